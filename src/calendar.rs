@@ -1,0 +1,345 @@
+//! Calendar arithmetic: today in a time zone, weeks, and yearly rules such as
+//! "first Sunday of November". Nothing here reads a clock except [`today`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The day a week starts on, as churches count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStart {
+    #[default]
+    Monday,
+    Sunday,
+}
+
+impl WeekStart {
+    pub fn weekday(self) -> Weekday {
+        match self {
+            WeekStart::Monday => Weekday::Mon,
+            WeekStart::Sunday => Weekday::Sun,
+        }
+    }
+}
+
+/// The first day of the week holding `date`. Counts days, never ISO week numbers.
+pub fn week_start(date: NaiveDate, start: WeekStart) -> NaiveDate {
+    let back =
+        (7 + date.weekday().num_days_from_monday() - start.weekday().num_days_from_monday()) % 7;
+    date - chrono::Days::new(back.into())
+}
+
+/// The local calendar date at instant `now` in `tz`.
+pub fn local_date<Tz: TimeZone>(tz: &Tz, now: chrono::DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(tz).date_naive()
+}
+
+/// Today's date in `tz`, read from the system clock.
+pub fn today<Tz: TimeZone>(tz: &Tz) -> NaiveDate {
+    local_date(tz, Utc::now())
+}
+
+/// Parses `YYYY-MM-DD`, with an error that says so.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"))
+}
+
+/// A day that comes back every year: a fixed month and day, or the n-th (or last) weekday of a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearlyRule {
+    /// `december 25`
+    Fixed { month: u32, day: u32 },
+    /// `first sunday of november`; `nth` is 1..=5, or 0 for "last".
+    NthWeekday {
+        nth: u8,
+        weekday: Weekday,
+        month: u32,
+    },
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const ORDINALS: [&str; 6] = ["last", "first", "second", "third", "fourth", "fifth"];
+
+fn month_number(word: &str) -> Option<u32> {
+    MONTHS.iter().position(|m| *m == word).map(|i| i as u32 + 1)
+}
+
+impl FromStr for YearlyRule {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let lower = text.trim().to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let bad = || {
+            format!(
+                "`{text}` is not a yearly rule: write `first sunday of november`, `last friday of march` \
+                 or `december 25`"
+            )
+        };
+        match words.as_slice() {
+            [ordinal, weekday, "of", month] => {
+                let nth = ORDINALS.iter().position(|o| o == ordinal).ok_or_else(bad)? as u8;
+                let weekday = weekday.parse::<Weekday>().map_err(|_| bad())?;
+                let month = month_number(month).ok_or_else(bad)?;
+                Ok(YearlyRule::NthWeekday {
+                    nth,
+                    weekday,
+                    month,
+                })
+            }
+            [month, day] | [day, month] if month_number(month).is_some() => {
+                let month = month_number(month).ok_or_else(bad)?;
+                let day: u32 = day.parse().map_err(|_| bad())?;
+                // 2024 is a leap year: February 29 is a valid rule that simply skips other years.
+                NaiveDate::from_ymd_opt(2024, month, day).ok_or_else(bad)?;
+                Ok(YearlyRule::Fixed { month, day })
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl fmt::Display for YearlyRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            YearlyRule::Fixed { month, day } => write!(f, "{} {day}", MONTHS[month as usize - 1]),
+            YearlyRule::NthWeekday {
+                nth,
+                weekday,
+                month,
+            } => write!(
+                f,
+                "{} {} of {}",
+                ORDINALS[nth as usize],
+                weekday_name(weekday).to_lowercase(),
+                MONTHS[month as usize - 1]
+            ),
+        }
+    }
+}
+
+impl YearlyRule {
+    /// The date the rule gives in `year`, if that year has one (no February 29, no fifth Monday).
+    pub fn in_year(&self, year: i32) -> Option<NaiveDate> {
+        match *self {
+            YearlyRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            YearlyRule::NthWeekday {
+                nth: 0,
+                weekday,
+                month,
+            } => {
+                let next_month = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                };
+                let last = next_month.pred_opt()?;
+                let back = (7 + last.weekday().num_days_from_monday()
+                    - weekday.num_days_from_monday())
+                    % 7;
+                Some(last - chrono::Days::new(back.into()))
+            }
+            YearlyRule::NthWeekday {
+                nth,
+                weekday,
+                month,
+            } => NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth),
+        }
+    }
+}
+
+/// English weekday name, e.g. "Wednesday".
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// English month name, e.g. "November".
+pub fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[(month as usize + 11) % 12]
+}
+
+/// "Wednesday 25 November 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        weekday_name(date.weekday()),
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
+}
+
+/// "23–29 November 2026", "30 November – 6 December 2026", "28 December 2026 – 3 January 2027".
+pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+    if first.year() != last.year() {
+        format!(
+            "{} {} {} – {} {} {}",
+            first.day(),
+            month_name(first.month()),
+            first.year(),
+            last.day(),
+            month_name(last.month()),
+            last.year()
+        )
+    } else if first.month() != last.month() {
+        format!(
+            "{} {} – {} {} {}",
+            first.day(),
+            month_name(first.month()),
+            last.day(),
+            month_name(last.month()),
+            last.year()
+        )
+    } else {
+        format!(
+            "{}–{} {} {}",
+            first.day(),
+            last.day(),
+            month_name(last.month()),
+            last.year()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn week_starts_on_the_configured_day() {
+        // 2026-11-25 is a Wednesday.
+        assert_eq!(
+            week_start(d(2026, 11, 25), WeekStart::Monday),
+            d(2026, 11, 23)
+        );
+        assert_eq!(
+            week_start(d(2026, 11, 25), WeekStart::Sunday),
+            d(2026, 11, 22)
+        );
+        assert_eq!(
+            week_start(d(2026, 11, 22), WeekStart::Sunday),
+            d(2026, 11, 22)
+        );
+        assert_eq!(
+            week_start(d(2026, 11, 22), WeekStart::Monday),
+            d(2026, 11, 16)
+        );
+    }
+
+    #[test]
+    fn week_crosses_the_year_in_a_53_week_year() {
+        // 2026 has 53 ISO weeks; its last week runs Monday 28 December to Sunday 3 January 2027.
+        assert_eq!(
+            week_start(d(2027, 1, 3), WeekStart::Monday),
+            d(2026, 12, 28)
+        );
+        assert_eq!(
+            week_start(d(2026, 12, 31), WeekStart::Monday),
+            d(2026, 12, 28)
+        );
+        assert_eq!(week_start(d(2027, 1, 4), WeekStart::Monday), d(2027, 1, 4));
+    }
+
+    #[test]
+    fn local_date_follows_the_zone_across_a_dst_change() {
+        let tz: chrono_tz::Tz = "America/New_York".parse().unwrap();
+        // 2026-03-08 07:30 UTC is 03:30 EDT on the day clocks spring forward.
+        let spring = Utc.with_ymd_and_hms(2026, 3, 8, 7, 30, 0).unwrap();
+        assert_eq!(local_date(&tz, spring), d(2026, 3, 8));
+        // 2026-11-01 04:30 UTC is 00:30 EDT; 05:30 UTC is 01:30 EDT; 06:30 UTC is 01:30 EST again.
+        for hour in [4, 5, 6] {
+            let t = Utc.with_ymd_and_hms(2026, 11, 1, hour, 30, 0).unwrap();
+            assert_eq!(local_date(&tz, t), d(2026, 11, 1));
+        }
+        // 03:59 UTC on 1 November is still 31 October in New York.
+        let before = Utc.with_ymd_and_hms(2026, 11, 1, 3, 59, 0).unwrap();
+        assert_eq!(local_date(&tz, before), d(2026, 10, 31));
+    }
+
+    #[test]
+    fn parses_yearly_rules() {
+        let idop: YearlyRule = "first Sunday of November".parse().unwrap();
+        assert_eq!(idop.in_year(2026), Some(d(2026, 11, 1)));
+        assert_eq!(idop.in_year(2027), Some(d(2027, 11, 7)));
+        let last: YearlyRule = "last friday of march".parse().unwrap();
+        assert_eq!(last.in_year(2026), Some(d(2026, 3, 27)));
+        let xmas: YearlyRule = "December 25".parse().unwrap();
+        assert_eq!(xmas.in_year(2026), Some(d(2026, 12, 25)));
+        assert_eq!(xmas.to_string(), "december 25");
+        assert_eq!(idop.to_string(), "first sunday of november");
+    }
+
+    #[test]
+    fn february_29_rule_skips_common_years() {
+        let leap: YearlyRule = "29 february".parse().unwrap();
+        assert_eq!(leap.in_year(2028), Some(d(2028, 2, 29)));
+        assert_eq!(leap.in_year(2027), None);
+    }
+
+    #[test]
+    fn errors_on_a_bad_rule() {
+        let err = "first sundy of november".parse::<YearlyRule>().unwrap_err();
+        assert!(err.contains("first sunday of november"), "{err}");
+        assert!("february 30".parse::<YearlyRule>().is_err());
+    }
+
+    #[test]
+    fn formats_ranges() {
+        assert_eq!(
+            date_range(d(2026, 11, 23), d(2026, 11, 29)),
+            "23–29 November 2026"
+        );
+        assert_eq!(
+            date_range(d(2026, 11, 30), d(2026, 12, 6)),
+            "30 November – 6 December 2026"
+        );
+        assert_eq!(
+            date_range(d(2026, 12, 28), d(2027, 1, 3)),
+            "28 December 2026 – 3 January 2027"
+        );
+        assert_eq!(long_date(d(2026, 11, 25)), "Wednesday 25 November 2026");
+    }
+}

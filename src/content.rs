@@ -1,0 +1,469 @@
+//! Country guides: the `guides/*.toml` format, loaded strictly and validated as a whole library.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::source::SourceFile;
+
+/// One country's guide, as an editor writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub name: String,
+    pub code: String,
+    pub region: String,
+    #[serde(deserialize_with = "crate::de::date")]
+    pub reviewed: NaiveDate,
+    /// First day the guide may appear in the rotation; `None` means from the rotation's start.
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
+    pub since: Option<NaiveDate>,
+    /// First day the guide no longer appears.
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
+    pub retired: Option<NaiveDate>,
+    pub summary: String,
+    pub points: Vec<Point>,
+    #[serde(default)]
+    pub praise: Vec<String>,
+    pub scripture: Option<String>,
+    pub facts: Option<Facts>,
+    pub story: Option<Story>,
+    pub sources: Vec<Source>,
+}
+
+/// A prayer point. Restricted points never appear in a public output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    pub text: String,
+    pub restricted: bool,
+}
+
+impl<'de> Deserialize<'de> for Point {
+    /// A point is a plain string, or `{ text = "...", restricted = true }`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Table {
+            text: String,
+            #[serde(default)]
+            restricted: bool,
+        }
+        struct PointVisitor;
+        impl<'de> Visitor<'de> for PointVisitor {
+            type Value = Point;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    r#"a sentence in quotes, or a table like { text = "...", restricted = true }"#,
+                )
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Point, E> {
+                Ok(Point {
+                    text: text.to_string(),
+                    restricted: false,
+                })
+            }
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Point, M::Error> {
+                let t = Table::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Point {
+                    text: t.text,
+                    restricted: t.restricted,
+                })
+            }
+        }
+        d.deserialize_any(PointVisitor)
+    }
+}
+
+/// How severe pressure on Christians is, in the watch lists' own bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Persecution {
+    Extreme,
+    VeryHigh,
+    High,
+}
+
+impl Persecution {
+    pub fn label(self) -> &'static str {
+        match self {
+            Persecution::Extreme => "Extreme",
+            Persecution::VeryHigh => "Very high",
+            Persecution::High => "High",
+        }
+    }
+}
+
+/// Optional figures, each only where a listed source states it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    pub persecution: Option<Persecution>,
+    pub population: Option<u64>,
+    pub christians_percent: Option<f64>,
+    /// The year the population and share refer to.
+    pub as_of: Option<i32>,
+    pub watch_list: Option<WatchList>,
+}
+
+/// A rank on a named, dated watch list.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchList {
+    pub name: String,
+    pub year: i32,
+    pub rank: u32,
+}
+
+/// A testimony as ministries present one: under a pseudonym.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub pseudonym: String,
+    pub quote: String,
+    pub context: String,
+    #[serde(default)]
+    pub composite: bool,
+}
+
+/// A public source for the guide's facts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+impl Guide {
+    /// The summary split into paragraphs at blank lines, each joined onto one line.
+    pub fn paragraphs(&self) -> Vec<String> {
+        paragraphs(&self.summary)
+    }
+
+    /// Whether the guide is in the rotation on `date`.
+    pub fn active_on(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|s| s <= date) && self.retired.is_none_or(|r| date < r)
+    }
+}
+
+/// Splits text into paragraphs at blank lines, folding each paragraph's lines into one.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A guide together with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub guide: Guide,
+    pub file: SourceFile,
+}
+
+/// Every guide of a library, sorted by file name.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// Loads and validates every `*.toml` in `dir`, pushing every problem found into `diagnostics`
+    /// (not only the first). Only a directory that cannot be read is an `Err`.
+    pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Catalog, Error> {
+        let mut entries = Vec::new();
+        for path in toml_files(dir)? {
+            let file = SourceFile::read(&path)?;
+            match file.parse::<Guide>() {
+                Ok(guide) => {
+                    validate_guide(&guide, &file, diagnostics);
+                    entries.push(Entry { guide, file });
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        if entries.is_empty() && !diagnostics.has_errors() {
+            diagnostics.push(
+                Diagnostic::error(dir, "no guides found").help(
+                    "add a file such as guides/nigeria.toml; guides/README.md shows the format",
+                ),
+            );
+        }
+        let mut codes: HashMap<&str, &Path> = HashMap::new();
+        for e in &entries {
+            if let Some(first) = codes.insert(&e.guide.code, &e.file.path) {
+                diagnostics.push(
+                    e.file
+                        .error_at(
+                            None,
+                            "code",
+                            format!("`{}` is already used by {}", e.guide.code, first.display()),
+                        )
+                        .help("each country has one guide: merge the two files or fix the code"),
+                );
+            }
+        }
+        Ok(Catalog { entries })
+    }
+
+    pub fn guides(&self) -> impl Iterator<Item = &Guide> {
+        self.entries.iter().map(|e| &e.guide)
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.guide.code == code)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The `*.toml` files of a directory in name order; README and other files are ignored.
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let read =
+        std::fs::read_dir(dir).map_err(|e| Error::io("read the guides directory", dir, e))?;
+    let mut files = Vec::new();
+    for entry in read {
+        let path = entry
+            .map_err(|e| Error::io("read the guides directory", dir, e))?
+            .path();
+        if path.extension().is_some_and(|x| x == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Checks what serde cannot express. Pushes every problem found.
+fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
+    let mut err = |key: &str, table: Option<&str>, msg: String, help: &str| {
+        out.push(file.error_at(table, key, msg).help(help));
+    };
+    if g.name.trim().is_empty() {
+        err(
+            "name",
+            None,
+            "the country name is empty".into(),
+            "write the name readers know, e.g. \"Nigeria\"",
+        );
+    }
+    if !(g.code.len() == 2 && g.code.chars().all(|c| c.is_ascii_uppercase())) {
+        err(
+            "code",
+            None,
+            format!("`{}` is not an ISO 3166-1 alpha-2 code", g.code),
+            "use two upper-case letters, e.g. \"NG\" for Nigeria",
+        );
+    }
+    if g.region.trim().is_empty() {
+        err(
+            "region",
+            None,
+            "the region is empty".into(),
+            "e.g. \"Sub-Saharan Africa\"",
+        );
+    }
+    let paragraphs = g.paragraphs();
+    if paragraphs.is_empty() || paragraphs.len() > 3 {
+        err(
+            "summary",
+            None,
+            format!("the summary has {} paragraphs", paragraphs.len()),
+            "write 1 to 3 short paragraphs separated by a blank line",
+        );
+    }
+    if g.points.is_empty() {
+        err(
+            "points",
+            None,
+            "there are no prayer points".into(),
+            "add at least one point; 3 to 8 is usual",
+        );
+    }
+    for (i, p) in g.points.iter().enumerate() {
+        if p.text.trim().is_empty() {
+            err(
+                "points",
+                None,
+                format!("point {} is empty", i + 1),
+                "write one short sentence, or remove it",
+            );
+        }
+    }
+    if g.points.iter().all(|p| p.restricted) && !g.points.is_empty() {
+        err(
+            "points",
+            None,
+            "every point is restricted, so public outputs would show none".into(),
+            "leave at least one point public",
+        );
+    }
+    if let Some(text) = g.praise.iter().find(|p| p.trim().is_empty()) {
+        err(
+            "praise",
+            None,
+            format!("an item is empty: {text:?}"),
+            "remove the empty item",
+        );
+    }
+    if let (Some(since), Some(retired)) = (g.since, g.retired)
+        && retired <= since
+    {
+        err(
+            "retired",
+            None,
+            format!("{retired} is not after `since` ({since})"),
+            "a guide retires after it joins",
+        );
+    }
+    if let Some(f) = &g.facts {
+        if let Some(p) = f.christians_percent
+            && !(0.0..=100.0).contains(&p)
+        {
+            err(
+                "christians_percent",
+                Some("facts"),
+                format!("{p} is not a percentage"),
+                "a number from 0 to 100",
+            );
+        }
+        if (f.population.is_some() || f.christians_percent.is_some()) && f.as_of.is_none() {
+            err(
+                "as_of",
+                Some("facts"),
+                "figures without the year they refer to".into(),
+                "add `as_of = 2025` (the year of the source's estimate)",
+            );
+        }
+        if let Some(w) = &f.watch_list
+            && w.rank == 0
+        {
+            err(
+                "watch_list",
+                Some("facts"),
+                "rank 0 does not exist".into(),
+                "ranks start at 1",
+            );
+        }
+    }
+    if let Some(s) = &g.story {
+        for (key, value) in [
+            ("pseudonym", &s.pseudonym),
+            ("quote", &s.quote),
+            ("context", &s.context),
+        ] {
+            if value.trim().is_empty() {
+                err(
+                    key,
+                    Some("story"),
+                    "is empty".into(),
+                    "a story needs a pseudonym, a quote and a line of context",
+                );
+            }
+        }
+    }
+    if g.sources.is_empty() {
+        err(
+            "sources",
+            None,
+            "there are no sources".into(),
+            "add a [[sources]] table with title and url",
+        );
+    }
+    for s in &g.sources {
+        if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+            err(
+                "url",
+                Some("sources"),
+                format!("`{}` is not a web address", s.url),
+                "write the full address, starting with https://",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+name = "Testland"
+code = "TL"
+region = "Nowhere"
+reviewed = 2026-11-01
+summary = """
+One.
+
+Two.
+"""
+points = ["Pray for a.", { text = "Pray for b.", restricted = true }]
+
+[[sources]]
+title = "A source"
+url = "https://example.org"
+"#;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            path: "guides/testland.toml".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn reads_plain_and_restricted_points() {
+        let g: Guide = file(GOOD).parse().unwrap();
+        assert_eq!(
+            g.points[0],
+            Point {
+                text: "Pray for a.".into(),
+                restricted: false
+            }
+        );
+        assert!(g.points[1].restricted);
+        assert_eq!(g.paragraphs(), vec!["One.", "Two."]);
+    }
+
+    #[test]
+    fn errors_on_unknown_field_in_a_point() {
+        let text = GOOD.replace("restricted = true", "restrict = true");
+        let d = file(&text).parse::<Guide>().unwrap_err();
+        assert!(d.message.contains("unknown field `restrict`"), "{d}");
+        assert_eq!(d.location.map(|l| l.0), Some(11));
+    }
+
+    #[test]
+    fn validation_reports_every_problem() {
+        let text = GOOD
+            .replace("\"TL\"", "\"tl\"")
+            .replace("https://example.org", "example.org");
+        let f = file(&text);
+        let g: Guide = f.parse().unwrap();
+        let mut out = Diagnostics::default();
+        validate_guide(&g, &f, &mut out);
+        let fields: Vec<_> = out.0.iter().map(|d| d.field.clone().unwrap()).collect();
+        assert_eq!(fields, vec!["code", "sources.url"]);
+        assert_eq!(out.0[0].location, Some((3, 1)));
+    }
+
+    #[test]
+    fn activity_follows_since_and_retired() {
+        let mut g: Guide = file(GOOD).parse().unwrap();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        g.since = Some(d("2026-02-01"));
+        g.retired = Some(d("2026-03-01"));
+        assert!(!g.active_on(d("2026-01-31")));
+        assert!(g.active_on(d("2026-02-01")));
+        assert!(!g.active_on(d("2026-03-01")));
+    }
+}

@@ -1,0 +1,317 @@
+//! The guide for a day or a week, assembled from the rotation's plan as a serializable view
+//! model: what templates see, and what `--context` and the JSON format print.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::calendar::{date_range, long_date, week_start, weekday_name};
+use crate::content::{Catalog, Guide, Source, WatchList, paragraphs};
+use crate::error::Error;
+use crate::rotation::{Audience, Rotation, Subject};
+use crate::schedule::{Paper, Schedule};
+
+/// Bumped when a field is removed or changes meaning; JSON consumers can check it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One day's guide.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayGuide {
+    pub schema: u32,
+    pub title: String,
+    /// `2026-11-25`
+    pub date: String,
+    /// `Wednesday 25 November 2026`
+    pub date_long: String,
+    pub weekday: String,
+    pub audience: Audience,
+    /// `country` or `theme`.
+    pub kind: &'static str,
+    /// The day's heading: the country's name, or the theme's title.
+    pub heading: String,
+    pub country: Option<CountryView>,
+    pub theme: Option<ThemeView>,
+    /// The day's prayer points.
+    pub points: Vec<String>,
+    /// For multi-day visits: this is day `day` of `days`.
+    pub day: usize,
+    pub days: usize,
+    /// Set when a pin gave this day to the country.
+    pub pinned: bool,
+    pub scripture: Option<String>,
+}
+
+/// A country as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryView {
+    pub name: String,
+    pub code: String,
+    pub region: String,
+    /// The summary, one string per paragraph.
+    pub summary: Vec<String>,
+    /// The summary's first sentence, for one-line listings such as the weekly sheet.
+    pub lead: String,
+    pub facts: Vec<Fact>,
+    pub story: Option<StoryView>,
+    pub praise: Vec<String>,
+    pub sources: Vec<Source>,
+    /// `2026-11-20`
+    pub reviewed: String,
+}
+
+/// One line of facts: `Population` · `227.9 million (2025)`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// A testimony, with the wording that marks the name as a pseudonym.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryView {
+    pub pseudonym: String,
+    pub quote: String,
+    pub context: String,
+    pub composite: bool,
+    /// `Esther is a pseudonym.` / `… a composite of several accounts.`
+    pub note: String,
+}
+
+/// A pinned theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView {
+    pub title: String,
+    pub text: Vec<String>,
+}
+
+/// The seven days of one week.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekGuide {
+    pub schema: u32,
+    pub title: String,
+    /// The first and last day, `2026-11-23` and `2026-11-29`.
+    pub start: String,
+    pub end: String,
+    /// `23–29 November 2026`
+    pub range: String,
+    pub audience: Audience,
+    pub paper: Paper,
+    pub days: Vec<DayGuide>,
+}
+
+/// Assembles guides from a rotation.
+pub struct Assembler<'a> {
+    pub catalog: &'a Catalog,
+    pub schedule: &'a Schedule,
+    pub rotation: Rotation<'a>,
+    pub audience: Audience,
+}
+
+impl<'a> Assembler<'a> {
+    pub fn new(catalog: &'a Catalog, schedule: &'a Schedule, audience: Audience) -> Self {
+        Assembler {
+            catalog,
+            schedule,
+            rotation: Rotation::new(catalog, schedule),
+            audience,
+        }
+    }
+
+    /// The guide for `date`.
+    pub fn day(&self, date: NaiveDate) -> Result<DayGuide, Error> {
+        let plan = self.rotation.day(date, self.audience)?;
+        let mut day = DayGuide {
+            schema: SCHEMA_VERSION,
+            title: self.schedule.title.clone(),
+            date: date.to_string(),
+            date_long: long_date(date),
+            weekday: weekday_name(chrono::Datelike::weekday(&date)).to_string(),
+            audience: self.audience,
+            kind: "country",
+            heading: String::new(),
+            country: None,
+            theme: None,
+            points: Vec::new(),
+            day: 1,
+            days: 1,
+            pinned: false,
+            scripture: None,
+        };
+        match plan.subject {
+            Subject::Country {
+                guide,
+                day: n,
+                of,
+                pin,
+            } => {
+                let g = &self.catalog.entries[guide].guide;
+                day.heading = g.name.clone();
+                day.points = plan
+                    .points
+                    .iter()
+                    .map(|&i| g.points[i].text.clone())
+                    .collect();
+                day.country = Some(country_view(g));
+                day.day = n;
+                day.days = of;
+                day.pinned = pin.is_some();
+                day.scripture = g.scripture.clone();
+            }
+            Subject::Theme { pin } => {
+                let p = &self.schedule.pins[pin];
+                day.kind = "theme";
+                day.heading = p.title.clone().unwrap_or_default();
+                day.theme = Some(ThemeView {
+                    title: day.heading.clone(),
+                    text: paragraphs(p.text.as_deref().unwrap_or_default()),
+                });
+                day.points = plan.points.iter().map(|&i| p.points[i].clone()).collect();
+                day.scripture = p.scripture.clone();
+            }
+        }
+        Ok(day)
+    }
+
+    /// The guide for the week holding `date`.
+    pub fn week(&self, date: NaiveDate, paper: Paper) -> Result<WeekGuide, Error> {
+        self.week_with(date, paper, &mut |d| self.day(d))
+    }
+
+    /// The week holding `date`, taking each day from `day` (so a caller can reuse days it has).
+    pub fn week_with(
+        &self,
+        date: NaiveDate,
+        paper: Paper,
+        day: &mut dyn FnMut(NaiveDate) -> Result<DayGuide, Error>,
+    ) -> Result<WeekGuide, Error> {
+        let first = week_start(date, self.schedule.week_starts);
+        let last = first + chrono::Days::new(6);
+        let days = first
+            .iter_days()
+            .take(7)
+            .filter(|d| *d >= self.schedule.start)
+            .map(day)
+            .collect::<Result<Vec<_>, _>>()?;
+        if days.is_empty() {
+            return Err(Error::Usage(format!(
+                "the week of {date} ends before the rotation starts ({})",
+                self.schedule.start
+            )));
+        }
+        Ok(WeekGuide {
+            schema: SCHEMA_VERSION,
+            title: self.schedule.title.clone(),
+            start: first.to_string(),
+            end: last.to_string(),
+            range: date_range(first, last),
+            audience: self.audience,
+            paper,
+            days,
+        })
+    }
+}
+
+fn country_view(g: &Guide) -> CountryView {
+    CountryView {
+        name: g.name.clone(),
+        code: g.code.clone(),
+        region: g.region.clone(),
+        summary: g.paragraphs(),
+        lead: first_sentence(g.paragraphs().first().map_or("", String::as_str)),
+        facts: facts(g),
+        story: g.story.as_ref().map(|s| StoryView {
+            pseudonym: s.pseudonym.clone(),
+            quote: s.quote.clone(),
+            context: s.context.clone(),
+            composite: s.composite,
+            note: if s.composite {
+                format!(
+                    "{} is a pseudonym; the story draws on several accounts.",
+                    s.pseudonym
+                )
+            } else {
+                format!("{} is a pseudonym.", s.pseudonym)
+            },
+        }),
+        praise: g.praise.clone(),
+        sources: g.sources.clone(),
+        reviewed: g.reviewed.to_string(),
+    }
+}
+
+fn facts(g: &Guide) -> Vec<Fact> {
+    let Some(f) = &g.facts else { return Vec::new() };
+    let year = f.as_of.map(|y| format!(" ({y})")).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut push = |label: &str, value: String| {
+        out.push(Fact {
+            label: label.into(),
+            value,
+        })
+    };
+    if let Some(level) = f.persecution {
+        push("Persecution", level.label().into());
+    }
+    if let Some(WatchList { name, year, rank }) = &f.watch_list {
+        push("Watch list", format!("No. {rank} on the {name} {year}"));
+    }
+    if let Some(p) = f.population {
+        push("Population", format!("{}{year}", population(p)));
+    }
+    if let Some(c) = f.christians_percent {
+        push("Christians", format!("{}%{year}", trim_float(c)));
+    }
+    out
+}
+
+/// The text up to and including the first full stop that ends a sentence.
+fn first_sentence(text: &str) -> String {
+    let end = text
+        .match_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].starts_with(' ') || i == text.len());
+    text[..end.unwrap_or(text.len())].to_string()
+}
+
+/// 227_900_000 → "227.9 million"; 540_000 → "540,000".
+fn population(p: u64) -> String {
+    if p >= 1_000_000_000 {
+        format!("{} billion", trim_float(p as f64 / 1e9))
+    } else if p >= 1_000_000 {
+        format!("{} million", trim_float(p as f64 / 1e6))
+    } else {
+        let digits = p.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// One decimal at most, none when whole: 46.44 → "46.4", 2.0 → "2".
+fn trim_float(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_first_sentence() {
+        assert_eq!(first_sentence("One a.b. Two."), "One a.b.");
+        assert_eq!(first_sentence("No stop"), "No stop");
+    }
+
+    #[test]
+    fn formats_population() {
+        assert_eq!(population(227_900_000), "227.9 million");
+        assert_eq!(population(1_425_000_000), "1.4 billion");
+        assert_eq!(population(540_000), "540,000");
+        assert_eq!(population(4_000_000), "4 million");
+    }
+}

@@ -1,0 +1,78 @@
+//! `init`: a small working project for a church starting its own guide.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::calendar::{WeekStart, week_start};
+use crate::error::Error;
+use crate::project::SCHEDULE_FILE;
+use crate::render::BUILTIN;
+
+const EXAMPLE_GUIDE: &str = include_str!("../guides/nigeria.toml");
+const GUIDES_README: &str = include_str!("../guides/README.md");
+
+/// Creates `dir` (or fills an empty one) with a schedule, one example guide and the templates.
+/// Refuses to overwrite anything: an existing schedule.toml is never touched.
+pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, Error> {
+    if dir.join(SCHEDULE_FILE).exists() {
+        return Err(Error::Usage(format!(
+            "{} already has a {SCHEDULE_FILE}: nothing was changed. Choose a new folder.",
+            dir.display()
+        )));
+    }
+    let start = week_start(today, WeekStart::Monday);
+    let schedule = format!(
+        r#"# What rotates and how. Every key is explained in the README ("schedule.toml").
+title = "Praying for the Persecuted Church"
+start = {start}            # day one of the rotation; leave it unchanged once people use the guide
+timezone = "UTC"              # an IANA name such as "Europe/London": decides what "today" is
+week_starts = "monday"        # or "sunday"
+points_per_day = 3
+days_per_country = 1
+
+[rotation]
+order = "alphabetical"        # or "listed" (with countries = [...]), "by-region", "weighted"
+
+# The International Day of Prayer for the Persecuted Church, given to a theme.
+[[pin]]
+rule = "first sunday of november"
+title = "International Day of Prayer for the Persecuted Church"
+text = "Today churches around the world pray together for Christians who face pressure for their faith."
+points = [
+  "Pray for believers in prison for their faith, that they know they are not forgotten.",
+  "Pray for families who have lost a loved one to violence, for comfort and provision.",
+  "Pray for our own church, to stand with persecuted Christians in prayer and practical help.",
+]
+
+[output]
+dir = "public"
+formats = ["html", "txt"]
+paper = "a4"                  # or "letter"
+"#
+    );
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (dir.join(SCHEDULE_FILE), schedule),
+        (dir.join("guides/nigeria.toml"), EXAMPLE_GUIDE.to_string()),
+        (dir.join("guides/README.md"), GUIDES_README.to_string()),
+        (dir.join(".gitignore"), "/public/\n/state/\n".to_string()),
+    ];
+    for (name, text) in BUILTIN {
+        files.push((dir.join("templates").join(name), text.to_string()));
+    }
+    if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
+        return Err(Error::Usage(format!(
+            "{} already exists: nothing was changed. Choose a new folder.",
+            path.display()
+        )));
+    }
+    let mut written = Vec::new();
+    for (path, text) in files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
+        written.push(path);
+    }
+    Ok(written)
+}

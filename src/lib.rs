@@ -1,0 +1,37 @@
+//! prayer-guide: country prayer profiles in, daily and weekly prayer guides out.
+//!
+//! The data flows one way: guides and schedule are loaded and validated ([`project`]), the
+//! rotation maps each date to a country and points ([`rotation`]), the guide for a day or a week is
+//! assembled as a view model ([`guide`]), rendered through templates ([`render`]), and written out
+//! ([`output`]).
+
+/// Calendar arithmetic: today in a zone, weeks, yearly rules.
+pub mod calendar;
+/// The `check` command: all problems and warnings of a project.
+pub mod check;
+/// The command line: arguments and what each command does.
+pub mod cli;
+/// The country guide format and the catalog of guides.
+pub mod content;
+/// Serde helpers for TOML dates and time zones.
+pub mod de;
+/// Errors and diagnostics that name file, line, field and fix.
+pub mod error;
+/// Assembling the view model of a day or a week.
+pub mod guide;
+/// The `init` command: a new project.
+pub mod init;
+/// Rendering selections of days and weeks and writing them to disk.
+pub mod output;
+/// The `plan` table.
+pub mod plan;
+/// Loading a project: schedule and guides together.
+pub mod project;
+/// Rendering through Tera templates.
+pub mod render;
+/// The rotation: date → country and points.
+pub mod rotation;
+/// The `schedule.toml` format.
+pub mod schedule;
+/// A TOML file kept with its text, to place errors in it.
+pub mod source;

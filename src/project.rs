@@ -1,0 +1,130 @@
+//! A project: `schedule.toml` and the guides it names, loaded and checked together.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::content::Catalog;
+use crate::error::{Diagnostics, Error};
+use crate::schedule::{Order, Schedule};
+use crate::source::SourceFile;
+
+/// The file name the CLI looks for in the current directory.
+pub const SCHEDULE_FILE: &str = "schedule.toml";
+
+/// Everything a build needs, validated.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The directory holding schedule.toml; relative paths in it are taken from here.
+    pub root: PathBuf,
+    pub schedule_file: SourceFile,
+    pub schedule: Schedule,
+    pub catalog: Catalog,
+}
+
+impl Project {
+    /// Loads schedule.toml at `path` and every guide. All errors of all files come back together.
+    pub fn load(path: &Path) -> Result<Project, Error> {
+        let schedule_file = SourceFile::read(path).map_err(|e| match e {
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                Error::Usage(format!(
+                    "no {} at {}: run prayer-guide in a project folder, pass --config PATH, \
+                     or create a project with `prayer-guide init DIR`",
+                    SCHEDULE_FILE,
+                    path.display()
+                ))
+            }
+            other => other,
+        })?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut diagnostics = Diagnostics::default();
+        let schedule = Schedule::parse(&schedule_file, &mut diagnostics);
+        let guides_dir = root.join(schedule.as_ref().map_or(Path::new("guides"), |s| &s.guides));
+        let catalog = Catalog::load(&guides_dir, &mut diagnostics)?;
+        if let Some(schedule) = &schedule {
+            cross_check(schedule, &schedule_file, &catalog, &mut diagnostics);
+        }
+        match schedule {
+            Some(schedule) if !diagnostics.has_errors() => Ok(Project {
+                root,
+                schedule_file,
+                schedule,
+                catalog,
+            }),
+            _ => Err(Error::Invalid(diagnostics.sorted())),
+        }
+    }
+
+    /// A path from schedule.toml, taken relative to the project.
+    pub fn path(&self, relative: &Path) -> PathBuf {
+        self.root.join(relative)
+    }
+}
+
+/// Checks the schedule's references to guides: every code and region it names must exist.
+fn cross_check(schedule: &Schedule, file: &SourceFile, catalog: &Catalog, out: &mut Diagnostics) {
+    let known = |code: &str| catalog.by_code(code).is_some();
+    let mut seen = HashSet::new();
+    for code in &schedule.rotation.countries {
+        if !known(code) {
+            out.push(
+                file.error_at(
+                    Some("rotation"),
+                    "countries",
+                    format!("no guide has the code `{code}`"),
+                )
+                .help("use the `code` of a file in the guides folder, e.g. \"NG\""),
+            );
+        }
+        if !seen.insert(code) {
+            out.push(
+                file.error_at(
+                    Some("rotation"),
+                    "countries",
+                    format!("`{code}` is listed twice"),
+                )
+                .help("list each country once; use days_per_country for longer visits"),
+            );
+        }
+    }
+    if schedule.rotation.order == Order::ByRegion {
+        let regions: HashSet<&str> = catalog.guides().map(|g| g.region.as_str()).collect();
+        for region in &schedule.rotation.regions {
+            if !regions.contains(region.as_str()) {
+                let mut known: Vec<_> = regions.iter().copied().collect();
+                known.sort();
+                out.push(
+                    file.error_at(
+                        Some("rotation"),
+                        "regions",
+                        format!("no guide is in the region `{region}`"),
+                    )
+                    .help(format!("regions in the guides: {}", known.join(", "))),
+                );
+            }
+        }
+    }
+    for (i, pin) in schedule.pins.iter().enumerate() {
+        if let Some(code) = &pin.country
+            && !known(code)
+        {
+            out.push(
+                file.error_at(
+                    Some("pin"),
+                    "country",
+                    format!("pin {}: no guide has the code `{code}`", i + 1),
+                )
+                .help("use the `code` of a file in the guides folder"),
+            );
+        }
+    }
+    if !catalog.is_empty() && !catalog.guides().any(|g| g.active_on(schedule.start)) {
+        out.push(
+            file.error_at(
+                None,
+                "start",
+                "no guide is in the rotation on the start date".to_string(),
+            )
+            .help("move `start` to or after the earliest `since` date of a guide"),
+        );
+    }
+}

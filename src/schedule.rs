@@ -1,0 +1,424 @@
+//! `schedule.toml`: what rotates, how, and where the outputs go.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{WeekStart, YearlyRule};
+use crate::error::Diagnostics;
+use crate::source::SourceFile;
+
+/// The whole of `schedule.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// The guide's title, shown on every output.
+    pub title: String,
+    /// Day one of the rotation.
+    #[serde(deserialize_with = "crate::de::date")]
+    pub start: NaiveDate,
+    /// The zone in which "today" is decided.
+    #[serde(default = "utc", deserialize_with = "crate::de::time_zone")]
+    pub timezone: chrono_tz::Tz,
+    #[serde(default)]
+    pub week_starts: WeekStart,
+    /// How many prayer points a day shows.
+    #[serde(default = "three")]
+    pub points_per_day: usize,
+    /// How many consecutive days a country keeps.
+    #[serde(default = "one")]
+    pub days_per_country: usize,
+    /// Where the guides live, relative to schedule.toml.
+    #[serde(default = "guides_dir")]
+    pub guides: PathBuf,
+    /// Where template overrides live, relative to schedule.toml.
+    #[serde(default = "templates_dir")]
+    pub templates: PathBuf,
+    #[serde(default)]
+    pub rotation: RotationConfig,
+    /// Pinned days, written as `[[pin]]` tables.
+    #[serde(default, rename = "pin")]
+    pub pins: Vec<Pin>,
+    #[serde(default)]
+    pub output: OutputConfig,
+}
+
+fn utc() -> chrono_tz::Tz {
+    chrono_tz::UTC
+}
+fn three() -> usize {
+    3
+}
+fn one() -> usize {
+    1
+}
+fn guides_dir() -> PathBuf {
+    "guides".into()
+}
+fn templates_dir() -> PathBuf {
+    "templates".into()
+}
+
+/// The order countries come round in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Order {
+    /// Every guide, by country name.
+    #[default]
+    Alphabetical,
+    /// The codes in `countries`, in that order; guides not listed do not rotate.
+    Listed,
+    /// Grouped by region (in `regions` order, then any others by name), by name within a region.
+    ByRegion,
+    /// By name, with countries under the most severe pressure coming round more often.
+    Weighted,
+}
+
+/// `[rotation]`
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotationConfig {
+    #[serde(default)]
+    pub order: Order,
+    /// Country codes, for `order = "listed"`.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Region names, for `order = "by-region"`.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub weights: Weights,
+}
+
+/// How many times a cycle visits a country of each persecution level (`order = "weighted"`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Weights {
+    #[serde(default = "two")]
+    pub extreme: u32,
+    #[serde(default = "one_u32")]
+    pub very_high: u32,
+    #[serde(default = "one_u32")]
+    pub high: u32,
+    /// For guides that state no level.
+    #[serde(default = "one_u32")]
+    pub unrated: u32,
+}
+
+fn two() -> u32 {
+    2
+}
+fn one_u32() -> u32 {
+    1
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            extreme: 2,
+            very_high: 1,
+            high: 1,
+            unrated: 1,
+        }
+    }
+}
+
+/// A pinned day: a fixed date or a yearly rule, given to a country or to a theme.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pin {
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
+    pub date: Option<NaiveDate>,
+    /// A yearly rule such as "first sunday of november".
+    pub rule: Option<String>,
+    /// A country code: the day goes to that country.
+    pub country: Option<String>,
+    /// A theme's title: the day goes to the theme.
+    pub title: Option<String>,
+    /// The theme's text, 1 to 3 paragraphs.
+    pub text: Option<String>,
+    #[serde(default)]
+    pub points: Vec<String>,
+    pub scripture: Option<String>,
+}
+
+/// Paper for printed sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// An output format of `build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Html,
+    Txt,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// `[output]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    /// Relative to schedule.toml.
+    #[serde(default = "public_dir")]
+    pub dir: PathBuf,
+    #[serde(default = "default_formats")]
+    pub formats: Vec<Format>,
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+fn public_dir() -> PathBuf {
+    "public".into()
+}
+fn default_formats() -> Vec<Format> {
+    vec![Format::Html, Format::Txt]
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            dir: public_dir(),
+            formats: default_formats(),
+            paper: Paper::default(),
+        }
+    }
+}
+
+/// When a pin applies, once its rule is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinWhen {
+    Date(NaiveDate),
+    Yearly(YearlyRule),
+}
+
+impl Pin {
+    /// The pin's date or rule; `None` only for a pin that failed validation.
+    pub fn when(&self) -> Option<PinWhen> {
+        match (&self.date, &self.rule) {
+            (Some(d), None) => Some(PinWhen::Date(*d)),
+            (None, Some(r)) => r.parse().ok().map(PinWhen::Yearly),
+            _ => None,
+        }
+    }
+
+    /// Whether the pin falls on `date`.
+    pub fn falls_on(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        match self.when() {
+            Some(PinWhen::Date(d)) => d == date,
+            Some(PinWhen::Yearly(rule)) => rule.in_year(date.year()) == Some(date),
+            None => false,
+        }
+    }
+}
+
+impl Schedule {
+    /// Parses `schedule.toml` and checks what serde cannot. Country codes are checked later,
+    /// against the catalog.
+    pub fn parse(file: &SourceFile, out: &mut Diagnostics) -> Option<Schedule> {
+        let schedule: Schedule = match file.parse() {
+            Ok(s) => s,
+            Err(d) => {
+                out.push(d);
+                return None;
+            }
+        };
+        let mut err = |table: Option<&str>, key: &str, msg: String, help: &str| {
+            out.push(file.error_at(table, key, msg).help(help));
+        };
+        if schedule.title.trim().is_empty() {
+            err(
+                None,
+                "title",
+                "the title is empty".into(),
+                "e.g. title = \"Praying for the persecuted church\"",
+            );
+        }
+        if schedule.points_per_day == 0 || schedule.points_per_day > 12 {
+            err(
+                None,
+                "points_per_day",
+                format!("{} points a day", schedule.points_per_day),
+                "use 1 to 12 (3 is usual)",
+            );
+        }
+        if schedule.days_per_country == 0 || schedule.days_per_country > 7 {
+            err(
+                None,
+                "days_per_country",
+                format!("{} days a country", schedule.days_per_country),
+                "use 1 to 7",
+            );
+        }
+        if schedule.rotation.order == Order::Listed && schedule.rotation.countries.is_empty() {
+            err(
+                Some("rotation"),
+                "order",
+                "`listed` needs a list of countries".into(),
+                "add countries = [\"NG\", \"IN\", ...] under [rotation]",
+            );
+        }
+        if schedule.rotation.order != Order::Listed && !schedule.rotation.countries.is_empty() {
+            err(
+                Some("rotation"),
+                "countries",
+                "`countries` only applies to order = \"listed\"".into(),
+                "set order = \"listed\" or remove `countries`",
+            );
+        }
+        let w = schedule.rotation.weights;
+        if [w.extreme, w.very_high, w.high, w.unrated]
+            .iter()
+            .any(|&x| x == 0 || x > 7)
+        {
+            err(
+                Some("rotation"),
+                "weights",
+                "a weight is out of range".into(),
+                "each weight is 1 to 7",
+            );
+        }
+        if schedule.output.formats.is_empty() {
+            err(
+                Some("output"),
+                "formats",
+                "no formats".into(),
+                "e.g. formats = [\"html\", \"txt\"]",
+            );
+        }
+        for (i, pin) in schedule.pins.iter().enumerate() {
+            let n = i + 1;
+            match (&pin.date, &pin.rule) {
+                (Some(_), Some(_)) | (None, None) => err(
+                    Some("pin"),
+                    "date",
+                    format!("pin {n} needs either `date` or `rule`, not both or neither"),
+                    "date = 2026-12-25, or rule = \"first sunday of november\"",
+                ),
+                (None, Some(rule)) => {
+                    if let Err(msg) = rule.parse::<YearlyRule>() {
+                        err(
+                            Some("pin"),
+                            "rule",
+                            format!("pin {n}: {msg}"),
+                            "see the README's schedule section",
+                        );
+                    }
+                }
+                (Some(_), None) => {}
+            }
+            match (&pin.country, &pin.title) {
+                (Some(_), Some(_)) | (None, None) => err(
+                    Some("pin"),
+                    "country",
+                    format!(
+                        "pin {n} needs either `country` (a code) or `title` (a theme), not both or neither"
+                    ),
+                    "country = \"NG\", or title = \"...\" with text and points",
+                ),
+                (None, Some(_)) => {
+                    if pin.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                        err(
+                            Some("pin"),
+                            "title",
+                            format!("pin {n}: a theme needs `text`"),
+                            "add text = \"...\"",
+                        );
+                    }
+                    if pin.points.is_empty() {
+                        err(
+                            Some("pin"),
+                            "title",
+                            format!("pin {n}: a theme needs `points`"),
+                            "add points = [\"...\"]",
+                        );
+                    }
+                }
+                (Some(_), None) => {
+                    if pin.text.is_some() || !pin.points.is_empty() {
+                        err(
+                            Some("pin"),
+                            "country",
+                            format!(
+                                "pin {n}: a country pin takes its text and points from the guide"
+                            ),
+                            "remove `text` and `points`, or use `title` for a theme",
+                        );
+                    }
+                }
+            }
+        }
+        Some(schedule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<Schedule>, Diagnostics) {
+        let file = SourceFile {
+            path: "schedule.toml".into(),
+            text: text.into(),
+        };
+        let mut out = Diagnostics::default();
+        (Schedule::parse(&file, &mut out), out)
+    }
+
+    #[test]
+    fn fills_defaults() {
+        let (s, out) = parse("title = \"T\"\nstart = 2026-01-05\n");
+        let s = s.unwrap();
+        assert!(out.0.is_empty());
+        assert_eq!(s.points_per_day, 3);
+        assert_eq!(s.days_per_country, 1);
+        assert_eq!(s.week_starts, WeekStart::Monday);
+        assert_eq!(s.output.formats, vec![Format::Html, Format::Txt]);
+        assert_eq!(s.timezone, chrono_tz::UTC);
+    }
+
+    #[test]
+    fn errors_on_unknown_key() {
+        let (s, out) =
+            parse("title = \"T\"\nstart = 2026-01-05\n[output]\npaper = \"a4\"\nformat = []\n");
+        assert!(s.is_none());
+        assert_eq!(out.0[0].location, Some((5, 1)));
+        assert_eq!(out.0[0].field.as_deref(), Some("output.format"));
+    }
+
+    #[test]
+    fn reports_every_bad_pin() {
+        let (_, out) = parse(
+            "title = \"T\"\nstart = 2026-01-05\n[[pin]]\nrule = \"first sundae of may\"\ncountry = \"NG\"\n\
+             [[pin]]\ndate = 2026-05-01\ntitle = \"Theme\"\n",
+        );
+        let messages: Vec<_> = out.0.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("pin 1"));
+        assert!(messages[1].contains("pin 2: a theme needs `text`"));
+    }
+
+    #[test]
+    fn errors_on_unknown_time_zone() {
+        let (_, out) = parse("title = \"T\"\nstart = 2026-01-05\ntimezone = \"Europe/Londn\"\n");
+        assert!(out.0[0].message.contains("Europe/London"), "{}", out.0[0]);
+        assert_eq!(out.0[0].field.as_deref(), Some("timezone"));
+    }
+}
