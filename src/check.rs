@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::guide::Assembler;
 use crate::project::Project;
-use crate::render::{Renderer, template_diagnostic};
+use crate::render::Renderer;
 use crate::rotation::Audience;
 use crate::schedule::Format;
 
@@ -37,10 +37,8 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
     outcome.templates = count_templates(&templates_dir);
     let renderer = match Renderer::new(Some(&templates_dir)) {
         Ok(r) => Some(r),
-        Err(e @ Error::Template { .. }) => {
-            outcome
-                .diagnostics
-                .push(template_diagnostic(&templates_dir, &e));
+        Err(Error::Invalid(d)) => {
+            outcome.diagnostics.extend(d);
             None
         }
         Err(e) => return Err(e),
@@ -121,8 +119,10 @@ fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut D
     };
     for format in [Format::Html, Format::Txt] {
         for result in [renderer.day(&day, format), renderer.week(&week, format)] {
-            if let Err(e) = result {
-                out.push(template_diagnostic(dir, &e));
+            match result {
+                Err(Error::Invalid(d)) => out.extend(d),
+                Err(e) => out.push(Diagnostic::error(dir, e.to_string())),
+                Ok(_) => {}
             }
         }
     }

@@ -249,13 +249,22 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let out = args
         .out
         .unwrap_or_else(|| project.path(&schedule.output.dir));
-    let files = output::write(&out, &docs)?;
+    let written = output::write(&out, &docs)?;
+    let files = &written.files;
     if files.len() <= 12 {
-        for f in &files {
+        for f in files {
             println!("wrote {}", f.display());
         }
     } else {
-        println!("wrote {} files to {}", files.len(), out.display());
+        let unchanged = match written.unchanged {
+            0 => String::new(),
+            n => format!(" ({n} already up to date)"),
+        };
+        println!(
+            "wrote {} files to {}{unchanged}",
+            files.len(),
+            out.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -288,24 +297,23 @@ fn check(config: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
     }
     let errors = d.error_count();
     let warnings = d.warnings().count();
-    let summary = format!(
-        "checked {} guides, {} and {} template override{}: {} error{}, {} warning{}",
-        outcome.guides,
-        config.display(),
-        outcome.templates,
-        if outcome.templates == 1 { "" } else { "s" },
-        errors,
-        if errors == 1 { "" } else { "s" },
-        warnings,
-        if warnings == 1 { "" } else { "s" },
-    );
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if errors > 0 {
-        eprintln!("{summary}");
-        Ok(ExitCode::FAILURE)
-    } else {
-        println!("{summary}");
-        Ok(ExitCode::SUCCESS)
+        eprintln!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+        return Ok(ExitCode::FAILURE);
     }
+    println!(
+        "checked {}, {} and {}: no errors, {}",
+        plural(outcome.guides, "guide"),
+        config.display(),
+        plural(outcome.templates, "template override"),
+        plural(warnings, "warning"),
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

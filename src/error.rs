@@ -145,8 +145,6 @@ pub enum Error {
     /// Content or configuration problems: printed in full, one per line.
     #[error("{0}\n{count} error{s} found", count = .0.error_count(), s = if .0.error_count() == 1 { "" } else { "s" })]
     Invalid(Diagnostics),
-    #[error("template `{name}`: {message}")]
-    Template { name: String, message: String },
     /// The command line asked for something impossible; the message says what would work.
     #[error("{0}")]
     Usage(String),

@@ -26,11 +26,13 @@ impl Project {
     pub fn load(path: &Path) -> Result<Project, Error> {
         let schedule_file = SourceFile::read(path).map_err(|e| match e {
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                let place = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => format!("in {}", p.display()),
+                    _ => "in this folder".to_string(),
+                };
                 Error::Usage(format!(
-                    "no {} at {}: run prayer-guide in a project folder, pass --config PATH, \
-                     or create a project with `prayer-guide init DIR`",
-                    SCHEDULE_FILE,
-                    path.display()
+                    "no {SCHEDULE_FILE} {place}: run prayer-guide in a project folder, pass --config PATH, \
+                     or create a project with `prayer-guide init DIR`"
                 ))
             }
             other => other,
@@ -108,8 +110,9 @@ fn cross_check(schedule: &Schedule, file: &SourceFile, catalog: &Catalog, out: &
             && !known(code)
         {
             out.push(
-                file.error_at(
-                    Some("pin"),
+                file.error_in_item(
+                    "pin",
+                    i,
                     "country",
                     format!("pin {}: no guide has the code `{code}`", i + 1),
                 )

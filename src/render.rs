@@ -1,12 +1,12 @@
 //! Rendering through Tera: built-in templates compiled into the binary, overridden by name from
 //! the project's `templates/` folder.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::guide::{DayGuide, WeekGuide};
 use crate::schedule::Format;
 
@@ -24,6 +24,8 @@ pub const TEXT_WIDTH: usize = 72;
 /// Renders guides to text in any [`Format`].
 pub struct Renderer {
     tera: Tera,
+    /// The overrides folder, to name the file in errors about an overridden template.
+    overrides: Option<PathBuf>,
 }
 
 impl Renderer {
@@ -38,40 +40,103 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
         tera.register_filter("wrap", wrap);
-        tera.add_raw_templates(BUILTIN)
-            .map_err(|e| template_error("built-in templates", &e))?;
-        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
-            for path in template_files(dir)? {
+        let overrides = overrides.filter(|d| d.is_dir()).map(Path::to_path_buf);
+        let mut renderer = Renderer { tera, overrides };
+        renderer
+            .tera
+            .add_raw_templates(BUILTIN)
+            .map_err(|e| renderer.error("built-in templates", &e))?;
+        if let Some(dir) = renderer.overrides.clone() {
+            // All at once, so that templates which extend or include each other load together.
+            let mut templates = Vec::new();
+            for path in template_files(&dir)? {
                 let name = path
                     .file_name()
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
                 let text =
                     std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
-                tera.add_raw_template(name, &text)
-                    .map_err(|e| template_error(&path.display().to_string(), &e))?;
+                templates.push((name.to_string(), text));
             }
+            let result = renderer.tera.add_raw_templates(templates);
+            result.map_err(|e| renderer.error("templates", &e))?;
         }
-        Ok(Renderer { tera })
+        Ok(renderer)
     }
 
     pub fn day(&self, day: &DayGuide, format: Format) -> Result<String, Error> {
-        self.render("day", day, format)
+        Ok(self.render("day", day, &[format])?.remove(0))
     }
 
     pub fn week(&self, week: &WeekGuide, format: Format) -> Result<String, Error> {
-        self.render("week", week, format)
+        Ok(self.render("week", week, &[format])?.remove(0))
     }
 
-    fn render<T: Serialize>(&self, kind: &str, view: &T, format: Format) -> Result<String, Error> {
-        if format == Format::Json {
-            return Ok(context_json(view) + "\n");
+    /// A day in several formats; the template context is built once for all of them.
+    pub fn day_in(&self, day: &DayGuide, formats: &[Format]) -> Result<Vec<String>, Error> {
+        self.render("day", day, formats)
+    }
+
+    /// A week in several formats; the template context is built once for all of them.
+    pub fn week_in(&self, week: &WeekGuide, formats: &[Format]) -> Result<Vec<String>, Error> {
+        self.render("week", week, formats)
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        kind: &str,
+        view: &T,
+        formats: &[Format],
+    ) -> Result<Vec<String>, Error> {
+        let mut context = None;
+        let mut out = Vec::with_capacity(formats.len());
+        for &format in formats {
+            if format == Format::Json {
+                out.push(context_json(view) + "\n");
+                continue;
+            }
+            let name = format!("{kind}.{}", format.extension());
+            if context.is_none() {
+                context = Some(Context::from_serialize(view).map_err(|e| self.error(&name, &e))?);
+            }
+            let context = context.as_ref().expect("built above");
+            out.push(
+                self.tera
+                    .render(&name, context)
+                    .map_err(|e| self.error(&name, &e))?,
+            );
         }
-        let name = format!("{kind}.{}", format.extension());
-        let context = Context::from_serialize(view).map_err(|e| template_error(&name, &e))?;
-        self.tera
-            .render(&name, &context)
-            .map_err(|e| template_error(&name, &e))
+        Ok(out)
+    }
+
+    /// Turns a Tera error into a diagnostic naming the template file, line and column. Tera's
+    /// top-level message can hide the cause, so the whole chain is kept.
+    fn error(&self, name: &str, e: &tera::Error) -> Error {
+        let (file, location, mut message) = match e.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let span = report.span();
+                (
+                    report.filename().to_string(),
+                    Some((span.start_line, span.start_col + 1)),
+                    report.message().to_string(),
+                )
+            }
+            _ => (name.to_string(), None, e.to_string()),
+        };
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            message.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        let path = match &self.overrides {
+            Some(dir) if dir.join(&file).is_file() => dir.join(&file),
+            _ => PathBuf::from(format!("(built-in template) {file}")),
+        };
+        let mut d = Diagnostic::error(path, message).at(location);
+        if d.message.contains("not defined") {
+            d = d.help("`prayer-guide build --context` prints every variable a template receives");
+        }
+        Error::Invalid(Diagnostics(vec![d]))
     }
 }
 
@@ -97,37 +162,17 @@ fn template_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
     Ok(files)
 }
 
-/// Tera's top-level message hides the cause: keep the whole chain.
-fn template_error(name: &str, e: &tera::Error) -> Error {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(&format!("\n  caused by: {s}"));
-        source = s.source();
-    }
-    Error::Template {
-        name: name.to_string(),
-        message,
-    }
-}
-
-/// A template error as a diagnostic, for `check`.
-pub fn template_diagnostic(path: &Path, e: &Error) -> Diagnostic {
-    match e {
-        Error::Template { message, .. } => Diagnostic::error(path, message.clone()),
-        other => Diagnostic::error(path, other.to_string()),
-    }
-}
-
 /// `{{ text | wrap(width=72, first="  1. ", indent="     ") }}`: wraps at word boundaries.
 fn wrap(text: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let width = kwargs.get::<usize>("width")?.unwrap_or(TEXT_WIDTH);
     let indent = kwargs.get::<&str>("indent")?.unwrap_or("");
-    let first = kwargs.get::<&str>("first")?.unwrap_or(indent);
+    let first = kwargs.get::<&str>("first")?.unwrap_or("");
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(first)
         .subsequent_indent(indent)
         .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     Ok(textwrap::fill(text, options))
 }

@@ -303,19 +303,22 @@ impl Schedule {
                 "e.g. formats = [\"html\", \"txt\"]",
             );
         }
+        let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {
+            out.push(file.error_in_item("pin", i, key, msg).help(help));
+        };
         for (i, pin) in schedule.pins.iter().enumerate() {
             let n = i + 1;
             match (&pin.date, &pin.rule) {
-                (Some(_), Some(_)) | (None, None) => err(
-                    Some("pin"),
+                (Some(_), Some(_)) | (None, None) => pin_err(
+                    i,
                     "date",
                     format!("pin {n} needs either `date` or `rule`, not both or neither"),
                     "date = 2026-12-25, or rule = \"first sunday of november\"",
                 ),
                 (None, Some(rule)) => {
                     if let Err(msg) = rule.parse::<YearlyRule>() {
-                        err(
-                            Some("pin"),
+                        pin_err(
+                            i,
                             "rule",
                             format!("pin {n}: {msg}"),
                             "see the README's schedule section",
@@ -325,8 +328,8 @@ impl Schedule {
                 (Some(_), None) => {}
             }
             match (&pin.country, &pin.title) {
-                (Some(_), Some(_)) | (None, None) => err(
-                    Some("pin"),
+                (Some(_), Some(_)) | (None, None) => pin_err(
+                    i,
                     "country",
                     format!(
                         "pin {n} needs either `country` (a code) or `title` (a theme), not both or neither"
@@ -335,16 +338,16 @@ impl Schedule {
                 ),
                 (None, Some(_)) => {
                     if pin.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-                        err(
-                            Some("pin"),
+                        pin_err(
+                            i,
                             "title",
                             format!("pin {n}: a theme needs `text`"),
                             "add text = \"...\"",
                         );
                     }
                     if pin.points.is_empty() {
-                        err(
-                            Some("pin"),
+                        pin_err(
+                            i,
                             "title",
                             format!("pin {n}: a theme needs `points`"),
                             "add points = [\"...\"]",
@@ -353,8 +356,8 @@ impl Schedule {
                 }
                 (Some(_), None) => {
                     if pin.text.is_some() || !pin.points.is_empty() {
-                        err(
-                            Some("pin"),
+                        pin_err(
+                            i,
                             "country",
                             format!(
                                 "pin {n}: a country pin takes its text and points from the guide"

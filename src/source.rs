@@ -32,7 +32,9 @@ impl SourceFile {
         let offset = e.span().map(|s| s.start);
         let mut d = Diagnostic::error(&self.path, e.message().trim_end().to_string())
             .at(offset.map(|o| self.line_col(o)));
-        if let Some(field) = offset.and_then(|o| self.field_at(o)) {
+        // A missing field's span is the whole table, whose first key is not the one in question.
+        let missing = e.message().starts_with("missing field");
+        if let Some(field) = offset.filter(|_| !missing).and_then(|o| self.field_at(o)) {
             d = d.field(field);
         }
         if e.message().starts_with("unknown field") {
@@ -80,7 +82,19 @@ impl SourceFile {
     /// Where a key is defined: `key` in the table `table` (None for top level).
     /// Used to place errors found after parsing; falls back to the table header, then nothing.
     pub fn locate(&self, table: Option<&str>, key: &str) -> Option<(usize, usize)> {
+        self.locate_item(table, 0, key)
+    }
+
+    /// Like [`locate`](Self::locate), in the `index`-th (0-based) table of an array of tables
+    /// such as `[[pin]]`.
+    pub fn locate_item(
+        &self,
+        table: Option<&str>,
+        index: usize,
+        key: &str,
+    ) -> Option<(usize, usize)> {
         let mut current: Option<String> = None;
+        let mut seen = 0;
         let mut table_line = None;
         let mut offset = 0;
         for line in self.text.split_inclusive('\n') {
@@ -95,11 +109,20 @@ impl SourceFile {
                     .unwrap_or("")
                     .trim()
                     .to_string();
-                if table == Some(name.as_str()) && table_line.is_none() {
+                let matches = table == Some(name.as_str());
+                if matches {
+                    seen += 1;
+                }
+                if matches && seen == index + 1 {
                     table_line = Some(self.line_col(offset + indent));
                 }
-                current = Some(name);
+                current = if matches && seen != index + 1 {
+                    None
+                } else {
+                    Some(name)
+                };
             } else if current.as_deref() == table
+                && (table.is_none() || seen == index + 1)
                 && let Some(rest) = trimmed.strip_prefix(key)
                 && rest.trim_start().starts_with('=')
             {
@@ -124,6 +147,19 @@ impl SourceFile {
         Diagnostic::error(&self.path, message)
             .at(self.locate(table, key))
             .field(field)
+    }
+
+    /// An error about `key` in the `index`-th table of the array `table`, such as `[[pin]]`.
+    pub fn error_in_item(
+        &self,
+        table: &str,
+        index: usize,
+        key: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::error(&self.path, message)
+            .at(self.locate_item(Some(table), index, key))
+            .field(format!("{table}.{key}"))
     }
 
     /// A warning about `key` in `table`, placed where the key stands.
@@ -159,6 +195,9 @@ mod tests {
         assert_eq!(f.locate(Some("sources"), "title"), Some((5, 1)));
         assert_eq!(f.locate(Some("facts"), "missing"), Some((2, 1)));
         assert_eq!(f.locate(None, "missing"), None);
+        let pins = file("[[pin]]\nrule = 1\n[[pin]]\ndate = 2\nrule = 3\n");
+        assert_eq!(pins.locate_item(Some("pin"), 1, "rule"), Some((5, 1)));
+        assert_eq!(pins.locate_item(Some("pin"), 0, "date"), Some((1, 1)));
     }
 
     #[test]

@@ -1,0 +1,89 @@
+//! `cargo bench`: build every day and every week of one year from the repo's own guides, in
+//! HTML and plain text, written to disk, as `prayer-guide build --from --to` does.
+//!
+//! Two cases: a fresh build into an empty folder, and a rebuild over an unchanged one (the cron
+//! case, where files that would not change are left alone). Prints the best and median wall time
+//! of each, and the process's peak memory.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use prayer_guide::guide::Assembler;
+use prayer_guide::output::{self, Selection};
+use prayer_guide::project::Project;
+use prayer_guide::render::Renderer;
+use prayer_guide::rotation::Audience;
+use prayer_guide::schedule::Format;
+
+const RUNS: usize = 9;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let year: Vec<NaiveDate> = first.iter_days().take(365).collect();
+    // Temporary folders next to the target dir: the same disk a user's build writes to.
+    let scratch = root.join("target/bench-out");
+    std::fs::create_dir_all(&scratch).unwrap();
+
+    let build = |out: &Path| -> usize {
+        let project = Project::load(&root.join("schedule.toml")).expect("the repo's project loads");
+        let selection = Selection {
+            days: year.clone(),
+            weeks: year.clone(),
+            formats: vec![Format::Html, Format::Txt],
+            paper: project.schedule.output.paper,
+        };
+        let renderer = Renderer::new(Some(&project.path(&project.schedule.templates))).unwrap();
+        let assembler = Assembler::new(&project.catalog, &project.schedule, Audience::Public);
+        let docs = output::render(&assembler, &renderer, &selection).unwrap();
+        output::write(out, &docs).unwrap().files.len()
+    };
+
+    let mut fresh = Vec::new();
+    let mut files = 0;
+    // Kept until the end: deleting thousands of files between runs slows the next run's file
+    // creation on ext4, which a real build never pays for.
+    let mut keep = Vec::new();
+    for _ in 0..RUNS {
+        let out = tempfile::tempdir_in(&scratch).unwrap();
+        let start = Instant::now();
+        files = build(out.path());
+        fresh.push(start.elapsed());
+        keep.push(out);
+    }
+    let out = tempfile::tempdir_in(&scratch).unwrap();
+    build(out.path());
+    let rebuild: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            build(out.path());
+            start.elapsed()
+        })
+        .collect();
+
+    println!("one year, {files} files (365 days and 53 weeks, html+txt), load + render + write:");
+    report("fresh build", fresh);
+    report("rebuild, nothing changed", rebuild);
+    if let Some(peak) = peak_memory_kib() {
+        println!("  peak memory (VmHWM): {:.1} MiB", peak as f64 / 1024.0);
+    }
+}
+
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "  {what}: best {:.1} ms, median {:.1} ms over {} runs",
+        ms(times[0]),
+        ms(times[times.len() / 2]),
+        times.len()
+    );
+}
+
+/// The process's peak resident memory, from /proc on Linux.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -1,0 +1,249 @@
+//! Bad input: every case asserts the exit code, an empty stdout and the full stderr.
+
+use crate::Project;
+
+fn check_fails(p: &Project) -> String {
+    p.run(&["check"]).fails()
+}
+
+#[test]
+fn malformed_toml() {
+    let p = Project::fixture("small");
+    p.replace("guides/beta.toml", "Second sentence.\"", "Second sentence.");
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/beta.toml:5:46: `summary`: invalid basic string, expected `\"`\n\
+         1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn unknown_key_names_the_field_and_the_right_ones() {
+    let p = Project::fixture("small");
+    p.replace("guides/beta.toml", "reviewed =", "reveiwed =");
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/beta.toml:4:1: `reveiwed`: unknown field `reveiwed`, expected one of `name`, \
+         `code`, `region`, `reviewed`, `since`, `retired`, `summary`, `points`, `praise`, `scripture`, \
+         `facts`, `story`, `sources`\n  \
+         help: check the spelling; the fields are listed in guides/README.md and the README\n\
+         1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn unknown_key_in_a_table() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/alpha.toml",
+        "as_of = 2025",
+        "as_of = 2025\npopulaton = 5",
+    );
+    let err = check_fails(&p);
+    assert!(
+        err.starts_with(
+            "error: guides/alpha.toml:23:1: `facts.populaton`: unknown field `populaton`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_field() {
+    let p = Project::fixture("small");
+    p.replace("guides/beta.toml", "code = \"BE\"\n", "");
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/beta.toml:1:1: missing field `code`\n1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn duplicate_country_codes() {
+    let p = Project::fixture("small");
+    p.replace("guides/gamma.toml", "code = \"GR\"", "code = \"BE\"");
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/gamma.toml:2:1: `code`: `BE` is already used by guides/beta.toml\n  \
+         help: each country has one guide: merge the two files or fix the code\n\
+         1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn impossible_date() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/beta.toml",
+        "reviewed = 2026-10-01",
+        "reviewed = 2026-02-30",
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/beta.toml:4:12: `reviewed`: invalid date, expected day between 01 and 28\n\
+         1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let p = Project::fixture("small");
+    p.replace("guides/alpha.toml", "code = \"AL\"", "code = \"al\"");
+    p.replace(
+        "guides/alpha.toml",
+        "https://example.org/alpha",
+        "example.org",
+    );
+    p.replace("guides/beta.toml", "reviewed =", "reveiwed =");
+    p.replace("schedule.toml", "points_per_day = 2", "points_per_day = 0");
+    let err = check_fails(&p);
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(
+        lines,
+        [
+            "error: guides/alpha.toml:2:1: `code`: `al` is not an ISO 3166-1 alpha-2 code",
+            "error: guides/alpha.toml:32:1: `sources.url`: `example.org` is not a web address",
+            "error: guides/beta.toml:4:1: `reveiwed`: unknown field `reveiwed`, expected one of `name`, \
+             `code`, `region`, `reviewed`, `since`, `retired`, `summary`, `points`, `praise`, \
+             `scripture`, `facts`, `story`, `sources`",
+            "error: schedule.toml:5:1: `points_per_day`: 0 points a day",
+        ]
+    );
+    assert!(err.ends_with("4 errors, 0 warnings\n"), "{err}");
+}
+
+#[test]
+fn schedule_unknown_key_and_bad_time_zone() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "timezone = \"Europe/London\"",
+        "timezone = \"Europe/Londn\"",
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: schedule.toml:3:12: `timezone`: unknown time zone `Europe/Londn`: use an IANA name \
+         such as `Europe/London`, `America/Chicago` or `UTC`\n1 error, 0 warnings\n"
+    );
+    p.replace(
+        "schedule.toml",
+        "timezone = \"Europe/Londn\"",
+        "colour = \"red\"",
+    );
+    let err = check_fails(&p);
+    assert!(
+        err.starts_with("error: schedule.toml:3:1: `colour`: unknown field `colour`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn pin_with_an_unknown_country() {
+    let p = Project::fixture("small");
+    p.write(
+        "schedule.toml",
+        &(p.read("schedule.toml") + "\n[[pin]]\ndate = 2026-12-25\ncountry = \"ZZ\"\n"),
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: schedule.toml:19:1: `pin.country`: pin 2: no guide has the code `ZZ`\n  \
+         help: use the `code` of a file in the guides folder\n1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn template_using_an_unknown_variable() {
+    let p = Project::fixture("small");
+    p.write("templates/day.txt", "Hello {{ nope }}\n");
+    let expected = "error: templates/day.txt:1:10: Variable `nope` is not defined. Available variables: \
+         audience, country, date, date_long, day, days, heading, kind, pinned, points, schema, \
+         scripture, theme, title, weekday\n  \
+         help: `prayer-guide build --context` prints every variable a template receives\n";
+    assert_eq!(check_fails(&p), format!("{expected}1 error, 0 warnings\n"));
+    let build = p.run(&["build", "--date", "2026-11-02"]).fails();
+    assert_eq!(build, format!("{expected}1 error found\n"));
+    assert!(!p.path("public").exists(), "a failed build wrote files");
+}
+
+#[test]
+fn template_syntax_error() {
+    let p = Project::fixture("small");
+    p.write("templates/week.html", "{% if %}\n");
+    assert_eq!(
+        check_fails(&p),
+        "error: templates/week.html:1:7: Found `%}` but expected one of: integer, float, string, bool, \
+         ident, `-`, `not`, `<`, `{`, `[` or `(`\n1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn warnings_do_not_fail_check() {
+    let p = Project::fixture("small");
+    let run = p.run(&["check", "--today", "2027-11-01"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        "warning: guides/alpha.toml:4:1: `reviewed`: last reviewed 2026-10-01, over a year ago\n  \
+         help: check the facts and links against current sources, then update `reviewed`\n\
+         warning: guides/beta.toml:4:1: `reviewed`: last reviewed 2026-10-01, over a year ago\n  \
+         help: check the facts and links against current sources, then update `reviewed`\n\
+         warning: guides/gamma.toml:4:1: `reviewed`: last reviewed 2026-10-01, over a year ago\n  \
+         help: check the facts and links against current sources, then update `reviewed`\n"
+    );
+    assert_eq!(
+        run.stdout,
+        "checked 3 guides, schedule.toml and 0 template overrides: no errors, 3 warnings\n"
+    );
+}
+
+#[test]
+fn too_few_points_for_a_day_is_a_warning() {
+    let p = Project::fixture("small");
+    p.replace("schedule.toml", "points_per_day = 2", "points_per_day = 3");
+    let run = p.run(&["check", "--today", "2026-11-25"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        "warning: guides/gamma.toml:6:1: `points`: 2 public points, fewer than a day shows (3)\n  \
+         help: add points, or lower points_per_day in schedule.toml; days will show fewer points\n"
+    );
+}
+
+#[test]
+fn no_schedule_here() {
+    let p = Project::empty();
+    assert_eq!(
+        p.run(&["build"]).fails(),
+        "error: no schedule.toml in this folder: run prayer-guide in a project folder, pass \
+         --config PATH, or create a project with `prayer-guide init DIR`\n"
+    );
+}
+
+#[test]
+fn bad_dates_on_the_command_line() {
+    let p = Project::fixture("small");
+    assert_eq!(
+        p.run(&["build", "--date", "2026-13-01"]).fails(),
+        "error: `2026-13-01` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01\n"
+    );
+    assert_eq!(
+        p.run(&["build", "--date", "2025-12-31"]).fails(),
+        "error: 2025-12-31 is before the rotation starts (2026-01-05, `start` in schedule.toml)\n"
+    );
+    assert_eq!(
+        p.run(&["build", "--from", "2026-03-01", "--to", "2026-02-01"])
+            .fails(),
+        "error: --to 2026-02-01 is before --from 2026-03-01\n"
+    );
+}
+
+#[test]
+fn files_that_are_not_utf8_or_not_readable_are_named() {
+    let p = Project::fixture("small");
+    std::fs::write(p.path("guides/broken.toml"), [0xff, 0xfe, 0x00]).unwrap();
+    let err = p.run(&["check"]).fails();
+    assert!(
+        err.starts_with("error: could not read guides/broken.toml: "),
+        "{err}"
+    );
+}
