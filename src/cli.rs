@@ -15,6 +15,7 @@ use crate::project::{Project, SCHEDULE_FILE};
 use crate::render::{Renderer, context_json};
 use crate::rotation::Audience;
 use crate::schedule::{Format, Paper};
+use crate::subscribers::{Cadence, MailFormat};
 
 /// Turns a folder of country prayer guides into daily and weekly prayer guides.
 ///
@@ -50,6 +51,26 @@ pub enum Command {
     /// Exits non-zero if there is any error. Also warns about guides with fewer points than a
     /// day shows and guides not reviewed for over a year.
     Check(CheckArgs),
+    /// Email the day's guide to daily subscribers (and, on the week's first day, the week's guide
+    /// to weekly subscribers), each exactly once.
+    ///
+    /// Safe to run again, from cron or by hand: the delivery journal in the database records
+    /// every message, so a second run for the same date sends only what is missing. A run that was
+    /// killed is finished by the next one; messages that were in flight are reported and sent
+    /// again with the same Message-ID. A second send while one runs refuses.
+    ///
+    /// Exits non-zero if any message failed or was deferred; run it again later to retry
+    /// temporary failures.
+    ///
+    /// Examples:
+    ///   prayer-guide send
+    ///   prayer-guide send --dry-run
+    ///   prayer-guide send --to-dir outbox --only anna@example.org
+    #[command(verbatim_doc_comment)]
+    Send(SendArgs),
+    /// Manage subscribers: add, remove (unsubscribe), list, import from CSV, export to CSV.
+    #[command(subcommand)]
+    Subscribers(SubscribersCommand),
     /// Create a small working project in DIR: schedule.toml, an example guide and the templates.
     Init {
         /// The folder to create (or an empty folder to fill)
@@ -95,6 +116,75 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The edition date: YYYY-MM-DD or `today` (in the schedule's time zone)
+    #[arg(long, value_name = "DATE|today")]
+    pub date: Option<String>,
+    /// Which subscribers
+    #[arg(long, value_enum, default_value_t = CadenceArg::All)]
+    pub cadence: CadenceArg,
+    /// Say what would be sent; send nothing and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write each message as an .eml file into DIR instead of sending it
+    #[arg(long, value_name = "DIR")]
+    pub to_dir: Option<PathBuf>,
+    /// Send only to this subscriber (for a test, or to resend one message)
+    #[arg(long, value_name = "EMAIL")]
+    pub only: Option<String>,
+    /// Also retry messages the server refused for good (5xx) in an earlier run
+    #[arg(long)]
+    pub retry_failed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CadenceArg {
+    Daily,
+    Weekly,
+    All,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubscribersCommand {
+    /// Add a subscriber, or update one (and resubscribe them) if the address is known
+    Add {
+        email: String,
+        /// The name used in the greeting
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, value_enum, default_value_t = Cadence::Daily)]
+        cadence: Cadence,
+        #[arg(long, value_enum, default_value_t = MailFormat::Html)]
+        format: MailFormat,
+    },
+    /// Unsubscribe by address or by token; the record is kept, marked unsubscribed
+    Remove {
+        /// An address, or the token from an unsubscribe link
+        email_or_token: String,
+    },
+    /// List subscribers
+    List {
+        /// Include unsubscribed ones
+        #[arg(long)]
+        all: bool,
+    },
+    /// Import a CSV export (columns such as "Email Address", "First Name", "Last Name", or
+    /// email, name, cadence, format). Bad rows are reported by line; good rows are imported.
+    /// Nobody who unsubscribed is subscribed again.
+    Import {
+        file: PathBuf,
+        /// Cadence for rows without a cadence column
+        #[arg(long, value_enum, default_value_t = Cadence::Daily)]
+        cadence: Cadence,
+        /// Format for rows without a format column
+        #[arg(long, value_enum, default_value_t = MailFormat::Html)]
+        format: MailFormat,
+    },
+    /// Export every subscriber as CSV to standard output
+    Export,
+}
+
+#[derive(Debug, Args)]
 pub struct PlanArgs {
     /// First day [default: today in the schedule's time zone]
     #[arg(long, value_name = "DATE|today")]
@@ -127,6 +217,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Build(args) => build(&config, args),
         Command::Plan(args) => plan(&config, args),
         Command::Check(args) => check(&config, args),
+        Command::Send(args) => send(&config, args),
+        Command::Subscribers(cmd) => subscribers(&config, cmd),
         Command::Init { dir } => {
             let files = crate::init::init(&dir, today(&chrono_tz::UTC))?;
             for f in &files {
@@ -313,6 +405,110 @@ fn check(config: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
         plural(outcome.templates, "template override"),
         plural(warnings, "warning"),
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn send(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let date = resolve_date(args.date.as_deref(), &project)?;
+    let options = crate::send::Options {
+        date,
+        cadence: match args.cadence {
+            CadenceArg::Daily => Some(Cadence::Daily),
+            CadenceArg::Weekly => Some(Cadence::Weekly),
+            CadenceArg::All => None,
+        },
+        dry_run: args.dry_run,
+        to_dir: args.to_dir,
+        only: args.only,
+        retry_failed: args.retry_failed,
+    };
+    let mut progress = crate::progress::for_stderr();
+    let report = crate::send::run(&project, &options, progress.as_mut())?;
+    print!("{}", crate::progress::summary(&report, args.dry_run));
+    Ok(if report.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn subscribers(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
+    use crate::store::{Store, Upsert};
+    use crate::subscribers::{NewSubscriber, clean_name, normalise_address};
+    let project = Project::load(config)?;
+    let mut store = Store::open(&project.path(&project.schedule.email.database))?;
+    match cmd {
+        SubscribersCommand::Add {
+            email,
+            name,
+            cadence,
+            format,
+        } => {
+            let email = normalise_address(&email).map_err(Error::Usage)?;
+            let new = NewSubscriber {
+                email: email.clone(),
+                name: clean_name(&name),
+                cadence,
+                format,
+            };
+            match store.upsert(&new, true)? {
+                Upsert::Added => println!("added {email} ({cadence}, {format})"),
+                _ => println!("updated {email} ({cadence}, {format}); subscribed"),
+            }
+        }
+        SubscribersCommand::Remove { email_or_token } => {
+            match store.unsubscribe(&email_or_token)? {
+                Some(s) => println!(
+                    "unsubscribed {}; the record is kept so that imports do not add it again",
+                    s.email
+                ),
+                None => {
+                    return Err(Error::Usage(format!(
+                        "no subscriber has the address or token `{email_or_token}`: nothing changed"
+                    )));
+                }
+            }
+        }
+        SubscribersCommand::List { all } => {
+            let list = store.list()?;
+            let shown: Vec<_> = list.iter().filter(|s| all || s.active).collect();
+            for s in &shown {
+                let status = if s.active { "" } else { "  (unsubscribed)" };
+                println!(
+                    "{:<40} {:<7} {:<5} {}{status}",
+                    s.email, s.cadence, s.format, s.name
+                );
+            }
+            let active = list.iter().filter(|s| s.active).count();
+            eprintln!("{active} active, {} unsubscribed", list.len() - active);
+        }
+        SubscribersCommand::Import {
+            file,
+            cadence,
+            format,
+        } => {
+            let (rows, bad) = crate::subscribers::read_csv(&file, cadence, format)?;
+            let (added, updated, kept) = store.import(&rows)?;
+            if !bad.0.is_empty() {
+                eprintln!("{bad}");
+            }
+            println!(
+                "imported {}: {added} added, {updated} updated, {kept} left unsubscribed, {} bad row{}",
+                file.display(),
+                bad.0.len(),
+                if bad.0.len() == 1 { "" } else { "s" }
+            );
+            if !bad.0.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        SubscribersCommand::Export => {
+            let list = store.list()?;
+            crate::subscribers::write_csv(std::io::stdout().lock(), &list)
+                .map_err(|e| Error::Usage(format!("could not write the CSV: {e}")))?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,10 +21,16 @@ pub mod error;
 pub mod guide;
 /// The `init` command: a new project.
 pub mod init;
+/// The `[email]` settings.
+pub mod mail_config;
+/// Composing personalised digests.
+pub mod message;
 /// Rendering selections of days and weeks and writing them to disk.
 pub mod output;
 /// The `plan` table.
 pub mod plan;
+/// Progress bars, log lines and summaries for `send`.
+pub mod progress;
 /// Loading a project: schedule and guides together.
 pub mod project;
 /// Rendering through Tera templates.
@@ -33,5 +39,13 @@ pub mod render;
 pub mod rotation;
 /// The `schedule.toml` format.
 pub mod schedule;
+/// The `send` command: every digest exactly once.
+pub mod send;
 /// A TOML file kept with its text, to place errors in it.
 pub mod source;
+/// SQLite: subscribers and the delivery journal.
+pub mod store;
+/// Subscribers: validation and CSV.
+pub mod subscribers;
+/// Transports: SMTP, sendmail, a folder of .eml files.
+pub mod transport;

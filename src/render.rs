@@ -11,11 +11,27 @@ use crate::guide::{DayGuide, WeekGuide};
 use crate::schedule::Format;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 8] = [
     ("day.html", include_str!("../templates/day.html")),
     ("day.txt", include_str!("../templates/day.txt")),
     ("week.html", include_str!("../templates/week.html")),
     ("week.txt", include_str!("../templates/week.txt")),
+    (
+        "email-header.html",
+        include_str!("../templates/email-header.html"),
+    ),
+    (
+        "email-header.txt",
+        include_str!("../templates/email-header.txt"),
+    ),
+    (
+        "email-footer.html",
+        include_str!("../templates/email-footer.html"),
+    ),
+    (
+        "email-footer.txt",
+        include_str!("../templates/email-footer.txt"),
+    ),
 ];
 
 /// Plain text is wrapped at this width: it is what emails and group chats show.
@@ -70,6 +86,22 @@ impl Renderer {
 
     pub fn week(&self, week: &WeekGuide, format: Format) -> Result<String, Error> {
         Ok(self.render("week", week, &[format])?.remove(0))
+    }
+
+    /// Any template by name, e.g. the email header and footer.
+    pub fn template<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Error> {
+        let context = Context::from_serialize(view).map_err(|e| self.error(name, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| self.error(name, &e))
+    }
+
+    /// Renders a one-off template text (a subject line from schedule.toml), without escaping.
+    pub fn one_off<T: Serialize>(&mut self, text: &str, view: &T) -> Result<String, Error> {
+        let context = Context::from_serialize(view).map_err(|e| self.error("subject", &e))?;
+        self.tera
+            .render_str(text, &context, false)
+            .map_err(|e| self.error("subject", &e))
     }
 
     /// A day in several formats; the template context is built once for all of them.

@@ -42,6 +42,9 @@ pub struct Schedule {
     pub pins: Vec<Pin>,
     #[serde(default)]
     pub output: OutputConfig,
+    /// Email digests: `[email]`.
+    #[serde(default)]
+    pub email: crate::mail_config::EmailConfig,
 }
 
 fn utc() -> chrono_tz::Tz {
@@ -368,6 +371,7 @@ impl Schedule {
                 }
             }
         }
+        schedule.email.validate(file, out);
         Some(schedule)
     }
 }

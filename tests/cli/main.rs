@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod build;
+mod email;
 mod init;
 mod library;
 mod plan;

@@ -1,0 +1,350 @@
+//! The `[email]` section of schedule.toml: who sends, how, and how fast. Secrets are named here
+//! (an environment variable or a file), never written here.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::Diagnostics;
+use crate::source::SourceFile;
+
+/// `[email]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailConfig {
+    /// The SQLite file holding subscribers and the delivery journal, relative to schedule.toml.
+    #[serde(default = "default_database")]
+    pub database: PathBuf,
+    /// `Name <address>` the digests come from.
+    pub from: Option<String>,
+    pub reply_to: Option<String>,
+    /// The List-Id header, e.g. `Prayer guide <prayer.example.org>` [default: from the title and
+    /// the sender's domain].
+    pub list_id: Option<String>,
+    /// Subject templates (Tera, rendered with the guide's view).
+    #[serde(default = "default_subject_daily")]
+    pub subject_daily: String,
+    #[serde(default = "default_subject_weekly")]
+    pub subject_weekly: String,
+    /// One-click unsubscribe page; `{token}` is replaced by the subscriber's token.
+    pub unsubscribe_url: Option<String>,
+    /// Address that takes unsubscribe requests by mail (subject `unsubscribe {token}`).
+    pub unsubscribe_mailto: Option<String>,
+    #[serde(default)]
+    pub transport: TransportKind,
+    /// For `transport = "directory"`: where `.eml` files go, relative to schedule.toml.
+    #[serde(default = "default_outbox")]
+    pub directory: PathBuf,
+    /// For `transport = "sendmail"`: the program [default: `sendmail` on the PATH].
+    pub sendmail: Option<PathBuf>,
+    #[serde(default)]
+    pub smtp: SmtpConfig,
+    /// Concurrent SMTP connections. lettre's client waits ~40 ms per message on a connection,
+    /// so throughput comes from running several.
+    #[serde(default = "default_connections")]
+    pub connections: usize,
+    /// Attempts per message for temporary failures (4xx, dropped connections).
+    #[serde(default = "default_attempts")]
+    pub attempts: u32,
+    /// The first retry waits this long; each further retry twice as long.
+    #[serde(default = "default_retry_delay")]
+    pub retry_delay_ms: u64,
+    /// Messages per second at most (0: no limit), for providers that cap the rate.
+    #[serde(default)]
+    pub max_per_second: u32,
+    /// Messages per day at most (0: no limit); the rest wait for the next run.
+    #[serde(default)]
+    pub max_per_day: u32,
+}
+
+/// How messages leave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TransportKind {
+    #[default]
+    Smtp,
+    Sendmail,
+    /// `.eml` files in a folder, for testing templates or handing to another system.
+    Directory,
+}
+
+/// `[email.smtp]`
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    #[serde(default = "localhost")]
+    pub host: String,
+    /// [default: 587 for starttls, 465 for tls, 25 for none]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    /// The environment variable holding the password.
+    pub password_env: Option<String>,
+    /// A file holding the password (its first line), relative to schedule.toml.
+    pub password_file: Option<PathBuf>,
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+}
+
+/// Never prints a password: there is none stored here, and the rest is harmless.
+impl fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("username", &self.username)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Transport security for SMTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS (port 587); the upgrade is required.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on this machine (localhost).
+    None,
+}
+
+impl SmtpConfig {
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.security {
+            Security::Starttls => 587,
+            Security::Tls => 465,
+            Security::None => 25,
+        })
+    }
+
+    /// The password from the environment or the file; `Ok(None)` when none is configured.
+    /// Errors name the variable or file, never the value.
+    pub fn password(&self, root: &Path) -> Result<Option<String>, String> {
+        if let Some(var) = &self.password_env {
+            return std::env::var(var).map(Some).map_err(|_| {
+                format!("the environment variable {var} (email.smtp.password_env) is not set")
+            });
+        }
+        if let Some(file) = &self.password_file {
+            let path = root.join(file);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                format!(
+                    "could not read the password file {} (email.smtp.password_file): {e}",
+                    path.display()
+                )
+            })?;
+            return Ok(Some(text.lines().next().unwrap_or("").to_string()));
+        }
+        Ok(None)
+    }
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        SmtpConfig {
+            host: localhost(),
+            port: None,
+            security: Security::default(),
+            username: None,
+            password_env: None,
+            password_file: None,
+            timeout_secs: default_timeout(),
+        }
+    }
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        toml::from_str("").expect("every [email] field has a default")
+    }
+}
+
+fn default_database() -> PathBuf {
+    "state/prayer-guide.sqlite".into()
+}
+fn default_subject_daily() -> String {
+    "{{ heading }}: {{ date_long }}".into()
+}
+fn default_subject_weekly() -> String {
+    "This week: {{ range }}".into()
+}
+fn default_outbox() -> PathBuf {
+    "outbox".into()
+}
+fn default_connections() -> usize {
+    8
+}
+fn default_attempts() -> u32 {
+    5
+}
+fn default_retry_delay() -> u64 {
+    2000
+}
+fn localhost() -> String {
+    "localhost".into()
+}
+fn default_timeout() -> u64 {
+    30
+}
+
+/// Whether `host` names this machine, where an unencrypted connection never leaves it.
+pub fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+impl EmailConfig {
+    /// Checks what serde cannot; sending-only settings are checked here too, so `check` finds them.
+    pub fn validate(&self, file: &SourceFile, out: &mut Diagnostics) {
+        let mut err = |table: &str, key: &str, msg: String, help: &str| {
+            out.push(file.error_at(Some(table), key, msg).help(help));
+        };
+        for (key, value) in [("from", &self.from), ("reply_to", &self.reply_to)] {
+            if let Some(v) = value
+                && v.parse::<lettre::message::Mailbox>().is_err()
+            {
+                err(
+                    "email",
+                    key,
+                    format!("`{v}` is not an email address"),
+                    "write `Name <name@example.org>` or `name@example.org`",
+                );
+            }
+        }
+        if let Some(url) = &self.unsubscribe_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            err(
+                "email",
+                "unsubscribe_url",
+                format!("`{url}` is not a web address"),
+                "e.g. \"https://example.org/unsubscribe?token={token}\"",
+            );
+        }
+        if let Some(url) = &self.unsubscribe_url
+            && !url.contains("{token}")
+        {
+            err(
+                "email",
+                "unsubscribe_url",
+                "has no `{token}`, so it cannot tell subscribers apart".into(),
+                "add {token} where the subscriber's token goes",
+            );
+        }
+        if let Some(m) = &self.unsubscribe_mailto
+            && m.parse::<lettre::Address>().is_err()
+        {
+            err(
+                "email",
+                "unsubscribe_mailto",
+                format!("`{m}` is not an email address"),
+                "e.g. \"unsubscribe@example.org\"",
+            );
+        }
+        if self.connections == 0 || self.connections > 256 {
+            err(
+                "email",
+                "connections",
+                format!("{} connections", self.connections),
+                "use 1 to 256 (8 to 32 is usual)",
+            );
+        }
+        if self.attempts == 0 || self.attempts > 20 {
+            err(
+                "email",
+                "attempts",
+                format!("{} attempts", self.attempts),
+                "use 1 to 20",
+            );
+        }
+        if self.smtp.security == Security::None && !is_loopback(&self.smtp.host) {
+            err(
+                "email.smtp",
+                "security",
+                format!(
+                    "an unencrypted connection to {} would send passwords and mail in clear",
+                    self.smtp.host
+                ),
+                "use \"starttls\" or \"tls\"; \"none\" is only for a relay on this machine (localhost)",
+            );
+        }
+        if self.smtp.password_env.is_some() && self.smtp.password_file.is_some() {
+            err(
+                "email.smtp",
+                "password_file",
+                "both password_env and password_file are set".into(),
+                "keep one",
+            );
+        }
+        if (self.smtp.password_env.is_some() || self.smtp.password_file.is_some())
+            && self.smtp.username.is_none()
+        {
+            err(
+                "email.smtp",
+                "username",
+                "a password without a username".into(),
+                "add username = \"...\"",
+            );
+        }
+    }
+
+    /// The settings `send` cannot do without, checked when sending (not by `check`, since a
+    /// church that only prints needs no mail settings).
+    pub fn require_for_sending(&self) -> Result<(), String> {
+        if self.from.is_none() {
+            return Err("schedule.toml has no `from` under [email]: add from = \"Name <address@example.org>\"".into());
+        }
+        if self.unsubscribe_url.is_none() && self.unsubscribe_mailto.is_none() {
+            return Err(
+                "schedule.toml has no unsubscribe under [email]: add unsubscribe_url = \"https://.../unsubscribe?token={token}\" \
+                 and/or unsubscribe_mailto = \"unsubscribe@example.org\" (every digest must carry a working unsubscribe)"
+                    .into(),
+            );
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_loopback_hosts() {
+        assert!(is_loopback("localhost"));
+        assert!(is_loopback("127.0.0.1"));
+        assert!(is_loopback("[::1]"));
+        assert!(!is_loopback("smtp.example.org"));
+        assert!(!is_loopback("10.0.0.1"));
+    }
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let c: SmtpConfig =
+            toml::from_str("username = \"u\"\npassword_env = \"SECRET_VAR\"").unwrap();
+        assert!(!format!("{c:?}").contains("SECRET"));
+    }
+
+    #[test]
+    fn refuses_an_unencrypted_remote_relay() {
+        let c: EmailConfig =
+            toml::from_str("[smtp]\nhost = \"smtp.example.org\"\nsecurity = \"none\"").unwrap();
+        let file = SourceFile {
+            path: "schedule.toml".into(),
+            text: "[email.smtp]\nsecurity = \"none\"\n".into(),
+        };
+        let mut out = Diagnostics::default();
+        c.validate(&file, &mut out);
+        assert_eq!(out.0.len(), 1);
+        assert_eq!(out.0[0].field.as_deref(), Some("email.smtp.security"));
+        assert_eq!(out.0[0].location, Some((2, 1)));
+    }
+}

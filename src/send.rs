@@ -1,0 +1,499 @@
+//! `send`: deliver the day's (and on the week's first day, the week's) edition to every active
+//! subscriber, exactly once.
+//!
+//! The journal is the source of truth. Before a message goes to the server its row is written
+//! `sending` (durably); after the server's 250 it becomes `sent`. A run that stops at any moment
+//! leaves only the messages in flight as `sending`: the next run reports them ("may have been
+//! delivered") and sends them again with the same Message-ID; everything else is either `sent`
+//! and skipped, or never started and sent. Journal writes from all sender threads go through one
+//! writer that commits them in batches, so keeping the journal costs one disk sync per batch,
+//! not per message.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::calendar::week_start;
+use crate::error::Error;
+use crate::guide::Assembler;
+use crate::message::{Composer, Edition};
+use crate::project::Project;
+use crate::render::Renderer;
+use crate::rotation::Audience;
+use crate::schedule::Format;
+use crate::store::{JournalEntry, SendLock, State, Store};
+use crate::subscribers::{Cadence, Subscriber};
+use crate::transport::{SendError, Transport};
+
+/// What to send.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub date: NaiveDate,
+    /// `None`: every cadence due on `date`.
+    pub cadence: Option<Cadence>,
+    pub dry_run: bool,
+    /// Write `.eml` files here instead of using the configured transport.
+    pub to_dir: Option<PathBuf>,
+    /// Only this subscriber (address).
+    pub only: Option<String>,
+    /// Also retry messages the server refused for good (5xx) before.
+    pub retry_failed: bool,
+}
+
+/// How one edition went.
+#[derive(Debug, Clone, Default)]
+pub struct EditionReport {
+    pub edition: String,
+    pub subscribers: usize,
+    pub sent: usize,
+    /// Already sent by an earlier run, skipped.
+    pub already_sent: usize,
+    /// Left `sending` by a run that stopped: may have been delivered, sent again now.
+    pub in_flight_before: Vec<String>,
+    /// Refused for good (address, server's answer).
+    pub failed: Vec<(String, String)>,
+    /// Temporary failures that used up this run's attempts; the next run tries again.
+    pub deferred: Vec<(String, String)>,
+    /// Earlier permanent failures, not retried (use --retry-failed).
+    pub previously_failed: usize,
+    /// Held back by `max_per_day`.
+    pub held_back: usize,
+    /// For --dry-run: who would get it.
+    pub would_send: Vec<String>,
+}
+
+/// The whole run.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub editions: Vec<EditionReport>,
+    /// Why nothing was due, when nothing was.
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        self.editions
+            .iter()
+            .any(|e| !e.failed.is_empty() || !e.deferred.is_empty())
+    }
+}
+
+/// Progress of a run, for a bar on a terminal or log lines.
+pub trait Progress: Send {
+    fn start(&mut self, edition: &str, total: usize);
+    fn advance(&mut self, done: usize, failed: usize);
+    fn finish(&mut self);
+}
+
+/// No progress output.
+pub struct Quiet;
+impl Progress for Quiet {
+    fn start(&mut self, _: &str, _: usize) {}
+    fn advance(&mut self, _: usize, _: usize) {}
+    fn finish(&mut self) {}
+}
+
+/// The editions due on `date` for `cadence`, and notes on those not due.
+fn editions_due(
+    project: &Project,
+    date: NaiveDate,
+    cadence: Option<Cadence>,
+) -> (Vec<(Cadence, String)>, Vec<String>) {
+    let mut due = Vec::new();
+    let mut notes = Vec::new();
+    if cadence != Some(Cadence::Weekly) {
+        due.push((Cadence::Daily, format!("daily-{date}")));
+    }
+    if cadence != Some(Cadence::Daily) {
+        let first = week_start(date, project.schedule.week_starts);
+        if first == date {
+            due.push((Cadence::Weekly, format!("weekly-{date}")));
+        } else if cadence == Some(Cadence::Weekly) {
+            notes.push(format!(
+                "the weekly edition goes out on the week's first day ({}); {date} is not one: nothing to send",
+                crate::calendar::weekday_name(chrono::Datelike::weekday(&first))
+            ));
+        }
+    }
+    (due, notes)
+}
+
+/// Renders an edition once.
+fn render_edition(
+    project: &Project,
+    renderer: &mut Renderer,
+    cadence: Cadence,
+    id: String,
+    date: NaiveDate,
+) -> Result<Edition, Error> {
+    let schedule = &project.schedule;
+    let email = &schedule.email;
+    let assembler = Assembler::new(&project.catalog, schedule, Audience::Public);
+    let (subject, html, text) = match cadence {
+        Cadence::Daily => {
+            let day = assembler.day(date)?;
+            let mut parts = renderer.day_in(&day, &[Format::Html, Format::Txt])?;
+            let text = parts.pop().unwrap_or_default();
+            let html = parts.pop().unwrap_or_default();
+            (renderer.one_off(&email.subject_daily, &day)?, html, text)
+        }
+        Cadence::Weekly => {
+            let week = assembler.week(date, schedule.output.paper)?;
+            let mut parts = renderer.week_in(&week, &[Format::Html, Format::Txt])?;
+            let text = parts.pop().unwrap_or_default();
+            let html = parts.pop().unwrap_or_default();
+            (renderer.one_off(&email.subject_weekly, &week)?, html, text)
+        }
+    };
+    Ok(Edition {
+        id,
+        cadence,
+        subject,
+        html,
+        text,
+    })
+}
+
+/// Runs `send`.
+pub fn run(
+    project: &Project,
+    options: &Options,
+    progress: &mut dyn Progress,
+) -> Result<Report, Error> {
+    let email = &project.schedule.email;
+    let database = project.path(&email.database);
+    let _lock = if options.dry_run {
+        None
+    } else {
+        Some(SendLock::acquire(&database)?)
+    };
+    let mut store = Store::open(&database)?;
+    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    let (due, notes) = editions_due(project, options.date, options.cadence);
+    let mut report = Report {
+        editions: Vec::new(),
+        notes,
+    };
+    let mut editions = Vec::new();
+    for (cadence, id) in due {
+        editions.push(render_edition(
+            project,
+            &mut renderer,
+            cadence,
+            id,
+            options.date,
+        )?);
+    }
+    let composer = Composer::new(email, &renderer, &project.schedule.title)?;
+
+    // Work out every message still owed, per edition, from the journal.
+    let mut jobs: Vec<Job> = Vec::new();
+    for (e, edition) in editions.iter().enumerate() {
+        let mut r = EditionReport {
+            edition: edition.id.clone(),
+            ..Default::default()
+        };
+        let mut subscribers = store.active(edition.cadence)?;
+        if let Some(only) = &options.only {
+            let only = only.trim().to_lowercase();
+            subscribers.retain(|s| s.email.to_lowercase() == only);
+        }
+        r.subscribers = subscribers.len();
+        let journal = store.journal(&edition.id)?;
+        for s in subscribers {
+            match journal.get(&s.id).map(|d| d.state) {
+                Some(State::Sent) => r.already_sent += 1,
+                Some(State::Failed) if !options.retry_failed => r.previously_failed += 1,
+                state => {
+                    if state == Some(State::Sending) {
+                        r.in_flight_before.push(s.email.clone());
+                    }
+                    jobs.push(Job {
+                        edition: e,
+                        subscriber: s,
+                    });
+                }
+            }
+        }
+        report.editions.push(r);
+    }
+    if options.only.is_some()
+        && report.editions.iter().all(|r| r.subscribers == 0)
+        && !report.editions.is_empty()
+    {
+        return Err(Error::Usage(format!(
+            "{} is not an active subscriber of the editions due on {}",
+            options.only.as_deref().unwrap_or_default(),
+            options.date
+        )));
+    }
+
+    if email.max_per_day > 0 {
+        let midnight = chrono::Utc::now()
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc();
+        let already =
+            store.sent_since(&midnight.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))?;
+        let allowed = u64::from(email.max_per_day).saturating_sub(already) as usize;
+        if jobs.len() > allowed {
+            for job in jobs.drain(allowed..) {
+                report.editions[job.edition].held_back += 1;
+            }
+        }
+    }
+
+    if options.dry_run {
+        for job in &jobs {
+            report.editions[job.edition]
+                .would_send
+                .push(job.subscriber.email.clone());
+        }
+        return Ok(report);
+    }
+    if jobs.is_empty() {
+        return Ok(report);
+    }
+
+    let transport = Transport::from_config(email, &project.root, options.to_dir.clone())?;
+    transport.check(email)?;
+
+    let outcome = deliver(
+        &mut store, &composer, &editions, jobs, &transport, email, progress,
+    )?;
+    for (job, result) in outcome {
+        let r = &mut report.editions[job.edition];
+        match result {
+            Ok(()) => r.sent += 1,
+            Err(Finished::Failed(d)) => r.failed.push((job.subscriber.email, d)),
+            Err(Finished::Deferred(d)) => r.deferred.push((job.subscriber.email, d)),
+        }
+    }
+    for r in &mut report.editions {
+        r.failed.sort();
+        r.deferred.sort();
+    }
+    Ok(report)
+}
+
+struct Job {
+    edition: usize,
+    subscriber: Subscriber,
+}
+
+/// How one message ended: sent, or why not.
+type Outcome = Result<(), Finished>;
+
+enum Finished {
+    Failed(String),
+    Deferred(String),
+}
+
+enum Event {
+    /// Mark `sending`; the sender waits for the answer before it talks to the server.
+    Claim(JournalEntry, mpsc::SyncSender<bool>),
+    Done(usize, JournalEntry, Outcome),
+}
+
+/// Paces senders: a shared pause after a 421, and an optional rate limit.
+struct Pace {
+    paused_until: Mutex<Option<Instant>>,
+    next_slot: Mutex<Instant>,
+    interval: Option<Duration>,
+}
+
+impl Pace {
+    fn wait(&self) {
+        loop {
+            let until = *self.paused_until.lock().expect("pace lock");
+            match until {
+                Some(t) if t > Instant::now() => std::thread::sleep(t - Instant::now()),
+                _ => break,
+            }
+        }
+        if let Some(interval) = self.interval {
+            let slot = {
+                let mut next = self.next_slot.lock().expect("pace lock");
+                let slot = (*next).max(Instant::now());
+                *next = slot + interval;
+                slot
+            };
+            if slot > Instant::now() {
+                std::thread::sleep(slot - Instant::now());
+            }
+        }
+    }
+
+    fn pause(&self, delay: Duration) {
+        let mut until = self.paused_until.lock().expect("pace lock");
+        let t = Instant::now() + delay;
+        if until.is_none_or(|u| u < t) {
+            *until = Some(t);
+        }
+    }
+}
+
+/// Sends every job over `connections` threads; the calling thread keeps the journal.
+fn deliver(
+    store: &mut Store,
+    composer: &Composer,
+    editions: &[Edition],
+    jobs: Vec<Job>,
+    transport: &Transport,
+    config: &crate::mail_config::EmailConfig,
+    progress: &mut dyn Progress,
+) -> Result<Vec<(Job, Outcome)>, Error> {
+    let total = jobs.len();
+    let threads = config.connections.min(total).max(1);
+    let next = AtomicUsize::new(0);
+    let abort = AtomicBool::new(false);
+    let pace = Pace {
+        paused_until: Mutex::new(None),
+        next_slot: Mutex::new(Instant::now()),
+        interval: (config.max_per_second > 0)
+            .then(|| Duration::from_secs_f64(1.0 / f64::from(config.max_per_second))),
+    };
+    let base_delay = Duration::from_millis(config.retry_delay_ms);
+    let attempts = config.attempts;
+    let label: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
+    progress.start(&label.join(" + "), total);
+
+    let (tx, rx) = mpsc::channel::<Event>();
+    let mut results: HashMap<usize, Outcome> = HashMap::with_capacity(total);
+    let mut journal_error: Option<Error> = None;
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (jobs, next, abort, pace) = (&jobs, &next, &abort, &pace);
+            scope.spawn(move || {
+                let mut sender = transport.sender();
+                loop {
+                    if abort.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let edition = &editions[job.edition];
+                    let entry = |state, detail: String| JournalEntry {
+                        edition: edition.id.clone(),
+                        subscriber: job.subscriber.id,
+                        state,
+                        message_id: composer.message_id(&edition.id, &job.subscriber),
+                        detail,
+                    };
+                    let message = match composer.compose(edition, &job.subscriber) {
+                        Ok(m) => m,
+                        Err(e) => {
+                            let d = e.to_string();
+                            let _ = tx.send(Event::Done(
+                                i,
+                                entry(State::Failed, d.clone()),
+                                Err(Finished::Failed(d)),
+                            ));
+                            continue;
+                        }
+                    };
+                    let (ack, acked) = mpsc::sync_channel(1);
+                    if tx
+                        .send(Event::Claim(entry(State::Sending, String::new()), ack))
+                        .is_err()
+                        || acked.recv() != Ok(true)
+                    {
+                        break;
+                    }
+                    let stem = format!("{}-{}", edition.id, job.subscriber.id);
+                    let mut result = Err(Finished::Deferred(String::new()));
+                    for attempt in 1..=attempts {
+                        pace.wait();
+                        match sender.send(&message, &stem) {
+                            Ok(()) => {
+                                result = Ok(());
+                                break;
+                            }
+                            Err(SendError::Permanent(d)) => {
+                                result = Err(Finished::Failed(d));
+                                break;
+                            }
+                            Err(e) => {
+                                let delay = base_delay
+                                    .saturating_mul(1 << (attempt - 1).min(8))
+                                    .min(Duration::from_secs(300));
+                                if matches!(e, SendError::RelayBusy(_)) {
+                                    pace.pause(delay);
+                                }
+                                result = Err(Finished::Deferred(e.detail().to_string()));
+                                if attempt < attempts {
+                                    std::thread::sleep(delay);
+                                }
+                            }
+                        }
+                    }
+                    let journal = match &result {
+                        Ok(()) => entry(State::Sent, String::new()),
+                        Err(Finished::Failed(d)) => entry(State::Failed, d.clone()),
+                        Err(Finished::Deferred(d)) => entry(State::Deferred, d.clone()),
+                    };
+                    if tx.send(Event::Done(i, journal, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+
+        // The journal writer: take every event waiting, commit them together, then let the
+        // claimed messages go.
+        let mut failed = 0;
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
+            while let Ok(more) = rx.try_recv() {
+                batch.push(more);
+            }
+            let entries: Vec<JournalEntry> = batch
+                .iter()
+                .map(|e| match e {
+                    Event::Claim(entry, _) | Event::Done(_, entry, _) => entry.clone(),
+                })
+                .collect();
+            let ok = match store.record(&entries) {
+                Ok(()) => true,
+                Err(e) => {
+                    abort.store(true, Ordering::Relaxed);
+                    journal_error.get_or_insert(e);
+                    false
+                }
+            };
+            for event in batch {
+                match event {
+                    Event::Claim(_, ack) => {
+                        let _ = ack.send(ok);
+                    }
+                    Event::Done(i, _, result) => {
+                        if result.is_err() {
+                            failed += 1;
+                        }
+                        results.insert(i, result);
+                    }
+                }
+            }
+            progress.advance(results.len(), failed);
+        }
+    });
+    progress.finish();
+    if let Some(e) = journal_error {
+        return Err(e);
+    }
+    let mut out = Vec::with_capacity(total);
+    for (i, job) in jobs.into_iter().enumerate() {
+        if let Some(result) = results.remove(&i) {
+            out.push((job, result));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,395 @@
+//! The SQLite store: subscribers and the delivery journal, in one file that survives crashes
+//! the way SQLite promises (WAL, full sync, one transaction per batch of changes).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::Error;
+use crate::subscribers::{Cadence, MailFormat, NewSubscriber, Subscriber};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS subscribers (
+    id       INTEGER PRIMARY KEY,
+    email    TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name     TEXT NOT NULL DEFAULT '',
+    cadence  TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+    format   TEXT NOT NULL CHECK (format IN ('html', 'text')),
+    active   INTEGER NOT NULL DEFAULT 1,
+    token    TEXT NOT NULL UNIQUE,
+    created  TEXT NOT NULL,
+    updated  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    edition     TEXT NOT NULL,
+    subscriber  INTEGER NOT NULL REFERENCES subscribers(id),
+    state       TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'deferred')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    message_id  TEXT NOT NULL,
+    detail      TEXT NOT NULL DEFAULT '',
+    updated     TEXT NOT NULL,
+    PRIMARY KEY (edition, subscriber)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (state, updated);
+";
+
+/// Where one message of one edition stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum State {
+    /// Handed to the server; no final answer recorded. Left over from a run that stopped,
+    /// it means "may have been delivered".
+    Sending,
+    /// The server answered 250.
+    Sent,
+    /// The server refused it for good (5xx); not retried unless asked.
+    Failed,
+    /// Temporary failures used up this run's attempts; the next run tries again.
+    Deferred,
+}
+
+impl State {
+    fn as_str(self) -> &'static str {
+        match self {
+            State::Sending => "sending",
+            State::Sent => "sent",
+            State::Failed => "failed",
+            State::Deferred => "deferred",
+        }
+    }
+
+    fn parse(s: &str) -> State {
+        match s {
+            "sent" => State::Sent,
+            "failed" => State::Failed,
+            "deferred" => State::Deferred,
+            _ => State::Sending,
+        }
+    }
+}
+
+/// One change to the journal.
+#[derive(Debug, Clone)]
+pub struct JournalEntry {
+    pub edition: String,
+    pub subscriber: i64,
+    pub state: State,
+    pub message_id: String,
+    pub detail: String,
+}
+
+/// A journal row as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub state: State,
+    pub attempts: u32,
+    pub detail: String,
+}
+
+/// The open database.
+pub struct Store {
+    conn: Connection,
+    pub path: PathBuf,
+}
+
+fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+    Error::Usage(format!("database {}: {e}", path.display()))
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A new unsubscribe token: 128 random bits, hex.
+fn new_token() -> Result<String, Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Error::Usage(format!("no randomness for a token: {e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Store, Error> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+        }
+        let conn = Connection::open(path).map_err(|e| db_error(path, e))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(|e| db_error(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(|e| db_error(path, e))?;
+        conn.execute_batch(SCHEMA).map_err(|e| db_error(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        db_error(&self.path, e)
+    }
+
+    /// Adds a subscriber, or merges into the existing one with the same address (any case).
+    /// `resubscribe` decides whether an unsubscribed address becomes active again: yes for an
+    /// explicit `add`, no for an import (an old export must not undo an unsubscribe).
+    pub fn upsert(&mut self, s: &NewSubscriber, resubscribe: bool) -> Result<Upsert, Error> {
+        let existing: Option<(i64, bool)> = self
+            .conn
+            .query_row(
+                "SELECT id, active FROM subscribers WHERE email = ?1",
+                [&s.email],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let now = now();
+        match existing {
+            Some((id, _)) if resubscribe => {
+                self.conn
+                    .execute(
+                        "UPDATE subscribers SET name = CASE WHEN ?2 = '' THEN name ELSE ?2 END,
+                         cadence = ?3, format = ?4, active = 1, updated = ?5 WHERE id = ?1",
+                        params![id, s.name, s.cadence.as_str(), s.format.as_str(), now],
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(Upsert::Updated)
+            }
+            // An import merges into a known subscriber without overriding their choices:
+            // it only fills in a missing name.
+            Some((id, active)) => {
+                self.conn
+                    .execute(
+                        "UPDATE subscribers SET name = CASE WHEN name = '' THEN ?2 ELSE name END,
+                         updated = ?3 WHERE id = ?1",
+                        params![id, s.name, now],
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(if active {
+                    Upsert::Updated
+                } else {
+                    Upsert::StillUnsubscribed
+                })
+            }
+            None => {
+                self.conn
+                    .execute(
+                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), new_token()?, now],
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(Upsert::Added)
+            }
+        }
+    }
+
+    /// Adds or merges many in one transaction, never resubscribing anyone; returns how many
+    /// were added, updated, and left unsubscribed.
+    pub fn import(&mut self, rows: &[NewSubscriber]) -> Result<(usize, usize, usize), Error> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.err(e))?;
+        let mut counts = (0, 0, 0);
+        for row in rows {
+            match self.upsert(row, false) {
+                Ok(Upsert::Added) => counts.0 += 1,
+                Ok(Upsert::Updated) => counts.1 += 1,
+                Ok(Upsert::StillUnsubscribed) => counts.2 += 1,
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    return Err(e);
+                }
+            }
+        }
+        self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+        Ok(counts)
+    }
+
+    /// Marks the subscriber with this address or token unsubscribed; the record stays.
+    pub fn unsubscribe(&mut self, email_or_token: &str) -> Result<Option<Subscriber>, Error> {
+        let found = self.find(email_or_token)?;
+        if let Some(s) = &found {
+            self.conn
+                .execute(
+                    "UPDATE subscribers SET active = 0, updated = ?2 WHERE id = ?1",
+                    params![s.id, now()],
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(found.map(|s| Subscriber { active: false, ..s }))
+    }
+
+    /// The subscriber with this address (any case) or token.
+    pub fn find(&self, email_or_token: &str) -> Result<Option<Subscriber>, Error> {
+        let key = email_or_token.trim();
+        self.conn
+            .query_row(
+                "SELECT id, email, name, cadence, format, active, token FROM subscribers
+                 WHERE email = ?1 OR token = ?1",
+                [key],
+                row_to_subscriber,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every subscriber, by address.
+    pub fn list(&self) -> Result<Vec<Subscriber>, Error> {
+        self.query("SELECT id, email, name, cadence, format, active, token FROM subscribers ORDER BY email", [])
+    }
+
+    /// Active subscribers of one cadence, by id.
+    pub fn active(&self, cadence: Cadence) -> Result<Vec<Subscriber>, Error> {
+        self.query(
+            "SELECT id, email, name, cadence, format, active, token FROM subscribers
+             WHERE active = 1 AND cadence = ?1 ORDER BY id",
+            [cadence.as_str()],
+        )
+    }
+
+    fn query<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<Vec<Subscriber>, Error> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params, row_to_subscriber)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The journal of one edition: subscriber id → delivery.
+    pub fn journal(&self, edition: &str) -> Result<HashMap<i64, Delivery>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT subscriber, state, attempts, detail FROM deliveries WHERE edition = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([edition], |r| {
+                let state: String = r.get(1)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Delivery {
+                        state: State::parse(&state),
+                        attempts: r.get(2)?,
+                        detail: r.get(3)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<HashMap<_, _>, _>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Applies a batch of journal changes in one transaction (one sync to disk for the batch).
+    /// Claiming (`Sending`) counts an attempt.
+    pub fn record(&mut self, batch: &[JournalEntry]) -> Result<(), Error> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| db_error(&path, e))?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO deliveries (edition, subscriber, state, attempts, message_id, detail, updated)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                     ON CONFLICT (edition, subscriber) DO UPDATE SET
+                       state = excluded.state,
+                       attempts = deliveries.attempts + excluded.attempts,
+                       message_id = excluded.message_id,
+                       detail = excluded.detail,
+                       updated = excluded.updated",
+                )
+                .map_err(|e| db_error(&path, e))?;
+            let now = now();
+            for e in batch {
+                let attempt = u32::from(e.state == State::Sending);
+                stmt.execute(params![
+                    e.edition,
+                    e.subscriber,
+                    e.state.as_str(),
+                    attempt,
+                    e.message_id,
+                    e.detail,
+                    now
+                ])
+                .map_err(|e| db_error(&path, e))?;
+            }
+        }
+        tx.commit().map_err(|e| db_error(&path, e))
+    }
+
+    /// How many messages the journal shows sent since `since` (RFC 3339), for daily caps.
+    pub fn sent_since(&self, since: &str) -> Result<u64, Error> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM deliveries WHERE state = 'sent' AND updated >= ?1",
+                [since],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n.max(0) as u64)
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// What [`Store::upsert`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    Added,
+    Updated,
+    /// Known and unsubscribed: details updated, still unsubscribed.
+    StillUnsubscribed,
+}
+
+fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
+    let cadence: String = r.get(3)?;
+    let format: String = r.get(4)?;
+    Ok(Subscriber {
+        id: r.get(0)?,
+        email: r.get(1)?,
+        name: r.get(2)?,
+        cadence: cadence.parse().unwrap_or(Cadence::Daily),
+        format: format.parse().unwrap_or(MailFormat::Html),
+        active: r.get(5)?,
+        token: r.get(6)?,
+    })
+}
+
+/// Held while a `send` runs: a second `send` on the same database refuses instead of doubling
+/// mail. An OS file lock, so it is released even when the process is killed.
+pub struct SendLock {
+    _file: std::fs::File,
+}
+
+impl SendLock {
+    /// Takes the lock beside the database, or says who holds it.
+    pub fn acquire(database: &Path) -> Result<SendLock, Error> {
+        let path = database.with_extension("lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io("open the lock file", &path, e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                use std::io::Write;
+                let mut f = &file;
+                let _ = f.set_len(0);
+                let _ = writeln!(f, "{}", std::process::id());
+                Ok(SendLock { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                Err(Error::Usage(format!(
+                    "another send is running (process {}, lock {}): nothing was sent. \
+                     Wait for it to finish; running both would send mail twice",
+                    holder.trim(),
+                    path.display()
+                )))
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io("lock", &path, e)),
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! How messages leave: SMTP (one connection per sender thread), the local sendmail, or a folder
+//! of `.eml` files. Every failure is sorted into what the run should do about it.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::transport::smtp::PoolConfig;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{Message, SendmailTransport, SmtpTransport, Transport as _};
+
+use crate::error::Error;
+use crate::mail_config::{EmailConfig, Security, TransportKind};
+
+/// A failed attempt, sorted by what to do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// 421: the relay is busy or closing; the whole relay backs off.
+    RelayBusy(String),
+    /// Other 4xx, a dropped connection, a timeout: try this message again later.
+    Transient(String),
+    /// 5xx: the server refuses this message for good.
+    Permanent(String),
+}
+
+impl SendError {
+    pub fn detail(&self) -> &str {
+        match self {
+            SendError::RelayBusy(d) | SendError::Transient(d) | SendError::Permanent(d) => d,
+        }
+    }
+}
+
+/// One sender, owned by one thread: with SMTP, one connection kept open between messages.
+pub trait Sender: Send {
+    fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError>;
+}
+
+/// The configured way out, from which each thread takes its own [`Sender`].
+#[derive(Clone)]
+pub enum Transport {
+    Smtp(SmtpSettings),
+    Sendmail(Option<PathBuf>),
+    Directory(PathBuf),
+}
+
+impl Transport {
+    /// Builds the transport from `[email]`; `root` resolves relative paths; `to_dir` overrides
+    /// the configured transport with a folder of `.eml` files.
+    pub fn from_config(
+        config: &EmailConfig,
+        root: &std::path::Path,
+        to_dir: Option<PathBuf>,
+    ) -> Result<Transport, Error> {
+        if let Some(dir) = to_dir {
+            return Ok(Transport::Directory(dir));
+        }
+        Ok(match config.transport {
+            TransportKind::Directory => Transport::Directory(root.join(&config.directory)),
+            TransportKind::Sendmail => Transport::Sendmail(config.sendmail.clone()),
+            TransportKind::Smtp => {
+                let smtp = &config.smtp;
+                let tls = |host: &str| {
+                    TlsParameters::new(host.to_string())
+                        .map_err(|e| Error::Usage(format!("TLS setup for {host}: {e}")))
+                };
+                let security = match smtp.security {
+                    Security::None => Tls::None,
+                    Security::Starttls => Tls::Required(tls(&smtp.host)?),
+                    Security::Tls => Tls::Wrapper(tls(&smtp.host)?),
+                };
+                let password = smtp.password(root).map_err(Error::Usage)?;
+                let credentials = match (&smtp.username, password) {
+                    (Some(user), Some(password)) => Some(Credentials::new(user.clone(), password)),
+                    _ => None,
+                };
+                Transport::Smtp(SmtpSettings {
+                    host: smtp.host.clone(),
+                    port: smtp.port(),
+                    tls: security,
+                    credentials,
+                    timeout: Duration::from_secs(smtp.timeout_secs),
+                })
+            }
+        })
+    }
+
+    /// Where messages go, for logs: never includes credentials.
+    pub fn describe(&self, config: &EmailConfig) -> String {
+        match self {
+            Transport::Smtp(_) => format!("SMTP {}:{}", config.smtp.host, config.smtp.port()),
+            Transport::Sendmail(p) => format!(
+                "sendmail ({})",
+                p.as_deref()
+                    .map_or("on the PATH".into(), |p| p.display().to_string())
+            ),
+            Transport::Directory(d) => format!("folder {}", d.display()),
+        }
+    }
+
+    /// Checks that the way out works before anything is marked: the SMTP server answers, or the
+    /// folder can be made.
+    pub fn check(&self, config: &EmailConfig) -> Result<(), Error> {
+        match self {
+            Transport::Smtp(t) => match t.build().test_connection() {
+                Ok(true) => Ok(()),
+                Ok(false) => Err(Error::Usage(format!(
+                    "the SMTP server {}:{} did not accept a connection: nothing was sent",
+                    config.smtp.host,
+                    config.smtp.port()
+                ))),
+                Err(e) => Err(Error::Usage(format!(
+                    "cannot reach the SMTP server {}:{}: {e}: nothing was sent",
+                    config.smtp.host,
+                    config.smtp.port()
+                ))),
+            },
+            Transport::Directory(d) => {
+                std::fs::create_dir_all(d).map_err(|e| Error::io("create", d, e))
+            }
+            Transport::Sendmail(_) => Ok(()),
+        }
+    }
+
+    /// A sender for one thread. SMTP senders are separate transports, hence separate
+    /// connections; lettre drops a connection after any error reply and opens a new one.
+    pub fn sender(&self) -> Box<dyn Sender> {
+        match self {
+            Transport::Smtp(t) => Box::new(SmtpSender(t.build())),
+            Transport::Sendmail(p) => Box::new(SendmailSender(match p {
+                Some(p) => SendmailTransport::new_with_command(p),
+                None => SendmailTransport::new(),
+            })),
+            Transport::Directory(d) => Box::new(DirectorySender(d.clone())),
+        }
+    }
+}
+
+/// What it takes to open SMTP connections. The password lives here, in memory only, and is
+/// never printed (no Debug).
+#[derive(Clone)]
+pub struct SmtpSettings {
+    host: String,
+    port: u16,
+    tls: Tls,
+    credentials: Option<Credentials>,
+    timeout: Duration,
+}
+
+impl SmtpSettings {
+    /// A transport with a pool of its own holding at most one connection: one per thread.
+    /// (Cloning an `SmtpTransport` would share its pool between threads.)
+    fn build(&self) -> SmtpTransport {
+        let mut builder = SmtpTransport::builder_dangerous(self.host.clone())
+            .port(self.port)
+            .tls(self.tls.clone())
+            .timeout(Some(self.timeout))
+            .pool_config(PoolConfig::new().max_size(1).min_idle(0));
+        if let Some(c) = &self.credentials {
+            builder = builder.credentials(c.clone());
+        }
+        builder.build()
+    }
+}
+
+struct SmtpSender(SmtpTransport);
+
+impl Sender for SmtpSender {
+    fn send(&mut self, message: &Message, _: &str) -> Result<(), SendError> {
+        self.0.send(message).map(|_| ()).map_err(|e| classify(&e))
+    }
+}
+
+/// Sorts an SMTP error: 421 backs off the relay, other 4xx and connection trouble are temporary,
+/// 5xx is final.
+fn classify(e: &lettre::transport::smtp::Error) -> SendError {
+    let text = e.to_string();
+    match e.status() {
+        Some(code) if code.to_string() == "421" => SendError::RelayBusy(text),
+        Some(_) if e.is_permanent() => SendError::Permanent(text),
+        _ => SendError::Transient(text),
+    }
+}
+
+struct SendmailSender(SendmailTransport);
+
+impl Sender for SendmailSender {
+    fn send(&mut self, message: &Message, _: &str) -> Result<(), SendError> {
+        self.0
+            .send(message)
+            .map(|_| ())
+            .map_err(|e| SendError::Transient(e.to_string()))
+    }
+}
+
+struct DirectorySender(PathBuf);
+
+impl Sender for DirectorySender {
+    fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError> {
+        let path = self.0.join(format!("{file_stem}.eml"));
+        let tmp = path.with_extension("part");
+        std::fs::write(&tmp, message.formatted())
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
+    }
+}

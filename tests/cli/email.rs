@@ -1,0 +1,543 @@
+//! Email: a real SMTP server (aiosmtpd, tests/smtp/server.py) started by each test, the real
+//! binary sending to it, and the received messages parsed by a real MIME parser.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use mail_parser::{MessageParser, MimeHeaders};
+
+use crate::{Project, Run, repo};
+
+/// A running aiosmtpd server; killed when dropped.
+struct Smtp {
+    child: Child,
+    port: u16,
+    maildir: PathBuf,
+}
+
+impl Smtp {
+    fn start(dir: &Path, args: &[&str]) -> Smtp {
+        let maildir = dir.join("received");
+        let mut child = Command::new("python3")
+            .arg(repo().join("tests/smtp/server.py"))
+            .arg("--maildir")
+            .arg(&maildir)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("python3 is needed for the email tests");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line.trim().parse().unwrap_or_else(|_| {
+            panic!("the SMTP test server did not start (is aiosmtpd installed? `pip install aiosmtpd`; .ci/run does it)")
+        });
+        Smtp {
+            child,
+            port,
+            maildir,
+        }
+    }
+
+    /// Every received message, parsed, in arrival order.
+    fn messages(&self) -> Vec<Vec<u8>> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.maildir)
+            .map(|r| {
+                r.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+    }
+
+    /// Recipient address → how many messages it received.
+    fn per_recipient(&self) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for raw in self.messages() {
+            let m = MessageParser::default().parse(&raw).unwrap();
+            let to = m
+                .to()
+                .unwrap()
+                .first()
+                .unwrap()
+                .address()
+                .unwrap()
+                .to_string();
+            *counts.entry(to).or_default() += 1;
+        }
+        counts
+    }
+}
+
+impl Drop for Smtp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The small fixture with an [email] section pointing at `port`.
+fn project_with_email(port: u16, extra: &str) -> Project {
+    let p = Project::fixture("small");
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\nreply_to = \"office@example.org\"\n\
+             unsubscribe_url = \"https://example.org/unsubscribe?token={{token}}\"\n\
+             unsubscribe_mailto = \"unsubscribe@example.org\"\nretry_delay_ms = 20\nattempts = 4\n{extra}\n\
+             [email.smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n"
+        ),
+    );
+    p
+}
+
+fn add(p: &Project, email: &str, args: &[&str]) {
+    let mut all = vec!["subscribers", "add", email];
+    all.extend(args);
+    p.run(&all).ok();
+}
+
+/// Adds `n` daily subscribers through one CSV import.
+fn add_many(p: &Project, n: usize) {
+    let mut csv = String::from("email,name\n");
+    for i in 0..n {
+        csv.push_str(&format!("reader{i:04}@example.org,Reader {i}\n"));
+    }
+    p.write("many.csv", &csv);
+    p.run(&["subscribers", "import", "many.csv"]).ok();
+}
+
+fn send(p: &Project, args: &[&str]) -> Run {
+    let mut all = vec!["send", "--date", "2026-11-23"];
+    all.extend(args);
+    p.run(&all)
+}
+
+#[test]
+fn a_normal_send_delivers_multipart_messages_with_list_headers() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &[]);
+    let p = project_with_email(smtp.port, "");
+    add(&p, "anna@example.org", &["--name", "Anna Berg"]);
+    add(&p, "bo@example.org", &["--format", "text"]);
+    add(&p, "wk@example.org", &["--cadence", "weekly"]);
+    let out = send(&p, &[]).ok();
+    assert_eq!(
+        out,
+        "daily-2026-11-23: 2 sent, 0 already sent, 0 failed, 0 deferred (2 subscribers)\n\
+         weekly-2026-11-23: 1 sent, 0 already sent, 0 failed, 0 deferred (1 subscribers)\n"
+    );
+    let raw = smtp.messages();
+    assert_eq!(raw.len(), 3);
+    let parsed: Vec<_> = raw
+        .iter()
+        .map(|r| MessageParser::default().parse(r).unwrap())
+        .collect();
+    let by_to = |addr: &str| {
+        parsed
+            .iter()
+            .find(|m| m.to().unwrap().first().unwrap().address() == Some(addr))
+            .unwrap_or_else(|| panic!("nothing for {addr}"))
+    };
+
+    let anna = by_to("anna@example.org");
+    assert_eq!(anna.subject(), Some("Alphaland: Monday 23 November 2026"));
+    assert_eq!(
+        anna.from().unwrap().first().unwrap().address(),
+        Some("prayer@example.org")
+    );
+    assert_eq!(
+        anna.reply_to().unwrap().first().unwrap().address(),
+        Some("office@example.org")
+    );
+    assert!(anna.date().is_some());
+    let id = anna.message_id().unwrap();
+    assert!(
+        id.starts_with("daily-2026-11-23.") && id.ends_with("@example.org"),
+        "{id}"
+    );
+    assert_eq!(
+        anna.header_raw("List-Id").unwrap().trim(),
+        "Test Prayer Guide <test-prayer-guide.example.org>"
+    );
+    assert_eq!(
+        anna.header_raw("List-Unsubscribe-Post").unwrap().trim(),
+        "List-Unsubscribe=One-Click"
+    );
+    let unsubscribe = anna.header_raw("List-Unsubscribe").unwrap();
+    let token = unsubscribe
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('>')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(token.len(), 32);
+    assert!(unsubscribe.contains(&format!(
+        "mailto:unsubscribe@example.org?subject=unsubscribe%20{token}"
+    )));
+    // multipart/alternative, plain text first, then HTML; both personalised.
+    let ct = anna.content_type().unwrap();
+    assert_eq!(
+        (ct.ctype(), ct.subtype()),
+        ("multipart", Some("alternative"))
+    );
+    let text = anna.body_text(0).unwrap().replace("\r\n", "\n");
+    let html = anna.body_html(0).unwrap().replace("\r\n", "\n");
+    assert!(text.starts_with("Dear Anna Berg,\n"), "{text}");
+    assert!(
+        text.contains("Please pray\n  1. Pray for Alphaland point two."),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "Unsubscribe: https://example.org/unsubscribe?token={token}"
+    )));
+    assert!(html.contains("Dear Anna Berg,"));
+    assert!(html.contains(&format!(
+        "href=\"https://example.org/unsubscribe?token={token}\""
+    )));
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "content stays escaped in mail"
+    );
+    assert!(
+        !text.contains("SECRET") && !html.contains("SECRET"),
+        "restricted points are never mailed"
+    );
+    let parts: Vec<_> = anna
+        .parts
+        .iter()
+        .filter_map(|p| {
+            p.content_type()
+                .map(|c| c.subtype().unwrap_or("").to_string())
+        })
+        .collect();
+    assert_eq!(parts, ["alternative", "plain", "html"]);
+
+    let bo = by_to("bo@example.org");
+    let ct = bo.content_type().unwrap();
+    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
+    assert!(bo.body_text(0).unwrap().starts_with("Dear friend,\r\n"));
+
+    let wk = by_to("wk@example.org");
+    assert_eq!(wk.subject(), Some("This week: 23–29 November 2026"));
+    assert!(wk.message_id().unwrap().starts_with("weekly-2026-11-23."));
+}
+
+#[test]
+fn a_second_run_sends_nothing() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &[]);
+    let p = project_with_email(smtp.port, "");
+    add(&p, "anna@example.org", &[]);
+    send(&p, &["--cadence", "daily"]).ok();
+    let out = send(&p, &["--cadence", "daily"]).ok();
+    assert_eq!(
+        out,
+        "daily-2026-11-23: 0 sent, 1 already sent, 0 failed, 0 deferred (1 subscribers)\n"
+    );
+    assert_eq!(smtp.messages().len(), 1);
+}
+
+#[test]
+fn dry_run_sends_nothing_and_changes_nothing() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &[]);
+    let p = project_with_email(smtp.port, "");
+    add(&p, "anna@example.org", &[]);
+    let out = send(&p, &["--dry-run", "--cadence", "daily"]).ok();
+    assert_eq!(
+        out,
+        "daily-2026-11-23: would send 1 message (0 already sent, 1 subscribers)\n  to anna@example.org\n"
+    );
+    assert!(smtp.messages().is_empty());
+    assert!(send(&p, &["--cadence", "daily"]).ok().contains("1 sent"));
+}
+
+#[test]
+fn temporary_failures_are_retried_until_accepted() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &["--tempfail", "2", "--busy", "1"]);
+    let p = project_with_email(smtp.port, "connections = 2");
+    for who in ["a", "b", "c"] {
+        add(&p, &format!("{who}@example.org"), &[]);
+    }
+    let out = send(&p, &["--cadence", "daily"]).ok();
+    assert_eq!(
+        out,
+        "daily-2026-11-23: 3 sent, 0 already sent, 0 failed, 0 deferred (3 subscribers)\n"
+    );
+    assert!(smtp.per_recipient().values().all(|&n| n == 1));
+    assert_eq!(smtp.per_recipient().len(), 3);
+}
+
+#[test]
+fn a_permanent_failure_for_one_recipient_does_not_stop_the_run() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &["--reject", "gone@example.org"]);
+    let p = project_with_email(smtp.port, "");
+    add(&p, "anna@example.org", &[]);
+    add(&p, "gone@example.org", &[]);
+    add(&p, "zoe@example.org", &[]);
+    let run = send(&p, &["--cadence", "daily"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "daily-2026-11-23: 2 sent, 0 already sent, 1 failed, 0 deferred (3 subscribers)\n  \
+         failed gone@example.org: permanent error (550): 5.1.1 <gone@example.org>: mailbox unavailable\n"
+    );
+    assert_eq!(smtp.messages().len(), 2);
+    // Not retried by the next run unless asked.
+    let again = send(&p, &["--cadence", "daily"]).ok();
+    assert!(
+        again.contains("1 refused earlier, not retried (use --retry-failed)"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_server_that_is_down_is_a_clear_error_and_nothing_is_marked() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let p = project_with_email(port, "");
+    add(&p, "anna@example.org", &[]);
+    let err = send(&p, &["--cadence", "daily"]).fails();
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot reach the SMTP server 127.0.0.1:{port}: "
+        )),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("nothing was sent"), "{err}");
+    let dry = send(&p, &["--cadence", "daily", "--dry-run"]).ok();
+    assert!(dry.contains("would send 1 message"), "{dry}");
+}
+
+#[test]
+fn a_second_send_refuses_while_one_runs() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &["--delay", "0.05"]);
+    let p = project_with_email(smtp.port, "connections = 1");
+    add_many(&p, 20);
+    let first = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .current_dir(p.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for(|| !smtp.messages().is_empty());
+    let err = send(&p, &["--cadence", "daily"]).fails();
+    assert!(
+        err.starts_with("error: another send is running (process "),
+        "{err}"
+    );
+    assert!(err.contains("nothing was sent"));
+    let out = first.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let counts = smtp.per_recipient();
+    assert_eq!(counts.len(), 20);
+    assert!(counts.values().all(|&n| n == 1));
+}
+
+#[test]
+fn a_run_killed_mid_send_is_finished_by_the_next_and_the_in_flight_are_reported() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &["--delay", "0.01"]);
+    let p = project_with_email(smtp.port, "connections = 4");
+    add_many(&p, 150);
+    let mut first = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .current_dir(p.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(|| smtp.messages().len() >= 40);
+    first.kill().unwrap(); // SIGKILL: no chance to clean up
+    first.wait().unwrap();
+    let before = smtp.messages().len();
+    assert!(before < 150, "the first run finished before it was killed");
+
+    let out = send(&p, &["--cadence", "daily"]).ok();
+    let first_line = out.lines().next().unwrap();
+    let counts = smtp.per_recipient();
+    assert_eq!(counts.len(), 150, "someone got nothing");
+    let twice: Vec<&String> = counts
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(to, _)| to)
+        .collect();
+    assert!(counts.values().all(|&n| n <= 2));
+    // Everyone who got a second copy was reported as in flight at the kill.
+    let reported = out
+        .lines()
+        .find(|l| l.contains("in flight when an earlier run stopped"));
+    for to in &twice {
+        assert!(
+            reported.is_some_and(|l| l.contains(to.as_str())),
+            "{to} got two copies unreported:\n{out}"
+        );
+    }
+    // Only what was in flight: at most one per connection.
+    let in_flight: usize =
+        reported.map_or(0, |l| l.split(": ").last().unwrap().split(", ").count());
+    assert!(in_flight <= 4, "{out}");
+    assert!(first_line.starts_with("daily-2026-11-23: "), "{out}");
+    assert!(
+        first_line.contains(&format!("{} already sent", before - twice.len())) || before == 0,
+        "{out}"
+    );
+}
+
+#[test]
+fn to_dir_writes_eml_files() {
+    let p = project_with_email(1, "");
+    add(&p, "anna@example.org", &[]);
+    let out = send(&p, &["--cadence", "daily", "--to-dir", "out"]).ok();
+    assert!(out.contains("1 sent"));
+    let files: Vec<_> = std::fs::read_dir(p.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let raw = std::fs::read(p.path("out").join(&files[0])).unwrap();
+    let m = MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(
+        m.to().unwrap().first().unwrap().address(),
+        Some("anna@example.org")
+    );
+}
+
+#[test]
+fn content_cannot_inject_headers() {
+    let p = Project::empty();
+    let smtp = Smtp::start(p.dir.path(), &[]);
+    let p = project_with_email(smtp.port, "");
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title = \"Test\\r\\nBcc: victim@example.org\"",
+    );
+    p.write(
+        "people.csv",
+        "email,name\nanna@example.org,\"Anna\r\nBcc: other@example.org\"\n",
+    );
+    p.run(&["subscribers", "import", "people.csv"]).ok();
+    send(&p, &["--cadence", "daily"]).ok();
+    let raw = smtp.messages().remove(0);
+    let m = MessageParser::default().parse(&raw).unwrap();
+    assert!(m.header_raw("Bcc").is_none());
+    let text = String::from_utf8_lossy(&raw);
+    let headers = text.split("\r\n\r\n").next().unwrap();
+    assert!(
+        !headers
+            .lines()
+            .any(|l| l.to_lowercase().starts_with("bcc:")),
+        "{headers}"
+    );
+    assert_eq!(
+        m.to().unwrap().first().unwrap().address(),
+        Some("anna@example.org")
+    );
+    assert_eq!(m.to().unwrap().iter().count(), 1);
+}
+
+#[test]
+fn subscribers_add_merge_remove_list_and_export() {
+    let p = Project::fixture("small");
+    assert_eq!(
+        p.run(&["subscribers", "add", "Anna@Example.ORG", "--name", "Anna"])
+            .ok(),
+        "added Anna@example.org (daily, html)\n"
+    );
+    assert_eq!(
+        p.run(&[
+            "subscribers",
+            "add",
+            "anna@example.org",
+            "--cadence",
+            "weekly"
+        ])
+        .ok(),
+        "updated anna@example.org (weekly, html); subscribed\n"
+    );
+    let err = p.run(&["subscribers", "add", "not-an-address"]).fails();
+    assert_eq!(err, "error: `not-an-address` is not an email address\n");
+    assert_eq!(
+        p.run(&["subscribers", "remove", "ANNA@example.org"]).ok(),
+        "unsubscribed Anna@example.org; the record is kept so that imports do not add it again\n"
+    );
+    let list = p.run(&["subscribers", "list", "--all"]);
+    assert_eq!(
+        list.stdout,
+        "Anna@example.org                         weekly  html  Anna  (unsubscribed)\n"
+    );
+    assert_eq!(list.stderr, "0 active, 1 unsubscribed\n");
+    // An import never resubscribes someone who left.
+    p.write(
+        "list.csv",
+        "Email Address,First Name,Last Name\nanna@example.org,Anna,B\nbo@example.org,Bo,\n",
+    );
+    assert_eq!(
+        p.run(&["subscribers", "import", "list.csv"]).ok(),
+        "imported list.csv: 1 added, 0 updated, 1 left unsubscribed, 0 bad rows\n"
+    );
+    assert_eq!(
+        p.run(&["subscribers", "export"]).ok(),
+        "email,name,cadence,format,status\nAnna@example.org,Anna,weekly,html,unsubscribed\nbo@example.org,Bo,daily,html,active\n"
+    );
+}
+
+#[test]
+fn a_bad_csv_reports_every_bad_row_and_imports_the_good_ones() {
+    let p = Project::fixture("small");
+    p.write(
+        "list.csv",
+        "email,name,cadence\nanna@example.org,Anna,daily\nnot-an-address,Bo,daily\ncarl@example.org,Carl,hourly\ndora@example.org,Dora,\n",
+    );
+    let run = p.run(&["subscribers", "import", "list.csv"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: list.csv:3:1: `email`: `not-an-address` is not an email address\n  help: fix the address, or delete the row\n\
+         error: list.csv:4:1: `cadence`: `hourly` is not one of: daily, weekly\n  help: daily or weekly\n"
+    );
+    assert_eq!(
+        run.stdout,
+        "imported list.csv: 2 added, 0 updated, 0 left unsubscribed, 2 bad rows\n"
+    );
+    assert_eq!(p.run(&["subscribers", "list"]).stdout.lines().count(), 2);
+}
+
+#[test]
+fn send_needs_a_sender_and_an_unsubscribe() {
+    let p = Project::fixture("small");
+    p.run(&["subscribers", "add", "anna@example.org"]).ok();
+    assert_eq!(
+        p.run(&["send", "--date", "2026-11-23"]).fails(),
+        "error: schedule.toml has no `from` under [email]: add from = \"Name <address@example.org>\"\n"
+    );
+}
+
+fn wait_for(condition: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !condition() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
