@@ -12,7 +12,6 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{Message, SmtpTransport, Transport};
 use prayer_guide::project::Project;
-use prayer_guide::send::{self, Options, Quiet};
 use prayer_guide::store::Store;
 use prayer_guide::subscribers::{Cadence, MailFormat, NewSubscriber};
 
@@ -28,23 +27,21 @@ fn main() {
         server.port
     );
 
-    let ceiling = bare_lettre(server.port, connections, n);
-    println!("  ceiling, bare lettre client: {:.0} msg/s", ceiling);
+    // The server is the bottleneck here (aiosmtpd is one Python process): take the best of two
+    // ceiling runs so that a slow first run does not flatter ours.
+    let ceiling =
+        bare_lettre(server.port, connections, n).max(bare_lettre(server.port, connections, n));
+    println!("  ceiling, bare lettre client (best of 2): {ceiling:.0} msg/s");
 
-    let (rate, _) = ours(server.port, connections, n);
+    let rate = ours(server.port, connections, n);
     println!(
-        "  prayer-guide send, journal on: {:.0} msg/s ({:.2}x the ceiling)",
-        rate,
+        "  prayer-guide send, journal on: {rate:.0} msg/s ({:.2}x the ceiling)",
         rate / ceiling
     );
 
     if std::env::var_os("BENCH_LARGE").is_some() {
-        let (rate, peak) = ours(server.port, connections, 100_000);
-        println!(
-            "  100,000 subscribers: {:.0} msg/s, peak memory {:.1} MiB",
-            rate,
-            peak as f64 / 1024.0
-        );
+        let rate = ours(server.port, connections, 100_000);
+        println!("  100,000 subscribers: {rate:.0} msg/s");
     }
 }
 
@@ -80,8 +77,9 @@ fn bare_lettre(port: u16, connections: usize, n: usize) -> f64 {
     n as f64 / start.elapsed().as_secs_f64()
 }
 
-/// Runs the real `send` on a project with `n` daily subscribers; returns msg/s and peak KiB.
-fn ours(port: u16, connections: usize, n: usize) -> (f64, u64) {
+/// Runs the real binary's `send` on a project with `n` daily subscribers; returns msg/s and
+/// prints the process's peak memory.
+fn ours(port: u16, connections: usize, n: usize) -> f64 {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     copy_dir(&root.join("tests/fixtures/small"), dir.path());
@@ -103,23 +101,52 @@ fn ours(port: u16, connections: usize, n: usize) -> (f64, u64) {
             name: format!("Reader {i}"),
             cadence: Cadence::Daily,
             format: MailFormat::Html,
+            timezone: None,
+            hour: None,
         })
         .collect();
     store.import(&rows).unwrap();
     drop(store);
-    let options = Options {
-        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
-        cadence: Some(Cadence::Daily),
-        dry_run: false,
-        to_dir: None,
-        only: None,
-        retry_failed: false,
-    };
     let start = Instant::now();
-    let report = send::run(&project, &options, &mut Quiet).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["send", "--date", "2026-11-24", "--cadence", "daily"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // VmHWM is the peak resident size so far; read it until the process ends.
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0;
+    while child.try_wait().unwrap().is_none() {
+        if let Some(kib) = vm_hwm(&status_file) {
+            peak_kib = peak_kib.max(kib);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let elapsed = start.elapsed();
-    assert_eq!(report.editions[0].sent, n, "{report:?}");
-    (n as f64 / elapsed.as_secs_f64(), peak_memory_kib())
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut out).unwrap();
+    assert!(
+        out.starts_with(&format!("daily-2026-11-24: {n} sent,")),
+        "{out}"
+    );
+    println!(
+        "    ({n} subscribers: peak memory of prayer-guide send {:.1} MiB)",
+        peak_kib as f64 / 1024.0
+    );
+    n as f64 / elapsed.as_secs_f64()
+}
+
+fn vm_hwm(status_file: &str) -> Option<u64> {
+    std::fs::read_to_string(status_file)
+        .ok()?
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 struct Server {
@@ -166,15 +193,4 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
-}
-
-fn peak_memory_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }

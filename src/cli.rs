@@ -68,6 +68,26 @@ pub enum Command {
     ///   prayer-guide send --to-dir outbox --only anna@example.org
     #[command(verbatim_doc_comment)]
     Send(SendArgs),
+    /// Run as a service: send each subscriber's edition when it falls due, and sleep between.
+    ///
+    /// Uses the same journal, lock and retries as `send`, so it never sends an edition twice,
+    /// and it can be stopped and started at any time: SIGTERM or Ctrl-C finishes the messages
+    /// in flight and exits 0. After downtime it sends what fell due within `catch_up_days`
+    /// (default: today's only) and logs what it skipped. A second instance refuses to start.
+    /// Logs go to standard error, one timestamped line per event.
+    Run {
+        /// Act as if the clock read this instant (RFC 3339) at start, then run normally
+        #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Show the next deliveries, the last run, and messages waiting for another attempt.
+    ///
+    /// Exits non-zero when messages are waiting for another attempt, so a monitor can alert.
+    Status {
+        /// Act as if it were this instant (RFC 3339)
+        #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    },
     /// Manage subscribers: add, remove (unsubscribe), list, import from CSV, export to CSV.
     #[command(subcommand)]
     Subscribers(SubscribersCommand),
@@ -117,9 +137,14 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct SendArgs {
-    /// The edition date: YYYY-MM-DD or `today` (in the schedule's time zone)
+    /// Send this date's editions to every subscriber now, whatever their hour: YYYY-MM-DD or
+    /// `today`. Without it, send what is due: each subscriber's edition for their local date,
+    /// once their hour has come (safe to run from cron every hour).
     #[arg(long, value_name = "DATE|today")]
     pub date: Option<String>,
+    /// Act as if it were this instant (RFC 3339), to test schedules
+    #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
     /// Which subscribers
     #[arg(long, value_enum, default_value_t = CadenceArg::All)]
     pub cadence: CadenceArg,
@@ -156,6 +181,12 @@ pub enum SubscribersCommand {
         cadence: Cadence,
         #[arg(long, value_enum, default_value_t = MailFormat::Html)]
         format: MailFormat,
+        /// Their time zone, e.g. America/Chicago [default: the schedule's]
+        #[arg(long, value_name = "ZONE")]
+        timezone: Option<String>,
+        /// The hour (0-23, their time) the digest arrives [default: send_hour in schedule.toml]
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..24))]
+        hour: Option<u8>,
     },
     /// Unsubscribe by address or by token; the record is kept, marked unsubscribed
     Remove {
@@ -219,6 +250,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check(args) => check(&config, args),
         Command::Send(args) => send(&config, args),
         Command::Subscribers(cmd) => subscribers(&config, cmd),
+        Command::Run { now } => {
+            let clock = now.map_or(
+                crate::service::Clock::system(),
+                crate::service::Clock::starting_at,
+            );
+            let stop = crate::signals::stop_flag()?;
+            crate::service::serve(&config, clock, stop, &mut std::io::stderr())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status { now } => status(&config, now.unwrap_or_else(chrono::Utc::now)),
         Command::Init { dir } => {
             let files = crate::init::init(&dir, today(&chrono_tz::UTC))?;
             for f in &files {
@@ -231,6 +272,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// An RFC 3339 instant such as 2026-11-23T06:00:00Z.
+fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| format!("`{text}` is not a time: write it like 2026-11-23T06:00:00Z"))
 }
 
 /// `today`, or a date.
@@ -410,9 +458,14 @@ fn check(config: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
 
 fn send(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
     let project = Project::load(config)?;
-    let date = resolve_date(args.date.as_deref(), &project)?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| resolve_date(Some(d), &project))
+        .transpose()?;
     let options = crate::send::Options {
         date,
+        now: args.now,
         cadence: match args.cadence {
             CadenceArg::Daily => Some(Cadence::Daily),
             CadenceArg::Weekly => Some(Cadence::Weekly),
@@ -422,9 +475,11 @@ fn send(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
         to_dir: args.to_dir,
         only: args.only,
         retry_failed: args.retry_failed,
+        kind: "send",
     };
     let mut progress = crate::progress::for_stderr();
-    let report = crate::send::run(&project, &options, progress.as_mut())?;
+    let stop = crate::signals::stop_flag()?;
+    let report = crate::send::run(&project, &options, progress.as_mut(), stop)?;
     print!("{}", crate::progress::summary(&report, args.dry_run));
     Ok(if report.failed() {
         ExitCode::FAILURE
@@ -433,9 +488,81 @@ fn send(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
     })
 }
 
+fn status(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let database = project.path(&project.schedule.email.database);
+    let store = crate::store::Store::open(&database)?;
+    let zone = project.schedule.timezone;
+    let when = |t: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "{} ({} {})",
+            t.format("%Y-%m-%d %H:%M UTC"),
+            t.with_timezone(&zone).format("%H:%M"),
+            zone.name()
+        )
+    };
+    match crate::service::RunLock::holder(&database) {
+        Some(pid) => println!("service: running (process {pid})"),
+        None => println!("service: not running"),
+    }
+    let subscribers = store.all_active()?;
+    let today = now.date_naive();
+    let done =
+        store.finished_between(today - chrono::Days::new(2), today + chrono::Days::new(10))?;
+    let rules = crate::send::rules(&project);
+    let (due, _) = crate::due::due_now(&subscribers, &done, now, None, &rules);
+    if !due.is_empty() {
+        println!(
+            "due now: {} message{}",
+            due.len(),
+            if due.len() == 1 { "" } else { "s" }
+        );
+    }
+    println!("next deliveries:");
+    let upcoming = crate::due::upcoming(&subscribers, &done, now, &rules, 5);
+    if upcoming.is_empty() {
+        println!("  none (no active subscribers)");
+    }
+    for (at, editions) in upcoming {
+        let what: Vec<String> = editions
+            .iter()
+            .map(|(e, n)| format!("{e} to {n}"))
+            .collect();
+        println!("  {}: {}", when(at), what.join(", "));
+    }
+    match store.last_run()? {
+        Some(run) => {
+            let end = run.finished.map_or(
+                "did not finish (stopped or still running)".to_string(),
+                |f| format!("finished {f}"),
+            );
+            println!("last run: {}, started {}, {end}", run.kind, run.started);
+            for line in run.summary.lines() {
+                println!("  {line}");
+            }
+        }
+        None => println!("last run: none yet"),
+    }
+    let waiting = store.awaiting_retry()?;
+    println!("awaiting another attempt: {}", waiting.len());
+    for (edition, email, state, detail) in &waiting {
+        let why = if state == "sending" {
+            "in flight when a run stopped".to_string()
+        } else {
+            detail.clone()
+        };
+        println!("  {edition} {email}: {why}");
+    }
+    Ok(if waiting.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 fn subscribers(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
     use crate::store::{Store, Upsert};
-    use crate::subscribers::{NewSubscriber, clean_name, normalise_address};
+    use crate::subscribers::{NewSubscriber, clean_name, normalise_address, parse_zone};
     let project = Project::load(config)?;
     let mut store = Store::open(&project.path(&project.schedule.email.database))?;
     match cmd {
@@ -444,6 +571,8 @@ fn subscribers(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error
             name,
             cadence,
             format,
+            timezone,
+            hour,
         } => {
             let email = normalise_address(&email).map_err(Error::Usage)?;
             let new = NewSubscriber {
@@ -451,6 +580,12 @@ fn subscribers(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error
                 name: clean_name(&name),
                 cadence,
                 format,
+                timezone: timezone
+                    .as_deref()
+                    .map(parse_zone)
+                    .transpose()
+                    .map_err(Error::Usage)?,
+                hour,
             };
             match store.upsert(&new, true)? {
                 Upsert::Added => println!("added {email} ({cadence}, {format})"),

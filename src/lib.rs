@@ -15,6 +15,8 @@ pub mod cli;
 pub mod content;
 /// Serde helpers for TOML dates and time zones.
 pub mod de;
+/// When each subscriber's next edition is due (pure).
+pub mod due;
 /// Errors and diagnostics that name file, line, field and fix.
 pub mod error;
 /// Assembling the view model of a day or a week.
@@ -41,6 +43,10 @@ pub mod rotation;
 pub mod schedule;
 /// The `send` command: every digest exactly once.
 pub mod send;
+/// The long-running `run` service.
+pub mod service;
+/// Clean stops on SIGTERM and SIGINT.
+pub mod signals;
 /// A TOML file kept with its text, to place errors in it.
 pub mod source;
 /// SQLite: subscribers and the delivery journal.

@@ -56,6 +56,18 @@ pub struct EmailConfig {
     /// Messages per day at most (0: no limit); the rest wait for the next run.
     #[serde(default)]
     pub max_per_day: u32,
+    /// The local hour (0-23) digests arrive, in the schedule's zone unless a subscriber has
+    /// their own zone and hour.
+    #[serde(default = "default_send_hour")]
+    pub send_hour: u8,
+    /// After downtime, how many days back a missed edition is still sent: 0 sends today's only
+    /// (yesterday's guide arriving at noon is worse than none).
+    #[serde(default)]
+    pub catch_up_days: u32,
+}
+
+fn default_send_hour() -> u8 {
+    6
 }
 
 /// How messages leave.
@@ -255,6 +267,22 @@ impl EmailConfig {
                 "connections",
                 format!("{} connections", self.connections),
                 "use 1 to 256 (8 to 32 is usual)",
+            );
+        }
+        if self.send_hour > 23 {
+            err(
+                "email",
+                "send_hour",
+                format!("{} is not an hour", self.send_hour),
+                "use 0 to 23",
+            );
+        }
+        if self.catch_up_days > 31 {
+            err(
+                "email",
+                "catch_up_days",
+                format!("{} days", self.catch_up_days),
+                "use 0 to 31",
             );
         }
         if self.attempts == 0 || self.attempts > 20 {

@@ -136,6 +136,13 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
                 e.previously_failed
             );
         }
+        if e.not_started > 0 {
+            let _ = writeln!(
+                out,
+                "  {} not started: the run was stopped; the next run sends them",
+                e.not_started
+            );
+        }
         if e.held_back > 0 {
             let _ = writeln!(
                 out,

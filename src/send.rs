@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::calendar::week_start;
 use crate::error::Error;
@@ -33,7 +33,11 @@ use crate::transport::{SendError, Transport};
 /// What to send.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub date: NaiveDate,
+    /// An edition date: send that day's editions to every subscriber of the cadence. `None`:
+    /// send whatever is due at `now`, subscriber by subscriber, in their own zone and hour.
+    pub date: Option<NaiveDate>,
+    /// The time it is, for `date: None` [default: the clock].
+    pub now: Option<DateTime<Utc>>,
     /// `None`: every cadence due on `date`.
     pub cadence: Option<Cadence>,
     pub dry_run: bool,
@@ -43,6 +47,8 @@ pub struct Options {
     pub only: Option<String>,
     /// Also retry messages the server refused for good (5xx) before.
     pub retry_failed: bool,
+    /// Recorded in the runs table: `send` or `run`.
+    pub kind: &'static str,
 }
 
 /// How one edition went.
@@ -65,14 +71,18 @@ pub struct EditionReport {
     pub held_back: usize,
     /// For --dry-run: who would get it.
     pub would_send: Vec<String>,
+    /// Not started because the run was asked to stop; the next run sends them.
+    pub not_started: usize,
 }
 
 /// The whole run.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub editions: Vec<EditionReport>,
-    /// Why nothing was due, when nothing was.
+    /// Why nothing was due, when nothing was; editions skipped as too old.
     pub notes: Vec<String>,
+    /// The run was asked to stop (SIGTERM, Ctrl-C) and stopped after the messages in flight.
+    pub stopped: bool,
 }
 
 impl Report {
@@ -97,6 +107,79 @@ impl Progress for Quiet {
     fn advance(&mut self, _: usize, _: usize) {}
     fn finish(&mut self) {}
 }
+
+/// Which editions go to whom: `None` means every active subscriber of the cadence.
+type EditionPlan = Vec<(Cadence, NaiveDate, Option<std::collections::HashSet<i64>>)>;
+
+/// Scheduling rules from the schedule.
+pub fn rules(project: &Project) -> crate::due::Rules {
+    crate::due::Rules {
+        zone: project.schedule.timezone,
+        hour: project.schedule.email.send_hour,
+        week_starts: project.schedule.week_starts,
+        catch_up_days: project.schedule.email.catch_up_days,
+        first_date: project.schedule.start,
+    }
+}
+
+/// What is due at `now`, by edition; notes on editions skipped as too old. Records `now` as the
+/// last look, unless dry.
+fn plan_due(
+    project: &Project,
+    store: &Store,
+    now: DateTime<Utc>,
+    cadence: Option<Cadence>,
+    record: bool,
+) -> Result<(EditionPlan, Vec<String>), Error> {
+    let rules = rules(project);
+    let mut subscribers = store.all_active()?;
+    if let Some(c) = cadence {
+        subscribers.retain(|s| s.cadence == c);
+    }
+    let today = now.date_naive();
+    let done =
+        store.finished_between(today - chrono::Days::new(40), today + chrono::Days::new(2))?;
+    let since = store
+        .meta(LAST_LOOK)?
+        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&Utc));
+    let (due, skipped) = crate::due::due_now(&subscribers, &done, now, since, &rules);
+    let mut plan: std::collections::BTreeMap<(Cadence, NaiveDate), std::collections::HashSet<i64>> =
+        Default::default();
+    for m in due {
+        plan.entry((m.cadence, m.date))
+            .or_default()
+            .insert(m.subscriber);
+    }
+    let mut notes = Vec::new();
+    let mut skipped_by: std::collections::BTreeMap<String, usize> = Default::default();
+    for m in skipped {
+        *skipped_by.entry(m.edition).or_default() += 1;
+    }
+    for (edition, n) in skipped_by {
+        notes.push(format!(
+            "skipped {edition} for {n} subscriber{}: it fell due while nothing was running and is older than \
+             the catch-up window (catch_up_days = {})",
+            if n == 1 { "" } else { "s" },
+            rules.catch_up_days
+        ));
+    }
+    if record {
+        store.set_meta(
+            LAST_LOOK,
+            &now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        )?;
+    }
+    Ok((
+        plan.into_iter()
+            .map(|((c, d), ids)| (c, d, Some(ids)))
+            .collect(),
+        notes,
+    ))
+}
+
+/// The meta key holding when `send` or `run` last looked for due editions.
+const LAST_LOOK: &str = "last_look";
 
 /// The editions due on `date` for `cadence`, and notes on those not due.
 fn editions_due(
@@ -164,6 +247,7 @@ pub fn run(
     project: &Project,
     options: &Options,
     progress: &mut dyn Progress,
+    stop: &AtomicBool,
 ) -> Result<Report, Error> {
     let email = &project.schedule.email;
     let database = project.path(&email.database);
@@ -174,20 +258,31 @@ pub fn run(
     };
     let mut store = Store::open(&database)?;
     let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
-    let (due, notes) = editions_due(project, options.date, options.cadence);
+    let (plan, notes): (EditionPlan, Vec<String>) = match options.date {
+        Some(date) => {
+            let (due, notes) = editions_due(project, date, options.cadence);
+            (
+                due.into_iter().map(|(c, _)| (c, date, None)).collect(),
+                notes,
+            )
+        }
+        None => plan_due(
+            project,
+            &store,
+            options.now.unwrap_or_else(Utc::now),
+            options.cadence,
+            !options.dry_run,
+        )?,
+    };
     let mut report = Report {
         editions: Vec::new(),
         notes,
+        stopped: false,
     };
     let mut editions = Vec::new();
-    for (cadence, id) in due {
-        editions.push(render_edition(
-            project,
-            &mut renderer,
-            cadence,
-            id,
-            options.date,
-        )?);
+    for (cadence, date, _) in &plan {
+        let id = crate::due::edition_id(*cadence, *date);
+        editions.push(render_edition(project, &mut renderer, *cadence, id, *date)?);
     }
     let composer = Composer::new(email, &renderer, &project.schedule.title)?;
 
@@ -199,6 +294,9 @@ pub fn run(
             ..Default::default()
         };
         let mut subscribers = store.active(edition.cadence)?;
+        if let Some(ids) = &plan[e].2 {
+            subscribers.retain(|s| ids.contains(&s.id));
+        }
         if let Some(only) = &options.only {
             let only = only.trim().to_lowercase();
             subscribers.retain(|s| s.email.to_lowercase() == only);
@@ -227,9 +325,9 @@ pub fn run(
         && !report.editions.is_empty()
     {
         return Err(Error::Usage(format!(
-            "{} is not an active subscriber of the editions due on {}",
+            "{} is not an active subscriber of the editions due{}",
             options.only.as_deref().unwrap_or_default(),
-            options.date
+            options.date.map(|d| format!(" on {d}")).unwrap_or_default()
         )));
     }
 
@@ -264,9 +362,21 @@ pub fn run(
     let transport = Transport::from_config(email, &project.root, options.to_dir.clone())?;
     transport.check(email)?;
 
-    let outcome = deliver(
-        &mut store, &composer, &editions, jobs, &transport, email, progress,
-    )?;
+    let run_id = store.start_run(options.kind)?;
+    let total = jobs.len();
+    let outcome = Delivery {
+        composer: &composer,
+        editions: &editions,
+        transport: &transport,
+        config: email,
+        stop,
+    }
+    .deliver(&mut store, jobs, progress)?;
+    report.stopped = outcome.len() < total;
+    let mut finished = vec![0usize; report.editions.len()];
+    for (job, _) in &outcome {
+        finished[job.edition] += 1;
+    }
     for (job, result) in outcome {
         let r = &mut report.editions[job.edition];
         match result {
@@ -279,6 +389,14 @@ pub fn run(
         r.failed.sort();
         r.deferred.sort();
     }
+    if report.stopped {
+        // Jobs are counted per edition before sending; what did not finish was never started.
+        for (e, r) in report.editions.iter_mut().enumerate() {
+            let owed = r.subscribers - r.already_sent - r.previously_failed - r.held_back;
+            r.not_started = owed.saturating_sub(finished[e]);
+        }
+    }
+    store.finish_run(run_id, crate::progress::summary(&report, false).trim_end())?;
     Ok(report)
 }
 
@@ -339,161 +457,188 @@ impl Pace {
     }
 }
 
+/// Sleeps for `delay`, waking early if asked to stop; returns false if it was.
+fn sleep_unless_stopped(delay: Duration, stop: &AtomicBool) -> bool {
+    let end = Instant::now() + delay;
+    while Instant::now() < end {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        std::thread::sleep((end - Instant::now()).min(Duration::from_millis(100)));
+    }
+    true
+}
+
 /// Sends every job over `connections` threads; the calling thread keeps the journal.
-fn deliver(
-    store: &mut Store,
-    composer: &Composer,
-    editions: &[Edition],
-    jobs: Vec<Job>,
-    transport: &Transport,
-    config: &crate::mail_config::EmailConfig,
-    progress: &mut dyn Progress,
-) -> Result<Vec<(Job, Outcome)>, Error> {
-    let total = jobs.len();
-    let threads = config.connections.min(total).max(1);
-    let next = AtomicUsize::new(0);
-    let abort = AtomicBool::new(false);
-    let pace = Pace {
-        paused_until: Mutex::new(None),
-        next_slot: Mutex::new(Instant::now()),
-        interval: (config.max_per_second > 0)
-            .then(|| Duration::from_secs_f64(1.0 / f64::from(config.max_per_second))),
-    };
-    let base_delay = Duration::from_millis(config.retry_delay_ms);
-    let attempts = config.attempts;
-    let label: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
-    progress.start(&label.join(" + "), total);
+/// Everything a delivery needs besides the journal and the jobs.
+struct Delivery<'a> {
+    composer: &'a Composer<'a>,
+    editions: &'a [Edition],
+    transport: &'a Transport,
+    config: &'a crate::mail_config::EmailConfig,
+    stop: &'a AtomicBool,
+}
 
-    let (tx, rx) = mpsc::channel::<Event>();
-    let mut results: HashMap<usize, Outcome> = HashMap::with_capacity(total);
-    let mut journal_error: Option<Error> = None;
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (jobs, next, abort, pace) = (&jobs, &next, &abort, &pace);
-            scope.spawn(move || {
-                let mut sender = transport.sender();
-                loop {
-                    if abort.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let edition = &editions[job.edition];
-                    let entry = |state, detail: String| JournalEntry {
-                        edition: edition.id.clone(),
-                        subscriber: job.subscriber.id,
-                        state,
-                        message_id: composer.message_id(&edition.id, &job.subscriber),
-                        detail,
-                    };
-                    let message = match composer.compose(edition, &job.subscriber) {
-                        Ok(m) => m,
-                        Err(e) => {
-                            let d = e.to_string();
-                            let _ = tx.send(Event::Done(
-                                i,
-                                entry(State::Failed, d.clone()),
-                                Err(Finished::Failed(d)),
-                            ));
-                            continue;
+impl Delivery<'_> {
+    fn deliver(
+        &self,
+        store: &mut Store,
+        jobs: Vec<Job>,
+        progress: &mut dyn Progress,
+    ) -> Result<Vec<(Job, Outcome)>, Error> {
+        let Delivery {
+            composer,
+            editions,
+            transport,
+            config,
+            stop,
+        } = *self;
+        let total = jobs.len();
+        let threads = config.connections.min(total).max(1);
+        let next = AtomicUsize::new(0);
+        let abort = AtomicBool::new(false);
+        let pace = Pace {
+            paused_until: Mutex::new(None),
+            next_slot: Mutex::new(Instant::now()),
+            interval: (config.max_per_second > 0)
+                .then(|| Duration::from_secs_f64(1.0 / f64::from(config.max_per_second))),
+        };
+        let base_delay = Duration::from_millis(config.retry_delay_ms);
+        let attempts = config.attempts;
+        let label: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
+        progress.start(&label.join(" + "), total);
+
+        let (tx, rx) = mpsc::channel::<Event>();
+        let mut results: HashMap<usize, Outcome> = HashMap::with_capacity(total);
+        let mut journal_error: Option<Error> = None;
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let (jobs, next, abort, pace) = (&jobs, &next, &abort, &pace);
+                scope.spawn(move || {
+                    let mut sender = transport.sender();
+                    loop {
+                        if abort.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed) {
+                            break;
                         }
-                    };
-                    let (ack, acked) = mpsc::sync_channel(1);
-                    if tx
-                        .send(Event::Claim(entry(State::Sending, String::new()), ack))
-                        .is_err()
-                        || acked.recv() != Ok(true)
-                    {
-                        break;
-                    }
-                    let stem = format!("{}-{}", edition.id, job.subscriber.id);
-                    let mut result = Err(Finished::Deferred(String::new()));
-                    for attempt in 1..=attempts {
-                        pace.wait();
-                        match sender.send(&message, &stem) {
-                            Ok(()) => {
-                                result = Ok(());
-                                break;
-                            }
-                            Err(SendError::Permanent(d)) => {
-                                result = Err(Finished::Failed(d));
-                                break;
-                            }
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        let edition = &editions[job.edition];
+                        let entry = |state, detail: String| JournalEntry {
+                            edition: edition.id.clone(),
+                            subscriber: job.subscriber.id,
+                            state,
+                            message_id: composer.message_id(&edition.id, &job.subscriber),
+                            detail,
+                        };
+                        let message = match composer.compose(edition, &job.subscriber) {
+                            Ok(m) => m,
                             Err(e) => {
-                                let delay = base_delay
-                                    .saturating_mul(1 << (attempt - 1).min(8))
-                                    .min(Duration::from_secs(300));
-                                if matches!(e, SendError::RelayBusy(_)) {
-                                    pace.pause(delay);
+                                let d = e.to_string();
+                                let _ = tx.send(Event::Done(
+                                    i,
+                                    entry(State::Failed, d.clone()),
+                                    Err(Finished::Failed(d)),
+                                ));
+                                continue;
+                            }
+                        };
+                        let (ack, acked) = mpsc::sync_channel(1);
+                        if tx
+                            .send(Event::Claim(entry(State::Sending, String::new()), ack))
+                            .is_err()
+                            || acked.recv() != Ok(true)
+                        {
+                            break;
+                        }
+                        let stem = format!("{}-{}", edition.id, job.subscriber.id);
+                        let mut result = Err(Finished::Deferred(String::new()));
+                        for attempt in 1..=attempts {
+                            pace.wait();
+                            match sender.send(&message, &stem) {
+                                Ok(()) => {
+                                    result = Ok(());
+                                    break;
                                 }
-                                result = Err(Finished::Deferred(e.detail().to_string()));
-                                if attempt < attempts {
-                                    std::thread::sleep(delay);
+                                Err(SendError::Permanent(d)) => {
+                                    result = Err(Finished::Failed(d));
+                                    break;
+                                }
+                                Err(e) => {
+                                    let delay = base_delay
+                                        .saturating_mul(1 << (attempt - 1).min(8))
+                                        .min(Duration::from_secs(300));
+                                    if matches!(e, SendError::RelayBusy(_)) {
+                                        pace.pause(delay);
+                                    }
+                                    result = Err(Finished::Deferred(e.detail().to_string()));
+                                    if attempt < attempts && !sleep_unless_stopped(delay, stop) {
+                                        break;
+                                    }
                                 }
                             }
                         }
-                    }
-                    let journal = match &result {
-                        Ok(()) => entry(State::Sent, String::new()),
-                        Err(Finished::Failed(d)) => entry(State::Failed, d.clone()),
-                        Err(Finished::Deferred(d)) => entry(State::Deferred, d.clone()),
-                    };
-                    if tx.send(Event::Done(i, journal, result)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-
-        // The journal writer: take every event waiting, commit them together, then let the
-        // claimed messages go.
-        let mut failed = 0;
-        while let Ok(first) = rx.recv() {
-            let mut batch = vec![first];
-            while let Ok(more) = rx.try_recv() {
-                batch.push(more);
-            }
-            let entries: Vec<JournalEntry> = batch
-                .iter()
-                .map(|e| match e {
-                    Event::Claim(entry, _) | Event::Done(_, entry, _) => entry.clone(),
-                })
-                .collect();
-            let ok = match store.record(&entries) {
-                Ok(()) => true,
-                Err(e) => {
-                    abort.store(true, Ordering::Relaxed);
-                    journal_error.get_or_insert(e);
-                    false
-                }
-            };
-            for event in batch {
-                match event {
-                    Event::Claim(_, ack) => {
-                        let _ = ack.send(ok);
-                    }
-                    Event::Done(i, _, result) => {
-                        if result.is_err() {
-                            failed += 1;
+                        let journal = match &result {
+                            Ok(()) => entry(State::Sent, String::new()),
+                            Err(Finished::Failed(d)) => entry(State::Failed, d.clone()),
+                            Err(Finished::Deferred(d)) => entry(State::Deferred, d.clone()),
+                        };
+                        if tx.send(Event::Done(i, journal, result)).is_err() {
+                            break;
                         }
-                        results.insert(i, result);
+                    }
+                });
+            }
+            drop(tx);
+
+            // The journal writer: take every event waiting, commit them together, then let the
+            // claimed messages go.
+            let mut failed = 0;
+            while let Ok(first) = rx.recv() {
+                let mut batch = vec![first];
+                while let Ok(more) = rx.try_recv() {
+                    batch.push(more);
+                }
+                let entries: Vec<JournalEntry> = batch
+                    .iter()
+                    .map(|e| match e {
+                        Event::Claim(entry, _) | Event::Done(_, entry, _) => entry.clone(),
+                    })
+                    .collect();
+                let ok = match store.record(&entries) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        abort.store(true, Ordering::Relaxed);
+                        journal_error.get_or_insert(e);
+                        false
+                    }
+                };
+                for event in batch {
+                    match event {
+                        Event::Claim(_, ack) => {
+                            let _ = ack.send(ok);
+                        }
+                        Event::Done(i, _, result) => {
+                            if result.is_err() {
+                                failed += 1;
+                            }
+                            results.insert(i, result);
+                        }
                     }
                 }
+                progress.advance(results.len(), failed);
             }
-            progress.advance(results.len(), failed);
+        });
+        progress.finish();
+        if let Some(e) = journal_error {
+            return Err(e);
         }
-    });
-    progress.finish();
-    if let Some(e) = journal_error {
-        return Err(e);
-    }
-    let mut out = Vec::with_capacity(total);
-    for (i, job) in jobs.into_iter().enumerate() {
-        if let Some(result) = results.remove(&i) {
-            out.push((job, result));
+        let mut out = Vec::with_capacity(total);
+        for (i, job) in jobs.into_iter().enumerate() {
+            if let Some(result) = results.remove(&i) {
+                out.push((job, result));
+            }
         }
+        Ok(out)
     }
-    Ok(out)
 }

@@ -32,7 +32,30 @@ CREATE TABLE IF NOT EXISTS deliveries (
     PRIMARY KEY (edition, subscriber)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (state, updated);
+CREATE TABLE IF NOT EXISTS runs (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    started   TEXT NOT NULL,
+    finished  TEXT,
+    summary   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
 ";
+
+/// Columns added after the first release, with their definitions: added when missing.
+const ADDED_COLUMNS: [(&str, &str, &str); 2] = [
+    ("subscribers", "timezone", "TEXT"),
+    (
+        "subscribers",
+        "hour",
+        "INTEGER CHECK (hour BETWEEN 0 AND 23)",
+    ),
+];
+
+const SUBSCRIBER_COLUMNS: &str = "id, email, name, cadence, format, active, token, timezone, hour";
 
 /// Where one message of one edition stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,10 +145,138 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|e| db_error(path, e))?;
         conn.execute_batch(SCHEMA).map_err(|e| db_error(path, e))?;
+        for (table, column, definition) in ADDED_COLUMNS {
+            let exists = conn
+                .query_row(
+                    &format!("SELECT count(*) FROM pragma_table_info('{table}') WHERE name = ?1"),
+                    [column],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map_err(|e| db_error(path, e))?
+                > 0;
+            if !exists {
+                conn.execute_batch(&format!(
+                    "ALTER TABLE {table} ADD COLUMN {column} {definition}"
+                ))
+                .map_err(|e| db_error(path, e))?;
+            }
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Every active subscriber, by id.
+    pub fn all_active(&self) -> Result<Vec<Subscriber>, Error> {
+        self.query(
+            &format!("SELECT {SUBSCRIBER_COLUMNS} FROM subscribers WHERE active = 1 ORDER BY id"),
+            [],
+        )
+    }
+
+    /// (edition, subscriber) of every message finished for good (sent, or refused) among the
+    /// editions dated `from` to `to`.
+    pub fn finished_between(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<std::collections::HashSet<(String, i64)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT edition, subscriber FROM deliveries
+                 WHERE ((edition BETWEEN ?1 AND ?2) OR (edition BETWEEN ?3 AND ?4))
+                   AND state IN ('sent', 'failed')",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(
+                params![
+                    format!("daily-{from}"),
+                    format!("daily-{to}"),
+                    format!("weekly-{from}"),
+                    format!("weekly-{to}")
+                ],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Messages waiting for another attempt: deferred, or left in flight by a run that stopped.
+    pub fn awaiting_retry(&self) -> Result<Vec<(String, String, String, String)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.edition, s.email, d.state, d.detail FROM deliveries d
+                 JOIN subscribers s ON s.id = d.subscriber
+                 WHERE d.state IN ('deferred', 'sending') ORDER BY d.edition, s.email",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// A value kept between runs, such as when the scheduler last looked.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, Error> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), Error> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records that a run started; returns its id for [`Store::finish_run`].
+    pub fn start_run(&self, kind: &str) -> Result<i64, Error> {
+        self.conn
+            .execute(
+                "INSERT INTO runs (kind, started) VALUES (?1, ?2)",
+                [kind, &now()],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn finish_run(&self, id: i64, summary: &str) -> Result<(), Error> {
+        self.conn
+            .execute(
+                "UPDATE runs SET finished = ?2, summary = ?3 WHERE id = ?1",
+                params![id, now(), summary],
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// The latest run.
+    pub fn last_run(&self) -> Result<Option<RunRecord>, Error> {
+        self.conn
+            .query_row(
+                "SELECT kind, started, finished, summary FROM runs ORDER BY id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(RunRecord {
+                        kind: r.get(0)?,
+                        started: r.get(1)?,
+                        finished: r.get(2)?,
+                        summary: r.get(3)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))
     }
 
     fn err(&self, e: rusqlite::Error) -> Error {
@@ -151,8 +302,9 @@ impl Store {
                 self.conn
                     .execute(
                         "UPDATE subscribers SET name = CASE WHEN ?2 = '' THEN name ELSE ?2 END,
-                         cadence = ?3, format = ?4, active = 1, updated = ?5 WHERE id = ?1",
-                        params![id, s.name, s.cadence.as_str(), s.format.as_str(), now],
+                         cadence = ?3, format = ?4, active = 1, updated = ?5,
+                         timezone = coalesce(?6, timezone), hour = coalesce(?7, hour) WHERE id = ?1",
+                        params![id, s.name, s.cadence.as_str(), s.format.as_str(), now, s.timezone.map(|z| z.name()), s.hour],
                     )
                     .map_err(|e| self.err(e))?;
                 Ok(Upsert::Updated)
@@ -176,9 +328,9 @@ impl Store {
             None => {
                 self.conn
                     .execute(
-                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), new_token()?, now],
+                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), new_token()?, now, s.timezone.map(|z| z.name()), s.hour],
                     )
                     .map_err(|e| self.err(e))?;
                 Ok(Upsert::Added)
@@ -227,8 +379,9 @@ impl Store {
         let key = email_or_token.trim();
         self.conn
             .query_row(
-                "SELECT id, email, name, cadence, format, active, token FROM subscribers
-                 WHERE email = ?1 OR token = ?1",
+                &format!(
+                    "SELECT {SUBSCRIBER_COLUMNS} FROM subscribers WHERE email = ?1 OR token = ?1"
+                ),
                 [key],
                 row_to_subscriber,
             )
@@ -238,14 +391,16 @@ impl Store {
 
     /// Every subscriber, by address.
     pub fn list(&self) -> Result<Vec<Subscriber>, Error> {
-        self.query("SELECT id, email, name, cadence, format, active, token FROM subscribers ORDER BY email", [])
+        self.query(
+            &format!("SELECT {SUBSCRIBER_COLUMNS} FROM subscribers ORDER BY email"),
+            [],
+        )
     }
 
     /// Active subscribers of one cadence, by id.
     pub fn active(&self, cadence: Cadence) -> Result<Vec<Subscriber>, Error> {
         self.query(
-            "SELECT id, email, name, cadence, format, active, token FROM subscribers
-             WHERE active = 1 AND cadence = ?1 ORDER BY id",
+            &format!("SELECT {SUBSCRIBER_COLUMNS} FROM subscribers WHERE active = 1 AND cadence = ?1 ORDER BY id"),
             [cadence.as_str()],
         )
     }
@@ -332,6 +487,16 @@ impl Store {
     }
 }
 
+/// One `send` or `run` pass, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunRecord {
+    pub kind: String,
+    pub started: String,
+    /// `None` when it is still running, or was killed.
+    pub finished: Option<String>,
+    pub summary: String,
+}
+
 /// What [`Store::upsert`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Upsert {
@@ -352,6 +517,8 @@ fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
         format: format.parse().unwrap_or(MailFormat::Html),
         active: r.get(5)?,
         token: r.get(6)?,
+        timezone: r.get::<_, Option<String>>(7)?.and_then(|z| z.parse().ok()),
+        hour: r.get(8)?,
     })
 }
 

@@ -9,8 +9,19 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Diagnostic, Diagnostics, Error};
 
 /// How often a subscriber hears from us.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 pub enum Cadence {
     Daily,
     Weekly,
@@ -67,6 +78,11 @@ pub struct Subscriber {
     /// Secret, random: identifies the subscriber in unsubscribe links.
     #[serde(skip)]
     pub token: String,
+    /// Their time zone, if not the schedule's.
+    #[serde(skip)]
+    pub timezone: Option<chrono_tz::Tz>,
+    /// Their preferred hour (0-23), if not `send_hour`.
+    pub hour: Option<u8>,
 }
 
 /// A subscriber to add or update.
@@ -76,6 +92,26 @@ pub struct NewSubscriber {
     pub name: String,
     pub cadence: Cadence,
     pub format: MailFormat,
+    pub timezone: Option<chrono_tz::Tz>,
+    pub hour: Option<u8>,
+}
+
+/// A time zone name, checked.
+pub fn parse_zone(text: &str) -> Result<chrono_tz::Tz, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "`{}` is not a time zone: use an IANA name such as Europe/London",
+            text.trim()
+        )
+    })
+}
+
+/// An hour of the day, 0 to 23.
+pub fn parse_hour(text: &str) -> Result<u8, String> {
+    match text.trim().parse::<u8>() {
+        Ok(h) if h < 24 => Ok(h),
+        _ => Err(format!("`{}` is not an hour: use 0 to 23", text.trim())),
+    }
 }
 
 /// Checks an address the way the mailer will use it, and normalises it: trimmed, with the
@@ -155,6 +191,10 @@ pub fn read_csv(
         find(&LAST_COLUMNS),
     );
     let (cadence_col, format_col) = (find(&["cadence"]), find(&["format"]));
+    let (zone_col, hour_col) = (
+        find(&["timezone", "time zone", "tz"]),
+        find(&["hour", "send hour"]),
+    );
 
     let mut good = Vec::new();
     let mut bad = Diagnostics::default();
@@ -215,11 +255,33 @@ pub fn read_csv(
                 }
             },
         };
+        let timezone = match get(zone_col) {
+            "" => None,
+            text => match parse_zone(text) {
+                Ok(z) => Some(z),
+                Err(msg) => {
+                    row_error("timezone", msg, "e.g. Europe/London, America/Chicago");
+                    continue;
+                }
+            },
+        };
+        let hour = match get(hour_col) {
+            "" => None,
+            text => match parse_hour(text) {
+                Ok(h) => Some(h),
+                Err(msg) => {
+                    row_error("hour", msg, "0 to 23");
+                    continue;
+                }
+            },
+        };
         good.push(NewSubscriber {
             email,
             name: clean_name(&name),
             cadence,
             format,
+            timezone,
+            hour,
         });
     }
     Ok((good, bad))

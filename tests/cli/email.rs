@@ -12,14 +12,14 @@ use mail_parser::{MessageParser, MimeHeaders};
 use crate::{Project, Run, repo};
 
 /// A running aiosmtpd server; killed when dropped.
-struct Smtp {
+pub struct Smtp {
     child: Child,
-    port: u16,
+    pub port: u16,
     maildir: PathBuf,
 }
 
 impl Smtp {
-    fn start(dir: &Path, args: &[&str]) -> Smtp {
+    pub fn start(dir: &Path, args: &[&str]) -> Smtp {
         let maildir = dir.join("received");
         let mut child = Command::new("python3")
             .arg(repo().join("tests/smtp/server.py"))
@@ -45,7 +45,7 @@ impl Smtp {
     }
 
     /// Every received message, parsed, in arrival order.
-    fn messages(&self) -> Vec<Vec<u8>> {
+    pub fn messages(&self) -> Vec<Vec<u8>> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&self.maildir)
             .map(|r| {
                 r.filter_map(Result::ok)
@@ -59,7 +59,7 @@ impl Smtp {
     }
 
     /// Recipient address → how many messages it received.
-    fn per_recipient(&self) -> HashMap<String, usize> {
+    pub fn per_recipient(&self) -> HashMap<String, usize> {
         let mut counts = HashMap::new();
         for raw in self.messages() {
             let m = MessageParser::default().parse(&raw).unwrap();
@@ -85,7 +85,7 @@ impl Drop for Smtp {
 }
 
 /// The small fixture with an [email] section pointing at `port`.
-fn project_with_email(port: u16, extra: &str) -> Project {
+pub fn project_with_email(port: u16, extra: &str) -> Project {
     let p = Project::fixture("small");
     let schedule = p.read("schedule.toml");
     p.write(
@@ -100,14 +100,14 @@ fn project_with_email(port: u16, extra: &str) -> Project {
     p
 }
 
-fn add(p: &Project, email: &str, args: &[&str]) {
+pub fn add(p: &Project, email: &str, args: &[&str]) {
     let mut all = vec!["subscribers", "add", email];
     all.extend(args);
     p.run(&all).ok();
 }
 
 /// Adds `n` daily subscribers through one CSV import.
-fn add_many(p: &Project, n: usize) {
+pub fn add_many(p: &Project, n: usize) {
     let mut csv = String::from("email,name\n");
     for i in 0..n {
         csv.push_str(&format!("reader{i:04}@example.org,Reader {i}\n"));
@@ -531,7 +531,7 @@ fn send_needs_a_sender_and_an_unsubscribe() {
     );
 }
 
-fn wait_for(condition: impl Fn() -> bool) {
+pub fn wait_for(condition: impl Fn() -> bool) {
     let start = Instant::now();
     while !condition() {
         assert!(

@@ -6,6 +6,7 @@ mod email;
 mod init;
 mod library;
 mod plan;
+mod service;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,211 @@
+//! `run`: the long-running sender. It wakes when the next delivery falls due, sends it through
+//! the same path as `send` (same journal, same lock, same retries), and sleeps again. After
+//! downtime it catches up within `catch_up_days` and reports what it skipped.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::error::Error;
+use crate::project::Project;
+use crate::send::{self, Options, Quiet};
+use crate::store::Store;
+
+/// The service's sense of time: the system clock, or one started at a given instant that then
+/// runs at the normal pace (for tests and rehearsals).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    offset: chrono::Duration,
+}
+
+impl Clock {
+    pub fn system() -> Clock {
+        Clock {
+            offset: chrono::Duration::zero(),
+        }
+    }
+
+    /// A clock that reads `start` now and advances in real time.
+    pub fn starting_at(start: DateTime<Utc>) -> Clock {
+        Clock {
+            offset: start - Utc::now(),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.offset
+    }
+}
+
+/// How often the service looks again even when nothing is due: subscribers may have been
+/// added, or a zone changed.
+const RESCAN: Duration = Duration::from_secs(60);
+
+/// Held for the life of `run`: a second instance refuses to start.
+pub struct RunLock {
+    _file: std::fs::File,
+}
+
+impl RunLock {
+    pub fn acquire(database: &Path) -> Result<RunLock, Error> {
+        let path = database.with_extension("run.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io("open the lock file", &path, e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                let mut f = &file;
+                let _ = f.set_len(0);
+                let _ = writeln!(f, "{}", std::process::id());
+                Ok(RunLock { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
+                "prayer-guide run is already running (process {}, lock {}): one instance is enough",
+                std::fs::read_to_string(&path).unwrap_or_default().trim(),
+                path.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io("lock", &path, e)),
+        }
+    }
+
+    /// Whether a `run` holds the lock now, and its process id.
+    pub fn holder(database: &Path) -> Option<String> {
+        let path = database.with_extension("run.lock");
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .ok()?;
+        match file.try_lock() {
+            Ok(()) => None,
+            Err(_) => Some(
+                std::fs::read_to_string(&path)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            ),
+        }
+    }
+}
+
+/// One log line: an RFC 3339 timestamp, then the message. Reads well in a file and in journald.
+fn log(out: &mut dyn Write, now: DateTime<Utc>, message: &str) {
+    for line in message.lines() {
+        let _ = writeln!(
+            out,
+            "{} {line}",
+            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        );
+    }
+    let _ = out.flush();
+}
+
+/// Runs until `stop` is set. Returns Ok after a clean stop.
+pub fn serve(
+    config: &Path,
+    clock: Clock,
+    stop: &AtomicBool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut project = Project::load(config)?;
+    let database = project.path(&project.schedule.email.database);
+    let _lock = RunLock::acquire(&database)?;
+    project
+        .schedule
+        .email
+        .require_for_sending()
+        .map_err(Error::Usage)?;
+    log(
+        out,
+        clock.now(),
+        &format!(
+            "started (process {}); database {}",
+            std::process::id(),
+            database.display()
+        ),
+    );
+    while !stop.load(Ordering::Relaxed) {
+        // Pick up edited guides and settings; keep the last good ones if an edit broke them.
+        match Project::load(config) {
+            Ok(p) => project = p,
+            Err(e) => log(
+                out,
+                clock.now(),
+                &format!("keeping the previous content and settings: {e}"),
+            ),
+        }
+        let now = clock.now();
+        let options = Options {
+            date: None,
+            now: Some(now),
+            cadence: None,
+            dry_run: false,
+            to_dir: None,
+            only: None,
+            retry_failed: false,
+            kind: "run",
+        };
+        match send::run(&project, &options, &mut Quiet, stop) {
+            Ok(report) => {
+                let text = crate::progress::summary(&report, false);
+                if !text.is_empty() {
+                    log(out, clock.now(), text.trim_end());
+                }
+            }
+            Err(e) => log(out, clock.now(), &format!("error: {e}")),
+        }
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let next = next_wake(&project, clock.now())?;
+        if let Some(at) = next {
+            log(
+                out,
+                clock.now(),
+                &format!(
+                    "next delivery due {}",
+                    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                ),
+            );
+        }
+        sleep_until(clock, next, stop);
+    }
+    log(out, clock.now(), "stopped cleanly");
+    Ok(())
+}
+
+/// When the next message falls due, from the database as it is now.
+fn next_wake(project: &Project, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
+    let store = Store::open(&project.path(&project.schedule.email.database))?;
+    let subscribers = store.all_active()?;
+    let today = now.date_naive();
+    let done =
+        store.finished_between(today - chrono::Days::new(2), today + chrono::Days::new(10))?;
+    Ok(crate::due::next_due(
+        &subscribers,
+        &done,
+        now,
+        &send::rules(project),
+    ))
+}
+
+/// Sleeps until `at` by `clock` (at most [`RESCAN`]), waking at once when asked to stop.
+fn sleep_until(clock: Clock, at: Option<DateTime<Utc>>, stop: &AtomicBool) {
+    let started = std::time::Instant::now();
+    loop {
+        if stop.load(Ordering::Relaxed) || started.elapsed() >= RESCAN {
+            return;
+        }
+        if at.is_some_and(|t| clock.now() >= t) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
