@@ -49,6 +49,16 @@ points = [
 dir = "public"
 formats = ["html", "txt"]
 paper = "a4"                  # or "letter"
+
+# Email digests (see the README, "Email digests"). Uncomment and fill in to use `send`.
+# [email]
+# from = "Our Church <prayer@example.org>"
+# unsubscribe_url = "https://example.org/unsubscribe?token={{token}}"
+# send_hour = 6
+# [email.smtp]
+# host = "smtp.example.org"
+# username = "prayer@example.org"
+# password_env = "SMTP_PASSWORD"
 "#
     );
     let mut files: Vec<(PathBuf, String)> = vec![
