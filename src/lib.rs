@@ -23,6 +23,8 @@ pub mod error;
 pub mod guide;
 /// The `init` command: a new project.
 pub mod init;
+/// File locks that die with their process.
+pub mod lock;
 /// The `[email]` settings.
 pub mod mail_config;
 /// Composing personalised digests.

@@ -46,52 +46,24 @@ const RESCAN: Duration = Duration::from_secs(60);
 
 /// Held for the life of `run`: a second instance refuses to start.
 pub struct RunLock {
-    _file: std::fs::File,
+    _lock: crate::lock::FileLock,
 }
 
 impl RunLock {
     pub fn acquire(database: &Path) -> Result<RunLock, Error> {
-        let path = database.with_extension("run.lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io("open the lock file", &path, e))?;
-        match file.try_lock() {
-            Ok(()) => {
-                let mut f = &file;
-                let _ = f.set_len(0);
-                let _ = writeln!(f, "{}", std::process::id());
-                Ok(RunLock { _file: file })
-            }
-            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
-                "prayer-guide run is already running (process {}, lock {}): one instance is enough",
-                std::fs::read_to_string(&path).unwrap_or_default().trim(),
+        let path = crate::lock::beside(database, "run.lock");
+        match crate::lock::FileLock::try_acquire(&path)? {
+            Ok(lock) => Ok(RunLock { _lock: lock }),
+            Err(pid) => Err(Error::Usage(format!(
+                "prayer-guide run is already running (process {pid}, lock {}): one instance is enough",
                 path.display()
             ))),
-            Err(std::fs::TryLockError::Error(e)) => Err(Error::io("lock", &path, e)),
         }
     }
 
     /// Whether a `run` holds the lock now, and its process id.
     pub fn holder(database: &Path) -> Option<String> {
-        let path = database.with_extension("run.lock");
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(&path)
-            .ok()?;
-        match file.try_lock() {
-            Ok(()) => None,
-            Err(_) => Some(
-                std::fs::read_to_string(&path)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-            ),
-        }
+        crate::lock::FileLock::holder(&crate::lock::beside(database, "run.lock"))
     }
 }
 

@@ -523,40 +523,22 @@ fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
 }
 
 /// Held while a `send` runs: a second `send` on the same database refuses instead of doubling
-/// mail. An OS file lock, so it is released even when the process is killed.
+/// mail.
 pub struct SendLock {
-    _file: std::fs::File,
+    _lock: crate::lock::FileLock,
 }
 
 impl SendLock {
     /// Takes the lock beside the database, or says who holds it.
     pub fn acquire(database: &Path) -> Result<SendLock, Error> {
-        let path = database.with_extension("lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io("open the lock file", &path, e))?;
-        match file.try_lock() {
-            Ok(()) => {
-                use std::io::Write;
-                let mut f = &file;
-                let _ = f.set_len(0);
-                let _ = writeln!(f, "{}", std::process::id());
-                Ok(SendLock { _file: file })
-            }
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let holder = std::fs::read_to_string(&path).unwrap_or_default();
-                Err(Error::Usage(format!(
-                    "another send is running (process {}, lock {}): nothing was sent. \
-                     Wait for it to finish; running both would send mail twice",
-                    holder.trim(),
-                    path.display()
-                )))
-            }
-            Err(std::fs::TryLockError::Error(e)) => Err(Error::io("lock", &path, e)),
+        let path = crate::lock::beside(database, "lock");
+        match crate::lock::FileLock::try_acquire(&path)? {
+            Ok(lock) => Ok(SendLock { _lock: lock }),
+            Err(pid) => Err(Error::Usage(format!(
+                "another send is running (process {pid}, lock {}): nothing was sent. \
+                 Wait for it to finish; running both would send mail twice",
+                path.display()
+            ))),
         }
     }
 }
