@@ -59,8 +59,10 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The day to build: YYYY-MM-DD or `today` (in the schedule's time zone)
-    #[arg(long, value_name = "DATE|today", conflicts_with_all = ["from", "to"])]
+    /// The day to build: YYYY-MM-DD or `today` (in the schedule's time zone). With --from/--to,
+    /// the day treated as today: today.json, the feed's last day, the site's front page
+    /// [default: today, or the nearest day of the range]
+    #[arg(long, value_name = "DATE|today")]
     pub date: Option<String>,
     /// Build only the week holding the date (the printable sheet)
     #[arg(long, conflicts_with = "day")]
@@ -86,12 +88,17 @@ pub struct BuildArgs {
     /// Print the JSON that the templates receive for the day (or the week with --week), and stop
     #[arg(long)]
     pub context: bool,
-    /// Paper for the weekly sheet [default: `paper` in schedule.toml]
+    /// Paper for the weekly sheet and the bulletin [default: `paper` in schedule.toml]
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
     /// Include points marked `restricted`. Only for a closed circle: never publish the result.
     #[arg(long)]
     pub private: bool,
+    /// Write a small website for --from/--to instead: index.html (today and this week), a page
+    /// per day, week and country, the printable sheets and bulletins, calendar.ics, feed.xml
+    /// and the JSON files
+    #[arg(long, requires = "from", conflicts_with_all = ["format", "stdout", "context", "week", "day"])]
+    pub site: bool,
 }
 
 #[derive(Debug, Args)]
@@ -164,7 +171,7 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
 
-    let (days, weeks) = match (&args.from, &args.to) {
+    let range = match (&args.from, &args.to) {
         (Some(from), Some(to)) => {
             let (from, to) = (
                 parse_date(from).map_err(Error::Usage)?,
@@ -178,19 +185,48 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
                     "a range is at most ten years; build it in parts".into(),
                 ));
             }
+            Some((from, to))
+        }
+        _ => None,
+    };
+    let date = match (range, args.date.as_deref()) {
+        (None, date) => resolve_date(date, &project)?,
+        (Some((from, to)), None | Some("today")) => {
+            today(&project.schedule.timezone).clamp(from, to)
+        }
+        (Some((from, to)), Some(date)) => {
+            let date = parse_date(date).map_err(Error::Usage)?;
+            if date < from || date > to {
+                return Err(Error::Usage(format!(
+                    "--date {date} is outside --from {from} --to {to}: with a range, --date is \
+                     the day treated as today"
+                )));
+            }
+            date
+        }
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| project.path(&schedule.output.dir));
+    if args.site {
+        let (from, to) =
+            range.ok_or_else(|| Error::Usage("--site needs --from and --to".into()))?;
+        let docs = crate::site::render(&assembler, &renderer, from, to, date, paper)?;
+        return write(&out, &docs);
+    }
+    let (days, weeks) = match range {
+        Some((from, to)) => {
             let all: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
             (
                 if args.week { vec![] } else { all.clone() },
                 if args.day { vec![] } else { all },
             )
         }
-        _ => {
-            let date = resolve_date(args.date.as_deref(), &project)?;
-            (
-                if args.week { vec![] } else { vec![date] },
-                if args.day { vec![] } else { vec![date] },
-            )
-        }
+        None => (
+            if args.week { vec![] } else { vec![date] },
+            if args.day { vec![] } else { vec![date] },
+        ),
     };
 
     if args.context || args.stdout {
@@ -199,11 +235,6 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
                 "--stdout and --context print one guide: use --date, not --from/--to".into(),
             ));
         }
-        let date = days
-            .first()
-            .or(weeks.first())
-            .copied()
-            .expect("a date was resolved");
         let formats = if args.format.is_empty() {
             vec![Format::Txt]
         } else {
@@ -213,6 +244,14 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             return Err(Error::Usage(
                 "--stdout prints one format: pick one with --format".into(),
             ));
+        }
+        if !args.context && matches!(formats[0], Format::Ics | Format::Atom) {
+            let selection = Selection::day_and_week(date, vec![formats[0]], paper);
+            for doc in output::render(&assembler, &renderer, &selection)? {
+                print!("{}", doc.text);
+            }
+            std::io::stdout().flush().ok();
+            return Ok(ExitCode::SUCCESS);
         }
         let text = if args.week {
             let week = assembler.week(date, paper)?;
@@ -244,12 +283,19 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         weeks,
         formats,
         paper,
+        today: date,
+        calendar: match range {
+            Some(range) => range,
+            None => (date, output::year_from(date)),
+        },
     };
     let docs = output::render(&assembler, &renderer, &selection)?;
-    let out = args
-        .out
-        .unwrap_or_else(|| project.path(&schedule.output.dir));
-    let written = output::write(&out, &docs)?;
+    write(&out, &docs)
+}
+
+/// Writes a build and says what it wrote: every file of a small build, a count of a large one.
+fn write(out: &Path, docs: &[output::Document]) -> Result<ExitCode, Error> {
+    let written = output::write(out, docs)?;
     let files = &written.files;
     if files.len() <= 12 {
         for f in files {

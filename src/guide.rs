@@ -96,6 +96,10 @@ pub struct WeekGuide {
     pub audience: Audience,
     pub paper: Paper,
     pub days: Vec<DayGuide>,
+    /// The church's own notes from schedule.toml, one string per paragraph (often none).
+    pub notes: Vec<String>,
+    /// Where the published files are served from (`[output] base_url`), ending with `/`.
+    pub base_url: Option<String>,
 }
 
 /// Assembles guides from a rotation.
@@ -206,6 +210,8 @@ impl<'a> Assembler<'a> {
             audience: self.audience,
             paper,
             days,
+            notes: paragraphs(self.schedule.output.notes.as_deref().unwrap_or_default()),
+            base_url: self.schedule.output.base_url.clone(),
         })
     }
 }

@@ -17,11 +17,17 @@ pub mod content;
 pub mod de;
 /// Errors and diagnostics that name file, line, field and fix.
 pub mod error;
+/// The `atom` format: a feed of the most recent days.
+pub mod feed;
 /// Assembling the view model of a day or a week.
 pub mod guide;
+/// The `ics` format: a calendar with an event a day.
+pub mod ics;
+/// Stable ids of days, for calendar events and feed entries.
+pub mod ids;
 /// The `init` command: a new project.
 pub mod init;
-/// Rendering selections of days and weeks and writing them to disk.
+/// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
 /// The `plan` table.
 pub mod plan;
@@ -33,5 +39,7 @@ pub mod render;
 pub mod rotation;
 /// The `schedule.toml` format.
 pub mod schedule;
+/// The static site of `build --site`.
+pub mod site;
 /// A TOML file kept with its text, to place errors in it.
 pub mod source;

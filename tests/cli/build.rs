@@ -114,13 +114,15 @@ fn range_builds_a_tree_named_by_date() {
             "2026-12-28",
             "--to",
             "2027-01-10",
+            "--date",
+            "2027-01-01",
             "--format",
             "json",
             "--out",
             "site",
         ])
         .ok();
-    assert_eq!(out, "wrote 16 files to site\n");
+    assert_eq!(out, "wrote 18 files to site\n");
     let names: Vec<String> = files_under(&p.path("site"))
         .iter()
         .map(|f| {
@@ -130,13 +132,27 @@ fn range_builds_a_tree_named_by_date() {
                 .to_string()
         })
         .collect();
-    assert_eq!(names.len(), 16);
+    assert_eq!(names.len(), 18);
     assert_eq!(names[0], "days/2026-12-28.json");
     assert_eq!(names[13], "days/2027-01-10.json");
     // 2026 has 53 ISO weeks: its last week is simply the one starting 28 December.
     assert_eq!(
         &names[14..],
-        ["weeks/2026-12-28.json", "weeks/2027-01-04.json"]
+        [
+            "this-week.json",
+            "today.json",
+            "weeks/2026-12-28.json",
+            "weeks/2027-01-04.json"
+        ]
+    );
+    // With a range, --date is the day treated as today.
+    assert_eq!(
+        p.read("site/today.json"),
+        p.read("site/days/2027-01-01.json")
+    );
+    assert_eq!(
+        p.read("site/this-week.json"),
+        p.read("site/weeks/2026-12-28.json")
     );
 }
 
@@ -151,12 +167,15 @@ fn restricted_points_never_reach_a_public_output() {
         "2026-01-05",
         "--to",
         "2026-03-31",
+        "--date",
+        "2026-03-31",
         "--format",
-        "html,txt,json",
+        "html,txt,json,bulletin,ics,atom",
     ];
     p.run(&args).ok();
     let files = files_under(&p.path("public"));
-    assert_eq!(files.len(), (86 + 13) * 3);
+    // Days in three formats, weeks in four, today.json and this-week.json, calendar and feed.
+    assert_eq!(files.len(), 86 * 3 + 13 * 4 + 2 + 2);
     for file in &files {
         assert!(
             !std::fs::read_to_string(file).unwrap().contains("SECRET"),
