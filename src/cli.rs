@@ -247,11 +247,8 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         }
         if !args.context && matches!(formats[0], Format::Ics | Format::Atom) {
             let selection = Selection::day_and_week(date, vec![formats[0]], paper);
-            for doc in output::render(&assembler, &renderer, &selection)? {
-                print!("{}", doc.text);
-            }
-            std::io::stdout().flush().ok();
-            return Ok(ExitCode::SUCCESS);
+            let docs = output::render(&assembler, &renderer, &selection)?;
+            return print_out(docs.iter().map(|d| d.text.as_str()).collect());
         }
         let text = if args.week {
             let week = assembler.week(date, paper)?;
@@ -268,9 +265,7 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
                 renderer.day(&day, formats[0])?
             }
         };
-        print!("{text}");
-        std::io::stdout().flush().ok();
-        return Ok(ExitCode::SUCCESS);
+        return print_out(text);
     }
 
     let formats = if args.format.is_empty() {
@@ -291,6 +286,20 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     };
     let docs = output::render(&assembler, &renderer, &selection)?;
     write(&out, &docs)
+}
+
+/// Prints a guide to standard output. A reader that stops early (`| head`) is no error.
+fn print_out(text: String) -> Result<ExitCode, Error> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write", Path::new("standard output"), e))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// Writes a build and says what it wrote: every file of a small build, a count of a large one.

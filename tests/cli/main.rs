@@ -3,10 +3,12 @@
 mod bad_input;
 mod build;
 mod calendar;
+mod feed;
 mod init;
 mod library;
 mod plan;
 mod print;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
