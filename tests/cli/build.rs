@@ -238,3 +238,76 @@ fn stdout_takes_one_format() {
         "error: --stdout prints one format: pick one with --format\n"
     );
 }
+
+#[test]
+fn notes_join_the_weekly_text_too() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes = \"\"\"\nPrayer meeting on Wednesday at seven in the church hall, \
+         with tea and cake afterwards for everyone who comes.\n\nAll welcome.\"\"\"",
+    );
+    let text = p
+        .run(&["build", "--date", "2026-11-04", "--week", "--stdout"])
+        .ok();
+    assert!(
+        text.ends_with(
+            "  2. Pray for Alphaland point two.\n\nOUR CHURCH'S NOTES\n\
+             Prayer meeting on Wednesday at seven in the church hall, with tea and\n\
+             cake afterwards for everyone who comes.\n\nAll welcome.\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_writes_today_and_this_week_for_widgets() {
+    let p = Project::fixture("small");
+    let out = p
+        .run(&["build", "--date", "2026-11-04", "--format", "json"])
+        .ok();
+    assert_eq!(
+        out,
+        "wrote public/days/2026-11-04.json\nwrote public/weeks/2026-11-02.json\n\
+         wrote public/today.json\nwrote public/this-week.json\n"
+    );
+    assert_eq!(
+        p.read("public/today.json"),
+        p.read("public/days/2026-11-04.json")
+    );
+    let week: serde_json::Value = serde_json::from_str(&p.read("public/this-week.json")).unwrap();
+    assert_eq!(week["schema"], 1);
+    assert_eq!(week["start"], "2026-11-02");
+    assert_eq!(week["notes"], serde_json::json!([]));
+    assert_eq!(week["base_url"], serde_json::Value::Null);
+}
+
+#[test]
+fn calendar_and_feed_print_to_stdout() {
+    let p = Project::fixture("small");
+    let ics = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-04",
+            "--stdout",
+            "--format",
+            "ics",
+        ])
+        .ok();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 365);
+    let feed = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-04",
+            "--stdout",
+            "--format",
+            "atom",
+        ])
+        .ok();
+    assert!(feed.starts_with("<?xml"), "{feed}");
+    assert!(!p.path("public").exists());
+}
