@@ -35,12 +35,17 @@ pub enum Command {
     /// Build guides: by default today's guide and this week's sheet, in the formats of schedule.toml.
     ///
     /// Files go to a tree named by date: OUT/days/2026-11-25.html, OUT/weeks/2026-11-23.html
-    /// (a week is named by its first day).
+    /// (a week is named by its first day), the bulletin insert to
+    /// OUT/weeks/2026-11-23.bulletin.html, the calendar to OUT/calendar.ics and the feed to
+    /// OUT/feed.xml.
     ///
     /// Examples:
     ///   prayer-guide build
     ///   prayer-guide build --date 2026-12-01 --week --format txt --stdout
-    ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out site
+    ///   prayer-guide build --week --format html,bulletin --paper letter   (print both)
+    ///   prayer-guide build --format ics,atom   (a calendar of 12 months, a feed of recent days)
+    ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out archive
+    ///   prayer-guide build --site --from 2027-01-01 --to 2027-12-31 --out www
     #[command(verbatim_doc_comment)]
     Build(BuildArgs),
     /// Print the rotation: which country (and which of its points) each day gets.

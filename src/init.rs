@@ -47,8 +47,10 @@ points = [
 
 [output]
 dir = "public"
-formats = ["html", "txt"]
+formats = ["html", "txt"]     # also "json", "bulletin" (a half-page insert), "ics" (calendar), "atom" (feed)
 paper = "a4"                  # or "letter"
+# notes = "Prayer meeting on Wednesdays at 7pm. All welcome."   # in the weekly sheet's notes box
+# base_url = "https://example.org/prayer/"   # where you publish the files: links in calendar and feed
 "#
     );
     let mut files: Vec<(PathBuf, String)> = vec![

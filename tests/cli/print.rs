@@ -13,19 +13,25 @@ use prayer_guide::schedule::{MAX_NOTES_CHARS, Paper};
 
 use crate::{Project, copy_dir, repo};
 
-/// The week (by its first day) whose sheet or bulletin holds the most text, over a year of weeks.
-fn longest_week(length: impl Fn(&DayGuide) -> usize) -> (NaiveDate, usize) {
+/// The weeks (by their first day) whose sheet and whose bulletin hold the most text, over a
+/// year of weeks, with the sheet's length.
+fn longest_weeks() -> (NaiveDate, usize, NaiveDate) {
     let project = prayer_guide::project::Project::load(&repo().join("schedule.toml")).unwrap();
     let assembler = Assembler::new(&project.catalog, &project.schedule, Audience::Public);
     let first = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
-    (0..52)
+    let weeks: Vec<(NaiveDate, WeekGuide)> = (0..52)
         .map(|i| first + chrono::Days::new(7 * i))
-        .map(|monday| {
-            let week: WeekGuide = assembler.week(monday, Paper::A4).unwrap();
-            (monday, week.days.iter().map(&length).sum::<usize>())
-        })
-        .max_by_key(|&(_, n)| n)
-        .unwrap()
+        .map(|monday| (monday, assembler.week(monday, Paper::A4).unwrap()))
+        .collect();
+    let longest = |length: fn(&DayGuide) -> usize| {
+        weeks
+            .iter()
+            .map(|(monday, week)| (*monday, week.days.iter().map(length).sum::<usize>()))
+            .max_by_key(|&(_, n)| n)
+            .unwrap()
+    };
+    let (sheet, sheet_len) = longest(sheet_text);
+    (sheet, sheet_len, longest(bulletin_text).0)
 }
 
 /// What the sheet shows of a day: heading, first sentence (or theme paragraph), every point.
@@ -91,8 +97,7 @@ fn sheet_and_bulletin_print_on_one_page_of_a4_and_letter() {
         eprintln!("\n!!!!!!!!!!\nWARNING: {message}\n!!!!!!!!!!\n");
         return;
     }
-    let (sheet_week, sheet_len) = longest_week(sheet_text);
-    let (bulletin_week, _) = longest_week(bulletin_text);
+    let (sheet_week, sheet_len, bulletin_week) = longest_weeks();
     assert!(
         sheet_len > 3000,
         "the longest week is only {sheet_len} characters"
