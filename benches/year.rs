@@ -72,6 +72,7 @@ fn main() {
     // Kept until the end: deleting thousands of files between runs slows the next run's file
     // creation on ext4, which a real build never pays for.
     let mut keep = Vec::new();
+    let cpu_before = cpu_time();
     for _ in 0..RUNS {
         let out = tempfile::tempdir_in(&scratch).unwrap();
         let start = Instant::now();
@@ -82,6 +83,9 @@ fn main() {
         files = n;
         keep.push(out);
     }
+    let cpu = cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| (after - before) / RUNS as u32);
     let out = tempfile::tempdir_in(&scratch).unwrap();
     build(out.path());
     let rebuild: Vec<Duration> = (0..RUNS)
@@ -99,6 +103,12 @@ fn main() {
     report("fresh build", fresh);
     report("  of which the formats", fresh_formats);
     report("  of which the site", fresh_site);
+    if let Some(cpu) = cpu {
+        println!(
+            "  CPU time of a fresh build, all threads: {:.0} ms on average",
+            cpu.as_secs_f64() * 1000.0
+        );
+    }
     report("rebuild, nothing changed", rebuild);
     if let Some(peak) = peak_memory_kib() {
         println!("  peak memory (VmHWM): {:.1} MiB", peak as f64 / 1024.0);
@@ -114,6 +124,16 @@ fn report(what: &str, mut times: Vec<Duration>) {
         ms(times[times.len() / 2]),
         times.len()
     );
+}
+
+/// The CPU time the process has used, user and system, from /proc on Linux.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // The kernel counts in clock ticks of 1/100 s on Linux.
+    Some(Duration::from_millis(ticks * 10))
 }
 
 /// The process's peak resident memory, from /proc on Linux.

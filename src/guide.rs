@@ -217,12 +217,13 @@ impl<'a> Assembler<'a> {
 }
 
 fn country_view(g: &Guide) -> CountryView {
+    let summary = g.paragraphs();
     CountryView {
         name: g.name.clone(),
         code: g.code.clone(),
         region: g.region.clone(),
-        summary: g.paragraphs(),
-        lead: first_sentence(g.paragraphs().first().map_or("", String::as_str)),
+        lead: first_sentence(summary.first().map_or("", String::as_str)),
+        summary,
         facts: facts(g),
         story: g.story.as_ref().map(|s| StoryView {
             pseudonym: s.pseudonym.clone(),

@@ -115,14 +115,17 @@ pub fn render(
     };
 
     let mut guides = Guides::new(assembler);
-    for &date in days.iter().chain(&calendar).chain(&feed) {
-        guides.get(date)?;
-    }
-    for w in &weeks {
-        for date in w.iter_days().take(7).filter(|d| *d >= start) {
-            guides.get(date)?;
-        }
-    }
+    // Days asked for by name first, so that one before the rotation starts is an error.
+    guides.fill(days.iter().copied())?;
+    let in_weeks = weeks.iter().flat_map(|w| w.iter_days().take(7));
+    guides.fill(
+        calendar
+            .iter()
+            .chain(&feed)
+            .copied()
+            .chain(in_weeks)
+            .filter(|d| *d >= start),
+    )?;
 
     let mut jobs: Vec<Job> = Vec::with_capacity(days.len() + weeks.len());
     for &date in &days {
@@ -195,9 +198,7 @@ pub fn atom_feed(
     guides: &mut Guides,
     dates: &[NaiveDate],
 ) -> Result<String, Error> {
-    for &date in dates {
-        guides.get(date)?;
-    }
+    guides.fill(dates.iter().copied())?;
     let days = dates
         .iter()
         .map(|date| {
@@ -239,38 +240,66 @@ impl<'a> Guides<'a> {
         }
     }
 
+    /// Assembles every one of `dates` not yet assembled, spread over the cores.
+    pub fn fill(&mut self, dates: impl IntoIterator<Item = NaiveDate>) -> Result<(), Error> {
+        let mut missing: Vec<NaiveDate> = dates
+            .into_iter()
+            .filter(|d| !self.days.contains_key(d))
+            .collect();
+        missing.sort();
+        missing.dedup();
+        let assembler = self.assembler;
+        let parts = in_parallel(&missing, |part| {
+            part.iter()
+                .map(|&d| Ok((d, assembler.day(d)?)))
+                .collect::<Result<Vec<_>, Error>>()
+        });
+        for part in parts {
+            self.days.extend(part?);
+        }
+        Ok(())
+    }
+
     /// The guide for `date` if it was assembled.
     pub fn known(&self, date: NaiveDate) -> Option<&DayGuide> {
         self.days.get(&date)
     }
 }
 
-/// Runs `work` on parts of `items` on the machine's cores (at most 8) and joins the results in
-/// order.
+/// Runs `work` on parts of `items` on the machine's cores (at most 8) and joins the documents
+/// in order.
 pub fn render_parallel<T: Sync, F>(items: &[T], work: F) -> Result<Vec<Document>, Error>
 where
     F: Fn(&[T]) -> Result<Vec<Document>, Error> + Sync,
+{
+    let mut docs = Vec::new();
+    for part in in_parallel(items, work) {
+        docs.extend(part?);
+    }
+    Ok(docs)
+}
+
+/// Splits `items` into one part per core (at most 8), runs `work` on each part on a thread of
+/// its own, and returns the results in the order of the parts.
+pub fn in_parallel<T: Sync, R: Send, F>(items: &[T], work: F) -> Vec<R>
+where
+    F: Fn(&[T]) -> R + Sync,
 {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let chunk = items.len().div_ceil(threads).max(1);
     let work = &work;
-    let rendered: Vec<Result<Vec<Document>, Error>> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks(chunk)
             .map(|part| scope.spawn(move || work(part)))
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().expect("a render thread panicked"))
+            .map(|h| h.join().expect("a worker thread panicked"))
             .collect()
-    });
-    let mut docs = Vec::new();
-    for part in rendered {
-        docs.extend(part?);
-    }
-    Ok(docs)
+    })
 }
 
 enum Job {
@@ -323,30 +352,54 @@ pub struct Written {
 /// modification time too, which keeps web servers and sync tools calm); a changed one goes
 /// through a temporary file renamed into place, so readers never see a half-written guide.
 pub fn write(out: &Path, docs: &[Document]) -> Result<Written, Error> {
-    let mut written = Written::default();
-    let mut made: Vec<PathBuf> = Vec::new();
+    let mut made: Vec<&Path> = Vec::new();
     for doc in docs {
-        let path = out.join(&doc.path);
-        if let Some(parent) = path.parent()
-            && !made.iter().any(|m| m == parent)
+        if let Some(parent) = doc.path.parent()
+            && !made.contains(&parent)
         {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-            made.push(parent.to_path_buf());
+            let folder = out.join(parent);
+            std::fs::create_dir_all(&folder).map_err(|e| Error::io("create", &folder, e))?;
+            made.push(parent);
         }
-        match std::fs::read(&path) {
-            Ok(old) if old == doc.text.as_bytes() => written.unchanged += 1,
-            // A new file is written in place: nobody reads it yet, and a build that stops
-            // half-way leaves a file that differs, so the next build replaces it.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::write(&path, &doc.text).map_err(|e| Error::io("write", &path, e))?;
+    }
+    // Creating files is mostly the kernel's work, which runs on every core.
+    let parts = in_parallel(docs, |part| {
+        let mut written = Written::default();
+        for doc in part {
+            let path = out.join(&doc.path);
+            if write_one(&path, &doc.text)? {
+                written.unchanged += 1;
             }
-            _ => {
-                let tmp = path.with_extension("part");
-                std::fs::write(&tmp, &doc.text).map_err(|e| Error::io("write", &tmp, e))?;
-                std::fs::rename(&tmp, &path).map_err(|e| Error::io("write", &path, e))?;
-            }
+            written.files.push(path);
         }
-        written.files.push(path);
+        Ok(written)
+    });
+    let mut written = Written::default();
+    for part in parts {
+        let part = part?;
+        written.files.extend(part.files);
+        written.unchanged += part.unchanged;
     }
     Ok(written)
+}
+
+/// Writes one file unless it already holds `text`; says whether it did.
+fn write_one(path: &Path, text: &str) -> Result<bool, Error> {
+    match std::fs::read(path) {
+        Ok(old) if old == text.as_bytes() => Ok(true),
+        // A new file is written in place: nobody reads it yet, and a build that stops
+        // half-way leaves a file that differs, so the next build replaces it.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::write(path, text).map_err(|e| Error::io("write", path, e))?;
+            Ok(false)
+        }
+        _ => {
+            let mut tmp = path.as_os_str().to_owned();
+            tmp.push(".part");
+            let tmp = PathBuf::from(tmp);
+            std::fs::write(&tmp, text).map_err(|e| Error::io("write", &tmp, e))?;
+            std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e))?;
+            Ok(false)
+        }
+    }
 }

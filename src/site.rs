@@ -164,9 +164,12 @@ pub fn render(
     let schedule = assembler.schedule;
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let mut guides = Guides::new(assembler);
-    for &date in &dates {
-        guides.get(date)?;
-    }
+    guides.fill(dates.iter().copied())?;
+    let in_weeks = (0..)
+        .map(|i| week_start(from, schedule.week_starts) + chrono::Days::new(i))
+        .take_while(|d| *d <= to + chrono::Days::new(6))
+        .filter(|d| *d >= schedule.start);
+    guides.fill(in_weeks)?;
     let mut weeks: Vec<WeekGuide> = Vec::new();
     let mut first = week_start(from, schedule.week_starts);
     while first <= to {
