@@ -1,9 +1,11 @@
-//! `cargo bench`: build every day and every week of one year from the repo's own guides, in
-//! HTML and plain text, written to disk, as `prayer-guide build --from --to` does.
+//! `cargo bench`: one year from the repo's own guides, written to disk, as
+//! `prayer-guide build --from --to --format html,txt,json,bulletin,ics,atom` and
+//! `prayer-guide build --site --from --to` do: every day and week in every format, the calendar
+//! and the feed, and the whole static site.
 //!
 //! Two cases: a fresh build into an empty folder, and a rebuild over an unchanged one (the cron
 //! case, where files that would not change are left alone). Prints the best and median wall time
-//! of each, and the process's peak memory.
+//! of each (with the formats and the site apart), and the process's peak memory.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -15,6 +17,7 @@ use prayer_guide::project::Project;
 use prayer_guide::render::Renderer;
 use prayer_guide::rotation::Audience;
 use prayer_guide::schedule::Format;
+use prayer_guide::site;
 
 const RUNS: usize = 9;
 
@@ -26,32 +29,63 @@ fn main() {
     let scratch = root.join("target/bench-out");
     std::fs::create_dir_all(&scratch).unwrap();
 
-    let build = |out: &Path| -> usize {
+    let last = *year.last().unwrap();
+    let today = NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
+    // Files written, and the time of the formats and of the site.
+    let build = |out: &Path| -> (usize, Duration, Duration) {
+        let start = Instant::now();
         let project = Project::load(&root.join("schedule.toml")).expect("the repo's project loads");
         let selection = Selection {
             days: year.clone(),
             weeks: year.clone(),
-            formats: vec![Format::Html, Format::Txt],
+            formats: vec![
+                Format::Html,
+                Format::Txt,
+                Format::Json,
+                Format::Bulletin,
+                Format::Ics,
+                Format::Atom,
+            ],
             paper: project.schedule.output.paper,
+            today,
+            calendar: (first, last),
         };
         let renderer = Renderer::new(Some(&project.path(&project.schedule.templates))).unwrap();
         let assembler = Assembler::new(&project.catalog, &project.schedule, Audience::Public);
         let docs = output::render(&assembler, &renderer, &selection).unwrap();
-        output::write(out, &docs).unwrap().files.len()
+        let mut files = output::write(&out.join("formats"), &docs)
+            .unwrap()
+            .files
+            .len();
+        let formats = start.elapsed();
+        let start = Instant::now();
+        let pages = site::render(&assembler, &renderer, first, last, today, selection.paper);
+        files += output::write(&out.join("site"), &pages.unwrap())
+            .unwrap()
+            .files
+            .len();
+        (files, formats, start.elapsed())
     };
 
-    let mut fresh = Vec::new();
+    let (mut fresh, mut fresh_formats, mut fresh_site) = (Vec::new(), Vec::new(), Vec::new());
     let mut files = 0;
     // Kept until the end: deleting thousands of files between runs slows the next run's file
     // creation on ext4, which a real build never pays for.
     let mut keep = Vec::new();
+    let cpu_before = cpu_time();
     for _ in 0..RUNS {
         let out = tempfile::tempdir_in(&scratch).unwrap();
         let start = Instant::now();
-        files = build(out.path());
+        let (n, formats, site) = build(out.path());
         fresh.push(start.elapsed());
+        fresh_formats.push(formats);
+        fresh_site.push(site);
+        files = n;
         keep.push(out);
     }
+    let cpu = cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| (after - before) / RUNS as u32);
     let out = tempfile::tempdir_in(&scratch).unwrap();
     build(out.path());
     let rebuild: Vec<Duration> = (0..RUNS)
@@ -62,8 +96,19 @@ fn main() {
         })
         .collect();
 
-    println!("one year, {files} files (365 days and 53 weeks, html+txt), load + render + write:");
+    println!(
+        "one year, {files} files: 365 days and 53 weeks in html, txt, json and bulletin, \
+         calendar and feed; and the site. Load + render + write:"
+    );
     report("fresh build", fresh);
+    report("  of which the formats", fresh_formats);
+    report("  of which the site", fresh_site);
+    if let Some(cpu) = cpu {
+        println!(
+            "  CPU time of a fresh build, all threads: {:.0} ms on average",
+            cpu.as_secs_f64() * 1000.0
+        );
+    }
     report("rebuild, nothing changed", rebuild);
     if let Some(peak) = peak_memory_kib() {
         println!("  peak memory (VmHWM): {:.1} MiB", peak as f64 / 1024.0);
@@ -79,6 +124,16 @@ fn report(what: &str, mut times: Vec<Duration>) {
         ms(times[times.len() / 2]),
         times.len()
     );
+}
+
+/// The CPU time the process has used, user and system, from /proc on Linux.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // The kernel counts in clock ticks of 1/100 s on Linux.
+    Some(Duration::from_millis(ticks * 10))
 }
 
 /// The process's peak resident memory, from /proc on Linux.

@@ -98,8 +98,8 @@ fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) 
     }
 }
 
-/// Renders a day and a week in every format, so that a template using an unknown variable is
-/// caught by `check` rather than by the first build.
+/// Renders a day and a week in every format, the bulletin and a one-day site, so that a
+/// template using an unknown variable is caught by `check` rather than by the first build.
 fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut Diagnostics) {
     let schedule = &project.schedule;
     let assembler = Assembler::new(&project.catalog, schedule, Audience::Public);
@@ -117,13 +117,20 @@ fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut D
             return;
         }
     };
+    let mut results = Vec::new();
     for format in [Format::Html, Format::Txt] {
-        for result in [renderer.day(&day, format), renderer.week(&week, format)] {
-            match result {
-                Err(Error::Invalid(d)) => out.extend(d),
-                Err(e) => out.push(Diagnostic::error(dir, e.to_string())),
-                Ok(_) => {}
-            }
+        results.push(renderer.day(&day, format));
+        results.push(renderer.week(&week, format));
+    }
+    results.push(renderer.week(&week, Format::Bulletin));
+    // A one-day site renders every site template and the day's HTML fragment of the feed.
+    let site = crate::site::render(&assembler, renderer, date, date, date, week.paper);
+    results.push(site.map(|_| String::new()));
+    for result in results {
+        match result {
+            Err(Error::Invalid(d)) => out.extend(d),
+            Err(e) => out.push(Diagnostic::error(dir, e.to_string())),
+            Ok(_) => {}
         }
     }
 }

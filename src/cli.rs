@@ -36,12 +36,17 @@ pub enum Command {
     /// Build guides: by default today's guide and this week's sheet, in the formats of schedule.toml.
     ///
     /// Files go to a tree named by date: OUT/days/2026-11-25.html, OUT/weeks/2026-11-23.html
-    /// (a week is named by its first day).
+    /// (a week is named by its first day), the bulletin insert to
+    /// OUT/weeks/2026-11-23.bulletin.html, the calendar to OUT/calendar.ics and the feed to
+    /// OUT/feed.xml.
     ///
     /// Examples:
     ///   prayer-guide build
     ///   prayer-guide build --date 2026-12-01 --week --format txt --stdout
-    ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out site
+    ///   prayer-guide build --week --format html,bulletin --paper letter   (print both)
+    ///   prayer-guide build --format ics,atom   (a calendar of 12 months, a feed of recent days)
+    ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out archive
+    ///   prayer-guide build --site --from 2027-01-01 --to 2027-12-31 --out www
     #[command(verbatim_doc_comment)]
     Build(BuildArgs),
     /// Print the rotation: which country (and which of its points) each day gets.
@@ -100,8 +105,10 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The day to build: YYYY-MM-DD or `today` (in the schedule's time zone)
-    #[arg(long, value_name = "DATE|today", conflicts_with_all = ["from", "to"])]
+    /// The day to build: YYYY-MM-DD or `today` (in the schedule's time zone). With --from/--to,
+    /// the day treated as today: today.json, the feed's last day, the site's front page
+    /// [default: today, or the nearest day of the range]
+    #[arg(long, value_name = "DATE|today")]
     pub date: Option<String>,
     /// Build only the week holding the date (the printable sheet)
     #[arg(long, conflicts_with = "day")]
@@ -127,12 +134,17 @@ pub struct BuildArgs {
     /// Print the JSON that the templates receive for the day (or the week with --week), and stop
     #[arg(long)]
     pub context: bool,
-    /// Paper for the weekly sheet [default: `paper` in schedule.toml]
+    /// Paper for the weekly sheet and the bulletin [default: `paper` in schedule.toml]
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
     /// Include points marked `restricted`. Only for a closed circle: never publish the result.
     #[arg(long)]
     pub private: bool,
+    /// Write a small website for --from/--to instead: index.html (today and this week), a page
+    /// per day, week and country, the printable sheets and bulletins, calendar.ics, feed.xml
+    /// and the JSON files
+    #[arg(long, requires = "from", conflicts_with_all = ["format", "stdout", "context", "week", "day"])]
+    pub site: bool,
 }
 
 #[derive(Debug, Args)]
@@ -304,7 +316,7 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
 
-    let (days, weeks) = match (&args.from, &args.to) {
+    let range = match (&args.from, &args.to) {
         (Some(from), Some(to)) => {
             let (from, to) = (
                 parse_date(from).map_err(Error::Usage)?,
@@ -318,19 +330,48 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
                     "a range is at most ten years; build it in parts".into(),
                 ));
             }
+            Some((from, to))
+        }
+        _ => None,
+    };
+    let date = match (range, args.date.as_deref()) {
+        (None, date) => resolve_date(date, &project)?,
+        (Some((from, to)), None | Some("today")) => {
+            today(&project.schedule.timezone).clamp(from, to)
+        }
+        (Some((from, to)), Some(date)) => {
+            let date = parse_date(date).map_err(Error::Usage)?;
+            if date < from || date > to {
+                return Err(Error::Usage(format!(
+                    "--date {date} is outside --from {from} --to {to}: with a range, --date is \
+                     the day treated as today"
+                )));
+            }
+            date
+        }
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| project.path(&schedule.output.dir));
+    if args.site {
+        let (from, to) =
+            range.ok_or_else(|| Error::Usage("--site needs --from and --to".into()))?;
+        let docs = crate::site::render(&assembler, &renderer, from, to, date, paper)?;
+        return write(&out, &docs);
+    }
+    let (days, weeks) = match range {
+        Some((from, to)) => {
             let all: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
             (
                 if args.week { vec![] } else { all.clone() },
                 if args.day { vec![] } else { all },
             )
         }
-        _ => {
-            let date = resolve_date(args.date.as_deref(), &project)?;
-            (
-                if args.week { vec![] } else { vec![date] },
-                if args.day { vec![] } else { vec![date] },
-            )
-        }
+        None => (
+            if args.week { vec![] } else { vec![date] },
+            if args.day { vec![] } else { vec![date] },
+        ),
     };
 
     if args.context || args.stdout {
@@ -339,11 +380,6 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
                 "--stdout and --context print one guide: use --date, not --from/--to".into(),
             ));
         }
-        let date = days
-            .first()
-            .or(weeks.first())
-            .copied()
-            .expect("a date was resolved");
         let formats = if args.format.is_empty() {
             vec![Format::Txt]
         } else {
@@ -353,6 +389,11 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             return Err(Error::Usage(
                 "--stdout prints one format: pick one with --format".into(),
             ));
+        }
+        if !args.context && matches!(formats[0], Format::Ics | Format::Atom) {
+            let selection = Selection::day_and_week(date, vec![formats[0]], paper);
+            let docs = output::render(&assembler, &renderer, &selection)?;
+            return print_out(docs.iter().map(|d| d.text.as_str()).collect());
         }
         let text = if args.week {
             let week = assembler.week(date, paper)?;
@@ -369,9 +410,7 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
                 renderer.day(&day, formats[0])?
             }
         };
-        print!("{text}");
-        std::io::stdout().flush().ok();
-        return Ok(ExitCode::SUCCESS);
+        return print_out(text);
     }
 
     let formats = if args.format.is_empty() {
@@ -384,12 +423,33 @@ fn build(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         weeks,
         formats,
         paper,
+        today: date,
+        calendar: match range {
+            Some(range) => range,
+            None => (date, output::year_from(date)),
+        },
     };
     let docs = output::render(&assembler, &renderer, &selection)?;
-    let out = args
-        .out
-        .unwrap_or_else(|| project.path(&schedule.output.dir));
-    let written = output::write(&out, &docs)?;
+    write(&out, &docs)
+}
+
+/// Prints a guide to standard output. A reader that stops early (`| head`) is no error.
+fn print_out(text: String) -> Result<ExitCode, Error> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write", Path::new("standard output"), e))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Writes a build and says what it wrote: every file of a small build, a count of a large one.
+fn write(out: &Path, docs: &[output::Document]) -> Result<ExitCode, Error> {
+    let written = output::write(out, docs)?;
     let files = &written.files;
     if files.len() <= 12 {
         for f in files {

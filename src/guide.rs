@@ -96,6 +96,10 @@ pub struct WeekGuide {
     pub audience: Audience,
     pub paper: Paper,
     pub days: Vec<DayGuide>,
+    /// The church's own notes from schedule.toml, one string per paragraph (often none).
+    pub notes: Vec<String>,
+    /// Where the published files are served from (`[output] base_url`), ending with `/`.
+    pub base_url: Option<String>,
 }
 
 /// Assembles guides from a rotation.
@@ -206,17 +210,20 @@ impl<'a> Assembler<'a> {
             audience: self.audience,
             paper,
             days,
+            notes: paragraphs(self.schedule.output.notes.as_deref().unwrap_or_default()),
+            base_url: self.schedule.output.base_url.clone(),
         })
     }
 }
 
 fn country_view(g: &Guide) -> CountryView {
+    let summary = g.paragraphs();
     CountryView {
         name: g.name.clone(),
         code: g.code.clone(),
         region: g.region.clone(),
-        summary: g.paragraphs(),
-        lead: first_sentence(g.paragraphs().first().map_or("", String::as_str)),
+        lead: first_sentence(summary.first().map_or("", String::as_str)),
+        summary,
         facts: facts(g),
         story: g.story.as_ref().map(|s| StoryView {
             pseudonym: s.pseudonym.clone(),

@@ -47,7 +47,7 @@ points = [
 
 [output]
 dir = "public"
-formats = ["html", "txt"]
+formats = ["html", "txt"]     # also "json", "bulletin" (a half-page insert), "ics" (calendar), "atom" (feed)
 paper = "a4"                  # or "letter"
 
 # Email digests (see the README, "Email digests"). Uncomment and fill in to use `send`.
@@ -59,6 +59,8 @@ paper = "a4"                  # or "letter"
 # host = "smtp.example.org"
 # username = "prayer@example.org"
 # password_env = "SMTP_PASSWORD"
+# notes = "Prayer meeting on Wednesdays at 7pm. All welcome."   # in the weekly sheet's notes box
+# base_url = "https://example.org/prayer/"   # where you publish the files: links in calendar and feed
 "#
     );
     let mut files: Vec<(PathBuf, String)> = vec![

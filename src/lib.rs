@@ -19,8 +19,14 @@ pub mod de;
 pub mod due;
 /// Errors and diagnostics that name file, line, field and fix.
 pub mod error;
+/// The `atom` format: a feed of the most recent days.
+pub mod feed;
 /// Assembling the view model of a day or a week.
 pub mod guide;
+/// The `ics` format: a calendar with an event a day.
+pub mod ics;
+/// Stable ids of days, for calendar events and feed entries.
+pub mod ids;
 /// The `init` command: a new project.
 pub mod init;
 /// File locks that die with their process.
@@ -29,7 +35,7 @@ pub mod lock;
 pub mod mail_config;
 /// Composing personalised digests.
 pub mod message;
-/// Rendering selections of days and weeks and writing them to disk.
+/// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
 /// The `plan` table.
 pub mod plan;
@@ -49,6 +55,8 @@ pub mod send;
 pub mod service;
 /// Clean stops on SIGTERM and SIGINT.
 pub mod signals;
+/// The static site of `build --site`.
+pub mod site;
 /// A TOML file kept with its text, to place errors in it.
 pub mod source;
 /// SQLite: subscribers and the delivery journal.

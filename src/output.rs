@@ -1,15 +1,20 @@
-//! Writing built guides to disk in a predictable tree named by date:
-//! `days/YYYY-MM-DD.EXT` and `weeks/YYYY-MM-DD.EXT` (the week's first day).
+//! Rendering a build and writing it to disk in a predictable tree: `days/YYYY-MM-DD.EXT` and
+//! `weeks/YYYY-MM-DD.EXT` (named by the week's first day), and one file per build for the
+//! calendar (`calendar.ics`), the feed (`feed.xml`) and the build day's JSON (`today.json`,
+//! `this-week.json`).
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::calendar::week_start;
 use crate::error::Error;
+use crate::feed::{self, FeedDay};
 use crate::guide::{Assembler, DayGuide, WeekGuide};
-use crate::render::Renderer;
+use crate::ics;
+use crate::render::{DAY_CONTENT, Renderer};
 use crate::schedule::{Format, Paper};
 
 /// What to build: days and weeks (by any date in them), in which formats.
@@ -19,7 +24,39 @@ pub struct Selection {
     pub weeks: Vec<NaiveDate>,
     pub formats: Vec<Format>,
     pub paper: Paper,
+    /// The day the build is about: `today.json` and `this-week.json` hold it and its week, and
+    /// the feed ends on it.
+    pub today: NaiveDate,
+    /// The first and last day of the calendar (the `ics` format).
+    pub calendar: (NaiveDate, NaiveDate),
 }
+
+impl Selection {
+    /// `formats` for `date` and its week, with the feed ending on it and the calendar running
+    /// for the twelve months from it.
+    pub fn day_and_week(date: NaiveDate, formats: Vec<Format>, paper: Paper) -> Selection {
+        Selection {
+            days: vec![date],
+            weeks: vec![date],
+            formats,
+            paper,
+            today: date,
+            calendar: (date, year_from(date)),
+        }
+    }
+}
+
+/// The last day of the twelve months starting on `date`.
+pub fn year_from(date: NaiveDate) -> NaiveDate {
+    let next = date
+        .checked_add_months(chrono::Months::new(12))
+        .unwrap_or(date);
+    next.pred_opt().unwrap_or(next)
+}
+
+/// The convenience copies of the build day's files, for widgets that fetch a fixed address.
+pub const TODAY_JSON: &str = "today.json";
+pub const THIS_WEEK_JSON: &str = "this-week.json";
 
 /// One rendered document, not yet written.
 #[derive(Debug, Clone)]
@@ -37,75 +74,240 @@ pub struct Report {
     pub files: Vec<PathBuf>,
 }
 
-/// Renders everything `selection` asks for. Each day is assembled once, even when a week
-/// uses it; rendering is spread over the machine's cores, and the result is in a fixed order.
+/// Renders everything `selection` asks for. Each day is assembled once, even when a week, the
+/// calendar or the feed uses it too; rendering is spread over the machine's cores, and the
+/// result is in a fixed order.
 pub fn render(
     assembler: &Assembler,
     renderer: &Renderer,
     selection: &Selection,
 ) -> Result<Vec<Document>, Error> {
-    let mut days: Vec<NaiveDate> = selection.days.clone();
+    let formats = &selection.formats;
+    let day_formats: Vec<Format> = formats.iter().copied().filter(|f| f.per_day()).collect();
+    let week_formats: Vec<Format> = formats.iter().copied().filter(|f| f.per_week()).collect();
+    let schedule = assembler.schedule;
+    let start = schedule.start;
+
+    let mut days: Vec<NaiveDate> = if day_formats.is_empty() {
+        Vec::new()
+    } else {
+        selection.days.clone()
+    };
     days.sort();
     days.dedup();
-    let mut weeks: Vec<NaiveDate> = selection
-        .weeks
-        .iter()
-        .map(|&d| week_start(d, assembler.schedule.week_starts))
-        .collect();
+    let mut weeks: Vec<NaiveDate> = if week_formats.is_empty() {
+        Vec::new()
+    } else {
+        selection
+            .weeks
+            .iter()
+            .map(|&d| week_start(d, schedule.week_starts))
+            .collect()
+    };
     weeks.sort();
     weeks.dedup();
-
-    let mut guides: BTreeMap<NaiveDate, DayGuide> = BTreeMap::new();
-    let start = assembler.schedule.start;
-    let needed = days.iter().copied().chain(
-        weeks
-            .iter()
-            .flat_map(|w| w.iter_days().take(7))
-            .filter(|d| *d >= start),
-    );
-    for date in needed {
-        if let std::collections::btree_map::Entry::Vacant(slot) = guides.entry(date) {
-            slot.insert(assembler.day(date)?);
-        }
-    }
-    let mut take = |date: NaiveDate| -> Result<DayGuide, Error> {
-        match guides.get(&date) {
-            Some(d) => Ok(d.clone()),
-            None => assembler.day(date),
-        }
+    let calendar: Vec<NaiveDate> = if formats.contains(&Format::Ics) {
+        let (first, last) = selection.calendar;
+        first
+            .max(start)
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .collect()
+    } else {
+        Vec::new()
     };
+    let feed: Vec<NaiveDate> = if formats.contains(&Format::Atom) {
+        feed_days(selection.today, schedule.output.feed_days, start)
+    } else {
+        Vec::new()
+    };
+
+    let mut guides = Guides::new(assembler);
+    // Days asked for by name first, so that one before the rotation starts is an error.
+    guides.fill(days.iter().copied())?;
+    let in_weeks = weeks.iter().flat_map(|w| w.iter_days().take(7));
+    guides.fill(
+        calendar
+            .iter()
+            .chain(&feed)
+            .copied()
+            .chain(in_weeks)
+            .filter(|d| *d >= start),
+    )?;
+
     let mut jobs: Vec<Job> = Vec::with_capacity(days.len() + weeks.len());
     for &date in &days {
-        jobs.push(Job::Day(Box::new(take(date)?)));
+        jobs.push(Job::Day(Box::new(guides.get(date)?.clone())));
     }
     for &first in &weeks {
         jobs.push(Job::Week(assembler.week_with(
             first,
             selection.paper,
-            &mut take,
+            &mut |d| guides.get(d).cloned(),
         )?));
     }
+    let mut docs = render_parallel(&jobs, |part| {
+        render_jobs(part, renderer, &day_formats, &week_formats)
+    })?;
 
-    let formats = &selection.formats;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    let rendered: Vec<Result<Vec<Document>, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || render_jobs(part, renderer, formats)))
-            .collect();
-        handles
+    if formats.contains(&Format::Json) {
+        let today = selection.today;
+        let copies = [
+            (Path::new("days").join(format!("{today}.json")), TODAY_JSON),
+            (
+                Path::new("weeks")
+                    .join(format!("{}.json", week_start(today, schedule.week_starts))),
+                THIS_WEEK_JSON,
+            ),
+        ];
+        for (source, copy) in copies {
+            if let Some(doc) = docs.iter().find(|d| d.path == source) {
+                let text = doc.text.clone();
+                docs.push(Document {
+                    path: copy.into(),
+                    text,
+                });
+            }
+        }
+    }
+    if formats.contains(&Format::Ics) {
+        let days: Vec<DayGuide> = calendar
+            .iter()
+            .map(|&d| guides.get(d).cloned())
+            .collect::<Result<_, _>>()?;
+        docs.push(Document {
+            path: ics::FILE.into(),
+            text: ics::calendar(&schedule.title, schedule.output.base_url.as_deref(), &days),
+        });
+    }
+    if formats.contains(&Format::Atom) {
+        docs.push(Document {
+            path: feed::FILE.into(),
+            text: atom_feed(assembler, renderer, &mut guides, &feed)?,
+        });
+    }
+    Ok(docs)
+}
+
+/// The days of a feed of `count` days ending on `last`, none before the rotation's `start`.
+pub fn feed_days(last: NaiveDate, count: usize, start: NaiveDate) -> Vec<NaiveDate> {
+    let first = last - chrono::Days::new(count.saturating_sub(1) as u64);
+    first
+        .max(start)
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .collect()
+}
+
+/// The Atom feed of `dates`, each entry rendered through the day's HTML fragment.
+pub fn atom_feed(
+    assembler: &Assembler,
+    renderer: &Renderer,
+    guides: &mut Guides,
+    dates: &[NaiveDate],
+) -> Result<String, Error> {
+    guides.fill(dates.iter().copied())?;
+    let days = dates
+        .iter()
+        .map(|date| {
+            let day = guides.known(*date).expect("assembled above");
+            Ok(FeedDay {
+                day,
+                html: renderer.page(DAY_CONTENT, day)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let schedule = assembler.schedule;
+    Ok(feed::feed(
+        &schedule.title,
+        schedule.output.base_url.as_deref(),
+        schedule.timezone,
+        days,
+    ))
+}
+
+/// Day guides assembled once each, on first use.
+pub struct Guides<'a> {
+    assembler: &'a Assembler<'a>,
+    days: BTreeMap<NaiveDate, DayGuide>,
+}
+
+impl<'a> Guides<'a> {
+    pub fn new(assembler: &'a Assembler<'a>) -> Self {
+        Guides {
+            assembler,
+            days: BTreeMap::new(),
+        }
+    }
+
+    /// The guide for `date`, assembled now if it was not before.
+    pub fn get(&mut self, date: NaiveDate) -> Result<&DayGuide, Error> {
+        match self.days.entry(date) {
+            Entry::Occupied(slot) => Ok(slot.into_mut()),
+            Entry::Vacant(slot) => Ok(slot.insert(self.assembler.day(date)?)),
+        }
+    }
+
+    /// Assembles every one of `dates` not yet assembled, spread over the cores.
+    pub fn fill(&mut self, dates: impl IntoIterator<Item = NaiveDate>) -> Result<(), Error> {
+        let mut missing: Vec<NaiveDate> = dates
             .into_iter()
-            .map(|h| h.join().expect("a render thread panicked"))
-            .collect()
-    });
+            .filter(|d| !self.days.contains_key(d))
+            .collect();
+        missing.sort();
+        missing.dedup();
+        let assembler = self.assembler;
+        let parts = in_parallel(&missing, |part| {
+            part.iter()
+                .map(|&d| Ok((d, assembler.day(d)?)))
+                .collect::<Result<Vec<_>, Error>>()
+        });
+        for part in parts {
+            self.days.extend(part?);
+        }
+        Ok(())
+    }
+
+    /// The guide for `date` if it was assembled.
+    pub fn known(&self, date: NaiveDate) -> Option<&DayGuide> {
+        self.days.get(&date)
+    }
+}
+
+/// Runs `work` on parts of `items` on the machine's cores (at most 8) and joins the documents
+/// in order.
+pub fn render_parallel<T: Sync, F>(items: &[T], work: F) -> Result<Vec<Document>, Error>
+where
+    F: Fn(&[T]) -> Result<Vec<Document>, Error> + Sync,
+{
     let mut docs = Vec::new();
-    for part in rendered {
+    for part in in_parallel(items, work) {
         docs.extend(part?);
     }
     Ok(docs)
+}
+
+/// Splits `items` into one part per core (at most 8), runs `work` on each part on a thread of
+/// its own, and returns the results in the order of the parts.
+pub fn in_parallel<T: Sync, R: Send, F>(items: &[T], work: F) -> Vec<R>
+where
+    F: Fn(&[T]) -> R + Sync,
+{
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || work(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a worker thread panicked"))
+            .collect()
+    })
 }
 
 enum Job {
@@ -116,13 +318,24 @@ enum Job {
 fn render_jobs(
     jobs: &[Job],
     renderer: &Renderer,
-    formats: &[Format],
+    day_formats: &[Format],
+    week_formats: &[Format],
 ) -> Result<Vec<Document>, Error> {
-    let mut docs = Vec::with_capacity(jobs.len() * formats.len());
+    let mut docs = Vec::with_capacity(jobs.len() * day_formats.len().max(week_formats.len()));
     for job in jobs {
-        let (folder, name, texts) = match job {
-            Job::Day(d) => ("days", &d.date, renderer.day_in(d, formats)?),
-            Job::Week(w) => ("weeks", &w.start, renderer.week_in(w, formats)?),
+        let (folder, name, formats, texts) = match job {
+            Job::Day(d) => (
+                "days",
+                &d.date,
+                day_formats,
+                renderer.day_in(d, day_formats)?,
+            ),
+            Job::Week(w) => (
+                "weeks",
+                &w.start,
+                week_formats,
+                renderer.week_in(w, week_formats)?,
+            ),
         };
         for (format, text) in formats.iter().zip(texts) {
             docs.push(Document {
@@ -147,30 +360,54 @@ pub struct Written {
 /// modification time too, which keeps web servers and sync tools calm); a changed one goes
 /// through a temporary file renamed into place, so readers never see a half-written guide.
 pub fn write(out: &Path, docs: &[Document]) -> Result<Written, Error> {
-    let mut written = Written::default();
-    let mut made: Vec<PathBuf> = Vec::new();
+    let mut made: Vec<&Path> = Vec::new();
     for doc in docs {
-        let path = out.join(&doc.path);
-        if let Some(parent) = path.parent()
-            && !made.iter().any(|m| m == parent)
+        if let Some(parent) = doc.path.parent()
+            && !made.contains(&parent)
         {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-            made.push(parent.to_path_buf());
+            let folder = out.join(parent);
+            std::fs::create_dir_all(&folder).map_err(|e| Error::io("create", &folder, e))?;
+            made.push(parent);
         }
-        match std::fs::read(&path) {
-            Ok(old) if old == doc.text.as_bytes() => written.unchanged += 1,
-            // A new file is written in place: nobody reads it yet, and a build that stops
-            // half-way leaves a file that differs, so the next build replaces it.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::write(&path, &doc.text).map_err(|e| Error::io("write", &path, e))?;
+    }
+    // Creating files is mostly the kernel's work, which runs on every core.
+    let parts = in_parallel(docs, |part| {
+        let mut written = Written::default();
+        for doc in part {
+            let path = out.join(&doc.path);
+            if write_one(&path, &doc.text)? {
+                written.unchanged += 1;
             }
-            _ => {
-                let tmp = path.with_extension("part");
-                std::fs::write(&tmp, &doc.text).map_err(|e| Error::io("write", &tmp, e))?;
-                std::fs::rename(&tmp, &path).map_err(|e| Error::io("write", &path, e))?;
-            }
+            written.files.push(path);
         }
-        written.files.push(path);
+        Ok(written)
+    });
+    let mut written = Written::default();
+    for part in parts {
+        let part = part?;
+        written.files.extend(part.files);
+        written.unchanged += part.unchanged;
     }
     Ok(written)
+}
+
+/// Writes one file unless it already holds `text`; says whether it did.
+fn write_one(path: &Path, text: &str) -> Result<bool, Error> {
+    match std::fs::read(path) {
+        Ok(old) if old == text.as_bytes() => Ok(true),
+        // A new file is written in place: nobody reads it yet, and a build that stops
+        // half-way leaves a file that differs, so the next build replaces it.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::write(path, text).map_err(|e| Error::io("write", path, e))?;
+            Ok(false)
+        }
+        _ => {
+            let mut tmp = path.as_os_str().to_owned();
+            tmp.push(".part");
+            let tmp = PathBuf::from(tmp);
+            std::fs::write(&tmp, text).map_err(|e| Error::io("write", &tmp, e))?;
+            std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e))?;
+            Ok(false)
+        }
+    }
 }

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::content::Catalog;
-use crate::error::{Diagnostics, Error};
-use crate::schedule::{Order, Schedule};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::schedule::{Order, Schedule, notes_problem};
 use crate::source::SourceFile;
 
 /// The file name the CLI looks for in the current directory.
@@ -39,7 +39,10 @@ impl Project {
         })?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut diagnostics = Diagnostics::default();
-        let schedule = Schedule::parse(&schedule_file, &mut diagnostics);
+        let mut schedule = Schedule::parse(&schedule_file, &mut diagnostics);
+        if let Some(schedule) = &mut schedule {
+            read_notes(schedule, &schedule_file, &root, &mut diagnostics);
+        }
         let guides_dir = root.join(schedule.as_ref().map_or(Path::new("guides"), |s| &s.guides));
         let catalog = Catalog::load(&guides_dir, &mut diagnostics)?;
         if let Some(schedule) = &schedule {
@@ -59,6 +62,33 @@ impl Project {
     /// A path from schedule.toml, taken relative to the project.
     pub fn path(&self, relative: &Path) -> PathBuf {
         self.root.join(relative)
+    }
+}
+
+/// Reads `notes_file` into `notes`, so that everything downstream sees one text.
+fn read_notes(schedule: &mut Schedule, file: &SourceFile, root: &Path, out: &mut Diagnostics) {
+    let Some(name) = &schedule.output.notes_file else {
+        return;
+    };
+    let path = root.join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            if let Some(problem) = notes_problem(&text) {
+                out.push(
+                    Diagnostic::error(&path, problem)
+                        .help("shorten the notes; longer news belongs in a notice of its own"),
+                );
+            }
+            schedule.output.notes = Some(text);
+        }
+        Err(e) => out.push(
+            file.error_at(
+                Some("output"),
+                "notes_file",
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .help("the path is relative to schedule.toml; or write the text in `notes = \"...\"`"),
+        ),
     }
 }
 

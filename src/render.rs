@@ -11,7 +11,7 @@ use crate::guide::{DayGuide, WeekGuide};
 use crate::schedule::Format;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 15] = [
     ("day.html", include_str!("../templates/day.html")),
     ("day.txt", include_str!("../templates/day.txt")),
     ("week.html", include_str!("../templates/week.html")),
@@ -32,7 +32,26 @@ pub const BUILTIN: [(&str, &str); 8] = [
         "email-footer.txt",
         include_str!("../templates/email-footer.txt"),
     ),
+    ("bulletin.html", include_str!("../templates/bulletin.html")),
+    (DAY_CONTENT, include_str!("../templates/day-content.html")),
+    ("site.html", include_str!("../templates/site.html")),
+    (
+        "site-index.html",
+        include_str!("../templates/site-index.html"),
+    ),
+    ("site-day.html", include_str!("../templates/site-day.html")),
+    (
+        "site-week.html",
+        include_str!("../templates/site-week.html"),
+    ),
+    (
+        "site-country.html",
+        include_str!("../templates/site-country.html"),
+    ),
 ];
+
+/// The day's guide as an HTML fragment, without page or styles: feed entries, site pages.
+pub const DAY_CONTENT: &str = "day-content.html";
 
 /// Plain text is wrapped at this width: it is what emails and group chats show.
 pub const TEXT_WIDTH: usize = 72;
@@ -114,6 +133,14 @@ impl Renderer {
         self.render("week", week, formats)
     }
 
+    /// Any template by name, for a view model of its own (feed entries, site pages).
+    pub fn page<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Error> {
+        let context = Context::from_serialize(view).map_err(|e| self.error(name, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| self.error(name, &e))
+    }
+
     fn render<T: Serialize>(
         &self,
         kind: &str,
@@ -127,7 +154,20 @@ impl Renderer {
                 out.push(context_json(view) + "\n");
                 continue;
             }
-            let name = format!("{kind}.{}", format.extension());
+            let name = match (kind, format) {
+                (_, Format::Ics | Format::Atom) => {
+                    return Err(Error::Usage(format!(
+                        "`{format}` is one file for a whole build, not a file per {kind}"
+                    )));
+                }
+                ("day", Format::Bulletin) => {
+                    return Err(Error::Usage(
+                        "the bulletin is a weekly layout: add --week".into(),
+                    ));
+                }
+                (_, Format::Bulletin) => "bulletin.html".to_string(),
+                _ => format!("{kind}.{}", format.extension()),
+            };
             if context.is_none() {
                 context = Some(Context::from_serialize(view).map_err(|e| self.error(&name, &e))?);
             }

@@ -155,22 +155,58 @@ pub enum Paper {
     Letter,
 }
 
-/// An output format of `build`.
+/// An output format of `build`. The doc comments are the `--format` help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// A web page per day and per week; the week's is the sheet that prints on one page
     Html,
+    /// Plain text per day and per week, wrapped at 72 columns for email and chats
     Txt,
+    /// The data per day and per week (the README documents it), plus today.json and
+    /// this-week.json
     Json,
+    /// Per week, the half-page bulletin insert: two copies on one landscape sheet, cut in half
+    Bulletin,
+    /// One calendar, calendar.ics: an all-day event per day for 12 months (or --from/--to)
+    Ics,
+    /// One Atom feed, feed.xml: the most recent days (`feed_days` in schedule.toml)
+    Atom,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use clap::ValueEnum as _;
+        let value = self.to_possible_value().expect("no format is hidden");
+        f.write_str(value.get_name())
+    }
 }
 
 impl Format {
+    /// How a day's or week's file name ends: `html`, `bulletin.html`; for the formats of one
+    /// file per build, the ending of that file.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Txt => "txt",
             Format::Json => "json",
+            Format::Bulletin => "bulletin.html",
+            Format::Ics => "ics",
+            Format::Atom => "xml",
         }
+    }
+
+    /// Whether the format writes a file for each day.
+    pub fn per_day(self) -> bool {
+        matches!(self, Format::Html | Format::Txt | Format::Json)
+    }
+
+    /// Whether the format writes a file for each week.
+    pub fn per_week(self) -> bool {
+        matches!(
+            self,
+            Format::Html | Format::Txt | Format::Json | Format::Bulletin
+        )
     }
 }
 
@@ -185,13 +221,30 @@ pub struct OutputConfig {
     pub formats: Vec<Format>,
     #[serde(default)]
     pub paper: Paper,
+    /// The church's own text for the weekly sheet's notes box: plain text, paragraphs
+    /// separated by blank lines. Once the project is loaded, this also holds `notes_file`'s text.
+    pub notes: Option<String>,
+    /// A file holding the notes instead of `notes`, relative to schedule.toml.
+    pub notes_file: Option<PathBuf>,
+    /// How many days the Atom feed holds, ending at the day built.
+    #[serde(default = "fourteen")]
+    pub feed_days: usize,
+    /// Where the published files are served from (`https://example.org/prayer/`), for absolute
+    /// links in the feed, the calendar and the site. Always ends with `/` once parsed.
+    pub base_url: Option<String>,
 }
+
+/// The notes box of the weekly sheet holds this many characters; the print test fills it.
+pub const MAX_NOTES_CHARS: usize = 500;
 
 fn public_dir() -> PathBuf {
     "public".into()
 }
 fn default_formats() -> Vec<Format> {
     vec![Format::Html, Format::Txt]
+}
+fn fourteen() -> usize {
+    14
 }
 
 impl Default for OutputConfig {
@@ -200,8 +253,45 @@ impl Default for OutputConfig {
             dir: public_dir(),
             formats: default_formats(),
             paper: Paper::default(),
+            notes: None,
+            notes_file: None,
+            feed_days: fourteen(),
+            base_url: None,
         }
     }
+}
+
+/// Why `notes` cannot go on the sheet, if it cannot: `None` when it fits.
+pub fn notes_problem(notes: &str) -> Option<String> {
+    let n = notes.trim().chars().count();
+    (n > MAX_NOTES_CHARS).then(|| {
+        format!("the notes are {n} characters; the weekly sheet has room for {MAX_NOTES_CHARS}")
+    })
+}
+
+/// Checks a `base_url` and returns it ending with `/`, or says what is wrong.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{url}` is not an http(s) address"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || !host.contains('.') && !host.starts_with("localhost") {
+        return Err(format!("`{url}` has no host name"));
+    }
+    if let Some(c) = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>'))
+    {
+        return Err(format!(
+            "`{url}` contains {c:?}; give the folder's address only"
+        ));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
 }
 
 /// When a pin applies, once its rule is parsed.
@@ -236,7 +326,7 @@ impl Schedule {
     /// Parses `schedule.toml` and checks what serde cannot. Country codes are checked later,
     /// against the catalog.
     pub fn parse(file: &SourceFile, out: &mut Diagnostics) -> Option<Schedule> {
-        let schedule: Schedule = match file.parse() {
+        let mut schedule: Schedule = match file.parse() {
             Ok(s) => s,
             Err(d) => {
                 out.push(d);
@@ -305,6 +395,42 @@ impl Schedule {
                 "no formats".into(),
                 "e.g. formats = [\"html\", \"txt\"]",
             );
+        }
+        let output = &schedule.output;
+        if output.notes.is_some() && output.notes_file.is_some() {
+            err(
+                Some("output"),
+                "notes_file",
+                "both `notes` and `notes_file` are set".into(),
+                "keep one: the text in `notes`, or a file named by `notes_file`",
+            );
+        }
+        if let Some(problem) = output.notes.as_deref().and_then(notes_problem) {
+            err(
+                Some("output"),
+                "notes",
+                problem,
+                "shorten the notes; longer news belongs in a notice of its own",
+            );
+        }
+        if output.feed_days == 0 || output.feed_days > 366 {
+            err(
+                Some("output"),
+                "feed_days",
+                format!("{} days in the feed", output.feed_days),
+                "use 1 to 366 (14 is usual)",
+            );
+        }
+        let base_url = output.base_url.as_deref().map(normalize_base_url);
+        match base_url {
+            Some(Err(problem)) => err(
+                Some("output"),
+                "base_url",
+                problem,
+                "the address the output folder is served from, e.g. \"https://example.org/prayer/\"",
+            ),
+            Some(Ok(url)) => schedule.output.base_url = Some(url),
+            None => {}
         }
         let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {
             out.push(file.error_in_item("pin", i, key, msg).help(help));

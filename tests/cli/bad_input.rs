@@ -247,3 +247,137 @@ fn files_that_are_not_utf8_or_not_readable_are_named() {
         "{err}"
     );
 }
+
+#[test]
+fn notes_too_long_for_the_sheet() {
+    let p = Project::fixture("small");
+    let notes = "word ".repeat(110);
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        &format!("paper = \"letter\"\nnotes = \"{notes}\""),
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: schedule.toml:16:1: `output.notes`: the notes are 549 characters; the weekly \
+         sheet has room for 500\n  \
+         help: shorten the notes; longer news belongs in a notice of its own\n\
+         1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn notes_file_that_is_missing_or_too_long() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes_file = \"notes.md\"",
+    );
+    let err = check_fails(&p);
+    assert!(
+        err.starts_with(
+            "error: schedule.toml:16:1: `output.notes_file`: cannot read notes.md: No such file"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "help: the path is relative to schedule.toml; or write the text in `notes = \"...\"`\n\
+             1 error, 0 warnings\n"
+        ),
+        "{err}"
+    );
+    p.write("notes.md", &"word ".repeat(120));
+    assert_eq!(
+        check_fails(&p),
+        "error: notes.md: the notes are 599 characters; the weekly sheet has room for 500\n  \
+         help: shorten the notes; longer news belongs in a notice of its own\n\
+         1 error, 0 warnings\n"
+    );
+    p.write("notes.md", "Prayer meeting on Wednesday.\n\nAll welcome.\n");
+    let sheet = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-04",
+            "--week",
+            "--stdout",
+            "--format",
+            "html",
+        ])
+        .ok();
+    assert!(
+        sheet.contains(
+            "<h2>Our church’s notes</h2><p>Prayer meeting on Wednesday.</p><p>All welcome.</p>"
+        ),
+        "{sheet}"
+    );
+}
+
+#[test]
+fn notes_and_notes_file_together() {
+    let p = Project::fixture("small");
+    p.write("notes.md", "Hello.");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes = \"Hi.\"\nnotes_file = \"notes.md\"",
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: schedule.toml:17:1: `output.notes_file`: both `notes` and `notes_file` are set\n  \
+         help: keep one: the text in `notes`, or a file named by `notes_file`\n\
+         1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn bad_base_url_and_feed_days() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nbase_url = \"example.org/prayer\"\nfeed_days = 0",
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: schedule.toml:16:1: `output.base_url`: `example.org/prayer` is not an http(s) \
+         address\n  \
+         help: the address the output folder is served from, e.g. \"https://example.org/prayer/\"\n\
+         error: schedule.toml:17:1: `output.feed_days`: 0 days in the feed\n  \
+         help: use 1 to 366 (14 is usual)\n\
+         2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn site_template_using_an_unknown_variable() {
+    let p = Project::fixture("small");
+    p.write(
+        "templates/site-day.html",
+        "{% extends \"site.html\" %}{% block content %}{{ nope }}{% endblock content %}",
+    );
+    let err = check_fails(&p);
+    assert!(
+        err.starts_with("error: templates/site-day.html:1:48: Variable `nope` is not defined."),
+        "{err}"
+    );
+    assert!(err.ends_with("1 error, 0 warnings\n"), "{err}");
+}
+
+#[test]
+fn bulletin_is_a_weekly_layout() {
+    let p = Project::fixture("small");
+    let err = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-04",
+            "--stdout",
+            "--format",
+            "bulletin",
+        ])
+        .fails();
+    assert_eq!(err, "error: the bulletin is a weekly layout: add --week\n");
+}

@@ -114,13 +114,15 @@ fn range_builds_a_tree_named_by_date() {
             "2026-12-28",
             "--to",
             "2027-01-10",
+            "--date",
+            "2027-01-01",
             "--format",
             "json",
             "--out",
             "site",
         ])
         .ok();
-    assert_eq!(out, "wrote 16 files to site\n");
+    assert_eq!(out, "wrote 18 files to site\n");
     let names: Vec<String> = files_under(&p.path("site"))
         .iter()
         .map(|f| {
@@ -130,13 +132,27 @@ fn range_builds_a_tree_named_by_date() {
                 .to_string()
         })
         .collect();
-    assert_eq!(names.len(), 16);
+    assert_eq!(names.len(), 18);
     assert_eq!(names[0], "days/2026-12-28.json");
     assert_eq!(names[13], "days/2027-01-10.json");
     // 2026 has 53 ISO weeks: its last week is simply the one starting 28 December.
     assert_eq!(
         &names[14..],
-        ["weeks/2026-12-28.json", "weeks/2027-01-04.json"]
+        [
+            "this-week.json",
+            "today.json",
+            "weeks/2026-12-28.json",
+            "weeks/2027-01-04.json"
+        ]
+    );
+    // With a range, --date is the day treated as today.
+    assert_eq!(
+        p.read("site/today.json"),
+        p.read("site/days/2027-01-01.json")
+    );
+    assert_eq!(
+        p.read("site/this-week.json"),
+        p.read("site/weeks/2026-12-28.json")
     );
 }
 
@@ -151,12 +167,15 @@ fn restricted_points_never_reach_a_public_output() {
         "2026-01-05",
         "--to",
         "2026-03-31",
+        "--date",
+        "2026-03-31",
         "--format",
-        "html,txt,json",
+        "html,txt,json,bulletin,ics,atom",
     ];
     p.run(&args).ok();
     let files = files_under(&p.path("public"));
-    assert_eq!(files.len(), (86 + 13) * 3);
+    // Days in three formats, weeks in four, today.json and this-week.json, calendar and feed.
+    assert_eq!(files.len(), 86 * 3 + 13 * 4 + 2 + 2);
     for file in &files {
         assert!(
             !std::fs::read_to_string(file).unwrap().contains("SECRET"),
@@ -218,4 +237,77 @@ fn stdout_takes_one_format() {
         err,
         "error: --stdout prints one format: pick one with --format\n"
     );
+}
+
+#[test]
+fn notes_join_the_weekly_text_too() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes = \"\"\"\nPrayer meeting on Wednesday at seven in the church hall, \
+         with tea and cake afterwards for everyone who comes.\n\nAll welcome.\"\"\"",
+    );
+    let text = p
+        .run(&["build", "--date", "2026-11-04", "--week", "--stdout"])
+        .ok();
+    assert!(
+        text.ends_with(
+            "  2. Pray for Alphaland point two.\n\nOUR CHURCH'S NOTES\n\
+             Prayer meeting on Wednesday at seven in the church hall, with tea and\n\
+             cake afterwards for everyone who comes.\n\nAll welcome.\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_writes_today_and_this_week_for_widgets() {
+    let p = Project::fixture("small");
+    let out = p
+        .run(&["build", "--date", "2026-11-04", "--format", "json"])
+        .ok();
+    assert_eq!(
+        out,
+        "wrote public/days/2026-11-04.json\nwrote public/weeks/2026-11-02.json\n\
+         wrote public/today.json\nwrote public/this-week.json\n"
+    );
+    assert_eq!(
+        p.read("public/today.json"),
+        p.read("public/days/2026-11-04.json")
+    );
+    let week: serde_json::Value = serde_json::from_str(&p.read("public/this-week.json")).unwrap();
+    assert_eq!(week["schema"], 1);
+    assert_eq!(week["start"], "2026-11-02");
+    assert_eq!(week["notes"], serde_json::json!([]));
+    assert_eq!(week["base_url"], serde_json::Value::Null);
+}
+
+#[test]
+fn calendar_and_feed_print_to_stdout() {
+    let p = Project::fixture("small");
+    let ics = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-04",
+            "--stdout",
+            "--format",
+            "ics",
+        ])
+        .ok();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 365);
+    let feed = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-04",
+            "--stdout",
+            "--format",
+            "atom",
+        ])
+        .ok();
+    assert!(feed.starts_with("<?xml"), "{feed}");
+    assert!(!p.path("public").exists());
 }

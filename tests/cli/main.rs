@@ -2,11 +2,15 @@
 
 mod bad_input;
 mod build;
+mod calendar;
 mod email;
+mod feed;
 mod init;
 mod library;
 mod plan;
+mod print;
 mod service;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -109,7 +113,8 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder and everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

@@ -1,0 +1,149 @@
+//! The `atom` format: an Atom feed (RFC 4287) of the most recent days, each entry the day's
+//! guide in HTML, for feed readers, church websites and RSS-to-email services.
+//!
+//! Ids come from the title and date ([`ids`]) and every date is the day's midnight in the
+//! schedule's time zone, so the feed is a pure function of its days, byte for byte.
+
+use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
+use chrono::{NaiveDate, NaiveTime, TimeZone};
+
+use crate::guide::DayGuide;
+use crate::ids;
+use crate::rotation::Audience;
+
+/// Where the feed goes in the output folder.
+pub const FILE: &str = "feed.xml";
+
+/// One day of the feed: the day and its guide as an HTML fragment.
+pub struct FeedDay<'a> {
+    pub day: &'a DayGuide,
+    pub html: String,
+}
+
+/// The feed of `days` (in any order; entries come newest first) for the guide called `title`.
+/// With `base_url`, the feed and each entry link to their pages.
+pub fn feed(
+    title: &str,
+    base_url: Option<&str>,
+    timezone: chrono_tz::Tz,
+    days: Vec<FeedDay>,
+) -> String {
+    let private = days.iter().any(|d| d.day.audience == Audience::Private);
+    let mut entries: Vec<Entry> = days
+        .into_iter()
+        .map(|d| entry(title, base_url, timezone, d))
+        .collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
+    let mut links = Vec::new();
+    if let Some(base) = base_url {
+        links.push(link(base, "alternate", "text/html"));
+        links.push(link(
+            &format!("{base}{FILE}"),
+            "self",
+            "application/atom+xml",
+        ));
+    }
+    let feed = Feed {
+        title: Text::plain(if private {
+            format!("{title} (private)")
+        } else {
+            title.to_string()
+        }),
+        id: format!("urn:uuid:{}", ids::project(title)),
+        // An empty feed (all its days before the rotation starts) is dated at the epoch.
+        updated: entries
+            .first()
+            .map_or_else(|| midnight(NaiveDate::default(), timezone), |e| e.updated),
+        authors: vec![Person {
+            name: title.to_string(),
+            ..Person::default()
+        }],
+        generator: Some(Generator {
+            value: "prayer-guide".into(),
+            ..Generator::default()
+        }),
+        links,
+        entries,
+        lang: Some("en".into()),
+        ..Feed::default()
+    };
+    let mut text = feed.to_string();
+    text.push('\n');
+    text
+}
+
+fn entry(title: &str, base_url: Option<&str>, timezone: chrono_tz::Tz, d: FeedDay) -> Entry {
+    let day = d.day;
+    let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").expect("dates are ISO");
+    let when = midnight(date, timezone);
+    let private = if day.audience == Audience::Private {
+        "Private: "
+    } else {
+        ""
+    };
+    let summary = match (&day.country, &day.theme) {
+        (Some(c), _) => Some(c.lead.clone()),
+        (None, Some(t)) => t.text.first().cloned(),
+        _ => None,
+    };
+    Entry {
+        title: Text::plain(format!("{private}{}: {}", day.date_long, day.heading)),
+        id: format!("urn:uuid:{}", ids::day(title, date)),
+        updated: when,
+        published: Some(when),
+        links: base_url
+            .map(|base| {
+                vec![link(
+                    &format!("{base}days/{}.html", day.date),
+                    "alternate",
+                    "text/html",
+                )]
+            })
+            .unwrap_or_default(),
+        summary: summary.filter(|s| !s.is_empty()).map(Text::plain),
+        content: Some(Content {
+            value: Some(d.html),
+            content_type: Some("html".into()),
+            ..Content::default()
+        }),
+        ..Entry::default()
+    }
+}
+
+fn link(href: &str, rel: &str, mime_type: &str) -> Link {
+    Link {
+        href: href.into(),
+        rel: rel.into(),
+        mime_type: Some(mime_type.into()),
+        ..Link::default()
+    }
+}
+
+/// The start of `date` in `timezone`; where a clock change skips midnight, midnight UTC.
+fn midnight(date: NaiveDate, timezone: chrono_tz::Tz) -> FixedDateTime {
+    let local = date.and_time(NaiveTime::MIN);
+    match timezone.from_local_datetime(&local).earliest() {
+        Some(t) => t.fixed_offset(),
+        None => local.and_utc().fixed_offset(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_local_midnight() {
+        let date = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        assert_eq!(
+            midnight(date, chrono_tz::Europe::London).to_rfc3339(),
+            "2026-07-01T00:00:00+01:00"
+        );
+        // Santiago skips from 00:00 to 01:00 on 6 September 2026.
+        let skipped = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+        assert_eq!(
+            midnight(skipped, chrono_tz::America::Santiago).to_rfc3339(),
+            "2026-09-06T00:00:00+00:00"
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! The `ics` format, read back with an iCalendar parser (the `ical` crate, independent of the
+//! `icalendar` crate that writes it) and checked line by line against RFC 5545.
+
+use std::collections::HashSet;
+
+use ical::parser::ical::component::IcalEvent;
+
+use crate::{Project, files_under};
+
+fn parse(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    let mut calendars = ical::IcalParser::new(text.as_bytes());
+    let calendar = calendars.next().expect("one calendar").expect("it parses");
+    assert!(calendars.next().is_none(), "more than one calendar");
+    calendar
+}
+
+fn property<'a>(event: &'a IcalEvent, name: &str) -> &'a str {
+    event
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.as_deref())
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+/// RFC 5545 section 3.3.11, read back.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => panic!("a lone backslash ends {text:?}"),
+            }
+        } else {
+            assert!(
+                !matches!(c, ';' | ','),
+                "unescaped {c:?} in the TEXT value {text:?}"
+            );
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Content lines: CRLF endings, at most 75 octets, continuation lines start with a space.
+fn assert_lines_follow_rfc_5545(text: &str) {
+    assert!(text.ends_with("\r\n"));
+    for line in text.strip_suffix("\r\n").unwrap().split("\r\n") {
+        assert!(!line.contains('\n') && !line.contains('\r'), "{line:?}");
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+}
+
+#[test]
+fn a_calendar_for_the_next_twelve_months_by_default() {
+    let p = Project::fixture("small");
+    let out = p
+        .run(&["build", "--date", "2026-11-01", "--format", "ics"])
+        .ok();
+    assert_eq!(out, "wrote public/calendar.ics\n");
+    let text = p.read("public/calendar.ics");
+    assert_lines_follow_rfc_5545(&text);
+    let calendar = parse(&text);
+    let name = |n: &str| {
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == n)
+            .and_then(|p| p.value.clone())
+    };
+    assert_eq!(name("VERSION").as_deref(), Some("2.0"));
+    assert_eq!(name("X-WR-CALNAME").as_deref(), Some("Test Prayer Guide"));
+    assert_eq!(name("METHOD").as_deref(), Some("PUBLISH"));
+
+    // 1 November 2026 to 31 October 2027: 365 days, one all-day event each.
+    let events = &calendar.events;
+    assert_eq!(events.len(), 365);
+    assert_eq!(property(&events[364], "DTSTART"), "20271031");
+    let uids: HashSet<&str> = events.iter().map(|e| property(e, "UID")).collect();
+    assert_eq!(uids.len(), 365, "UIDs repeat");
+    for e in events {
+        let start = e.properties.iter().find(|p| p.name == "DTSTART").unwrap();
+        assert_eq!(
+            start.params,
+            Some(vec![("VALUE".to_string(), vec!["DATE".to_string()])])
+        );
+        // DTSTAMP is the day itself, never the clock.
+        assert_eq!(
+            property(e, "DTSTAMP"),
+            format!("{}T000000Z", property(e, "DTSTART"))
+        );
+        assert_eq!(property(e, "TRANSP"), "TRANSPARENT");
+        assert!(!property(e, "DESCRIPTION").contains("SECRET"));
+    }
+    // The first Sunday of November is a pinned theme; the next day is a country.
+    let theme = &events[0];
+    assert_eq!(property(theme, "DTSTART"), "20261101");
+    assert_eq!(property(theme, "DTEND"), "20261102");
+    assert_eq!(property(theme, "SUMMARY"), "Day of Prayer");
+    assert_eq!(
+        unescape(property(theme, "DESCRIPTION")),
+        "A day for everyone.\n\n1. Pray for all who suffer.\n2. Pray for our church."
+    );
+    let country = &events[1];
+    assert_eq!(property(country, "SUMMARY"), "Pray for Alphaland");
+    assert_eq!(
+        unescape(property(country, "DESCRIPTION")),
+        "Alphaland has a small church.\n\n\
+         1. Pray for Alphaland point four.\n2. Pray for Alphaland point one.\n\n\
+         Read: Hebrews 13:3"
+    );
+}
+
+#[test]
+fn uids_are_stable_across_builds_and_ranges() {
+    let p = Project::fixture("small");
+    p.run(&["build", "--date", "2026-11-01", "--format", "ics"])
+        .ok();
+    let year = p.read("public/calendar.ics");
+    let out = p
+        .run(&[
+            "build",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-12-31",
+            "--format",
+            "ics",
+            "--out",
+            "december",
+        ])
+        .ok();
+    assert_eq!(out, "wrote december/calendar.ics\n");
+    let december = p.read("december/calendar.ics");
+    let uids = |text: &str| -> Vec<(String, String)> {
+        parse(text)
+            .events
+            .iter()
+            .map(|e| (property(e, "DTSTART").into(), property(e, "UID").into()))
+            .collect()
+    };
+    let in_year = uids(&year);
+    let in_december = uids(&december);
+    assert_eq!(in_december.len(), 31);
+    for pair in &in_december {
+        assert!(
+            in_year.contains(pair),
+            "{pair:?} differs between the builds"
+        );
+    }
+    // Byte for byte the same when built again: nothing is taken from the clock.
+    p.run(&["build", "--date", "2026-11-01", "--format", "ics"])
+        .ok();
+    assert_eq!(p.read("public/calendar.ics"), year);
+    // Another guide's title makes other UIDs.
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title = \"Another Guide\"",
+    );
+    p.run(&["build", "--date", "2026-11-01", "--format", "ics"])
+        .ok();
+    let other = uids(&p.read("public/calendar.ics"));
+    assert!(other.iter().all(|pair| !in_year.contains(pair)));
+}
+
+#[test]
+fn special_characters_are_escaped_and_long_lines_folded() {
+    let p = Project::fixture("small");
+    let point = "Pray; for Betastan, its \\\\ backslash and “quotes” — \
+                 Ünïcödé words repeated: ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ 老虎老虎老虎.";
+    p.replace(
+        "guides/beta.toml",
+        "\"Pray for Betastan one.\"",
+        &format!("\"{point}\""),
+    );
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title = \"Pray, Watch; Give\"",
+    );
+    p.write(
+        "schedule.toml",
+        &(p.read("schedule.toml") + "base_url = \"https://example.org/prayer\"\n"),
+    );
+    p.run(&[
+        "build",
+        "--from",
+        "2026-11-02",
+        "--to",
+        "2026-11-10",
+        "--format",
+        "ics",
+    ])
+    .ok();
+    let text = p.read("public/calendar.ics");
+    assert_lines_follow_rfc_5545(&text);
+    assert!(text.contains("\r\n "), "nothing was folded");
+    let calendar = parse(&text);
+    let name = |n: &str| {
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == n)
+            .and_then(|p| p.value.clone())
+            .unwrap()
+    };
+    assert_eq!(unescape(&name("NAME")), "Pray, Watch; Give");
+    assert_eq!(unescape(&name("X-WR-CALNAME")), "Pray, Watch; Give");
+    let beta = calendar
+        .events
+        .iter()
+        .find(|e| property(e, "SUMMARY") == "Pray for Betastan")
+        .unwrap();
+    let description = unescape(property(beta, "DESCRIPTION"));
+    let expected_point = point.replace("\\\\", "\\");
+    assert!(
+        description.contains(&format!(". {expected_point}\n")),
+        "{description}"
+    );
+    let date = property(beta, "DTSTART");
+    let day = format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]);
+    assert_eq!(
+        property(beta, "URL"),
+        format!("https://example.org/prayer/days/{day}.html")
+    );
+    assert!(description.ends_with(&format!("https://example.org/prayer/days/{day}.html")));
+    assert_eq!(files_under(&p.path("public")).len(), 1);
+}
