@@ -566,9 +566,7 @@ fn status(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode,
         None => println!("service: not running"),
     }
     let subscribers = store.all_active()?;
-    let today = now.date_naive();
-    let done =
-        store.finished_between(today - chrono::Days::new(2), today + chrono::Days::new(10))?;
+    let done = store.finished_around(now)?;
     let rules = crate::send::rules(&project);
     let (due, _) = crate::due::due_now(&subscribers, &done, now, None, &rules);
     if !due.is_empty() {

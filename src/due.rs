@@ -15,6 +15,14 @@ use chrono_tz::Tz;
 use crate::calendar::{WeekStart, week_start};
 use crate::subscribers::{Cadence, Subscriber};
 
+/// How far back anything is decided: the largest catch-up window (31 days) and the span over
+/// which skipped editions are reported. The journal needs reading this far back, and
+/// [`LOOK_AHEAD_DAYS`] ahead, for the decisions to be right.
+pub const LOOK_BACK_DAYS: u64 = 32;
+
+/// How far ahead [`upcoming`] looks for a subscriber's next edition (a week and a bit).
+pub const LOOK_AHEAD_DAYS: u64 = 9;
+
 /// What deciding needs besides the subscribers: defaults and the catch-up window.
 #[derive(Debug, Clone, Copy)]
 pub struct Rules {
@@ -86,7 +94,7 @@ pub fn due_now(
         let today = now.with_timezone(&zone).date_naive();
         // Look back over the window, and past it as far as the last look, for the report.
         let since_days = since.map_or(0, |t| (now - t).num_days().max(0) as u64 + 1);
-        let back = u64::from(rules.catch_up_days).max(since_days.min(366));
+        let back = u64::from(rules.catch_up_days).max(since_days.min(LOOK_BACK_DAYS));
         for k in 0..=back {
             let Some(date) = today.checked_sub_days(Days::new(k)) else {
                 break;
@@ -142,7 +150,7 @@ pub fn upcoming(
     for s in subscribers.iter().filter(|s| s.active) {
         let (zone, hour) = zone_and_hour(s, rules);
         let today = now.with_timezone(&zone).date_naive();
-        for k in 0..9 {
+        for k in 0..LOOK_AHEAD_DAYS {
             let Some(date) = today.checked_add_days(Days::new(k)) else {
                 break;
             };

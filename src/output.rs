@@ -66,14 +66,6 @@ pub struct Document {
     pub text: String,
 }
 
-/// What a build wrote.
-#[derive(Debug, Clone, Default)]
-pub struct Report {
-    pub days: usize,
-    pub weeks: usize,
-    pub files: Vec<PathBuf>,
-}
-
 /// Renders everything `selection` asks for. Each day is assembled once, even when a week, the
 /// calendar or the feed uses it too; rendering is spread over the machine's cores, and the
 /// result is in a fixed order.

@@ -64,11 +64,6 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// The built-in templates only.
-    pub fn builtin() -> Result<Renderer, Error> {
-        Renderer::new(None)
-    }
-
     /// Built-in templates, then every `*.html` and `*.txt` file of `overrides` (if the folder
     /// exists) on top, replacing a built-in of the same name. `.html` is autoescaped, `.txt` not.
     pub fn new(overrides: Option<&Path>) -> Result<Renderer, Error> {

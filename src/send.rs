@@ -136,9 +136,7 @@ fn plan_due(
     if let Some(c) = cadence {
         subscribers.retain(|s| s.cadence == c);
     }
-    let today = now.date_naive();
-    let done =
-        store.finished_between(today - chrono::Days::new(40), today + chrono::Days::new(2))?;
+    let done = store.finished_around(now)?;
     let since = store
         .meta(LAST_LOOK)?
         .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())

@@ -157,9 +157,7 @@ pub fn serve(
 fn next_wake(project: &Project, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
     let store = Store::open(&project.path(&project.schedule.email.database))?;
     let subscribers = store.all_active()?;
-    let today = now.date_naive();
-    let done =
-        store.finished_between(today - chrono::Days::new(2), today + chrono::Days::new(10))?;
+    let done = store.finished_around(now)?;
     Ok(crate::due::next_due(
         &subscribers,
         &done,

@@ -204,6 +204,19 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// (edition, subscriber) finished for good in the editions that scheduling decisions around
+    /// `now` can touch (see [`crate::due::LOOK_BACK_DAYS`]).
+    pub fn finished_around(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<std::collections::HashSet<(String, i64)>, Error> {
+        let today = now.date_naive();
+        self.finished_between(
+            today - chrono::Days::new(crate::due::LOOK_BACK_DAYS + 1),
+            today + chrono::Days::new(crate::due::LOOK_AHEAD_DAYS + 1),
+        )
+    }
+
     /// Messages waiting for another attempt: deferred, or left in flight by a run that stopped.
     pub fn awaiting_retry(&self) -> Result<Vec<(String, String, String, String)>, Error> {
         let mut stmt = self

@@ -85,19 +85,6 @@ impl Transport {
         })
     }
 
-    /// Where messages go, for logs: never includes credentials.
-    pub fn describe(&self, config: &EmailConfig) -> String {
-        match self {
-            Transport::Smtp(_) => format!("SMTP {}:{}", config.smtp.host, config.smtp.port()),
-            Transport::Sendmail(p) => format!(
-                "sendmail ({})",
-                p.as_deref()
-                    .map_or("on the PATH".into(), |p| p.display().to_string())
-            ),
-            Transport::Directory(d) => format!("folder {}", d.display()),
-        }
-    }
-
     /// Checks that the way out works before anything is marked: the SMTP server answers, or the
     /// folder can be made.
     pub fn check(&self, config: &EmailConfig) -> Result<(), Error> {
