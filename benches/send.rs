@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{Message, SmtpTransport, Transport};
-use prayer_guide::project::Project;
-use prayer_guide::store::Store;
-use prayer_guide::subscribers::{Cadence, MailFormat, NewSubscriber};
+use prayer_guide::content::project::Project;
+use prayer_guide::mail::store::Store;
+use prayer_guide::mail::subscribers::{Cadence, MailFormat, NewSubscriber};
 
 fn main() {
     let connections: usize = std::env::var("BENCH_CONNECTIONS")

@@ -11,13 +11,13 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use prayer_guide::guide::Assembler;
-use prayer_guide::output::{self, Selection};
-use prayer_guide::project::Project;
-use prayer_guide::render::Renderer;
+use prayer_guide::content::project::Project;
+use prayer_guide::content::schedule::Format;
+use prayer_guide::publish::assemble::Assembler;
+use prayer_guide::publish::output::{self, Selection};
+use prayer_guide::publish::render::Renderer;
+use prayer_guide::publish::site;
 use prayer_guide::rotation::Audience;
-use prayer_guide::schedule::Format;
-use prayer_guide::site;
 
 const RUNS: usize = 9;
 

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::content::project::Project;
+use crate::content::schedule::Format;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::guide::Assembler;
-use crate::project::Project;
-use crate::render::Renderer;
+use crate::publish::assemble::Assembler;
+use crate::publish::render::Renderer;
 use crate::rotation::Audience;
-use crate::schedule::Format;
 
 /// What `check` found, and what it looked at.
 #[derive(Debug, Default)]
@@ -45,7 +45,8 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
     };
     if let Some(project) = &project {
         outcome.guides = project.catalog.len();
-        let today = today.unwrap_or_else(|| crate::calendar::today(&project.schedule.timezone));
+        let today =
+            today.unwrap_or_else(|| crate::content::calendar::today(&project.schedule.timezone));
         content_warnings(project, today, &mut outcome.diagnostics);
         if let Some(renderer) = &renderer {
             render_sample(project, renderer, &templates_dir, &mut outcome.diagnostics);
@@ -124,7 +125,7 @@ fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut D
     }
     results.push(renderer.week(&week, Format::Bulletin));
     // A one-day site renders every site template and the day's HTML fragment of the feed.
-    let site = crate::site::render(&assembler, renderer, date, date, date, week.paper);
+    let site = crate::publish::site::render(&assembler, renderer, date, date, date, week.paper);
     results.push(site.map(|_| String::new()));
     for result in results {
         match result {

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::calendar::{WeekStart, week_start};
+use crate::content::calendar::{WeekStart, week_start};
+use crate::content::project::SCHEDULE_FILE;
 use crate::error::Error;
-use crate::project::SCHEDULE_FILE;
-use crate::render::BUILTIN;
+use crate::publish::render::BUILTIN;
 
 const EXAMPLE_GUIDE: &str = include_str!("../guides/nigeria.toml");
 const GUIDES_README: &str = include_str!("../guides/README.md");

@@ -1,67 +1,27 @@
 //! prayer-guide: country prayer profiles in, daily and weekly prayer guides out.
 //!
-//! The data flows one way: guides and schedule are loaded and validated ([`project`]), the
-//! rotation maps each date to a country and points ([`rotation`]), the guide for a day or a week is
-//! assembled as a view model ([`guide`]), rendered through templates ([`render`]), and written out
-//! ([`output`]).
+//! The data flows one way, one folder a stage, and no stage imports from a later one:
+//! guides and schedule are loaded and validated ([`content`]), the rotation maps each date to a
+//! country and points ([`rotation`]), a day or a week is assembled, rendered through templates and
+//! written out ([`publish`]), digests go to subscribers by email ([`mail`]), and the command line
+//! sits on top ([`cli`]).
 
-/// Calendar arithmetic: today in a zone, weeks, yearly rules.
-pub mod calendar;
-/// The `check` command: all problems and warnings of a project.
-pub mod check;
-/// The command line: arguments and what each command does.
+/// The command line: arguments, and one short function per command.
 pub mod cli;
-/// The country guide format and the catalog of guides.
+/// Loading and validating guides and schedule.toml: the formats, dates, and the project.
 pub mod content;
-/// Serde helpers for TOML dates and time zones.
-pub mod de;
-/// When each subscriber's next edition is due (pure).
-pub mod due;
+/// Email digests: subscribers, the SQLite journal, composing, transports and the send run.
+pub mod mail;
+/// From a plan to files: the view model, templates, calendar, feed and the static site.
+pub mod publish;
+/// The rotation: date → country and points, and the `plan` table.
+pub mod rotation;
+
+/// The `check` command's work: every problem and warning of a project.
+pub mod check;
 /// Errors and diagnostics that name file, line, field and fix.
 pub mod error;
-/// The `atom` format: a feed of the most recent days.
-pub mod feed;
-/// Assembling the view model of a day or a week.
-pub mod guide;
-/// The `ics` format: a calendar with an event a day.
-pub mod ics;
-/// Stable ids of days, for calendar events and feed entries.
-pub mod ids;
-/// The `init` command: a new project.
+/// The `init` command's work: a new project.
 pub mod init;
 /// File locks that die with their process.
 pub mod lock;
-/// The `[email]` settings.
-pub mod mail_config;
-/// Composing personalised digests.
-pub mod message;
-/// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
-pub mod output;
-/// The `plan` table.
-pub mod plan;
-/// Progress bars, log lines and summaries for `send`.
-pub mod progress;
-/// Loading a project: schedule and guides together.
-pub mod project;
-/// Rendering through Tera templates.
-pub mod render;
-/// The rotation: date → country and points.
-pub mod rotation;
-/// The `schedule.toml` format.
-pub mod schedule;
-/// The `send` command: every digest exactly once.
-pub mod send;
-/// The long-running `run` service.
-pub mod service;
-/// Clean stops on SIGTERM and SIGINT.
-pub mod signals;
-/// The static site of `build --site`.
-pub mod site;
-/// A TOML file kept with its text, to place errors in it.
-pub mod source;
-/// SQLite: subscribers and the delivery journal.
-pub mod store;
-/// Subscribers: validation and CSV.
-pub mod subscribers;
-/// Transports: SMTP, sendmail, a folder of .eml files.
-pub mod transport;

@@ -1,7 +1,7 @@
 use super::*;
-use crate::content::{Entry, Facts, Point, Source};
-use crate::schedule::Pin;
-use crate::source::SourceFile;
+use crate::content::guide::{Entry, Facts, Point, Source};
+use crate::content::schedule::Pin;
+use crate::content::source::SourceFile;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -13,7 +13,8 @@ fn the_repository_checks_clean() {
 
 #[test]
 fn the_library_keeps_its_invariants() {
-    let project = prayer_guide::project::Project::load(&repo().join("schedule.toml")).unwrap();
+    let project =
+        prayer_guide::content::project::Project::load(&repo().join("schedule.toml")).unwrap();
     let catalog = &project.catalog;
     assert!(catalog.len() >= 50, "{} guides", catalog.len());
     let mut codes = HashSet::new();
@@ -75,7 +76,8 @@ fn a_year_shows_every_country_at_least_seven_times_never_two_days_running() {
     for code in codes.iter().flatten() {
         *counts.entry(code).or_default() += 1;
     }
-    let project = prayer_guide::project::Project::load(&repo().join("schedule.toml")).unwrap();
+    let project =
+        prayer_guide::content::project::Project::load(&repo().join("schedule.toml")).unwrap();
     assert_eq!(
         counts.len(),
         project.catalog.len(),

@@ -7,16 +7,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use prayer_guide::guide::{Assembler, DayGuide, WeekGuide};
+use prayer_guide::content::schedule::{MAX_NOTES_CHARS, Paper};
+use prayer_guide::publish::assemble::{Assembler, DayGuide, WeekGuide};
 use prayer_guide::rotation::Audience;
-use prayer_guide::schedule::{MAX_NOTES_CHARS, Paper};
 
 use crate::{Project, copy_dir, repo};
 
 /// The weeks (by their first day) whose sheet and whose bulletin hold the most text, over a
 /// year of weeks, with the sheet's length.
 fn longest_weeks() -> (NaiveDate, usize, NaiveDate) {
-    let project = prayer_guide::project::Project::load(&repo().join("schedule.toml")).unwrap();
+    let project =
+        prayer_guide::content::project::Project::load(&repo().join("schedule.toml")).unwrap();
     let assembler = Assembler::new(&project.catalog, &project.schedule, Audience::Public);
     let first = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
     let weeks: Vec<(NaiveDate, WeekGuide)> = (0..52)

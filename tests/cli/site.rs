@@ -9,7 +9,8 @@ use crate::{Project, files_under, repo, run_in};
 /// A long piece of each restricted point that no escaping or folding touches, so a search of
 /// any file finds it: the longest run of letters, digits, spaces and hyphens.
 fn restricted_fragments() -> Vec<String> {
-    let project = prayer_guide::project::Project::load(&repo().join("schedule.toml")).unwrap();
+    let project =
+        prayer_guide::content::project::Project::load(&repo().join("schedule.toml")).unwrap();
     let mut fragments = Vec::new();
     for entry in &project.catalog.entries {
         for point in entry.guide.points.iter().filter(|p| p.restricted) {

@@ -8,8 +8,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, Component, EventLike, Property};
 
-use crate::guide::DayGuide;
-use crate::ids;
+use crate::publish::assemble::DayGuide;
+use crate::publish::ids;
 use crate::rotation::Audience;
 
 /// Where the calendar goes in the output folder.

@@ -17,16 +17,16 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{date_range, week_start};
+use crate::content::calendar::{date_range, week_start};
+use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
-use crate::guide::{Assembler, CountryView, DayGuide, WeekGuide};
-use crate::ics;
-use crate::output::{
+use crate::publish::assemble::{Assembler, CountryView, DayGuide, WeekGuide};
+use crate::publish::ics;
+use crate::publish::output::{
     self, Document, Guides, THIS_WEEK_JSON, TODAY_JSON, feed_days, render_parallel,
 };
-use crate::render::{Renderer, context_json};
+use crate::publish::render::{Renderer, context_json};
 use crate::rotation::Audience;
-use crate::schedule::{Format, Paper};
 
 /// The site's layout, which the page templates extend.
 pub const LAYOUT: &str = "site.html";
@@ -305,7 +305,7 @@ pub fn render(
         text: ics::calendar(&schedule.title, site.base_url.as_deref(), &range_days),
     });
     docs.push(Document {
-        path: crate::feed::FILE.into(),
+        path: crate::publish::feed::FILE.into(),
         text: feed,
     });
     docs.push(Document {

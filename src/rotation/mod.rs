@@ -12,14 +12,17 @@
 //!
 //! No clock, no I/O: the same inputs give the same plan for any date, past or future.
 
+/// The `plan` table: who is prayed for when.
+pub mod plan;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::content::{Catalog, Guide, Persecution};
+use crate::content::guide::{Catalog, Guide, Persecution};
+use crate::content::schedule::{Order, PinWhen, Schedule};
 use crate::error::Error;
-use crate::schedule::{Order, PinWhen, Schedule};
 
 /// Who an output is for. Restricted points exist only for [`Audience::Private`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::calendar::{WeekStart, week_start};
-use crate::subscribers::{Cadence, Subscriber};
+use crate::content::calendar::{WeekStart, week_start};
+use crate::mail::subscribers::{Cadence, Subscriber};
 
 /// How far back anything is decided: the largest catch-up window (31 days) and the span over
 /// which skipped editions are reported. The journal needs reading this far back, and

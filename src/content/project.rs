@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::content::Catalog;
+use crate::content::guide::Catalog;
+use crate::content::schedule::{Order, Schedule, notes_problem};
+use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::schedule::{Order, Schedule, notes_problem};
-use crate::source::SourceFile;
 
 /// The file name the CLI looks for in the current directory.
 pub const SCHEDULE_FILE: &str = "schedule.toml";

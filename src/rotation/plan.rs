@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::weekday_name;
-use crate::content::Catalog;
+use crate::content::calendar::weekday_name;
+use crate::content::guide::Catalog;
+use crate::content::schedule::{Order, Schedule};
 use crate::error::Error;
 use crate::rotation::{Audience, Rotation, Subject};
-use crate::schedule::{Order, Schedule};
 
 /// One row of the plan.
 #[derive(Debug, Clone, Serialize)]

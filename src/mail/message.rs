@@ -9,10 +9,10 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use serde::Serialize;
 
+use crate::content::mail_config::EmailConfig;
 use crate::error::Error;
-use crate::mail_config::EmailConfig;
-use crate::render::Renderer;
-use crate::subscribers::{Cadence, MailFormat, Subscriber, clean_name};
+use crate::mail::subscribers::{Cadence, MailFormat, Subscriber, clean_name};
+use crate::publish::render::Renderer;
 
 /// One edition, rendered once for all its subscribers.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Error;
-use crate::subscribers::{Cadence, MailFormat, NewSubscriber, Subscriber};
+use crate::mail::subscribers::{Cadence, MailFormat, NewSubscriber, Subscriber};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS subscribers (
@@ -205,15 +205,15 @@ impl Store {
     }
 
     /// (edition, subscriber) finished for good in the editions that scheduling decisions around
-    /// `now` can touch (see [`crate::due::LOOK_BACK_DAYS`]).
+    /// `now` can touch (see [`crate::mail::due::LOOK_BACK_DAYS`]).
     pub fn finished_around(
         &self,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<std::collections::HashSet<(String, i64)>, Error> {
         let today = now.date_naive();
         self.finished_between(
-            today - chrono::Days::new(crate::due::LOOK_BACK_DAYS + 1),
-            today + chrono::Days::new(crate::due::LOOK_AHEAD_DAYS + 1),
+            today - chrono::Days::new(crate::mail::due::LOOK_BACK_DAYS + 1),
+            today + chrono::Days::new(crate::mail::due::LOOK_AHEAD_DAYS + 1),
         )
     }
 

@@ -7,8 +7,8 @@
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
-use crate::guide::DayGuide;
-use crate::ids;
+use crate::publish::assemble::DayGuide;
+use crate::publish::ids;
 use crate::rotation::Audience;
 
 /// Where the feed goes in the output folder.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::subscribers::MailFormat;
+use crate::mail::subscribers::MailFormat;
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)

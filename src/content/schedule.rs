@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{WeekStart, YearlyRule};
+use crate::content::calendar::{WeekStart, YearlyRule};
+use crate::content::source::SourceFile;
 use crate::error::Diagnostics;
-use crate::source::SourceFile;
 
 /// The whole of `schedule.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -16,10 +16,10 @@ pub struct Schedule {
     /// The guide's title, shown on every output.
     pub title: String,
     /// Day one of the rotation.
-    #[serde(deserialize_with = "crate::de::date")]
+    #[serde(deserialize_with = "crate::content::de::date")]
     pub start: NaiveDate,
     /// The zone in which "today" is decided.
-    #[serde(default = "utc", deserialize_with = "crate::de::time_zone")]
+    #[serde(default = "utc", deserialize_with = "crate::content::de::time_zone")]
     pub timezone: chrono_tz::Tz,
     #[serde(default)]
     pub week_starts: WeekStart,
@@ -44,7 +44,7 @@ pub struct Schedule {
     pub output: OutputConfig,
     /// Email digests: `[email]`.
     #[serde(default)]
-    pub email: crate::mail_config::EmailConfig,
+    pub email: crate::content::mail_config::EmailConfig,
 }
 
 fn utc() -> chrono_tz::Tz {
@@ -131,7 +131,7 @@ impl Default for Weights {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pin {
-    #[serde(default, deserialize_with = "crate::de::opt_date")]
+    #[serde(default, deserialize_with = "crate::content::de::opt_date")]
     pub date: Option<NaiveDate>,
     /// A yearly rule such as "first sunday of november".
     pub rule: Option<String>,

@@ -18,17 +18,18 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::calendar::week_start;
+use crate::content::calendar::week_start;
+use crate::content::project::Project;
+use crate::content::schedule::Format;
 use crate::error::Error;
-use crate::guide::Assembler;
-use crate::message::{Composer, Edition};
-use crate::project::Project;
-use crate::render::Renderer;
+use crate::mail::message::{Composer, Edition};
+use crate::mail::progress::{EditionReport, Progress, Report};
+use crate::mail::store::{JournalEntry, SendLock, State, Store};
+use crate::mail::subscribers::{Cadence, Subscriber};
+use crate::mail::transport::{SendError, Transport};
+use crate::publish::assemble::Assembler;
+use crate::publish::render::Renderer;
 use crate::rotation::Audience;
-use crate::schedule::Format;
-use crate::store::{JournalEntry, SendLock, State, Store};
-use crate::subscribers::{Cadence, Subscriber};
-use crate::transport::{SendError, Transport};
 
 /// What to send.
 #[derive(Debug, Clone)]
@@ -51,69 +52,12 @@ pub struct Options {
     pub kind: &'static str,
 }
 
-/// How one edition went.
-#[derive(Debug, Clone, Default)]
-pub struct EditionReport {
-    pub edition: String,
-    pub subscribers: usize,
-    pub sent: usize,
-    /// Already sent by an earlier run, skipped.
-    pub already_sent: usize,
-    /// Left `sending` by a run that stopped: may have been delivered, sent again now.
-    pub in_flight_before: Vec<String>,
-    /// Refused for good (address, server's answer).
-    pub failed: Vec<(String, String)>,
-    /// Temporary failures that used up this run's attempts; the next run tries again.
-    pub deferred: Vec<(String, String)>,
-    /// Earlier permanent failures, not retried (use --retry-failed).
-    pub previously_failed: usize,
-    /// Held back by `max_per_day`.
-    pub held_back: usize,
-    /// For --dry-run: who would get it.
-    pub would_send: Vec<String>,
-    /// Not started because the run was asked to stop; the next run sends them.
-    pub not_started: usize,
-}
-
-/// The whole run.
-#[derive(Debug, Clone, Default)]
-pub struct Report {
-    pub editions: Vec<EditionReport>,
-    /// Why nothing was due, when nothing was; editions skipped as too old.
-    pub notes: Vec<String>,
-    /// The run was asked to stop (SIGTERM, Ctrl-C) and stopped after the messages in flight.
-    pub stopped: bool,
-}
-
-impl Report {
-    pub fn failed(&self) -> bool {
-        self.editions
-            .iter()
-            .any(|e| !e.failed.is_empty() || !e.deferred.is_empty())
-    }
-}
-
-/// Progress of a run, for a bar on a terminal or log lines.
-pub trait Progress: Send {
-    fn start(&mut self, edition: &str, total: usize);
-    fn advance(&mut self, done: usize, failed: usize);
-    fn finish(&mut self);
-}
-
-/// No progress output.
-pub struct Quiet;
-impl Progress for Quiet {
-    fn start(&mut self, _: &str, _: usize) {}
-    fn advance(&mut self, _: usize, _: usize) {}
-    fn finish(&mut self) {}
-}
-
 /// Which editions go to whom: `None` means every active subscriber of the cadence.
 type EditionPlan = Vec<(Cadence, NaiveDate, Option<std::collections::HashSet<i64>>)>;
 
 /// Scheduling rules from the schedule.
-pub fn rules(project: &Project) -> crate::due::Rules {
-    crate::due::Rules {
+pub fn rules(project: &Project) -> crate::mail::due::Rules {
+    crate::mail::due::Rules {
         zone: project.schedule.timezone,
         hour: project.schedule.email.send_hour,
         week_starts: project.schedule.week_starts,
@@ -141,7 +85,7 @@ fn plan_due(
         .meta(LAST_LOOK)?
         .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| t.with_timezone(&Utc));
-    let (due, skipped) = crate::due::due_now(&subscribers, &done, now, since, &rules);
+    let (due, skipped) = crate::mail::due::due_now(&subscribers, &done, now, since, &rules);
     let mut plan: std::collections::BTreeMap<(Cadence, NaiveDate), std::collections::HashSet<i64>> =
         Default::default();
     for m in due {
@@ -197,7 +141,7 @@ fn editions_due(
         } else if cadence == Some(Cadence::Weekly) {
             notes.push(format!(
                 "the weekly edition goes out on the week's first day ({}); {date} is not one: nothing to send",
-                crate::calendar::weekday_name(chrono::Datelike::weekday(&first))
+                crate::content::calendar::weekday_name(chrono::Datelike::weekday(&first))
             ));
         }
     }
@@ -279,7 +223,7 @@ pub fn run(
     };
     let mut editions = Vec::new();
     for (cadence, date, _) in &plan {
-        let id = crate::due::edition_id(*cadence, *date);
+        let id = crate::mail::due::edition_id(*cadence, *date);
         editions.push(render_edition(project, &mut renderer, *cadence, id, *date)?);
     }
     let composer = Composer::new(email, &renderer, &project.schedule.title)?;
@@ -394,7 +338,10 @@ pub fn run(
             r.not_started = owed.saturating_sub(finished[e]);
         }
     }
-    store.finish_run(run_id, crate::progress::summary(&report, false).trim_end())?;
+    store.finish_run(
+        run_id,
+        crate::mail::progress::summary(&report, false).trim_end(),
+    )?;
     Ok(report)
 }
 
@@ -473,7 +420,7 @@ struct Delivery<'a> {
     composer: &'a Composer<'a>,
     editions: &'a [Edition],
     transport: &'a Transport,
-    config: &'a crate::mail_config::EmailConfig,
+    config: &'a crate::content::mail_config::EmailConfig,
     stop: &'a AtomicBool,
 }
 

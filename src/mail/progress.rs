@@ -4,7 +4,62 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use crate::send::{Progress, Report};
+/// How one edition went.
+#[derive(Debug, Clone, Default)]
+pub struct EditionReport {
+    pub edition: String,
+    pub subscribers: usize,
+    pub sent: usize,
+    /// Already sent by an earlier run, skipped.
+    pub already_sent: usize,
+    /// Left `sending` by a run that stopped: may have been delivered, sent again now.
+    pub in_flight_before: Vec<String>,
+    /// Refused for good (address, server's answer).
+    pub failed: Vec<(String, String)>,
+    /// Temporary failures that used up this run's attempts; the next run tries again.
+    pub deferred: Vec<(String, String)>,
+    /// Earlier permanent failures, not retried (use --retry-failed).
+    pub previously_failed: usize,
+    /// Held back by `max_per_day`.
+    pub held_back: usize,
+    /// For --dry-run: who would get it.
+    pub would_send: Vec<String>,
+    /// Not started because the run was asked to stop; the next run sends them.
+    pub not_started: usize,
+}
+
+/// The whole run.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub editions: Vec<EditionReport>,
+    /// Why nothing was due, when nothing was; editions skipped as too old.
+    pub notes: Vec<String>,
+    /// The run was asked to stop (SIGTERM, Ctrl-C) and stopped after the messages in flight.
+    pub stopped: bool,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        self.editions
+            .iter()
+            .any(|e| !e.failed.is_empty() || !e.deferred.is_empty())
+    }
+}
+
+/// Progress of a run, for a bar on a terminal or log lines.
+pub trait Progress: Send {
+    fn start(&mut self, edition: &str, total: usize);
+    fn advance(&mut self, done: usize, failed: usize);
+    fn finish(&mut self);
+}
+
+/// No progress output.
+pub struct Quiet;
+impl Progress for Quiet {
+    fn start(&mut self, _: &str, _: usize) {}
+    fn advance(&mut self, _: usize, _: usize) {}
+    fn finish(&mut self) {}
+}
 
 /// A bar when stderr is a terminal, log lines otherwise.
 pub fn for_stderr() -> Box<dyn Progress> {

@@ -9,10 +9,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use crate::content::project::Project;
 use crate::error::Error;
-use crate::project::Project;
-use crate::send::{self, Options, Quiet};
-use crate::store::Store;
+use crate::mail::progress::Quiet;
+use crate::mail::send::{self, Options};
+use crate::mail::store::Store;
 
 /// The service's sense of time: the system clock, or one started at a given instant that then
 /// runs at the normal pace (for tests and rehearsals).
@@ -126,7 +127,7 @@ pub fn serve(
         };
         match send::run(&project, &options, &mut Quiet, stop) {
             Ok(report) => {
-                let text = crate::progress::summary(&report, false);
+                let text = crate::mail::progress::summary(&report, false);
                 if !text.is_empty() {
                     log(out, clock.now(), text.trim_end());
                 }
@@ -158,7 +159,7 @@ fn next_wake(project: &Project, now: DateTime<Utc>) -> Result<Option<DateTime<Ut
     let store = Store::open(&project.path(&project.schedule.email.database))?;
     let subscribers = store.all_active()?;
     let done = store.finished_around(now)?;
-    Ok(crate::due::next_due(
+    Ok(crate::mail::due::next_due(
         &subscribers,
         &done,
         now,

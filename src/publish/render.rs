@@ -6,47 +6,56 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
+use crate::content::schedule::Format;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::guide::{DayGuide, WeekGuide};
-use crate::schedule::Format;
+use crate::publish::assemble::{DayGuide, WeekGuide};
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
 pub const BUILTIN: [(&str, &str); 15] = [
-    ("day.html", include_str!("../templates/day.html")),
-    ("day.txt", include_str!("../templates/day.txt")),
-    ("week.html", include_str!("../templates/week.html")),
-    ("week.txt", include_str!("../templates/week.txt")),
+    ("day.html", include_str!("../../templates/day.html")),
+    ("day.txt", include_str!("../../templates/day.txt")),
+    ("week.html", include_str!("../../templates/week.html")),
+    ("week.txt", include_str!("../../templates/week.txt")),
     (
         "email-header.html",
-        include_str!("../templates/email-header.html"),
+        include_str!("../../templates/email-header.html"),
     ),
     (
         "email-header.txt",
-        include_str!("../templates/email-header.txt"),
+        include_str!("../../templates/email-header.txt"),
     ),
     (
         "email-footer.html",
-        include_str!("../templates/email-footer.html"),
+        include_str!("../../templates/email-footer.html"),
     ),
     (
         "email-footer.txt",
-        include_str!("../templates/email-footer.txt"),
+        include_str!("../../templates/email-footer.txt"),
     ),
-    ("bulletin.html", include_str!("../templates/bulletin.html")),
-    (DAY_CONTENT, include_str!("../templates/day-content.html")),
-    ("site.html", include_str!("../templates/site.html")),
+    (
+        "bulletin.html",
+        include_str!("../../templates/bulletin.html"),
+    ),
+    (
+        DAY_CONTENT,
+        include_str!("../../templates/day-content.html"),
+    ),
+    ("site.html", include_str!("../../templates/site.html")),
     (
         "site-index.html",
-        include_str!("../templates/site-index.html"),
+        include_str!("../../templates/site-index.html"),
     ),
-    ("site-day.html", include_str!("../templates/site-day.html")),
+    (
+        "site-day.html",
+        include_str!("../../templates/site-day.html"),
+    ),
     (
         "site-week.html",
-        include_str!("../templates/site-week.html"),
+        include_str!("../../templates/site-week.html"),
     ),
     (
         "site-country.html",
-        include_str!("../templates/site-country.html"),
+        include_str!("../../templates/site-country.html"),
     ),
 ];
 

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::source::SourceFile;
 
 /// One country's guide, as an editor writes it.
 #[derive(Debug, Clone, Deserialize)]
@@ -18,13 +18,13 @@ pub struct Guide {
     pub name: String,
     pub code: String,
     pub region: String,
-    #[serde(deserialize_with = "crate::de::date")]
+    #[serde(deserialize_with = "crate::content::de::date")]
     pub reviewed: NaiveDate,
     /// First day the guide may appear in the rotation; `None` means from the rotation's start.
-    #[serde(default, deserialize_with = "crate::de::opt_date")]
+    #[serde(default, deserialize_with = "crate::content::de::opt_date")]
     pub since: Option<NaiveDate>,
     /// First day the guide no longer appears.
-    #[serde(default, deserialize_with = "crate::de::opt_date")]
+    #[serde(default, deserialize_with = "crate::content::de::opt_date")]
     pub retired: Option<NaiveDate>,
     pub summary: String,
     pub points: Vec<Point>,

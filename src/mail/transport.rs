@@ -9,8 +9,8 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Message, SendmailTransport, SmtpTransport, Transport as _};
 
+use crate::content::mail_config::{EmailConfig, Security, TransportKind};
 use crate::error::Error;
-use crate::mail_config::{EmailConfig, Security, TransportKind};
 
 /// A failed attempt, sorted by what to do next.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::calendar::week_start;
+use crate::content::calendar::week_start;
+use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
-use crate::feed::{self, FeedDay};
-use crate::guide::{Assembler, DayGuide, WeekGuide};
-use crate::ics;
-use crate::render::{DAY_CONTENT, Renderer};
-use crate::schedule::{Format, Paper};
+use crate::publish::assemble::{Assembler, DayGuide, WeekGuide};
+use crate::publish::feed::{self, FeedDay};
+use crate::publish::ics;
+use crate::publish::render::{DAY_CONTENT, Renderer};
 
 /// What to build: days and weeks (by any date in them), in which formats.
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::content::source::SourceFile;
 use crate::error::Diagnostics;
-use crate::source::SourceFile;
 
 /// `[email]`
 #[derive(Debug, Clone, Deserialize)]

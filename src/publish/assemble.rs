@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{date_range, long_date, week_start, weekday_name};
-use crate::content::{Catalog, Guide, Source, WatchList, paragraphs};
+use crate::content::calendar::{date_range, long_date, week_start, weekday_name};
+use crate::content::guide::{Catalog, Guide, Source, WatchList, paragraphs};
+use crate::content::schedule::{Paper, Schedule};
 use crate::error::Error;
 use crate::rotation::{Audience, Rotation, Subject};
-use crate::schedule::{Paper, Schedule};
 
 /// Bumped when a field is removed or changes meaning; JSON consumers can check it.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,0 +1,19 @@
+//! `init`: a new project, and what to do next.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::content::calendar::today;
+use crate::error::Error;
+
+pub fn run(dir: &Path) -> Result<ExitCode, Error> {
+    let files = crate::init::init(dir, today(&chrono_tz::UTC))?;
+    for f in &files {
+        println!("created {}", f.display());
+    }
+    println!(
+        "\nNext: cd {} && prayer-guide check && prayer-guide build",
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

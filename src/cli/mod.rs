@@ -1,0 +1,315 @@
+//! The command line. Doc comments here are the `--help` text; each command's work is one short
+//! function in a file of its own.
+
+mod build;
+mod check;
+mod init;
+mod plan;
+mod run;
+mod send;
+mod status;
+mod subscribers;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::content::calendar::{parse_date, today};
+use crate::content::project::{Project, SCHEDULE_FILE};
+use crate::content::schedule::{Format, Paper};
+use crate::error::Error;
+use crate::mail::subscribers::{Cadence, MailFormat};
+
+/// Turns a folder of country prayer guides into daily and weekly prayer guides.
+///
+/// Run it in a folder with a schedule.toml (or pass --config). Start with `prayer-guide check`,
+/// then `prayer-guide build` writes today's guide and this week's printable sheet.
+#[derive(Debug, Parser)]
+#[command(name = "prayer-guide", version, max_term_width = 100)]
+pub struct Cli {
+    /// The project's schedule.toml [default: ./schedule.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build guides: by default today's guide and this week's sheet, in the formats of schedule.toml.
+    ///
+    /// Files go to a tree named by date: OUT/days/2026-11-25.html, OUT/weeks/2026-11-23.html
+    /// (a week is named by its first day), the bulletin insert to
+    /// OUT/weeks/2026-11-23.bulletin.html, the calendar to OUT/calendar.ics and the feed to
+    /// OUT/feed.xml.
+    ///
+    /// Examples:
+    ///   prayer-guide build
+    ///   prayer-guide build --date 2026-12-01 --week --format txt --stdout
+    ///   prayer-guide build --week --format html,bulletin --paper letter   (print both)
+    ///   prayer-guide build --format ics,atom   (a calendar of 12 months, a feed of recent days)
+    ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out archive
+    ///   prayer-guide build --site --from 2027-01-01 --to 2027-12-31 --out www
+    #[command(verbatim_doc_comment)]
+    Build(BuildArgs),
+    /// Print the rotation: which country (and which of its points) each day gets.
+    Plan(PlanArgs),
+    /// Validate guides, schedule.toml and templates; report every problem with file:line:column.
+    ///
+    /// Exits non-zero if there is any error. Also warns about guides with fewer points than a
+    /// day shows and guides not reviewed for over a year.
+    Check(CheckArgs),
+    /// Email the day's guide to daily subscribers (and, on the week's first day, the week's guide
+    /// to weekly subscribers), each exactly once.
+    ///
+    /// Safe to run again, from cron or by hand: the delivery journal in the database records
+    /// every message, so a second run for the same date sends only what is missing. A run that was
+    /// killed is finished by the next one; messages that were in flight are reported and sent
+    /// again with the same Message-ID. A second send while one runs refuses.
+    ///
+    /// Exits non-zero if any message failed or was deferred; run it again later to retry
+    /// temporary failures.
+    ///
+    /// Examples:
+    ///   prayer-guide send
+    ///   prayer-guide send --dry-run
+    ///   prayer-guide send --to-dir outbox --only anna@example.org
+    #[command(verbatim_doc_comment)]
+    Send(SendArgs),
+    /// Run as a service: send each subscriber's edition when it falls due, and sleep between.
+    ///
+    /// Uses the same journal, lock and retries as `send`, so it never sends an edition twice,
+    /// and it can be stopped and started at any time: SIGTERM or Ctrl-C finishes the messages
+    /// in flight and exits 0. After downtime it sends what fell due within `catch_up_days`
+    /// (default: today's only) and logs what it skipped. A second instance refuses to start.
+    /// Logs go to standard error, one timestamped line per event.
+    Run {
+        /// Act as if the clock read this instant (RFC 3339) at start, then run normally
+        #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Show the next deliveries, the last run, and messages waiting for another attempt.
+    ///
+    /// Exits non-zero when messages are waiting for another attempt, so a monitor can alert.
+    Status {
+        /// Act as if it were this instant (RFC 3339)
+        #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// Manage subscribers: add, remove (unsubscribe), list, import from CSV, export to CSV.
+    #[command(subcommand)]
+    Subscribers(SubscribersCommand),
+    /// Create a small working project in DIR: schedule.toml, an example guide and the templates.
+    Init {
+        /// The folder to create (or an empty folder to fill)
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The day to build: YYYY-MM-DD or `today` (in the schedule's time zone). With --from/--to,
+    /// the day treated as today: today.json, the feed's last day, the site's front page
+    /// [default: today, or the nearest day of the range]
+    #[arg(long, value_name = "DATE|today")]
+    pub date: Option<String>,
+    /// Build only the week holding the date (the printable sheet)
+    #[arg(long, conflicts_with = "day")]
+    pub week: bool,
+    /// Build only the day, not its week
+    #[arg(long)]
+    pub day: bool,
+    /// Build every day and every week from this date (with --to)
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// Last day of the range (with --from)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// Formats, comma-separated [default: `formats` in schedule.toml, or txt with --stdout]
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+    pub format: Vec<Format>,
+    /// The output folder [default: `dir` in schedule.toml's [output]]
+    #[arg(long, value_name = "DIR", conflicts_with = "stdout")]
+    pub out: Option<PathBuf>,
+    /// Print one guide (the day, or the week with --week) to standard output instead of files
+    #[arg(long)]
+    pub stdout: bool,
+    /// Print the JSON that the templates receive for the day (or the week with --week), and stop
+    #[arg(long)]
+    pub context: bool,
+    /// Paper for the weekly sheet and the bulletin [default: `paper` in schedule.toml]
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// Include points marked `restricted`. Only for a closed circle: never publish the result.
+    #[arg(long)]
+    pub private: bool,
+    /// Write a small website for --from/--to instead: index.html (today and this week), a page
+    /// per day, week and country, the printable sheets and bulletins, calendar.ics, feed.xml
+    /// and the JSON files
+    #[arg(long, requires = "from", conflicts_with_all = ["format", "stdout", "context", "week", "day"])]
+    pub site: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Send this date's editions to every subscriber now, whatever their hour: YYYY-MM-DD or
+    /// `today`. Without it, send what is due: each subscriber's edition for their local date,
+    /// once their hour has come (safe to run from cron every hour).
+    #[arg(long, value_name = "DATE|today")]
+    pub date: Option<String>,
+    /// Act as if it were this instant (RFC 3339), to test schedules
+    #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Which subscribers
+    #[arg(long, value_enum, default_value_t = CadenceArg::All)]
+    pub cadence: CadenceArg,
+    /// Say what would be sent; send nothing and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write each message as an .eml file into DIR instead of sending it
+    #[arg(long, value_name = "DIR")]
+    pub to_dir: Option<PathBuf>,
+    /// Send only to this subscriber (for a test, or to resend one message)
+    #[arg(long, value_name = "EMAIL")]
+    pub only: Option<String>,
+    /// Also retry messages the server refused for good (5xx) in an earlier run
+    #[arg(long)]
+    pub retry_failed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CadenceArg {
+    Daily,
+    Weekly,
+    All,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubscribersCommand {
+    /// Add a subscriber, or update one (and resubscribe them) if the address is known
+    Add {
+        email: String,
+        /// The name used in the greeting
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, value_enum, default_value_t = Cadence::Daily)]
+        cadence: Cadence,
+        #[arg(long, value_enum, default_value_t = MailFormat::Html)]
+        format: MailFormat,
+        /// Their time zone, e.g. America/Chicago [default: the schedule's]
+        #[arg(long, value_name = "ZONE")]
+        timezone: Option<String>,
+        /// The hour (0-23, their time) the digest arrives [default: send_hour in schedule.toml]
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..24))]
+        hour: Option<u8>,
+    },
+    /// Unsubscribe by address or by token; the record is kept, marked unsubscribed
+    Remove {
+        /// An address, or the token from an unsubscribe link
+        email_or_token: String,
+    },
+    /// List subscribers
+    List {
+        /// Include unsubscribed ones
+        #[arg(long)]
+        all: bool,
+    },
+    /// Import a CSV export (columns such as "Email Address", "First Name", "Last Name", or
+    /// email, name, cadence, format). Bad rows are reported by line; good rows are imported.
+    /// Nobody who unsubscribed is subscribed again.
+    Import {
+        file: PathBuf,
+        /// Cadence for rows without a cadence column
+        #[arg(long, value_enum, default_value_t = Cadence::Daily)]
+        cadence: Cadence,
+        /// Format for rows without a format column
+        #[arg(long, value_enum, default_value_t = MailFormat::Html)]
+        format: MailFormat,
+    },
+    /// Export every subscriber as CSV to standard output
+    Export,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// First day [default: today in the schedule's time zone]
+    #[arg(long, value_name = "DATE|today")]
+    pub from: Option<String>,
+    /// How many days
+    #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub days: u32,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Judge review dates as of this day instead of today
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+/// Runs a parsed command line, writing results to stdout and notes to stderr.
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let config = cli.config.unwrap_or_else(|| PathBuf::from(SCHEDULE_FILE));
+    match cli.command {
+        Command::Build(args) => build::run(&config, args),
+        Command::Plan(args) => plan::run(&config, args),
+        Command::Check(args) => check::run(&config, args),
+        Command::Send(args) => send::run(&config, args),
+        Command::Subscribers(cmd) => subscribers::run(&config, cmd),
+        Command::Run { now } => run::run(&config, now),
+        Command::Status { now } => status::run(&config, now.unwrap_or_else(chrono::Utc::now)),
+        Command::Init { dir } => init::run(&dir),
+    }
+}
+
+/// An RFC 3339 instant such as 2026-11-23T06:00:00Z.
+fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| format!("`{text}` is not a time: write it like 2026-11-23T06:00:00Z"))
+}
+
+/// `today`, or a date.
+fn resolve_date(text: Option<&str>, project: &Project) -> Result<NaiveDate, Error> {
+    match text {
+        None | Some("today") => Ok(today(&project.schedule.timezone)),
+        Some(t) => parse_date(t).map_err(Error::Usage),
+    }
+}
+
+/// Prints a guide to standard output. A reader that stops early (`| head`) is no error.
+fn print_out(text: String) -> Result<ExitCode, Error> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write", Path::new("standard output"), e))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

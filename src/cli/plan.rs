@@ -1,0 +1,23 @@
+//! `plan`: the rotation as a table or JSON.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{PlanArgs, PlanFormat, resolve_date};
+use crate::content::project::Project;
+use crate::error::Error;
+use crate::publish::render::context_json;
+
+pub fn run(config: &Path, args: PlanArgs) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let from = resolve_date(args.from.as_deref(), &project)?;
+    let rows = crate::rotation::plan::rows(&project.catalog, &project.schedule, from, args.days)?;
+    match args.format {
+        PlanFormat::Table => print!(
+            "{}",
+            crate::rotation::plan::table(&rows, &project.catalog, &project.schedule)
+        ),
+        PlanFormat::Json => println!("{}", context_json(&rows)),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,41 @@
+//! `send`: the digests that are due, each exactly once.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{CadenceArg, SendArgs, resolve_date};
+use crate::content::project::Project;
+use crate::error::Error;
+use crate::mail::subscribers::Cadence;
+
+pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| resolve_date(Some(d), &project))
+        .transpose()?;
+    let options = crate::mail::send::Options {
+        date,
+        now: args.now,
+        cadence: match args.cadence {
+            CadenceArg::Daily => Some(Cadence::Daily),
+            CadenceArg::Weekly => Some(Cadence::Weekly),
+            CadenceArg::All => None,
+        },
+        dry_run: args.dry_run,
+        to_dir: args.to_dir,
+        only: args.only,
+        retry_failed: args.retry_failed,
+        kind: "send",
+    };
+    let mut progress = crate::mail::progress::for_stderr();
+    let stop = crate::mail::signals::stop_flag()?;
+    let report = crate::mail::send::run(&project, &options, progress.as_mut(), stop)?;
+    print!("{}", crate::mail::progress::summary(&report, args.dry_run));
+    Ok(if report.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

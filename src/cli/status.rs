@@ -1,0 +1,77 @@
+//! `status`: next deliveries, the last run, and what waits for a retry.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::content::project::Project;
+use crate::error::Error;
+
+pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let database = project.path(&project.schedule.email.database);
+    let store = crate::mail::store::Store::open(&database)?;
+    let zone = project.schedule.timezone;
+    let when = |t: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "{} ({} {})",
+            t.format("%Y-%m-%d %H:%M UTC"),
+            t.with_timezone(&zone).format("%H:%M"),
+            zone.name()
+        )
+    };
+    match crate::mail::service::RunLock::holder(&database) {
+        Some(pid) => println!("service: running (process {pid})"),
+        None => println!("service: not running"),
+    }
+    let subscribers = store.all_active()?;
+    let done = store.finished_around(now)?;
+    let rules = crate::mail::send::rules(&project);
+    let (due, _) = crate::mail::due::due_now(&subscribers, &done, now, None, &rules);
+    if !due.is_empty() {
+        println!(
+            "due now: {} message{}",
+            due.len(),
+            if due.len() == 1 { "" } else { "s" }
+        );
+    }
+    println!("next deliveries:");
+    let upcoming = crate::mail::due::upcoming(&subscribers, &done, now, &rules, 5);
+    if upcoming.is_empty() {
+        println!("  none (no active subscribers)");
+    }
+    for (at, editions) in upcoming {
+        let what: Vec<String> = editions
+            .iter()
+            .map(|(e, n)| format!("{e} to {n}"))
+            .collect();
+        println!("  {}: {}", when(at), what.join(", "));
+    }
+    match store.last_run()? {
+        Some(run) => {
+            let end = run.finished.map_or(
+                "did not finish (stopped or still running)".to_string(),
+                |f| format!("finished {f}"),
+            );
+            println!("last run: {}, started {}, {end}", run.kind, run.started);
+            for line in run.summary.lines() {
+                println!("  {line}");
+            }
+        }
+        None => println!("last run: none yet"),
+    }
+    let waiting = store.awaiting_retry()?;
+    println!("awaiting another attempt: {}", waiting.len());
+    for (edition, email, state, detail) in &waiting {
+        let why = if state == "sending" {
+            "in flight when a run stopped".to_string()
+        } else {
+            detail.clone()
+        };
+        println!("  {edition} {email}: {why}");
+    }
+    Ok(if waiting.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

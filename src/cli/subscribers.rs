@@ -1,0 +1,95 @@
+//! `subscribers`: add, remove, list, import and export.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::SubscribersCommand;
+use crate::content::project::Project;
+use crate::error::Error;
+
+pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
+    use crate::mail::store::{Store, Upsert};
+    use crate::mail::subscribers::{NewSubscriber, clean_name, normalise_address, parse_zone};
+    let project = Project::load(config)?;
+    let mut store = Store::open(&project.path(&project.schedule.email.database))?;
+    match cmd {
+        SubscribersCommand::Add {
+            email,
+            name,
+            cadence,
+            format,
+            timezone,
+            hour,
+        } => {
+            let email = normalise_address(&email).map_err(Error::Usage)?;
+            let new = NewSubscriber {
+                email: email.clone(),
+                name: clean_name(&name),
+                cadence,
+                format,
+                timezone: timezone
+                    .as_deref()
+                    .map(parse_zone)
+                    .transpose()
+                    .map_err(Error::Usage)?,
+                hour,
+            };
+            match store.upsert(&new, true)? {
+                Upsert::Added => println!("added {email} ({cadence}, {format})"),
+                _ => println!("updated {email} ({cadence}, {format}); subscribed"),
+            }
+        }
+        SubscribersCommand::Remove { email_or_token } => {
+            match store.unsubscribe(&email_or_token)? {
+                Some(s) => println!(
+                    "unsubscribed {}; the record is kept so that imports do not add it again",
+                    s.email
+                ),
+                None => {
+                    return Err(Error::Usage(format!(
+                        "no subscriber has the address or token `{email_or_token}`: nothing changed"
+                    )));
+                }
+            }
+        }
+        SubscribersCommand::List { all } => {
+            let list = store.list()?;
+            let shown: Vec<_> = list.iter().filter(|s| all || s.active).collect();
+            for s in &shown {
+                let status = if s.active { "" } else { "  (unsubscribed)" };
+                println!(
+                    "{:<40} {:<7} {:<5} {}{status}",
+                    s.email, s.cadence, s.format, s.name
+                );
+            }
+            let active = list.iter().filter(|s| s.active).count();
+            eprintln!("{active} active, {} unsubscribed", list.len() - active);
+        }
+        SubscribersCommand::Import {
+            file,
+            cadence,
+            format,
+        } => {
+            let (rows, bad) = crate::mail::subscribers::read_csv(&file, cadence, format)?;
+            let (added, updated, kept) = store.import(&rows)?;
+            if !bad.0.is_empty() {
+                eprintln!("{bad}");
+            }
+            println!(
+                "imported {}: {added} added, {updated} updated, {kept} left unsubscribed, {} bad row{}",
+                file.display(),
+                bad.0.len(),
+                if bad.0.len() == 1 { "" } else { "s" }
+            );
+            if !bad.0.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        SubscribersCommand::Export => {
+            let list = store.list()?;
+            crate::mail::subscribers::write_csv(std::io::stdout().lock(), &list)
+                .map_err(|e| Error::Usage(format!("could not write the CSV: {e}")))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,16 @@
+//! The first stage: the files an editor writes, read strictly and checked together.
+
+/// Calendar arithmetic: today in a zone, weeks, yearly rules.
+pub mod calendar;
+/// Serde helpers for TOML dates and time zones.
+pub mod de;
+/// The country guide format and the catalog of guides.
+pub mod guide;
+/// The `[email]` settings of schedule.toml.
+pub mod mail_config;
+/// Loading a project: schedule and guides together.
+pub mod project;
+/// The `schedule.toml` format.
+pub mod schedule;
+/// A TOML file kept with its text, to place errors in it.
+pub mod source;

@@ -1,0 +1,20 @@
+//! The fourth stage: digests to subscribers, each exactly once.
+
+/// When each subscriber's next edition is due (pure).
+pub mod due;
+/// Composing personalised digests.
+pub mod message;
+/// Progress bars, log lines and summaries for `send`.
+pub mod progress;
+/// The `send` run: every digest exactly once.
+pub mod send;
+/// The long-running `run` service.
+pub mod service;
+/// Clean stops on SIGTERM and SIGINT.
+pub mod signals;
+/// SQLite: subscribers and the delivery journal.
+pub mod store;
+/// Subscribers: validation and CSV.
+pub mod subscribers;
+/// Transports: SMTP, sendmail, a folder of .eml files.
+pub mod transport;

@@ -1,0 +1,16 @@
+//! The third stage: a plan becomes a view model, the view model becomes files.
+
+/// Assembling the view model of a day or a week.
+pub mod assemble;
+/// The `atom` format: a feed of the most recent days.
+pub mod feed;
+/// The `ics` format: a calendar with an event a day.
+pub mod ics;
+/// Stable ids of days, for calendar events and feed entries.
+pub mod ids;
+/// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
+pub mod output;
+/// Rendering through Tera templates.
+pub mod render;
+/// The static site of `build --site`.
+pub mod site;
