@@ -1,88 +1,13 @@
-//! Email: a real SMTP server (aiosmtpd, tests/smtp/server.py) started by each test, the real
-//! binary sending to it, and the received messages parsed by a real MIME parser.
+//! Email: a real SMTP server (tests/cli/smtp.rs) started by each test, the real binary sending
+//! to it, and the received messages parsed by a real MIME parser.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mail_parser::{MessageParser, MimeHeaders};
 
-use crate::{Project, Run, repo};
-
-/// A running aiosmtpd server; killed when dropped.
-pub struct Smtp {
-    child: Child,
-    pub port: u16,
-    maildir: PathBuf,
-}
-
-impl Smtp {
-    pub fn start(dir: &Path, args: &[&str]) -> Smtp {
-        let maildir = dir.join("received");
-        let mut child = Command::new("python3")
-            .arg(repo().join("tests/smtp/server.py"))
-            .arg("--maildir")
-            .arg(&maildir)
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("python3 is needed for the email tests");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line.trim().parse().unwrap_or_else(|_| {
-            panic!("the SMTP test server did not start (is aiosmtpd installed? `pip install aiosmtpd`; .ci/run does it)")
-        });
-        Smtp {
-            child,
-            port,
-            maildir,
-        }
-    }
-
-    /// Every received message, parsed, in arrival order.
-    pub fn messages(&self) -> Vec<Vec<u8>> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.maildir)
-            .map(|r| {
-                r.filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        files.iter().map(|f| std::fs::read(f).unwrap()).collect()
-    }
-
-    /// Recipient address → how many messages it received.
-    pub fn per_recipient(&self) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
-        for raw in self.messages() {
-            let m = MessageParser::default().parse(&raw).unwrap();
-            let to = m
-                .to()
-                .unwrap()
-                .first()
-                .unwrap()
-                .address()
-                .unwrap()
-                .to_string();
-            *counts.entry(to).or_default() += 1;
-        }
-        counts
-    }
-}
-
-impl Drop for Smtp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::smtp::{Options, Smtp};
+use crate::{Project, Run};
 
 /// The small fixture with an [email] section pointing at `port`.
 pub fn project_with_email(port: u16, extra: &str) -> Project {
@@ -124,8 +49,7 @@ fn send(p: &Project, args: &[&str]) -> Run {
 
 #[test]
 fn a_normal_send_delivers_multipart_messages_with_list_headers() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &[]);
+    let smtp = Smtp::start();
     let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &["--name", "Anna Berg"]);
     add(&p, "bo@example.org", &["--format", "text"]);
@@ -236,8 +160,7 @@ fn a_normal_send_delivers_multipart_messages_with_list_headers() {
 
 #[test]
 fn a_second_run_sends_nothing() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &[]);
+    let smtp = Smtp::start();
     let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &[]);
     send(&p, &["--cadence", "daily"]).ok();
@@ -251,8 +174,7 @@ fn a_second_run_sends_nothing() {
 
 #[test]
 fn dry_run_sends_nothing_and_changes_nothing() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &[]);
+    let smtp = Smtp::start();
     let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &[]);
     let out = send(&p, &["--dry-run", "--cadence", "daily"]).ok();
@@ -266,8 +188,11 @@ fn dry_run_sends_nothing_and_changes_nothing() {
 
 #[test]
 fn temporary_failures_are_retried_until_accepted() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &["--tempfail", "2", "--busy", "1"]);
+    let smtp = Smtp::with(Options {
+        tempfail: 2,
+        busy: 1,
+        ..Options::default()
+    });
     let p = project_with_email(smtp.port, "connections = 2");
     for who in ["a", "b", "c"] {
         add(&p, &format!("{who}@example.org"), &[]);
@@ -282,9 +207,30 @@ fn temporary_failures_are_retried_until_accepted() {
 }
 
 #[test]
+fn a_connection_dropped_before_the_answer_is_retried() {
+    let smtp = Smtp::with(Options {
+        drop: 2,
+        ..Options::default()
+    });
+    let p = project_with_email(smtp.port, "");
+    add(&p, "anna@example.org", &[]);
+    add(&p, "bo@example.org", &[]);
+    let out = send(&p, &["--cadence", "daily"]).ok();
+    assert_eq!(
+        out,
+        "daily-2026-11-23: 2 sent, 0 already sent, 0 failed, 0 deferred (2 subscribers)\n"
+    );
+    let counts = smtp.per_recipient();
+    assert_eq!(counts.len(), 2);
+    assert!(counts.values().all(|&n| n == 1), "{counts:?}");
+}
+
+#[test]
 fn a_permanent_failure_for_one_recipient_does_not_stop_the_run() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &["--reject", "gone@example.org"]);
+    let smtp = Smtp::with(Options {
+        reject: vec!["gone@example.org".into()],
+        ..Options::default()
+    });
     let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &[]);
     add(&p, "gone@example.org", &[]);
@@ -326,8 +272,10 @@ fn a_server_that_is_down_is_a_clear_error_and_nothing_is_marked() {
 
 #[test]
 fn a_second_send_refuses_while_one_runs() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &["--delay", "0.05"]);
+    let smtp = Smtp::with(Options {
+        delay: Duration::from_secs_f64(0.05),
+        ..Options::default()
+    });
     let p = project_with_email(smtp.port, "connections = 1");
     add_many(&p, 20);
     let first = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
@@ -353,8 +301,10 @@ fn a_second_send_refuses_while_one_runs() {
 
 #[test]
 fn a_run_killed_mid_send_is_finished_by_the_next_and_the_in_flight_are_reported() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &["--delay", "0.01"]);
+    let smtp = Smtp::with(Options {
+        delay: Duration::from_secs_f64(0.01),
+        ..Options::default()
+    });
     let p = project_with_email(smtp.port, "connections = 4");
     add_many(&p, 150);
     let mut first = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
@@ -422,8 +372,7 @@ fn to_dir_writes_eml_files() {
 
 #[test]
 fn content_cannot_inject_headers() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &[]);
+    let smtp = Smtp::start();
     let p = project_with_email(smtp.port, "");
     p.replace(
         "schedule.toml",

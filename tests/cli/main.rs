@@ -11,6 +11,7 @@ mod plan;
 mod print;
 mod service;
 mod site;
+mod smtp;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

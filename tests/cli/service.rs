@@ -5,12 +5,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::Project;
-use crate::email::{Smtp, add, add_many, project_with_email, wait_for};
+use crate::email::{add, add_many, project_with_email, wait_for};
+use crate::smtp::{Options, Smtp};
 
 #[test]
 fn send_without_a_date_sends_what_is_due_at_each_subscribers_hour() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &[]);
+    let smtp = Smtp::start();
     let p = project_with_email(smtp.port, "");
     add(&p, "london@example.org", &[]); // the schedule's zone (Europe/London) and hour (06:00)
     add(&p, "weekly@example.org", &["--cadence", "weekly"]);
@@ -62,8 +62,7 @@ fn send_without_a_date_sends_what_is_due_at_each_subscribers_hour() {
 
 #[test]
 fn after_downtime_only_todays_edition_is_sent_and_the_skipped_are_reported() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &[]);
+    let smtp = Smtp::start();
     let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &[]);
     p.run(&["send", "--now", "2026-11-20T06:10:00Z"]).ok(); // Friday's goes out
@@ -116,8 +115,10 @@ fn terminate(child: Child) -> (i32, String) {
 
 #[test]
 fn the_service_sends_when_due_stops_cleanly_on_sigterm_and_finishes_after_a_restart() {
-    let p = Project::empty();
-    let smtp = Smtp::start(p.dir.path(), &["--delay", "0.05"]);
+    let smtp = Smtp::with(Options {
+        delay: Duration::from_secs_f64(0.05),
+        ..Options::default()
+    });
     let p = project_with_email(smtp.port, "connections = 2");
     add_many(&p, 60);
 
