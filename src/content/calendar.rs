@@ -4,6 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::content::church_year::{Movable, Reckoning};
 use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +49,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"))
 }
 
-/// A day that comes back every year: a fixed month and day, or the n-th (or last) weekday of a month.
+/// A day that comes back every year: a fixed month and day, the n-th (or last) weekday of a month,
+/// or a feast that moves with Easter or Advent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearlyRule {
     /// `december 25`
@@ -59,6 +61,8 @@ pub enum YearlyRule {
         weekday: Weekday,
         month: u32,
     },
+    /// `easter`, `easter - 2`, `pentecost`, `first sunday of advent`, by the given reckoning.
+    Movable(Movable, Reckoning),
 }
 
 const MONTHS: [&str; 12] = [
@@ -86,11 +90,15 @@ impl FromStr for YearlyRule {
 
     fn from_str(text: &str) -> Result<Self, String> {
         let lower = text.trim().to_lowercase();
+        if let Some(movable) = Movable::parse(&lower) {
+            return movable.map(|m| YearlyRule::Movable(m, Reckoning::default()));
+        }
         let words: Vec<&str> = lower.split_whitespace().collect();
         let bad = || {
             format!(
-                "`{text}` is not a yearly rule: write `first sunday of november`, `last friday of march` \
-                 or `december 25`"
+                "`{text}` is not a yearly rule: write `first sunday of november`, `last friday of march`, \
+                 `december 25`, `easter`, `easter - 2` (Good Friday), `pentecost` or \
+                 `first sunday of advent`"
             )
         };
         match words.as_slice() {
@@ -131,11 +139,20 @@ impl fmt::Display for YearlyRule {
                 weekday_name(weekday).to_lowercase(),
                 MONTHS[month as usize - 1]
             ),
+            YearlyRule::Movable(movable, _) => movable.fmt(f),
         }
     }
 }
 
 impl YearlyRule {
+    /// The same rule with movable feasts reckoned by `reckoning`.
+    pub fn reckoned(self, reckoning: Reckoning) -> YearlyRule {
+        match self {
+            YearlyRule::Movable(movable, _) => YearlyRule::Movable(movable, reckoning),
+            other => other,
+        }
+    }
+
     /// The date the rule gives in `year`, if that year has one (no February 29, no fifth Monday).
     pub fn in_year(&self, year: i32) -> Option<NaiveDate> {
         match *self {
@@ -161,6 +178,7 @@ impl YearlyRule {
                 weekday,
                 month,
             } => NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth),
+            YearlyRule::Movable(movable, reckoning) => movable.in_year(year, reckoning),
         }
     }
 }

@@ -2,6 +2,8 @@
 
 /// Calendar arithmetic: today in a zone, weeks, yearly rules.
 pub mod calendar;
+/// The church year: Easter, movable feasts and the names of Sundays.
+pub mod church_year;
 /// Serde helpers for TOML dates and time zones.
 pub mod de;
 /// The country guide format and the catalog of guides.

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::content::calendar::{WeekStart, YearlyRule};
+use crate::content::church_year::{ChurchYear, Reckoning};
 use crate::content::source::SourceFile;
 use crate::error::Diagnostics;
 
@@ -23,6 +24,9 @@ pub struct Schedule {
     pub timezone: chrono_tz::Tz,
     #[serde(default)]
     pub week_starts: WeekStart,
+    /// Names the Sundays (Advent 1, Lent 2, ...) and reckons Easter for movable pins.
+    #[serde(default)]
+    pub church_year: ChurchYear,
     /// How many prayer points a day shows.
     #[serde(default = "three")]
     pub points_per_day: usize,
@@ -302,22 +306,16 @@ pub enum PinWhen {
 }
 
 impl Pin {
-    /// The pin's date or rule; `None` only for a pin that failed validation.
-    pub fn when(&self) -> Option<PinWhen> {
+    /// The pin's date or rule, movable feasts reckoned by `reckoning`; `None` only for a pin
+    /// that failed validation.
+    pub fn when(&self, reckoning: Reckoning) -> Option<PinWhen> {
         match (&self.date, &self.rule) {
             (Some(d), None) => Some(PinWhen::Date(*d)),
-            (None, Some(r)) => r.parse().ok().map(PinWhen::Yearly),
+            (None, Some(r)) => r
+                .parse::<YearlyRule>()
+                .ok()
+                .map(|rule| PinWhen::Yearly(rule.reckoned(reckoning))),
             _ => None,
-        }
-    }
-
-    /// Whether the pin falls on `date`.
-    pub fn falls_on(&self, date: NaiveDate) -> bool {
-        use chrono::Datelike;
-        match self.when() {
-            Some(PinWhen::Date(d)) => d == date,
-            Some(PinWhen::Yearly(rule)) => rule.in_year(date.year()) == Some(date),
-            None => false,
         }
     }
 }

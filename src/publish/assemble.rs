@@ -23,6 +23,8 @@ pub struct DayGuide {
     /// `Wednesday 25 November 2026`
     pub date_long: String,
     pub weekday: String,
+    /// The Sunday's name in the church year (`Advent 1`), on Sundays when `church_year` is on.
+    pub sunday: Option<String>,
     pub audience: Audience,
     /// `country` or `theme`.
     pub kind: &'static str,
@@ -93,6 +95,8 @@ pub struct WeekGuide {
     pub end: String,
     /// `23–29 November 2026`
     pub range: String,
+    /// The name of the week's Sunday in the church year (`Lent 2`), when `church_year` is on.
+    pub sunday: Option<String>,
     pub audience: Audience,
     pub paper: Paper,
     pub days: Vec<DayGuide>,
@@ -129,6 +133,11 @@ impl<'a> Assembler<'a> {
             date: date.to_string(),
             date_long: long_date(date),
             weekday: weekday_name(chrono::Datelike::weekday(&date)).to_string(),
+            sunday: self
+                .schedule
+                .church_year
+                .sunday(date)
+                .map(|s| s.to_string()),
             audience: self.audience,
             kind: "country",
             heading: String::new(),
@@ -207,6 +216,11 @@ impl<'a> Assembler<'a> {
             start: first.to_string(),
             end: last.to_string(),
             range: date_range(first, last),
+            sunday: first
+                .iter_days()
+                .take(7)
+                .find_map(|d| self.schedule.church_year.sunday(d))
+                .map(|s| s.to_string()),
             audience: self.audience,
             paper,
             days,

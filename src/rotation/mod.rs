@@ -80,7 +80,7 @@ impl<'a> Rotation<'a> {
             .pins
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| p.when().map(|w| (i, w)))
+            .filter_map(|(i, p)| p.when(schedule.church_year.reckoning()).map(|w| (i, w)))
             .collect();
         Rotation {
             catalog,

@@ -3,6 +3,7 @@
 mod bad_input;
 mod build;
 mod calendar;
+mod church_year;
 mod email;
 mod feed;
 mod init;
