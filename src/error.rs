@@ -148,6 +148,9 @@ pub enum Error {
     /// The command line asked for something impossible; the message says what would work.
     #[error("{0}")]
     Usage(String),
+    /// Standard output was closed by its reader (`| head`): the command stops, quietly.
+    #[error("standard output was closed")]
+    OutputClosed,
 }
 
 impl Error {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use super::outln;
 use super::{BuildArgs, print_out, resolve_date};
 use crate::content::calendar::{parse_date, today};
 use crate::content::project::Project;
@@ -153,14 +154,14 @@ fn write(out: &Path, docs: &[output::Document]) -> Result<ExitCode, Error> {
     let files = &written.files;
     if files.len() <= 12 {
         for f in files {
-            println!("wrote {}", f.display());
+            outln!("wrote {}", f.display());
         }
     } else {
         let unchanged = match written.unchanged {
             0 => String::new(),
             n => format!(" ({n} already up to date)"),
         };
-        println!(
+        outln!(
             "wrote {} files to {}{unchanged}",
             files.len(),
             out.display()

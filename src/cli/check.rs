@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::CheckArgs;
+use super::outln;
 use crate::content::calendar::parse_date;
 use crate::error::Error;
 
@@ -30,7 +31,7 @@ pub fn run(config: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::FAILURE);
     }
-    println!(
+    outln!(
         "checked {}, {} and {}: no errors, {}",
         plural(outcome.guides, "guide"),
         config.display(),

@@ -3,15 +3,16 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::outln;
 use crate::content::calendar::today;
 use crate::error::Error;
 
 pub fn run(dir: &Path) -> Result<ExitCode, Error> {
     let files = crate::init::init(dir, today(&chrono_tz::UTC))?;
     for f in &files {
-        println!("created {}", f.display());
+        outln!("created {}", f.display());
     }
-    println!(
+    outln!(
         "\nNext: cd {} && prayer-guide check && prayer-guide build",
         dir.display()
     );

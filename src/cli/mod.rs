@@ -262,7 +262,7 @@ pub struct CheckArgs {
 /// Runs a parsed command line, writing results to stdout and notes to stderr.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let config = cli.config.unwrap_or_else(|| PathBuf::from(SCHEDULE_FILE));
-    match cli.command {
+    let result = match cli.command {
         Command::Build(args) => build::run(&config, args),
         Command::Plan(args) => plan::run(&config, args),
         Command::Check(args) => check::run(&config, args),
@@ -271,6 +271,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Run { now } => run::run(&config, now),
         Command::Status { now } => status::run(&config, now.unwrap_or_else(chrono::Utc::now)),
         Command::Init { dir } => init::run(&dir),
+    };
+    match result {
+        Err(Error::OutputClosed) => Ok(ExitCode::SUCCESS),
+        other => other,
     }
 }
 
@@ -289,18 +293,39 @@ fn resolve_date(text: Option<&str>, project: &Project) -> Result<NaiveDate, Erro
     }
 }
 
-/// Prints a guide to standard output. A reader that stops early (`| head`) is no error.
-fn print_out(text: String) -> Result<ExitCode, Error> {
+/// `println!` for results: through [`write_out`], so a reader that stops early ends the command.
+/// Only for functions returning `Result<_, Error>`.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+use outln;
+
+/// Writes results to standard output: every command's stdout goes through here. A reader that
+/// stops early (`| head -1`) closes the pipe; that is [`Error::OutputClosed`], which stops the
+/// command and exits 0 without a word.
+pub fn write_out(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
+    stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::io("write", Path::new("standard output"), e))
-        }
-        _ => Ok(ExitCode::SUCCESS),
+        .map_err(stdout_error)
+}
+
+/// An error writing to standard output: a closed pipe is no failure.
+pub fn stdout_error(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Error::OutputClosed
+    } else {
+        Error::io("write", Path::new("standard output"), e)
     }
+}
+
+/// Prints a guide to standard output.
+fn print_out(text: String) -> Result<ExitCode, Error> {
+    write_out(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

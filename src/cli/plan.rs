@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{PlanArgs, PlanFormat, resolve_date};
+use super::{outln, write_out};
 use crate::content::project::Project;
 use crate::error::Error;
 use crate::publish::render::context_json;
@@ -13,11 +14,12 @@ pub fn run(config: &Path, args: PlanArgs) -> Result<ExitCode, Error> {
     let from = resolve_date(args.from.as_deref(), &project)?;
     let rows = crate::rotation::plan::rows(&project.catalog, &project.schedule, from, args.days)?;
     match args.format {
-        PlanFormat::Table => print!(
-            "{}",
-            crate::rotation::plan::table(&rows, &project.catalog, &project.schedule)
-        ),
-        PlanFormat::Json => println!("{}", context_json(&rows)),
+        PlanFormat::Table => write_out(&crate::rotation::plan::table(
+            &rows,
+            &project.catalog,
+            &project.schedule,
+        ))?,
+        PlanFormat::Json => outln!("{}", context_json(&rows)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{CadenceArg, SendArgs, resolve_date};
+use super::{CadenceArg, SendArgs, resolve_date, write_out};
 use crate::content::project::Project;
 use crate::error::Error;
 use crate::mail::subscribers::Cadence;
@@ -32,10 +32,14 @@ pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
     let mut progress = crate::mail::progress::for_stderr();
     let stop = crate::mail::signals::stop_flag()?;
     let report = crate::mail::send::run(&project, &options, progress.as_mut(), stop)?;
-    print!("{}", crate::mail::progress::summary(&report, args.dry_run));
-    Ok(if report.failed() {
+    let code = if report.failed() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    // The work is done: a reader that stopped early does not change how it went.
+    match write_out(&crate::mail::progress::summary(&report, args.dry_run)) {
+        Ok(()) | Err(Error::OutputClosed) => Ok(code),
+        Err(e) => Err(e),
+    }
 }

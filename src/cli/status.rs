@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::outln;
 use crate::content::project::Project;
 use crate::error::Error;
 
@@ -20,31 +21,31 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
         )
     };
     match crate::mail::service::RunLock::holder(&database) {
-        Some(pid) => println!("service: running (process {pid})"),
-        None => println!("service: not running"),
+        Some(pid) => outln!("service: running (process {pid})"),
+        None => outln!("service: not running"),
     }
     let subscribers = store.all_active()?;
     let done = store.finished_around(now)?;
     let rules = crate::mail::send::rules(&project);
     let (due, _) = crate::mail::due::due_now(&subscribers, &done, now, None, &rules);
     if !due.is_empty() {
-        println!(
+        outln!(
             "due now: {} message{}",
             due.len(),
             if due.len() == 1 { "" } else { "s" }
         );
     }
-    println!("next deliveries:");
+    outln!("next deliveries:");
     let upcoming = crate::mail::due::upcoming(&subscribers, &done, now, &rules, 5);
     if upcoming.is_empty() {
-        println!("  none (no active subscribers)");
+        outln!("  none (no active subscribers)");
     }
     for (at, editions) in upcoming {
         let what: Vec<String> = editions
             .iter()
             .map(|(e, n)| format!("{e} to {n}"))
             .collect();
-        println!("  {}: {}", when(at), what.join(", "));
+        outln!("  {}: {}", when(at), what.join(", "));
     }
     match store.last_run()? {
         Some(run) => {
@@ -52,22 +53,22 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
                 "did not finish (stopped or still running)".to_string(),
                 |f| format!("finished {f}"),
             );
-            println!("last run: {}, started {}, {end}", run.kind, run.started);
+            outln!("last run: {}, started {}, {end}", run.kind, run.started);
             for line in run.summary.lines() {
-                println!("  {line}");
+                outln!("  {line}");
             }
         }
-        None => println!("last run: none yet"),
+        None => outln!("last run: none yet"),
     }
     let waiting = store.awaiting_retry()?;
-    println!("awaiting another attempt: {}", waiting.len());
+    outln!("awaiting another attempt: {}", waiting.len());
     for (edition, email, state, detail) in &waiting {
         let why = if state == "sending" {
             "in flight when a run stopped".to_string()
         } else {
             detail.clone()
         };
-        println!("  {edition} {email}: {why}");
+        outln!("  {edition} {email}: {why}");
     }
     Ok(if waiting.is_empty() {
         ExitCode::SUCCESS

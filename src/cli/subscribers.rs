@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::SubscribersCommand;
+use super::outln;
 use crate::content::project::Project;
 use crate::error::Error;
 
@@ -35,13 +36,13 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
                 hour,
             };
             match store.upsert(&new, true)? {
-                Upsert::Added => println!("added {email} ({cadence}, {format})"),
-                _ => println!("updated {email} ({cadence}, {format}); subscribed"),
+                Upsert::Added => outln!("added {email} ({cadence}, {format})"),
+                _ => outln!("updated {email} ({cadence}, {format}); subscribed"),
             }
         }
         SubscribersCommand::Remove { email_or_token } => {
             match store.unsubscribe(&email_or_token)? {
-                Some(s) => println!(
+                Some(s) => outln!(
                     "unsubscribed {}; the record is kept so that imports do not add it again",
                     s.email
                 ),
@@ -57,9 +58,12 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             let shown: Vec<_> = list.iter().filter(|s| all || s.active).collect();
             for s in &shown {
                 let status = if s.active { "" } else { "  (unsubscribed)" };
-                println!(
+                outln!(
                     "{:<40} {:<7} {:<5} {}{status}",
-                    s.email, s.cadence, s.format, s.name
+                    s.email,
+                    s.cadence,
+                    s.format,
+                    s.name
                 );
             }
             let active = list.iter().filter(|s| s.active).count();
@@ -75,7 +79,7 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             if !bad.0.is_empty() {
                 eprintln!("{bad}");
             }
-            println!(
+            outln!(
                 "imported {}: {added} added, {updated} updated, {kept} left unsubscribed, {} bad row{}",
                 file.display(),
                 bad.0.len(),
@@ -88,7 +92,7 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
         SubscribersCommand::Export => {
             let list = store.list()?;
             crate::mail::subscribers::write_csv(std::io::stdout().lock(), &list)
-                .map_err(|e| Error::Usage(format!("could not write the CSV: {e}")))?;
+                .map_err(super::stdout_error)?;
         }
     }
     Ok(ExitCode::SUCCESS)

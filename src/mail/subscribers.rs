@@ -288,9 +288,10 @@ pub fn read_csv(
 }
 
 /// Writes subscribers as CSV with a header line, in the columns `read_csv` reads back.
-pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> Result<(), csv::Error> {
+pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["email", "name", "cadence", "format", "status"])?;
+    w.write_record(["email", "name", "cadence", "format", "status"])
+        .map_err(std::io::Error::from)?;
     for s in subscribers {
         let status = if s.active { "active" } else { "unsubscribed" };
         w.write_record([
@@ -299,10 +300,10 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> Resul
             s.cadence.as_str(),
             s.format.as_str(),
             status,
-        ])?;
+        ])
+        .map_err(std::io::Error::from)?;
     }
-    w.flush()?;
-    Ok(())
+    w.flush()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod email;
 mod feed;
 mod init;
 mod library;
+mod pipes;
 mod plan;
 mod print;
 mod service;
