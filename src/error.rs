@@ -151,6 +151,41 @@ pub enum Error {
     /// Standard output was closed by its reader (`| head`): the command stops, quietly.
     #[error("standard output was closed")]
     OutputClosed,
+    /// A build that wrote some of its files and not others: the written ones are complete.
+    #[error("{}", unfinished(written, failed))]
+    Unfinished {
+        written: Vec<PathBuf>,
+        failed: Vec<(PathBuf, String)>,
+    },
+}
+
+/// The message of [`Error::Unfinished`]: every file not written and why, then what was.
+fn unfinished(written: &[PathBuf], failed: &[(PathBuf, String)]) -> String {
+    let mut failed = failed.to_vec();
+    failed.sort();
+    let mut written = written.to_vec();
+    written.sort();
+    let total = failed.len() + written.len();
+    let mut out = format!(
+        "the build stopped part-way: {} of {total} files not written:",
+        failed.len()
+    );
+    for (path, problem) in &failed {
+        out.push_str(&format!("\n  {}: {problem}", path.display()));
+    }
+    out.push_str(&format!(
+        "\n{} of {total} files written, each complete",
+        written.len()
+    ));
+    if written.len() <= 12 {
+        for path in &written {
+            out.push_str(&format!("\n  {}", path.display()));
+        }
+    }
+    out.push_str(
+        "\n  help: the files not written were left as they were; fix the cause and build again",
+    );
+    out
 }
 
 impl Error {

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::content::calendar::{parse_date, today};
+use crate::content::calendar::{self, today};
 use crate::content::project::{Project, SCHEDULE_FILE};
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
@@ -111,10 +111,11 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The day to build: YYYY-MM-DD or `today` (in the schedule's time zone). With --from/--to,
-    /// the day treated as today: today.json, the feed's last day, the site's front page
-    /// [default: today, or the nearest day of the range]
-    #[arg(long, value_name = "DATE|today")]
+    /// The day to build: YYYY-MM-DD, or today, tomorrow, yesterday, next-week (its first day),
+    /// next-sunday (the first Sunday after today; any weekday works), all in the schedule's time
+    /// zone. With --from/--to, the day treated as today: today.json, the feed's last day, the
+    /// site's front page [default: today, or the nearest day of the range]
+    #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// Build only the week holding the date (the printable sheet)
     #[arg(long, conflicts_with = "day")]
@@ -122,7 +123,8 @@ pub struct BuildArgs {
     /// Build only the day, not its week
     #[arg(long)]
     pub day: bool,
-    /// Build every day and every week from this date (with --to)
+    /// Build every day and every week from this date (with --to); the same words as --date,
+    /// e.g. --from next-week --to next-sunday
     #[arg(long, value_name = "DATE", requires = "to")]
     pub from: Option<String>,
     /// Last day of the range (with --from)
@@ -131,7 +133,8 @@ pub struct BuildArgs {
     /// Formats, comma-separated [default: `formats` in schedule.toml, or txt with --stdout]
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     pub format: Vec<Format>,
-    /// The output folder [default: `dir` in schedule.toml's [output]]
+    /// The output folder [default: `dir` in schedule.toml's [output], or `private_dir` with
+    /// --private]
     #[arg(long, value_name = "DIR", conflicts_with = "stdout")]
     pub out: Option<PathBuf>,
     /// Print one guide (the day, or the week with --week) to standard output instead of files
@@ -143,7 +146,9 @@ pub struct BuildArgs {
     /// Paper for the weekly sheet and the bulletin [default: `paper` in schedule.toml]
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
-    /// Include points marked `restricted`. Only for a closed circle: never publish the result.
+    /// Include points marked `restricted`, for a closed circle. Writes to `private_dir` (default
+    /// private/), never into the public folder; every file is marked, and a later public build
+    /// removes any marked file it finds in its folder.
     #[arg(long)]
     pub private: bool,
     /// Write a small website for --from/--to instead: index.html (today and this week), a page
@@ -155,10 +160,10 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct SendArgs {
-    /// Send this date's editions to every subscriber now, whatever their hour: YYYY-MM-DD or
-    /// `today`. Without it, send what is due: each subscriber's edition for their local date,
+    /// Send this date's editions to every subscriber now, whatever their hour: YYYY-MM-DD,
+    /// `today` or `tomorrow` (the words of build --date). Without it, send what is due: each subscriber's edition for their local date,
     /// once their hour has come (safe to run from cron every hour).
-    #[arg(long, value_name = "DATE|today")]
+    #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// Act as if it were this instant (RFC 3339), to test schedules
     #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
@@ -235,8 +240,9 @@ pub enum SubscribersCommand {
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// First day [default: today in the schedule's time zone]
-    #[arg(long, value_name = "DATE|today")]
+    /// First day: YYYY-MM-DD, or a word such as tomorrow or next-week (see build --date)
+    /// [default: today in the schedule's time zone]
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
     /// How many days
     #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=3660))]
@@ -285,11 +291,15 @@ fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
         .map_err(|_| format!("`{text}` is not a time: write it like 2026-11-23T06:00:00Z"))
 }
 
-/// `today`, or a date.
+/// A date from the command line (YYYY-MM-DD, or a word such as `tomorrow` counted from today
+/// in the schedule's time zone); none is today.
 fn resolve_date(text: Option<&str>, project: &Project) -> Result<NaiveDate, Error> {
+    let today = today(&project.schedule.timezone);
     match text {
-        None | Some("today") => Ok(today(&project.schedule.timezone)),
-        Some(t) => parse_date(t).map_err(Error::Usage),
+        None => Ok(today),
+        Some(t) => {
+            calendar::resolve_date(t, today, project.schedule.week_starts).map_err(Error::Usage)
+        }
     }
 }
 

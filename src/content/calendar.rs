@@ -43,10 +43,87 @@ pub fn today<Tz: TimeZone>(tz: &Tz) -> NaiveDate {
     local_date(tz, Utc::now())
 }
 
-/// Parses `YYYY-MM-DD`, with an error that says so.
+/// Parses `YYYY-MM-DD`. A date of the right shape that does not exist says why
+/// (`2027 is not a leap year: February has 28 days`), not only that it is wrong.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01"))
+    let bad = || format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01");
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let (Some(year), Some(month), Some(day)) = (
+        number(year, 4..=4),
+        number(month, 1..=2),
+        number(day, 1..=2),
+    ) else {
+        return Err(bad());
+    };
+    let year = year as i32;
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "`{text}` is not a date: there is no month {month} (months are 01 to 12)"
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let days = days_in_month(year, month);
+        let name = month_name(month);
+        if month == 2 && day == 29 {
+            format!("`{text}` is not a date: {year} is not a leap year: February has 28 days")
+        } else {
+            format!("`{text}` is not a date: {name} {year} has {days} days")
+        }
+    })
+}
+
+/// How many days `month` of `year` has.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(28)
+}
+
+/// The words a date on the command line can be instead of `YYYY-MM-DD`, for `--help` and errors.
+pub const DATE_WORDS: &str =
+    "today, tomorrow, yesterday, next-week (its first day), next-sunday (or another weekday)";
+
+/// A date as the command line takes it: `YYYY-MM-DD`, or a word counted from `today` (the
+/// caller's today, in the schedule's time zone): `today`, `tomorrow`, `yesterday`, `this-week`
+/// and `next-week` (the first day of that week), `next-sunday` and the other weekdays (the first
+/// such day after today, so on a Sunday `next-sunday` is a week away).
+pub fn resolve_date(text: &str, today: NaiveDate, week: WeekStart) -> Result<NaiveDate, String> {
+    let word = text.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+    let day = chrono::Days::new(1);
+    match word.as_str() {
+        "today" => return Ok(today),
+        "tomorrow" => return Ok(today + day),
+        "yesterday" => return Ok(today - day),
+        "this-week" => return Ok(week_start(today, week)),
+        "next-week" => return Ok(week_start(today, week) + chrono::Days::new(7)),
+        _ => {}
+    }
+    if let Some(name) = word.strip_prefix("next-") {
+        let weekday: Weekday = name.parse().map_err(|_| {
+            format!("`{text}` is not a date: after `next-` write a weekday, e.g. next-sunday")
+        })?;
+        let ahead =
+            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return Ok(today + chrono::Days::new(ahead.into()));
+    }
+    if text.trim().starts_with(|c: char| c.is_ascii_digit()) {
+        parse_date(text)
+    } else {
+        Err(format!(
+            "`{text}` is not a date: write it as YYYY-MM-DD (e.g. 2026-11-01) or as one of \
+             {DATE_WORDS}"
+        ))
+    }
 }
 
 /// A day that comes back every year: a fixed month and day, the n-th (or last) weekday of a month,
@@ -342,6 +419,60 @@ mod tests {
         let err = "first sundy of november".parse::<YearlyRule>().unwrap_err();
         assert!(err.contains("first sunday of november"), "{err}");
         assert!("february 30".parse::<YearlyRule>().is_err());
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_says_why() {
+        assert_eq!(
+            parse_date("2027-02-29").unwrap_err(),
+            "`2027-02-29` is not a date: 2027 is not a leap year: February has 28 days"
+        );
+        assert_eq!(parse_date("2028-02-29"), Ok(d(2028, 2, 29)));
+        assert_eq!(
+            parse_date("2026-04-31").unwrap_err(),
+            "`2026-04-31` is not a date: April 2026 has 30 days"
+        );
+        assert_eq!(
+            parse_date("2026-13-01").unwrap_err(),
+            "`2026-13-01` is not a date: there is no month 13 (months are 01 to 12)"
+        );
+        assert!(parse_date("01-11-2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(
+            parse_date("2026-11-01x")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert_eq!(parse_date(" 2026-1-5 "), Ok(d(2026, 1, 5)));
+    }
+
+    #[test]
+    fn resolves_words_relative_to_today() {
+        // 2026-11-25 is a Wednesday.
+        let today = d(2026, 11, 25);
+        let r = |w: &str| resolve_date(w, today, WeekStart::Monday);
+        assert_eq!(r("today"), Ok(today));
+        assert_eq!(r("Tomorrow"), Ok(d(2026, 11, 26)));
+        assert_eq!(r("yesterday"), Ok(d(2026, 11, 24)));
+        assert_eq!(r("this-week"), Ok(d(2026, 11, 23)));
+        assert_eq!(r("next-week"), Ok(d(2026, 11, 30)));
+        assert_eq!(
+            resolve_date("next-week", today, WeekStart::Sunday),
+            Ok(d(2026, 11, 29))
+        );
+        assert_eq!(r("next-sunday"), Ok(d(2026, 11, 29)));
+        assert_eq!(r("next-thursday"), Ok(d(2026, 11, 26)));
+        // On a Wednesday, next Wednesday is a week away, never today.
+        assert_eq!(r("next-wednesday"), Ok(d(2026, 12, 2)));
+        assert_eq!(r("next sunday"), Ok(d(2026, 11, 29)));
+        assert_eq!(r("2027-01-03"), Ok(d(2027, 1, 3)));
+        // Across the year's end.
+        assert_eq!(
+            resolve_date("tomorrow", d(2026, 12, 31), WeekStart::Monday),
+            Ok(d(2027, 1, 1))
+        );
+        assert!(r("next-sundy").unwrap_err().contains("next-sunday"));
+        assert!(r("tomorow").unwrap_err().contains("tomorrow"));
+        assert!(r("2027-02-29").unwrap_err().contains("not a leap year"));
     }
 
     #[test]

@@ -24,15 +24,29 @@ pub struct Project {
 impl Project {
     /// Loads schedule.toml at `path` and every guide. All errors of all files come back together.
     pub fn load(path: &Path) -> Result<Project, Error> {
+        if path.is_dir() {
+            return Err(Error::Usage(format!(
+                "{} is a folder: pass the project's schedule file, --config {}",
+                path.display(),
+                path.join(SCHEDULE_FILE).display()
+            )));
+        }
         let schedule_file = SourceFile::read(path).map_err(|e| match e {
-            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                let place = match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => format!("in {}", p.display()),
-                    _ => "in this folder".to_string(),
-                };
+            // Only the default path is "this folder's" file; a path someone typed is named.
+            Error::Io { source, .. }
+                if source.kind() == std::io::ErrorKind::NotFound
+                    && path == Path::new(SCHEDULE_FILE) =>
+            {
                 Error::Usage(format!(
-                    "no {SCHEDULE_FILE} {place}: run prayer-guide in a project folder, pass --config PATH, \
-                     or create a project with `prayer-guide init DIR`"
+                    "no {SCHEDULE_FILE} in this folder: run prayer-guide in a project folder, pass \
+                     --config PATH, or create a project with `prayer-guide init DIR`"
+                ))
+            }
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                Error::Usage(format!(
+                    "{} does not exist: check the path given to --config (relative to the \
+                     current folder), or create a project with `prayer-guide init DIR`",
+                    path.display()
                 ))
             }
             other => other,

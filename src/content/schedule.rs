@@ -221,6 +221,9 @@ pub struct OutputConfig {
     /// Relative to schedule.toml.
     #[serde(default = "public_dir")]
     pub dir: PathBuf,
+    /// Where `build --private` writes, relative to schedule.toml: never inside `dir`.
+    #[serde(default = "private_dir")]
+    pub private_dir: PathBuf,
     #[serde(default = "default_formats")]
     pub formats: Vec<Format>,
     #[serde(default)]
@@ -244,6 +247,9 @@ pub const MAX_NOTES_CHARS: usize = 500;
 fn public_dir() -> PathBuf {
     "public".into()
 }
+fn private_dir() -> PathBuf {
+    "private".into()
+}
 fn default_formats() -> Vec<Format> {
     vec![Format::Html, Format::Txt]
 }
@@ -255,6 +261,7 @@ impl Default for OutputConfig {
     fn default() -> Self {
         OutputConfig {
             dir: public_dir(),
+            private_dir: private_dir(),
             formats: default_formats(),
             paper: Paper::default(),
             notes: None,

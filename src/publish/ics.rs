@@ -42,7 +42,51 @@ pub fn calendar(title: &str, base_url: Option<&str>, days: &[DayGuide]) -> Strin
     for day in days {
         calendar.push(event(title, base_url, day));
     }
-    calendar.to_string()
+    refold(&calendar.to_string())
+}
+
+/// The most octets a content line may have, CRLF not counted (RFC 5545 section 3.1).
+pub const MAX_LINE: usize = 75;
+
+/// Folds every content line to at most [`MAX_LINE`] octets, never inside a UTF-8 character.
+/// The icalendar crate folds too, but leaves a line of 76 octets when the last piece is exactly
+/// 75 bytes long, so its folding is undone and done again here.
+pub fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    for line in unfolded.split_terminator("\r\n") {
+        fold_line(line, &mut out);
+    }
+    out
+}
+
+/// Writes `line` as a first piece of at most 75 octets and continuation lines of a space and
+/// at most 74, each ending in CRLF.
+fn fold_line(mut line: &str, out: &mut String) {
+    let mut room = MAX_LINE;
+    loop {
+        if line.len() <= room {
+            out.push_str(line);
+            out.push_str("\r\n");
+            return;
+        }
+        // Some readers (the `ical` crate among them) drop all the whitespace that starts a
+        // continuation line, not just the one space of the fold: never cut next to a space.
+        let boundary = |cut: usize| line.is_char_boundary(cut);
+        let spaced = |cut: usize| {
+            line[..cut].ends_with(char::is_whitespace)
+                || line[cut..].starts_with(char::is_whitespace)
+        };
+        let cut = (room / 2..=room)
+            .rev()
+            .find(|&cut| boundary(cut) && !spaced(cut))
+            .or_else(|| (1..=room).rev().find(|&cut| boundary(cut)))
+            .unwrap_or(room);
+        out.push_str(&line[..cut]);
+        out.push_str("\r\n ");
+        line = &line[cut..];
+        room = MAX_LINE - 1;
+    }
 }
 
 fn event(title: &str, base_url: Option<&str>, day: &DayGuide) -> icalendar::Event {
@@ -72,7 +116,7 @@ pub fn summary(day: &DayGuide) -> String {
 }
 
 /// The day as plain text: its first sentence or paragraph, then the numbered points.
-fn description(day: &DayGuide, base_url: Option<&str>) -> String {
+pub fn description(day: &DayGuide, base_url: Option<&str>) -> String {
     let mut text = String::new();
     if day.audience == Audience::Private {
         text.push_str("Private: includes points not for public posting.\n\n");
@@ -111,6 +155,60 @@ fn escape_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_at_75_octets_even_when_the_last_piece_is_exactly_75() {
+        // 150 octets: a first line of 75, then exactly 75 left, where the crate wrote a
+        // continuation line of 76 (its space and the 75).
+        let line = format!("DESCRIPTION:{}", "x".repeat(150 - 12));
+        let folded = refold(&format!("BEGIN:VCALENDAR\r\n{line}\r\nEND:VCALENDAR\r\n"));
+        let lines: Vec<&str> = folded.split_terminator("\r\n").collect();
+        assert_eq!(lines.len(), 5, "{folded:?}");
+        assert_eq!(lines[1].len(), 75);
+        assert_eq!(lines[2].len(), 75);
+        assert_eq!(lines[3], " x");
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            format!("BEGIN:VCALENDAR\r\n{line}\r\nEND:VCALENDAR\r\n")
+        );
+        assert_eq!(refold(&folded), folded, "folding twice changes nothing");
+    }
+
+    #[test]
+    fn never_folds_inside_a_character() {
+        let text = format!("SUMMARY:{}\r\n", "老虎Ä".repeat(40));
+        let folded = refold(&text);
+        for line in folded.split_terminator("\r\n") {
+            assert!(line.len() <= MAX_LINE, "{} octets: {line}", line.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), text);
+    }
+
+    #[test]
+    fn never_folds_next_to_a_space() {
+        let text = format!("DESCRIPTION:{}end\r\n", "ab ".repeat(60));
+        let folded = refold(&text);
+        for line in folded.split_terminator("\r\n") {
+            assert!(line.len() <= MAX_LINE);
+            assert!(!line.ends_with(' '), "{line:?}");
+            assert!(!line.starts_with("  "), "{line:?}");
+        }
+        assert_eq!(folded.replace("\r\n ", ""), text);
+    }
+
+    #[test]
+    fn the_crate_alone_writes_a_76_octet_line() {
+        // The case refold exists for: if this starts failing, the crate was fixed upstream.
+        let mut calendar = Calendar::empty();
+        calendar.append_property(("X-TEST", "y".repeat(150 - 7).as_str()));
+        let longest = calendar
+            .to_string()
+            .split("\r\n")
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert_eq!(longest, 76);
+    }
 
     #[test]
     fn escapes_the_calendar_name() {

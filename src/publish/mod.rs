@@ -2,6 +2,8 @@
 
 /// Assembling the view model of a day or a week.
 pub mod assemble;
+/// What a `build` asks for, decided and carried out.
+pub mod build;
 /// The `atom` format: a feed of the most recent days.
 pub mod feed;
 /// The `ics` format: a calendar with an event a day.
@@ -10,6 +12,8 @@ pub mod ics;
 pub mod ids;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
+/// Keeping private output out of public folders: markers, and removing strays.
+pub mod private;
 /// Rendering through Tera templates.
 pub mod render;
 /// The static site of `build --site`.

@@ -18,7 +18,7 @@ use crate::publish::ics;
 use crate::publish::render::{DAY_CONTENT, Renderer};
 
 /// What to build: days and weeks (by any date in them), in which formats.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
     pub days: Vec<NaiveDate>,
     pub weeks: Vec<NaiveDate>,
@@ -349,57 +349,78 @@ pub struct Written {
 }
 
 /// Writes documents under `out`. A file that already holds the same text is left alone (its
-/// modification time too, which keeps web servers and sync tools calm); a changed one goes
-/// through a temporary file renamed into place, so readers never see a half-written guide.
+/// modification time too, which keeps web servers and sync tools calm); any other goes through
+/// a temporary file renamed into place, so no reader and no failed build ever leaves a
+/// half-written guide. Every document is tried even after one fails; then the error says which
+/// files were written (complete) and which were not, and why.
 pub fn write(out: &Path, docs: &[Document]) -> Result<Written, Error> {
-    let mut made: Vec<&Path> = Vec::new();
+    let mut folders: Vec<(&Path, Option<String>)> = Vec::new();
     for doc in docs {
         if let Some(parent) = doc.path.parent()
-            && !made.contains(&parent)
+            && !folders.iter().any(|(p, _)| *p == parent)
         {
             let folder = out.join(parent);
-            std::fs::create_dir_all(&folder).map_err(|e| Error::io("create", &folder, e))?;
-            made.push(parent);
+            let problem = std::fs::create_dir_all(&folder)
+                .err()
+                .map(|e| format!("could not create the folder {}: {e}", folder.display()));
+            folders.push((parent, problem));
         }
     }
     // Creating files is mostly the kernel's work, which runs on every core.
     let parts = in_parallel(docs, |part| {
-        let mut written = Written::default();
+        let mut done = (Written::default(), Vec::new());
         for doc in part {
             let path = out.join(&doc.path);
-            if write_one(&path, &doc.text)? {
-                written.unchanged += 1;
+            let folder_problem = doc
+                .path
+                .parent()
+                .and_then(|p| folders.iter().find(|(f, _)| *f == p))
+                .and_then(|(_, problem)| problem.clone());
+            let result = match folder_problem {
+                Some(problem) => Err(problem),
+                None => write_one(&path, &doc.text).map_err(|e| e.to_string()),
+            };
+            match result {
+                Ok(unchanged) => {
+                    done.0.unchanged += usize::from(unchanged);
+                    done.0.files.push(path);
+                }
+                Err(problem) => done.1.push((path, problem)),
             }
-            written.files.push(path);
         }
-        Ok(written)
+        done
     });
     let mut written = Written::default();
-    for part in parts {
-        let part = part?;
+    let mut failed = Vec::new();
+    for (part, part_failed) in parts {
         written.files.extend(part.files);
         written.unchanged += part.unchanged;
+        failed.extend(part_failed);
     }
-    Ok(written)
+    if failed.is_empty() {
+        Ok(written)
+    } else {
+        Err(Error::Unfinished {
+            written: written.files,
+            failed,
+        })
+    }
 }
 
-/// Writes one file unless it already holds `text`; says whether it did.
+/// Writes one file unless it already holds `text`; says whether it was already up to date.
+/// The text goes to a hidden temporary file beside it, renamed into place once complete; the
+/// temporary file is removed if anything fails.
 fn write_one(path: &Path, text: &str) -> Result<bool, Error> {
-    match std::fs::read(path) {
-        Ok(old) if old == text.as_bytes() => Ok(true),
-        // A new file is written in place: nobody reads it yet, and a build that stops
-        // half-way leaves a file that differs, so the next build replaces it.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::write(path, text).map_err(|e| Error::io("write", path, e))?;
-            Ok(false)
-        }
-        _ => {
-            let mut tmp = path.as_os_str().to_owned();
-            tmp.push(".part");
-            let tmp = PathBuf::from(tmp);
-            std::fs::write(&tmp, text).map_err(|e| Error::io("write", &tmp, e))?;
-            std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e))?;
-            Ok(false)
-        }
+    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(true);
     }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    let result = std::fs::write(&tmp, text)
+        .map_err(|e| Error::io("write", &tmp, e))
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map(|()| false)
 }

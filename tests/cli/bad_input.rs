@@ -224,7 +224,21 @@ fn bad_dates_on_the_command_line() {
     let p = Project::fixture("small");
     assert_eq!(
         p.run(&["build", "--date", "2026-13-01"]).fails(),
-        "error: `2026-13-01` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01\n"
+        "error: --date: `2026-13-01` is not a date: there is no month 13 (months are 01 to 12)\n"
+    );
+    assert_eq!(
+        p.run(&["build", "--date", "2027-02-29"]).fails(),
+        "error: --date: `2027-02-29` is not a date: 2027 is not a leap year: February has 28 days\n"
+    );
+    assert_eq!(
+        p.run(&["build", "--from", "2026-11-01", "--to", "2026-11-31"])
+            .fails(),
+        "error: --to: `2026-11-31` is not a date: November 2026 has 30 days\n"
+    );
+    assert_eq!(
+        p.run(&["plan", "--from", "tomorow"]).fails(),
+        "error: `tomorow` is not a date: write it as YYYY-MM-DD (e.g. 2026-11-01) or as one of \
+         today, tomorrow, yesterday, next-week (its first day), next-sunday (or another weekday)\n"
     );
     assert_eq!(
         p.run(&["build", "--date", "2025-12-31"]).fails(),
@@ -380,4 +394,31 @@ fn bulletin_is_a_weekly_layout() {
         ])
         .fails();
     assert_eq!(err, "error: the bulletin is a weekly layout: add --week\n");
+}
+
+#[test]
+fn a_config_path_that_does_not_exist_is_named() {
+    let p = Project::fixture("small");
+    assert_eq!(
+        p.run(&["--config", "missing.toml", "build"]).fails(),
+        "error: missing.toml does not exist: check the path given to --config (relative to the \
+         current folder), or create a project with `prayer-guide init DIR`\n"
+    );
+    assert_eq!(
+        p.run(&["--config", "guides", "check"]).fails(),
+        "error: guides is a folder: pass the project's schedule file, --config guides/schedule.toml\n"
+    );
+    // The file itself, given by its path, still works.
+    let copy = p.path("elsewhere/my-schedule.toml");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(p.path("schedule.toml"), &copy).unwrap();
+    crate::copy_dir(&p.path("guides"), &p.path("elsewhere/guides"));
+    p.run(&[
+        "--config",
+        "elsewhere/my-schedule.toml",
+        "plan",
+        "--days",
+        "1",
+    ])
+    .ok();
 }

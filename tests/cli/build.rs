@@ -1,3 +1,5 @@
+use chrono::{Datelike, NaiveDate};
+
 use crate::{Project, files_under};
 
 #[test]
@@ -310,4 +312,221 @@ fn calendar_and_feed_print_to_stdout() {
         .ok();
     assert!(feed.starts_with("<?xml"), "{feed}");
     assert!(!p.path("public").exists());
+}
+
+/// Today in the fixture's time zone, as the binary sees it (read before and after a run, so a
+/// run across midnight can be told apart).
+fn london_today() -> NaiveDate {
+    let tz: chrono_tz::Tz = "Europe/London".parse().unwrap();
+    chrono::Utc::now().with_timezone(&tz).date_naive()
+}
+
+fn context_date(p: &Project, args: &[&str]) -> String {
+    let json = p.run(&[&["build", "--context"], args].concat()).ok();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v.get("date")
+        .or_else(|| v.get("start"))
+        .and_then(|d| d.as_str())
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn relative_dates_for_printing_count_from_today_in_the_schedules_zone() {
+    let p = Project::fixture("small");
+    let before = london_today();
+    type Expected = fn(NaiveDate) -> NaiveDate;
+    let cases: Vec<(Vec<&str>, Expected)> = vec![
+        (vec!["--date", "today"], |t| t),
+        (vec!["--date", "tomorrow"], |t| t + chrono::Days::new(1)),
+        (vec!["--date", "yesterday"], |t| t - chrono::Days::new(1)),
+        (vec!["--date", "next-sunday"], |t| {
+            t + chrono::Days::new(7 - u64::from(t.weekday().num_days_from_sunday()))
+        }),
+        (
+            // The fixture's weeks start on Monday: the week's sheet is named by that day.
+            vec!["--date", "next-week", "--week"],
+            |t| t + chrono::Days::new(7 - u64::from(t.weekday().num_days_from_monday())),
+        ),
+    ];
+    let got: Vec<String> = cases
+        .iter()
+        .map(|(args, _)| context_date(&p, args))
+        .collect();
+    let after = london_today();
+    for ((args, expected), got) in cases.iter().zip(&got) {
+        assert!(
+            [expected(before).to_string(), expected(after).to_string()].contains(got),
+            "{args:?} gave {got}"
+        );
+    }
+    // The words work for ranges too, and in every command that takes a date.
+    let out = p
+        .run(&[
+            "build", "--from", "today", "--to", "tomorrow", "--day", "--format", "txt",
+        ])
+        .ok();
+    assert!(out.contains(&format!("days/{after}.txt")), "{out}");
+    p.run(&["plan", "--from", "next-week", "--days", "3"]).ok();
+}
+
+#[test]
+fn a_private_build_goes_to_its_own_folder_never_the_public_one() {
+    let p = Project::fixture("small");
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2026-11-25",
+        "--private",
+        "--format",
+        "html,ics",
+    ]);
+    assert_eq!(
+        run.stdout,
+        "wrote private/days/2026-11-25.html\nwrote private/weeks/2026-11-23.html\n\
+         wrote private/calendar.ics\n"
+    );
+    assert!(!p.path("public").exists());
+    for file in files_under(&p.path("private")) {
+        let text = std::fs::read_to_string(&file).unwrap().to_lowercase();
+        assert!(
+            text.contains("prayer-guide-private"),
+            "{} has no private marker",
+            file.display()
+        );
+    }
+    let err = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-25",
+            "--private",
+            "--out",
+            "public/members",
+        ])
+        .fails();
+    assert!(
+        err.contains("--private would write into public/members, which is inside the public output folder public"),
+        "{err}"
+    );
+    assert!(!p.path("public").exists());
+}
+
+#[test]
+fn a_public_build_removes_private_files_it_finds_in_its_folder() {
+    let p = Project::fixture("small");
+    // A private build into a folder of its choosing, which a public build later uses.
+    p.run(&[
+        "build",
+        "--date",
+        "2026-11-25",
+        "--private",
+        "--out",
+        "shared",
+        "--format",
+        "html,txt,json,ics,atom",
+    ])
+    .ok();
+    assert!(p.read("shared/calendar.ics").contains("SECRET"));
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2026-11-25",
+        "--out",
+        "shared",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "note: removed shared/calendar.ics: a private file left by an earlier --private build"
+        ),
+        "{}",
+        run.stderr
+    );
+    let left: Vec<_> = files_under(&p.path("shared"));
+    for file in &left {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(
+            !text.contains("SECRET"),
+            "{} is still private",
+            file.display()
+        );
+    }
+    // What is left is exactly the public build's files.
+    assert_eq!(
+        left.iter()
+            .map(|f| f
+                .strip_prefix(p.path("shared"))
+                .unwrap()
+                .display()
+                .to_string())
+            .collect::<Vec<_>>(),
+        ["days/2026-11-25.html", "weeks/2026-11-23.html"]
+    );
+}
+
+#[test]
+fn a_build_that_fails_half_way_says_what_it_wrote_and_leaves_no_half_file() {
+    let p = Project::fixture("small");
+    // A file where the weeks folder should be: the day files can be written, the week's cannot
+    // (a read-only folder would do the same, but does not stop root, who runs CI).
+    p.write("public/weeks", "not a folder");
+    let run = p.run(&["build", "--date", "2026-11-25"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        "error: the build stopped part-way: 2 of 4 files not written:"
+    );
+    assert!(
+        lines[1].starts_with(
+            "  public/weeks/2026-11-23.html: could not create the folder public/weeks: "
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[2].starts_with(
+            "  public/weeks/2026-11-23.txt: could not create the folder public/weeks: "
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        &lines[3..],
+        [
+            "2 of 4 files written, each complete",
+            "  public/days/2026-11-25.html",
+            "  public/days/2026-11-25.txt",
+            "  help: the files not written were left as they were; fix the cause and build again",
+        ]
+    );
+    assert!(p.read("public/days/2026-11-25.txt").ends_with('\n'));
+    // A file that cannot be replaced (a folder in its place) fails alone, and leaves no
+    // temporary file behind.
+    std::fs::remove_file(p.path("public/weeks")).unwrap();
+    std::fs::create_dir_all(p.path("public/weeks/2026-11-23.txt")).unwrap();
+    let run = p.run(&["build", "--date", "2026-11-25"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.starts_with("error: the build stopped part-way: 1 of 4 files not written:\n  public/weeks/2026-11-23.txt: "), "{}", run.stderr);
+    let names: Vec<String> = files_under(&p.path("public"))
+        .iter()
+        .map(|f| {
+            f.strip_prefix(p.path("public"))
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "days/2026-11-25.html",
+            "days/2026-11-25.txt",
+            "weeks/2026-11-23.html"
+        ]
+    );
 }

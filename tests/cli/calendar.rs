@@ -230,3 +230,77 @@ fn special_characters_are_escaped_and_long_lines_folded() {
     assert!(description.ends_with(&format!("https://example.org/prayer/days/{day}.html")));
     assert_eq!(files_under(&p.path("public")).len(), 1);
 }
+
+/// The repository's own library over a year: every content line of at most 75 octets, each
+/// one whole UTF-8 (never split inside a character), and read back by an independent parser
+/// to exactly the text of each day.
+#[test]
+fn a_year_of_the_library_folds_every_line_within_75_octets() {
+    use chrono::NaiveDate;
+    use prayer_guide::content::project::Project as Library;
+    use prayer_guide::publish::{assemble::Assembler, ics};
+    use prayer_guide::rotation::Audience;
+
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let args = [
+        "build",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-12-31",
+        "--format",
+        "ics",
+        "--out",
+        dir,
+    ];
+    crate::run_in(&crate::repo(), &args).ok();
+    let bytes = std::fs::read(out.path().join("calendar.ics")).unwrap();
+    let mut lines = 0;
+    let mut folded = 0;
+    let (last, all) = bytes
+        .split(|&b| b == b'\n')
+        .collect::<Vec<_>>()
+        .split_last()
+        .map(|(l, a)| (l.to_vec(), a.to_vec()))
+        .unwrap();
+    assert!(last.is_empty(), "the file ends in CRLF");
+    for line in all {
+        let line = line.strip_suffix(b"\r").expect("every line ends in CRLF");
+        assert!(
+            line.len() <= 75,
+            "{} octets: {:?}",
+            line.len(),
+            String::from_utf8_lossy(line)
+        );
+        assert!(
+            std::str::from_utf8(line).is_ok(),
+            "split inside a character: {line:?}"
+        );
+        lines += 1;
+        folded += usize::from(line.starts_with(b" "));
+    }
+    assert!(folded > 1000, "only {folded} of {lines} lines are folded");
+    let text = String::from_utf8(bytes).unwrap();
+    assert_lines_follow_rfc_5545(&text);
+
+    let library = Library::load(&crate::repo().join("schedule.toml")).unwrap();
+    let assembler = Assembler::new(&library.catalog, &library.schedule, Audience::Public);
+    let base_url = library.schedule.output.base_url.as_deref();
+    let calendar = parse(&text);
+    assert_eq!(calendar.events.len(), 365);
+    let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    for (event, date) in calendar.events.iter().zip(first.iter_days()) {
+        let day = assembler.day(date).unwrap();
+        assert_eq!(
+            property(event, "DTSTART"),
+            date.format("%Y%m%d").to_string()
+        );
+        assert_eq!(unescape(property(event, "SUMMARY")), ics::summary(&day));
+        assert_eq!(
+            unescape(property(event, "DESCRIPTION")),
+            ics::description(&day, base_url),
+            "{date}"
+        );
+    }
+}

@@ -1,0 +1,502 @@
+//! What `build` is asked for, decided in one place: which dates (words such as `tomorrow`
+//! resolved against the caller's today), which days and weeks, which formats, which folder
+//! (a private build never writes where public output is served), and whether to print or write.
+//! [`run`] then does it.
+
+use std::path::{Component, Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::content::calendar::resolve_date;
+use crate::content::project::Project;
+use crate::content::schedule::{Format, Paper};
+use crate::error::Error;
+use crate::publish::assemble::Assembler;
+use crate::publish::output::{self, Selection, Written};
+use crate::publish::private;
+use crate::publish::render::{Renderer, context_json};
+use crate::rotation::Audience;
+
+/// A range is at most this many days (ten years): longer is surely a typing mistake.
+pub const MAX_RANGE_DAYS: i64 = 3660;
+
+/// A build as asked for on the command line, dates still as typed.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The day to build, or with a range the day treated as today.
+    pub date: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Only the week(s), not the days.
+    pub week: bool,
+    /// Only the day(s), not the weeks.
+    pub day: bool,
+    /// Empty: the schedule's formats (txt when printing).
+    pub formats: Vec<Format>,
+    pub out: Option<PathBuf>,
+    pub stdout: bool,
+    pub context: bool,
+    pub paper: Option<Paper>,
+    pub private: bool,
+    pub site: bool,
+}
+
+/// What a build does, once every choice is made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// Print the JSON a template receives for the day, or its week.
+    Context {
+        date: NaiveDate,
+        week: bool,
+        paper: Paper,
+    },
+    /// Print one day, or its week, in one format.
+    Print {
+        date: NaiveDate,
+        week: bool,
+        format: Format,
+        paper: Paper,
+    },
+    /// Print the one file of a format that makes one file per build (the calendar, the feed).
+    PrintFile(Selection),
+    /// Write files into `out`.
+    Files { out: PathBuf, selection: Selection },
+    /// Write the static site of `from`..=`to` into `out`.
+    Site {
+        out: PathBuf,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+        paper: Paper,
+    },
+}
+
+impl Request {
+    pub fn audience(&self) -> Audience {
+        if self.private {
+            Audience::Private
+        } else {
+            Audience::Public
+        }
+    }
+
+    /// Decides the build. `today` is today in the schedule's time zone: date words count from
+    /// it, and without `--date` it is the day built (or, with a range, the range's nearest day).
+    pub fn plan(&self, project: &Project, today: NaiveDate) -> Result<Plan, Error> {
+        let schedule = &project.schedule;
+        let date_of = |flag: &str, text: &str| {
+            resolve_date(text, today, schedule.week_starts)
+                .map_err(|e| Error::Usage(format!("--{flag}: {e}")))
+        };
+        let paper = self.paper.unwrap_or(schedule.output.paper);
+        let range = match (&self.from, &self.to) {
+            (Some(from), Some(to)) => {
+                let (from, to) = (date_of("from", from)?, date_of("to", to)?);
+                if to < from {
+                    return Err(Error::Usage(format!("--to {to} is before --from {from}")));
+                }
+                if (to - from).num_days() > MAX_RANGE_DAYS {
+                    return Err(Error::Usage(
+                        "a range is at most ten years; build it in parts".into(),
+                    ));
+                }
+                Some((from, to))
+            }
+            (None, None) => None,
+            _ => return Err(Error::Usage("--from and --to go together".into())),
+        };
+        let date = match (self.date.as_deref().map(|d| date_of("date", d)), range) {
+            (None, None) => today,
+            (None, Some((from, to))) => today.clamp(from, to),
+            (Some(date), None) => date?,
+            (Some(date), Some((from, to))) => {
+                let date = date?;
+                if date < from || date > to {
+                    return Err(Error::Usage(format!(
+                        "--date {date} is outside --from {from} --to {to}: with a range, \
+                         --date is the day treated as today"
+                    )));
+                }
+                date
+            }
+        };
+
+        if self.site {
+            let (from, to) =
+                range.ok_or_else(|| Error::Usage("--site needs --from and --to".into()))?;
+            return Ok(Plan::Site {
+                out: self.folder(project)?,
+                from,
+                to,
+                today: date,
+                paper,
+            });
+        }
+        if self.context || self.stdout {
+            if range.is_some() {
+                return Err(Error::Usage(
+                    "--stdout and --context print one guide: use --date, not --from/--to".into(),
+                ));
+            }
+            if self.context {
+                return Ok(Plan::Context {
+                    date,
+                    week: self.week,
+                    paper,
+                });
+            }
+            let format = match self.formats.as_slice() {
+                [] => Format::Txt,
+                [one] => *one,
+                _ => {
+                    return Err(Error::Usage(
+                        "--stdout prints one format: pick one with --format".into(),
+                    ));
+                }
+            };
+            if !format.per_day() && !format.per_week() {
+                return Ok(Plan::PrintFile(Selection::day_and_week(
+                    date,
+                    vec![format],
+                    paper,
+                )));
+            }
+            return Ok(Plan::Print {
+                date,
+                week: self.week,
+                format,
+                paper,
+            });
+        }
+
+        let formats = if self.formats.is_empty() {
+            schedule.output.formats.clone()
+        } else {
+            self.formats.clone()
+        };
+        let (dates, calendar) = match range {
+            Some((from, to)) => (
+                from.iter_days().take_while(|d| *d <= to).collect(),
+                (from, to),
+            ),
+            None => (vec![date], (date, output::year_from(date))),
+        };
+        let selection = Selection {
+            days: if self.week { vec![] } else { dates.clone() },
+            weeks: if self.day { vec![] } else { dates },
+            formats,
+            paper,
+            today: date,
+            calendar,
+        };
+        Ok(Plan::Files {
+            out: self.folder(project)?,
+            selection,
+        })
+    }
+
+    /// The folder to write into. A public build goes to `--out` or `[output] dir`; a private
+    /// one to `--out` or `[output] private_dir`, and never into the public folder or below it.
+    fn folder(&self, project: &Project) -> Result<PathBuf, Error> {
+        let output = &project.schedule.output;
+        let public = project.path(&output.dir);
+        if !self.private {
+            return Ok(self.out.clone().unwrap_or(public));
+        }
+        let out = self
+            .out
+            .clone()
+            .unwrap_or_else(|| project.path(&output.private_dir));
+        if is_within(&out, &public) {
+            return Err(Error::Usage(format!(
+                "--private would write into {}, which is inside the public output folder {} \
+                 (`dir` in schedule.toml), where the public guides are served: give a folder \
+                 of its own with --out, or leave --out off to use {} (`private_dir`)",
+                out.display(),
+                public.display(),
+                project.path(&output.private_dir).display()
+            )));
+        }
+        Ok(out)
+    }
+}
+
+/// Whether `path` is `folder` or lies inside it, judged on the absolute paths with `.` and `..`
+/// taken away (the paths need not exist yet).
+pub fn is_within(path: &Path, folder: &Path) -> bool {
+    let clean = |p: &Path| -> PathBuf {
+        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut out = PathBuf::new();
+        for part in absolute.components() {
+            match part {
+                Component::CurDir => {}
+                Component::ParentDir => {
+                    out.pop();
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    clean(path).starts_with(clean(folder))
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Text for standard output.
+    Printed(String),
+    /// Files written into `out`; `removed` are private files an earlier `--private` build had
+    /// left there, taken out by this public build.
+    Wrote {
+        out: PathBuf,
+        written: Written,
+        removed: Vec<PathBuf>,
+    },
+}
+
+/// Carries out `plan`.
+pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Outcome, Error> {
+    let audience = assembler.audience;
+    let (out, mut docs) = match plan {
+        Plan::Context { date, week, paper } => {
+            let json = if *week {
+                context_json(&assembler.week(*date, *paper)?)
+            } else {
+                context_json(&assembler.day(*date)?)
+            };
+            return Ok(Outcome::Printed(json + "\n"));
+        }
+        Plan::Print {
+            date,
+            week,
+            format,
+            paper,
+        } => {
+            let text = if *week {
+                renderer.week(&assembler.week(*date, *paper)?, *format)?
+            } else {
+                renderer.day(&assembler.day(*date)?, *format)?
+            };
+            return Ok(Outcome::Printed(text));
+        }
+        Plan::PrintFile(selection) => {
+            let docs = output::render(assembler, renderer, selection)?;
+            return Ok(Outcome::Printed(
+                docs.iter().map(|d| d.text.as_str()).collect(),
+            ));
+        }
+        Plan::Files { out, selection } => (out, output::render(assembler, renderer, selection)?),
+        Plan::Site {
+            out,
+            from,
+            to,
+            today,
+            paper,
+        } => (
+            out,
+            crate::publish::site::render(assembler, renderer, *from, *to, *today, *paper)?,
+        ),
+    };
+    let removed = match audience {
+        Audience::Private => {
+            docs.iter_mut().for_each(private::mark);
+            Vec::new()
+        }
+        Audience::Public => private::sweep(out)?,
+    };
+    let written = output::write(out, &docs)?;
+    Ok(Outcome::Wrote {
+        out: out.clone(),
+        written,
+        removed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> Project {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+        Project::load(&root.join("schedule.toml")).unwrap()
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Wednesday 25 November 2026.
+    fn today() -> NaiveDate {
+        d(2026, 11, 25)
+    }
+
+    fn request(f: impl FnOnce(&mut Request)) -> Request {
+        let mut r = Request::default();
+        f(&mut r);
+        r
+    }
+
+    #[test]
+    fn by_default_today_and_its_week_in_the_schedules_formats() {
+        let p = project();
+        let Plan::Files { out, selection } = Request::default().plan(&p, today()).unwrap() else {
+            panic!("not a file build");
+        };
+        assert_eq!(out, p.path(Path::new("public")));
+        assert_eq!(selection.days, [today()]);
+        assert_eq!(selection.weeks, [today()]);
+        assert_eq!(selection.formats, [Format::Html, Format::Txt]);
+        assert_eq!(selection.paper, Paper::Letter);
+        assert_eq!(selection.calendar, (today(), d(2027, 11, 24)));
+    }
+
+    #[test]
+    fn date_words_count_from_today() {
+        let p = project();
+        let plan = request(|r| {
+            r.from = Some("tomorrow".into());
+            r.to = Some("next-sunday".into());
+            r.week = true;
+        })
+        .plan(&p, today())
+        .unwrap();
+        let Plan::Files { selection, .. } = plan else {
+            panic!("not a file build")
+        };
+        assert!(selection.days.is_empty());
+        let days: Vec<NaiveDate> = (26..=29).map(|n| d(2026, 11, n)).collect();
+        assert_eq!(selection.weeks, days);
+        assert_eq!(selection.calendar, (d(2026, 11, 26), d(2026, 11, 29)));
+        // The range's nearest day stands in for today when today is outside it.
+        assert_eq!(selection.today, d(2026, 11, 26));
+        let plan = request(|r| {
+            r.date = Some("next-week".into());
+            r.context = true;
+            r.week = true;
+        })
+        .plan(&p, today())
+        .unwrap();
+        assert_eq!(
+            plan,
+            Plan::Context {
+                date: d(2026, 11, 30),
+                week: true,
+                paper: Paper::Letter
+            }
+        );
+        let plan = request(|r| {
+            r.date = Some("tomorrow".into());
+            r.stdout = true;
+        })
+        .plan(&p, today())
+        .unwrap();
+        assert_eq!(
+            plan,
+            Plan::Print {
+                date: d(2026, 11, 26),
+                week: false,
+                format: Format::Txt,
+                paper: Paper::Letter
+            }
+        );
+    }
+
+    #[test]
+    fn bad_dates_and_ranges_say_which_flag() {
+        let p = project();
+        let err = |f: fn(&mut Request)| request(f).plan(&p, today()).unwrap_err().to_string();
+        assert_eq!(
+            err(|r| r.date = Some("2027-02-29".into())),
+            "--date: `2027-02-29` is not a date: 2027 is not a leap year: February has 28 days"
+        );
+        assert_eq!(
+            err(|r| {
+                r.from = Some("2027-01-10".into());
+                r.to = Some("2027-01-01".into());
+            }),
+            "--to 2027-01-01 is before --from 2027-01-10"
+        );
+        assert!(
+            err(|r| {
+                r.from = Some("2027-01-01".into());
+                r.to = Some("2027-01-10".into());
+                r.date = Some("2027-02-01".into());
+            })
+            .contains("outside")
+        );
+        assert!(
+            err(|r| {
+                r.from = Some("2020-01-01".into());
+                r.to = Some("2031-01-01".into());
+            })
+            .contains("ten years")
+        );
+        assert!(
+            err(|r| {
+                r.stdout = true;
+                r.formats = vec![Format::Html, Format::Txt];
+            })
+            .contains("one format")
+        );
+        assert!(
+            err(|r| {
+                r.stdout = true;
+                r.from = Some("today".into());
+                r.to = Some("tomorrow".into());
+            })
+            .contains("--stdout and --context print one guide")
+        );
+        assert!(err(|r| r.site = true).contains("--site needs --from and --to"));
+    }
+
+    #[test]
+    fn calendar_and_feed_print_as_one_file() {
+        let plan = request(|r| {
+            r.stdout = true;
+            r.formats = vec![Format::Ics];
+        })
+        .plan(&project(), today())
+        .unwrap();
+        assert_eq!(
+            plan,
+            Plan::PrintFile(Selection::day_and_week(
+                today(),
+                vec![Format::Ics],
+                Paper::Letter
+            ))
+        );
+    }
+
+    #[test]
+    fn a_private_build_never_writes_into_the_public_folder() {
+        let p = project();
+        let Plan::Files { out, .. } = request(|r| r.private = true).plan(&p, today()).unwrap()
+        else {
+            panic!("not a file build")
+        };
+        assert_eq!(out, p.path(Path::new("private")));
+        for inside in ["public", "public/closed", "./public/../public/x"] {
+            let err = request(|r| {
+                r.private = true;
+                r.out = Some(p.path(Path::new(inside)));
+            })
+            .plan(&p, today())
+            .unwrap_err()
+            .to_string();
+            assert!(
+                err.contains("inside the public output folder"),
+                "{inside}: {err}"
+            );
+        }
+        let Plan::Files { out, .. } = request(|r| {
+            r.private = true;
+            r.out = Some(p.path(Path::new("public-closed")));
+        })
+        .plan(&p, today())
+        .unwrap() else {
+            panic!("not a file build")
+        };
+        assert_eq!(out, p.path(Path::new("public-closed")));
+    }
+}
