@@ -1,9 +1,11 @@
 //! `check`: every problem of a project in one run, and warnings about content going stale.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::content::guide::{Entry, mentions_church};
 use crate::content::project::Project;
 use crate::content::schedule::Format;
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -68,10 +70,13 @@ fn count_templates(dir: &Path) -> usize {
     })
 }
 
-/// Guides with too few points for a visit, and reviews more than a year old.
+/// Guides with too few points for a visit, reviews more than a year old, days or sheet lines
+/// without the church in them, and pseudonyms used twice.
 fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) {
     let per_day = project.schedule.points_per_day;
+    pseudonym_warnings(&project.catalog.entries, out);
     for entry in &project.catalog.entries {
+        church_warnings(entry, per_day, out);
         let g = &entry.guide;
         let public = g.points.iter().filter(|p| !p.restricted).count();
         if public < per_day {
@@ -95,6 +100,95 @@ fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) 
                         "check the facts and links against current sources, then update `reviewed`",
                     ),
             );
+        }
+    }
+}
+
+/// A lead sentence that does not name the church, and any run of `per_day` consecutive public
+/// points (counting round from the last to the first) with no church-focused point. The runs
+/// are taken from the point list as written, whatever order the rotation visits them in, so a
+/// day can never show only points about something else.
+fn church_warnings(entry: &Entry, per_day: usize, out: &mut Diagnostics) {
+    let g = &entry.guide;
+    let lead = g.lead();
+    if !mentions_church(&lead) {
+        out.push(
+            entry
+                .file
+                .warning_at(
+                    None,
+                    "summary",
+                    format!("the first sentence does not mention the church: {lead:?}"),
+                )
+                .help(format!(
+                    "the sheet, the bulletin and the digest show only this sentence: begin with the \
+                     believers, e.g. \"{}'s Christians are ...\" ({WORDS_HELP})",
+                    g.name
+                )),
+        );
+    }
+    let public: Vec<&str> = g
+        .points
+        .iter()
+        .filter(|p| !p.restricted)
+        .map(|p| p.text.as_str())
+        .collect();
+    let run = per_day.min(public.len());
+    let church: Vec<bool> = public.iter().map(|t| mentions_church(t)).collect();
+    let bare = (0..public.len()).find(|&s| (0..run).all(|i| !church[(s + i) % public.len()]));
+    if let Some(start) = bare {
+        let last = (start + run - 1) % public.len();
+        out.push(
+            entry
+                .file
+                .warning_at(
+                    None,
+                    "points",
+                    format!(
+                        "public points {} to {} do not mention the church, so a day could show \
+                         none of the believers",
+                        start + 1,
+                        last + 1
+                    ),
+                )
+                .help(format!(
+                    "rewrite one of them about the Christians of {}, or reorder the points so that \
+                     every {run} in a row include one ({WORDS_HELP})",
+                    g.name
+                )),
+        );
+    }
+}
+
+/// Where the words that count as "about the church" are listed for editors.
+const WORDS_HELP: &str = "the words that count are listed in guides/README.md";
+
+/// A story pseudonym already used by another guide (ignoring case): readers would take two
+/// testimonies for one person.
+fn pseudonym_warnings(entries: &[Entry], out: &mut Diagnostics) {
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    for entry in entries {
+        let Some(story) = &entry.guide.story else {
+            continue;
+        };
+        let key = story.pseudonym.trim().to_lowercase();
+        if let Some(first) = seen.get(&key) {
+            out.push(
+                entry
+                    .file
+                    .warning_at(
+                        Some("story"),
+                        "pseudonym",
+                        format!(
+                            "\"{}\" is also the pseudonym in {}",
+                            story.pseudonym.trim(),
+                            first.display()
+                        ),
+                    )
+                    .help("give every testimony its own pseudonym, unique across the library"),
+            );
+        } else {
+            seen.insert(key, &entry.file.path);
         }
     }
 }
@@ -133,5 +227,148 @@ fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut D
             Err(e) => out.push(Diagnostic::error(dir, e.to_string())),
             Ok(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::guide::Guide;
+    use crate::content::source::SourceFile;
+
+    fn entry(file: &str, summary: &str, points: &[&str], pseudonym: Option<&str>) -> Entry {
+        let points: Vec<String> = points.iter().map(|p| format!("{p:?}")).collect();
+        let story = pseudonym.map_or(String::new(), |p| {
+            format!("[story]\npseudonym = {p:?}\nquote = \"Q.\"\ncontext = \"C.\"\n")
+        });
+        let text = format!(
+            "name = \"Testland\"\ncode = \"TL\"\nregion = \"R\"\nreviewed = 2026-11-01\n\
+             summary = {summary:?}\npoints = [{}]\n{story}\n[[sources]]\ntitle = \"S\"\n\
+             url = \"https://example.org\"\n",
+            points.join(", ")
+        );
+        let file = SourceFile {
+            path: file.into(),
+            text,
+        };
+        let guide: Guide = file.parse().unwrap();
+        Entry { guide, file }
+    }
+
+    fn warnings(f: impl FnOnce(&mut Diagnostics)) -> Vec<String> {
+        let mut out = Diagnostics::default();
+        f(&mut out);
+        out.0
+            .iter()
+            .map(|d| format!("{}: {}", d.field.clone().unwrap_or_default(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn warns_when_the_lead_sentence_leaves_out_the_church() {
+        let e = entry(
+            "g/t.toml",
+            "A land of hills. Its Christians meet.",
+            &["Pray for believers."],
+            None,
+        );
+        let w = warnings(|out| church_warnings(&e, 3, out));
+        assert_eq!(
+            w,
+            vec![r#"summary: the first sentence does not mention the church: "A land of hills.""#]
+        );
+        let e = entry(
+            "g/t.toml",
+            "Its Christians meet. A land of hills.",
+            &["Pray for believers."],
+            None,
+        );
+        assert!(warnings(|out| church_warnings(&e, 3, out)).is_empty());
+    }
+
+    #[test]
+    fn warns_when_a_run_of_a_days_points_has_no_church_point_counting_round() {
+        let pts = [
+            "Pray for the church.",
+            "Pray for the rulers.",
+            "Pray for the rain.",
+            "Pray for the pastors.",
+            "Pray for the roads.",
+            "Pray for the schools.",
+        ];
+        let e = entry("g/t.toml", "The church grows.", &pts, None);
+        // Every run of 3, including 5-6-1 round the end, holds the church or the pastors...
+        assert!(warnings(|out| church_warnings(&e, 3, out)).is_empty());
+        // ...while with 2 a day, points 2 and 3 make a day without the believers.
+        assert_eq!(
+            warnings(|out| church_warnings(&e, 2, out)),
+            vec![
+                "points: public points 2 to 3 do not mention the church, so a day could show none \
+                 of the believers"
+            ]
+        );
+        // A run that wraps round from the last point to the first is caught too.
+        let e = entry(
+            "g/t.toml",
+            "The church grows.",
+            &[
+                "Pray for the rain.",
+                "Pray for converts.",
+                "Pray for the roads.",
+            ],
+            None,
+        );
+        assert_eq!(
+            warnings(|out| church_warnings(&e, 2, out)),
+            vec![
+                "points: public points 3 to 1 do not mention the church, so a day could show none \
+                 of the believers"
+            ]
+        );
+    }
+
+    #[test]
+    fn fewer_points_than_a_day_need_one_about_the_church() {
+        let e = entry(
+            "g/t.toml",
+            "The church grows.",
+            &["Pray for the rain."],
+            None,
+        );
+        assert_eq!(warnings(|out| church_warnings(&e, 3, out)).len(), 1);
+        let e = entry(
+            "g/t.toml",
+            "The church grows.",
+            &["Pray for the rain.", "Pray for believers."],
+            None,
+        );
+        assert!(warnings(|out| church_warnings(&e, 3, out)).is_empty());
+    }
+
+    #[test]
+    fn warns_on_a_pseudonym_used_twice_ignoring_case() {
+        let a = entry(
+            "g/a.toml",
+            "The church grows.",
+            &["Pray for believers."],
+            Some("Maryam"),
+        );
+        let b = entry(
+            "g/b.toml",
+            "The church grows.",
+            &["Pray for believers."],
+            Some("Rima"),
+        );
+        let c = entry(
+            "g/c.toml",
+            "The church grows.",
+            &["Pray for believers."],
+            Some(" maryam"),
+        );
+        let w = warnings(|out| pseudonym_warnings(&[a, b, c], out));
+        assert_eq!(
+            w,
+            vec![r#"story.pseudonym: "maryam" is also the pseudonym in g/a.toml"#]
+        );
     }
 }

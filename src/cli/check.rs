@@ -23,9 +23,14 @@ pub fn run(config: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
     let errors = d.error_count();
     let warnings = d.warnings().count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if errors > 0 {
+    if errors > 0 || (args.strict && warnings > 0) {
+        let strict = if errors == 0 {
+            " (--strict: warnings count as errors)"
+        } else {
+            ""
+        };
         eprintln!(
-            "{}, {}",
+            "{}, {}{strict}",
             plural(errors, "error"),
             plural(warnings, "warning")
         );

@@ -263,6 +263,9 @@ pub struct CheckArgs {
     /// Judge review dates as of this day instead of today
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// Treat warnings as errors: exit non-zero if anything is reported (for CI)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Runs a parsed command line, writing results to stdout and notes to stderr.

@@ -136,12 +136,100 @@ pub struct Story {
 pub struct Source {
     pub title: String,
     pub url: String,
+    /// The day an editor read the source; `reviewed` may not be later than the latest of these.
+    #[serde(
+        default,
+        deserialize_with = "crate::content::de::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub accessed: Option<NaiveDate>,
+}
+
+/// Words that make a sentence "about the church": the believers themselves, their churches and
+/// their leaders. Matched as whole words, ignoring case; see [`mentions_church`].
+pub const CHURCH_WORDS: &[&str] = &[
+    "christian",
+    "christians",
+    "christianity",
+    "church",
+    "churches",
+    "believer",
+    "believers",
+    "congregation",
+    "congregations",
+    "parish",
+    "parishes",
+    "pastor",
+    "pastors",
+    "priest",
+    "priests",
+    "clergy",
+    "bishop",
+    "bishops",
+    "catechist",
+    "catechists",
+    "convert",
+    "converts",
+    "catholic",
+    "catholics",
+    "protestant",
+    "protestants",
+    "orthodox",
+    "evangelical",
+    "evangelicals",
+    "pentecostal",
+    "pentecostals",
+    "copt",
+    "copts",
+    "coptic",
+];
+
+/// Phrases that also count (matched ignoring case and spacing).
+pub const CHURCH_PHRASES: &[&str] = &[
+    "followers of jesus",
+    "follower of jesus",
+    "followers of christ",
+    "follower of christ",
+];
+
+/// Whether `text` names the Christians, their churches or their leaders: one of
+/// [`CHURCH_WORDS`] as a whole word, or one of [`CHURCH_PHRASES`].
+pub fn mentions_church(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let spaced = format!(" {} ", words.join(" "));
+    words.iter().any(|w| CHURCH_WORDS.contains(w))
+        || CHURCH_PHRASES
+            .iter()
+            .any(|p| spaced.contains(&format!(" {p} ")))
+}
+
+/// The text up to and including the first full stop that ends a sentence.
+pub fn first_sentence(text: &str) -> String {
+    let end = text
+        .match_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].starts_with(' ') || i == text.len());
+    text[..end.unwrap_or(text.len())].to_string()
 }
 
 impl Guide {
     /// The summary split into paragraphs at blank lines, each joined onto one line.
     pub fn paragraphs(&self) -> Vec<String> {
         paragraphs(&self.summary)
+    }
+
+    /// The summary's first sentence: the line the weekly sheet, the bulletin and the digest show.
+    pub fn lead(&self) -> String {
+        first_sentence(self.paragraphs().first().map_or("", String::as_str))
+    }
+
+    /// The latest day any source was read, if any source records one.
+    pub fn last_accessed(&self) -> Option<NaiveDate> {
+        self.sources.iter().filter_map(|s| s.accessed).max()
     }
 
     /// Whether the guide is in the rotation on `date`.
@@ -380,6 +468,20 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
             "add a [[sources]] table with title and url",
         );
     }
+    if let Some(read) = g.last_accessed()
+        && g.reviewed > read
+    {
+        err(
+            "reviewed",
+            None,
+            format!(
+                "reviewed {} is later than the day any source was read (latest `accessed` is {read})",
+                g.reviewed
+            ),
+            "a review means checking the facts against the sources: read them again and set their \
+             `accessed` to that day, or set `reviewed` back to when they were read",
+        );
+    }
     for s in &g.sources {
         if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
             err(
@@ -454,6 +556,56 @@ url = "https://example.org"
         let fields: Vec<_> = out.0.iter().map(|d| d.field.clone().unwrap()).collect();
         assert_eq!(fields, vec!["code", "sources.url"]);
         assert_eq!(out.0[0].location, Some((3, 1)));
+    }
+
+    #[test]
+    fn takes_the_first_sentence() {
+        assert_eq!(first_sentence("One a.b. Two."), "One a.b.");
+        assert_eq!(first_sentence("No stop"), "No stop");
+    }
+
+    #[test]
+    fn the_lead_is_the_first_sentence_of_the_summary() {
+        let g: Guide = file(&GOOD.replace("One.", "The church meets. Then more."))
+            .parse()
+            .unwrap();
+        assert_eq!(g.lead(), "The church meets.");
+    }
+
+    #[test]
+    fn church_words_count_as_whole_words_only() {
+        assert!(mentions_church("Pray for Nigerian pastors."));
+        assert!(mentions_church("Pray for CHRISTIAN families."));
+        assert!(mentions_church("Pray for the Coptic families of Minya."));
+        assert!(mentions_church("Pray for followers  of\nJesus in hiding."));
+        assert!(!mentions_church(
+            "Pray for the churchyard keepers and the conversation."
+        ));
+        assert!(!mentions_church("Pray for the country's leaders."));
+    }
+
+    #[test]
+    fn errors_when_reviewed_is_later_than_any_source_was_read() {
+        let text = GOOD.replace(
+            "url = \"https://example.org\"",
+            "url = \"https://example.org\"\naccessed = 2026-10-01",
+        );
+        let f = file(&text);
+        let g: Guide = f.parse().unwrap();
+        assert_eq!(g.last_accessed(), NaiveDate::from_ymd_opt(2026, 10, 1));
+        let mut out = Diagnostics::default();
+        validate_guide(&g, &f, &mut out);
+        assert_eq!(out.0.len(), 1, "{out}");
+        assert_eq!(out.0[0].field.as_deref(), Some("reviewed"));
+        assert!(
+            out.0[0].message.contains("latest `accessed` is 2026-10-01"),
+            "{out}"
+        );
+
+        let f = file(&text.replace("2026-10-01", "2026-11-01"));
+        let mut out = Diagnostics::default();
+        validate_guide(&f.parse().unwrap(), &f, &mut out);
+        assert!(out.0.is_empty(), "{out}");
     }
 
     #[test]

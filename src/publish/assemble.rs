@@ -236,7 +236,7 @@ fn country_view(g: &Guide) -> CountryView {
         name: g.name.clone(),
         code: g.code.clone(),
         region: g.region.clone(),
-        lead: first_sentence(summary.first().map_or("", String::as_str)),
+        lead: g.lead(),
         summary,
         facts: facts(g),
         story: g.story.as_ref().map(|s| StoryView {
@@ -284,15 +284,6 @@ fn facts(g: &Guide) -> Vec<Fact> {
     out
 }
 
-/// The text up to and including the first full stop that ends a sentence.
-fn first_sentence(text: &str) -> String {
-    let end = text
-        .match_indices(['.', '!', '?'])
-        .map(|(i, _)| i + 1)
-        .find(|&i| text[i..].starts_with(' ') || i == text.len());
-    text[..end.unwrap_or(text.len())].to_string()
-}
-
 /// 227_900_000 → "227.9 million"; 540_000 → "540,000".
 fn population(p: u64) -> String {
     if p >= 1_000_000_000 {
@@ -321,12 +312,6 @@ fn trim_float(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn takes_the_first_sentence() {
-        assert_eq!(first_sentence("One a.b. Two."), "One a.b.");
-        assert_eq!(first_sentence("No stop"), "No stop");
-    }
 
     #[test]
     fn formats_population() {

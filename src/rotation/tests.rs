@@ -29,6 +29,7 @@ fn guide(code: &str, points: usize) -> Guide {
         sources: vec![Source {
             title: "t".into(),
             url: "https://example.org".into(),
+            accessed: None,
         }],
     }
 }

@@ -12,7 +12,7 @@ fn malformed_toml() {
     p.replace("guides/beta.toml", "Second sentence.\"", "Second sentence.");
     assert_eq!(
         check_fails(&p),
-        "error: guides/beta.toml:5:46: `summary`: invalid basic string, expected `\"`\n\
+        "error: guides/beta.toml:5:53: `summary`: invalid basic string, expected `\"`\n\
          1 error, 0 warnings\n"
     );
 }
@@ -421,4 +421,55 @@ fn a_config_path_that_does_not_exist_is_named() {
         "1",
     ])
     .ok();
+}
+
+#[test]
+fn a_pseudonym_used_twice_is_a_warning_and_fails_a_strict_check() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/beta.toml",
+        "\n[[sources]]",
+        "\n[story]\npseudonym = \"ana\"\nquote = \"We pray.\"\ncontext = \"A nurse.\"\n\n[[sources]]",
+    );
+    let run = p.run(&["check", "--today", "2026-11-25"]);
+    assert_eq!(run.code, 0);
+    let warning = "warning: guides/beta.toml:9:1: `story.pseudonym`: \"ana\" is also the pseudonym \
+                   in guides/alpha.toml\n  \
+                   help: give every testimony its own pseudonym, unique across the library\n";
+    assert_eq!(run.stderr, warning);
+    assert_eq!(
+        p.run(&["check", "--strict", "--today", "2026-11-25"])
+            .fails(),
+        format!("{warning}0 errors, 1 warning (--strict: warnings count as errors)\n")
+    );
+}
+
+#[test]
+fn a_day_without_the_church_is_a_warning() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/gamma.toml",
+        "Gamma church summary.",
+        "Gamma summary.",
+    );
+    p.replace(
+        "guides/gamma.toml",
+        "Pray for Gamma church one.",
+        "Pray for Gamma one.",
+    );
+    let run = p.run(&["check", "--strict", "--today", "2026-11-25"]);
+    assert_eq!(
+        run.fails(),
+        "warning: guides/gamma.toml:5:1: `summary`: the first sentence does not mention the \
+         church: \"Gamma summary.\"\n  \
+         help: the sheet, the bulletin and the digest show only this sentence: begin with the \
+         believers, e.g. \"Gamma Republic's Christians are ...\" (the words that count are listed \
+         in guides/README.md)\n\
+         warning: guides/gamma.toml:6:1: `points`: public points 1 to 2 do not mention the church, \
+         so a day could show none of the believers\n  \
+         help: rewrite one of them about the Christians of Gamma Republic, or reorder the points \
+         so that every 2 in a row include one (the words that count are listed in \
+         guides/README.md)\n\
+         0 errors, 2 warnings (--strict: warnings count as errors)\n"
+    );
 }

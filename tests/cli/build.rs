@@ -255,7 +255,7 @@ fn notes_join_the_weekly_text_too() {
         .ok();
     assert!(
         text.ends_with(
-            "  2. Pray for Alphaland point two.\n\nOUR CHURCH'S NOTES\n\
+            "  2. Pray for Alphaland church point two.\n\nOUR CHURCH'S NOTES\n\
              Prayer meeting on Wednesday at seven in the church hall, with tea and\n\
              cake afterwards for everyone who comes.\n\nAll welcome.\n"
         ),

@@ -109,7 +109,7 @@ fn a_calendar_for_the_next_twelve_months_by_default() {
     assert_eq!(
         unescape(property(country, "DESCRIPTION")),
         "Alphaland has a small church.\n\n\
-         1. Pray for Alphaland point four.\n2. Pray for Alphaland point one.\n\n\
+         1. Pray for Alphaland point four.\n2. Pray for Alphaland church point one.\n\n\
          Read: Hebrews 13:3"
     );
 }
@@ -174,7 +174,7 @@ fn special_characters_are_escaped_and_long_lines_folded() {
                  Ünïcödé words repeated: ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ ÄÖÜ 老虎老虎老虎.";
     p.replace(
         "guides/beta.toml",
-        "\"Pray for Betastan one.\"",
+        "\"Pray for Betastan church one.\"",
         &format!("\"{point}\""),
     );
     p.replace(

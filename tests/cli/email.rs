@@ -120,7 +120,7 @@ fn a_normal_send_delivers_multipart_messages_with_list_headers() {
     let html = anna.body_html(0).unwrap().replace("\r\n", "\n");
     assert!(text.starts_with("Dear Anna Berg,\n"), "{text}");
     assert!(
-        text.contains("Please pray\n  1. Pray for Alphaland point two."),
+        text.contains("Please pray\n  1. Pray for Alphaland church point two."),
         "{text}"
     );
     assert!(text.contains(&format!(

@@ -96,7 +96,11 @@ fn a_year_of_site_is_public_and_its_links_resolve() {
     let days = names.iter().filter(|n| n.starts_with("days/")).count();
     assert_eq!(days, 365 * 2, "a page and a JSON file a day");
     let countries = names.iter().filter(|n| n.starts_with("countries/")).count();
-    assert_eq!(countries, 50, "every country comes round in a year");
+    let guides = prayer_guide::content::project::Project::load(&repo().join("schedule.toml"))
+        .unwrap()
+        .catalog
+        .len();
+    assert_eq!(countries, guides, "every country comes round in a year");
 
     for file in &files {
         let text = searchable(file);
@@ -142,10 +146,7 @@ fn a_year_of_site_is_public_and_its_links_resolve() {
     }
 
     let index = p.read("site/index.html");
-    assert!(
-        index.contains("<h1>Kazakhstan</h1>"),
-        "today is 3 March 2027"
-    );
+    assert!(index.contains("<h1>Colombia</h1>"), "today is 3 March 2027");
     assert!(index.contains("This week · 1–7 March 2027"));
     assert_eq!(
         p.read("site/today.json"),
