@@ -51,7 +51,13 @@ fn main() {
             calendar: (first, last),
         };
         let renderer = Renderer::new(Some(&project.path(&project.schedule.templates))).unwrap();
-        let assembler = Assembler::new(&project.catalog, &project.schedule, Audience::Public);
+        let ledger = prayer_guide::publish::ledger::load(&project, &[], false).unwrap();
+        let assembler = Assembler::new(
+            &project.catalog,
+            &project.schedule,
+            &ledger,
+            Audience::Public,
+        );
         let docs = output::render(&assembler, &renderer, &selection).unwrap();
         let mut files = output::write(&out.join("formats"), &docs)
             .unwrap()

@@ -197,7 +197,8 @@ fn pseudonym_warnings(entries: &[Entry], out: &mut Diagnostics) {
 /// template using an unknown variable is caught by `check` rather than by the first build.
 fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut Diagnostics) {
     let schedule = &project.schedule;
-    let assembler = Assembler::new(&project.catalog, schedule, Audience::Public);
+    let ledger = crate::rotation::ledger::Ledger::new(schedule.start);
+    let assembler = Assembler::new(&project.catalog, schedule, &ledger, Audience::Public);
     let date = schedule.start;
     let sample = assembler
         .day(date)

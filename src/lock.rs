@@ -38,6 +38,13 @@ impl FileLock {
         }
     }
 
+    /// Takes the lock at `path`, waiting for another process to let it go.
+    pub fn acquire(path: &Path) -> Result<FileLock, Error> {
+        let file = open(path)?;
+        file.lock().map_err(|e| Error::io("lock", path, e))?;
+        Ok(FileLock { _file: file })
+    }
+
     /// The process id holding the lock at `path`, if one does.
     pub fn holder(path: &Path) -> Option<String> {
         let file = std::fs::OpenOptions::new()

@@ -27,8 +27,22 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         private: args.private,
         site: args.site,
     };
-    let plan = request.plan(&project, today(&project.schedule.timezone))?;
-    let assembler = Assembler::new(&project.catalog, &project.schedule, request.audience());
+    let today = today(&project.schedule.timezone);
+    let plan = request.plan(&project, today)?;
+    // Every day a build shows is published: recorded in the ledger, never to change.
+    let outputs = crate::publish::ledger::outputs(&project, &plan);
+    let ledger = match crate::publish::ledger::through(&plan, &project.schedule) {
+        Some(through) => {
+            crate::publish::ledger::publish_through(&project, through, today, &outputs, false)?
+        }
+        None => crate::publish::ledger::load(&project, &outputs, false)?,
+    };
+    let assembler = Assembler::new(
+        &project.catalog,
+        &project.schedule,
+        &ledger,
+        request.audience(),
+    );
     let renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
     if request.private {
         eprintln!("note: --private includes restricted points; do not publish these files");

@@ -5,10 +5,12 @@ mod build;
 mod check;
 mod init;
 mod plan;
+mod publish;
 mod run;
 mod send;
 mod status;
 mod subscribers;
+mod withdraw;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -102,6 +104,26 @@ pub enum Command {
     /// Manage subscribers: add, remove (unsubscribe), list, import from CSV, export to CSV.
     #[command(subcommand)]
     Subscribers(SubscribersCommand),
+    /// Record days in published.txt (the ledger) without building anything.
+    ///
+    /// `build`, `send` and `run` record every day they show, and every day up to today, by
+    /// themselves: a published day shows the same from then on, whatever is edited. Use this
+    /// to fix the days up to a date ahead of time, or with --adopt to start a ledger for a
+    /// project that has built guides before it had one.
+    Publish(PublishArgs),
+    /// Take a guide, or one of its points, out of every unpublished day and off every page
+    /// rebuilt, published days included (safety outranks the archive).
+    ///
+    /// The guide or point leaves the rotation at once, and its texts leave published.txt.
+    /// Rebuild what you published (e.g. `build --site --from ... --to ...`) so the files on
+    /// your server change too. To undo, delete the `withdrawn` line from published.txt.
+    ///
+    /// Examples:
+    ///   prayer-guide withdraw LA              (the guide with code LA)
+    ///   prayer-guide withdraw LA --point 3    (its third point, as the guide lists them now)
+    ///   prayer-guide withdraw LA --point 5e6f7a8b   (a point by its id in published.txt)
+    #[command(verbatim_doc_comment)]
+    Withdraw(WithdrawArgs),
     /// Create a small working project in DIR: schedule.toml, an example guide and the templates.
     Init {
         /// The folder to create (or an empty folder to fill)
@@ -259,6 +281,26 @@ pub enum PlanFormat {
 }
 
 #[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Record every day up to this one: YYYY-MM-DD or `today` [default: today]
+    #[arg(long, value_name = "DATE|today")]
+    pub through: Option<String>,
+    /// Start a ledger although the output folder holds guides built before it existed: the
+    /// days are recorded as the guides show them now
+    #[arg(long)]
+    pub adopt: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The guide's country code, as in its `code`
+    pub code: String,
+    /// Only this point: its number in the guide now (1 is the first), or its id in published.txt
+    #[arg(long, value_name = "NUMBER|ID")]
+    pub point: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Judge review dates as of this day instead of today
     #[arg(long, value_name = "DATE")]
@@ -279,6 +321,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Subscribers(cmd) => subscribers::run(&config, cmd),
         Command::Run { now } => run::run(&config, now),
         Command::Status { now } => status::run(&config, now.unwrap_or_else(chrono::Utc::now)),
+        Command::Publish(args) => publish::run(&config, args),
+        Command::Withdraw(args) => withdraw::run(&config, args),
         Command::Init { dir } => init::run(&dir),
     };
     match result {

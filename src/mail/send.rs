@@ -30,6 +30,7 @@ use crate::mail::transport::{SendError, Transport};
 use crate::publish::assemble::Assembler;
 use crate::publish::render::Renderer;
 use crate::rotation::Audience;
+use crate::rotation::ledger::Ledger;
 
 /// What to send.
 #[derive(Debug, Clone)]
@@ -151,6 +152,7 @@ fn editions_due(
 /// Renders an edition once.
 fn render_edition(
     project: &Project,
+    ledger: &Ledger,
     renderer: &mut Renderer,
     cadence: Cadence,
     id: String,
@@ -158,7 +160,7 @@ fn render_edition(
 ) -> Result<Edition, Error> {
     let schedule = &project.schedule;
     let email = &schedule.email;
-    let assembler = Assembler::new(&project.catalog, schedule, Audience::Public);
+    let assembler = Assembler::new(&project.catalog, schedule, ledger, Audience::Public);
     let (subject, html, text) = match cadence {
         Cadence::Daily => {
             let day = assembler.day(date)?;
@@ -182,6 +184,43 @@ fn render_edition(
         html,
         text,
     })
+}
+
+/// Records the days of the editions about to go out (and every day up to today) in the
+/// ledger, so that what is mailed never changes; a dry run only reads it.
+fn publish_editions(
+    project: &Project,
+    store: &Store,
+    plan: &EditionPlan,
+    dry_run: bool,
+) -> Result<Ledger, Error> {
+    use crate::publish::ledger;
+    if !ledger::path(project).exists() && store.last_run()?.is_some() {
+        return Err(Error::Usage(format!(
+            "{} is missing, but the delivery journal shows digests sent before: the record of \
+             what was published is gone, and sending now could change days people have already \
+             prayed with.\n  help: if it was committed, restore it (`git checkout -- {}`); if this \
+             project never had one (it is older than the ledger), run `prayer-guide publish \
+             --adopt` to record every day up to today as the guides show it now",
+            ledger::path(project).display(),
+            crate::rotation::ledger::FILE,
+        )));
+    }
+    let outputs = [project.path(&project.schedule.output.dir)];
+    if dry_run {
+        return ledger::load(project, &outputs, false);
+    }
+    let today = crate::content::calendar::today(&project.schedule.timezone);
+    let through = plan
+        .iter()
+        .map(|(cadence, date, _)| match cadence {
+            Cadence::Daily => *date,
+            Cadence::Weekly => {
+                week_start(*date, project.schedule.week_starts) + chrono::Days::new(6)
+            }
+        })
+        .fold(today, NaiveDate::max);
+    ledger::publish_through(project, through, today, &outputs, false)
 }
 
 /// Runs `send`.
@@ -221,10 +260,18 @@ pub fn run(
         notes,
         stopped: false,
     };
+    let ledger = publish_editions(project, &store, &plan, options.dry_run)?;
     let mut editions = Vec::new();
     for (cadence, date, _) in &plan {
         let id = crate::mail::due::edition_id(*cadence, *date);
-        editions.push(render_edition(project, &mut renderer, *cadence, id, *date)?);
+        editions.push(render_edition(
+            project,
+            &ledger,
+            &mut renderer,
+            *cadence,
+            id,
+            *date,
+        )?);
     }
     let composer = Composer::new(email, &renderer, &project.schedule.title)?;
 

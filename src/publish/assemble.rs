@@ -8,10 +8,16 @@ use crate::content::calendar::{date_range, long_date, week_start, weekday_name};
 use crate::content::guide::{Catalog, Guide, Source, WatchList, paragraphs};
 use crate::content::schedule::{Paper, Schedule};
 use crate::error::Error;
+use crate::rotation::ledger::Ledger;
 use crate::rotation::{Audience, Rotation, Subject};
 
 /// Bumped when a field is removed or changes meaning; JSON consumers can check it.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The heading of a published day whose guide was withdrawn since.
+pub const WITHDRAWN: &str = "Withdrawn";
+const WITHDRAWN_TEXT: &str = "The guide for this day has been withdrawn. Pray for the church in every place where \
+     believers pay a price for their faith.";
 
 /// One day's guide.
 #[derive(Debug, Clone, Serialize)]
@@ -115,11 +121,17 @@ pub struct Assembler<'a> {
 }
 
 impl<'a> Assembler<'a> {
-    pub fn new(catalog: &'a Catalog, schedule: &'a Schedule, audience: Audience) -> Self {
+    /// Days come from `ledger` where it has them, and from the rotation continuing it after.
+    pub fn new(
+        catalog: &'a Catalog,
+        schedule: &'a Schedule,
+        ledger: &'a Ledger,
+        audience: Audience,
+    ) -> Self {
         Assembler {
             catalog,
             schedule,
-            rotation: Rotation::new(catalog, schedule),
+            rotation: Rotation::new(catalog, schedule, ledger),
             audience,
         }
     }
@@ -149,36 +161,42 @@ impl<'a> Assembler<'a> {
             pinned: false,
             scripture: None,
         };
+        let texts = || plan.points.iter().map(|p| p.text.clone()).collect();
         match plan.subject {
             Subject::Country {
                 guide,
                 day: n,
                 of,
-                pin,
+                pinned,
             } => {
                 let g = &self.catalog.entries[guide].guide;
                 day.heading = g.name.clone();
-                day.points = plan
-                    .points
-                    .iter()
-                    .map(|&i| g.points[i].text.clone())
-                    .collect();
+                day.points = texts();
                 day.country = Some(country_view(g));
                 day.day = n;
                 day.days = of;
-                day.pinned = pin.is_some();
+                day.pinned = pinned;
                 day.scripture = g.scripture.clone();
             }
-            Subject::Theme { pin } => {
-                let p = &self.schedule.pins[pin];
+            Subject::Theme { pin, title } => {
+                let p = pin.map(|p| &self.schedule.pins[p]);
                 day.kind = "theme";
-                day.heading = p.title.clone().unwrap_or_default();
+                day.heading = title.clone();
                 day.theme = Some(ThemeView {
-                    title: day.heading.clone(),
-                    text: paragraphs(p.text.as_deref().unwrap_or_default()),
+                    title,
+                    text: paragraphs(p.and_then(|p| p.text.as_deref()).unwrap_or_default()),
                 });
-                day.points = plan.points.iter().map(|&i| p.points[i].clone()).collect();
-                day.scripture = p.scripture.clone();
+                day.points = texts();
+                day.scripture = p.and_then(|p| p.scripture.clone());
+            }
+            Subject::Withdrawn { .. } => {
+                // Safety outranks the archive: a withdrawn guide leaves even published days.
+                day.kind = "theme";
+                day.heading = WITHDRAWN.to_string();
+                day.theme = Some(ThemeView {
+                    title: WITHDRAWN.to_string(),
+                    text: vec![WITHDRAWN_TEXT.to_string()],
+                });
             }
         }
         Ok(day)

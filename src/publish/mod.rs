@@ -10,6 +10,8 @@ pub mod feed;
 pub mod ics;
 /// Stable ids of days, for calendar events and feed entries.
 pub mod ids;
+/// `published.txt` on disk: read, checked, extended under a lock.
+pub mod ledger;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
 /// Keeping private output out of public folders: markers, and removing strays.

@@ -46,6 +46,27 @@ impl Selection {
     }
 }
 
+impl Selection {
+    /// The last day the build shows anywhere: a day, the end of a week, the calendar's end.
+    /// Every day up to it is published by the build.
+    pub fn last_date(&self, week_starts: crate::content::calendar::WeekStart) -> NaiveDate {
+        let formats = &self.formats;
+        let mut last = self.today;
+        if formats.iter().any(|f| f.per_day()) {
+            last = self.days.iter().copied().fold(last, NaiveDate::max);
+        }
+        if formats.iter().any(|f| f.per_week()) {
+            for &d in &self.weeks {
+                last = last.max(week_start(d, week_starts) + chrono::Days::new(6));
+            }
+        }
+        if formats.contains(&Format::Ics) {
+            last = last.max(self.calendar.1);
+        }
+        last
+    }
+}
+
 /// The last day of the twelve months starting on `date`.
 pub fn year_from(date: NaiveDate) -> NaiveDate {
     let next = date

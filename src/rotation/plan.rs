@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::calendar::weekday_name;
-use crate::content::guide::Catalog;
-use crate::content::schedule::{Order, Schedule};
+use crate::content::schedule::Order;
 use crate::error::Error;
-use crate::rotation::{Audience, Rotation, Subject};
+use crate::rotation::ledger::PointId;
+use crate::rotation::{Audience, PlannedPoint, Rotation, Subject};
 
 /// One row of the plan.
 #[derive(Debug, Clone, Serialize)]
@@ -30,16 +30,13 @@ pub struct Row {
     pub points: Vec<usize>,
     /// How many points the guide has in all.
     pub of_points: usize,
+    /// Whether the day is in the ledger, and so fixed.
+    pub published: bool,
 }
 
 /// The plan for `days` days from `from`, public points only.
-pub fn rows(
-    catalog: &Catalog,
-    schedule: &Schedule,
-    from: NaiveDate,
-    days: u32,
-) -> Result<Vec<Row>, Error> {
-    let rotation = Rotation::new(catalog, schedule);
+pub fn rows(rotation: &Rotation, from: NaiveDate, days: u32) -> Result<Vec<Row>, Error> {
+    let (catalog, schedule) = (rotation.catalog, rotation.schedule);
     from.iter_days()
         .take(days as usize)
         .map(|date| {
@@ -50,7 +47,7 @@ pub fn rows(
                     guide,
                     day,
                     of,
-                    pin,
+                    pinned,
                 } => {
                     let g = &catalog.entries[guide].guide;
                     Row {
@@ -61,33 +58,68 @@ pub fn rows(
                         name: g.name.clone(),
                         day,
                         days: of,
-                        pinned: pin.is_some(),
-                        points: plan.points.iter().map(|i| i + 1).collect(),
+                        pinned,
+                        published: plan.published,
+                        points: numbers(
+                            &g.points.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+                            &plan.points,
+                        ),
                         of_points: g.points.len(),
                     }
                 }
-                Subject::Theme { pin } => {
-                    let p = &schedule.pins[pin];
+                Subject::Theme { pin, title } => {
+                    let texts: Vec<&str> = pin
+                        .map(|p| schedule.pins[p].points.iter().map(String::as_str).collect())
+                        .unwrap_or_default();
                     Row {
                         date: date.to_string(),
                         weekday,
                         kind: "theme",
                         code: None,
-                        name: p.title.clone().unwrap_or_default(),
+                        name: title,
                         day: 1,
                         days: 1,
                         pinned: true,
-                        points: plan.points.iter().map(|i| i + 1).collect(),
-                        of_points: p.points.len(),
+                        published: plan.published,
+                        points: numbers(&texts, &plan.points),
+                        of_points: texts.len(),
                     }
                 }
+                Subject::Withdrawn { code } => Row {
+                    date: date.to_string(),
+                    weekday,
+                    kind: "withdrawn",
+                    code: Some(code),
+                    name: "(withdrawn)".into(),
+                    day: 1,
+                    days: 1,
+                    pinned: false,
+                    published: plan.published,
+                    points: Vec::new(),
+                    of_points: 0,
+                },
             })
         })
         .collect()
 }
 
+/// 1-based numbers of `points` among `texts` (the guide as it is now); a published point whose
+/// text has changed since has no number.
+fn numbers(texts: &[&str], points: &[PlannedPoint]) -> Vec<usize> {
+    points
+        .iter()
+        .filter_map(|p| {
+            texts
+                .iter()
+                .position(|t| PointId::of(t) == p.id)
+                .map(|i| i + 1)
+        })
+        .collect()
+}
+
 /// The rows as an aligned table, with a closing line on the cycle.
-pub fn table(rows: &[Row], catalog: &Catalog, schedule: &Schedule) -> String {
+pub fn table(rows: &[Row], rotation: &Rotation) -> String {
+    let schedule = rotation.schedule;
     let width = rows
         .iter()
         .map(|r| r.name.chars().count())
@@ -121,7 +153,6 @@ pub fn table(rows: &[Row], catalog: &Catalog, schedule: &Schedule) -> String {
         );
     }
     if let Some(first) = rows.first().and_then(|r| r.date.parse::<NaiveDate>().ok()) {
-        let rotation = Rotation::new(catalog, schedule);
         let visits = rotation.visits_per_cycle(first);
         let _ = write!(
             out,

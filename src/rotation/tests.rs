@@ -2,6 +2,7 @@ use super::*;
 use crate::content::guide::{Entry, Facts, Point, Source};
 use crate::content::schedule::Pin;
 use crate::content::source::SourceFile;
+use crate::rotation::ledger::Ledger;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -59,7 +60,8 @@ fn codes(c: &Catalog) -> Vec<String> {
 
 /// The country code shown on each of `days` days from `from`.
 fn run(c: &Catalog, s: &Schedule, from: &str, days: u64) -> Vec<String> {
-    let r = Rotation::new(c, s);
+    let l = none(s);
+    let r = Rotation::new(c, s, &l);
     (0..days)
         .map(|i| {
             let plan = r
@@ -67,10 +69,24 @@ fn run(c: &Catalog, s: &Schedule, from: &str, days: u64) -> Vec<String> {
                 .unwrap();
             match plan.subject {
                 Subject::Country { guide, .. } => c.entries[guide].guide.code.clone(),
-                Subject::Theme { pin } => format!("pin{pin}"),
+                Subject::Theme { pin, .. } => format!("pin{}", pin.unwrap()),
+                Subject::Withdrawn { code } => format!("withdrawn {code}"),
             }
         })
         .collect()
+}
+
+/// The indices of a day's points in guide `code`'s list ("CODE point I").
+fn idx(p: &DayPlan) -> Vec<usize> {
+    p.points
+        .iter()
+        .map(|p| p.text.rsplit(' ').next().unwrap().parse().unwrap())
+        .collect()
+}
+
+/// Nothing published yet.
+fn none(s: &Schedule) -> Ledger {
+    Ledger::new(s.start)
 }
 
 fn five() -> Catalog {
@@ -116,13 +132,17 @@ fn multi_day_blocks_keep_a_country_and_stay_fair() {
 fn each_visit_shows_the_next_points_cycling() {
     let c = five();
     let s = schedule("");
-    let r = Rotation::new(&c, &s);
+    let l = none(&s);
+    let r = Rotation::new(&c, &s, &l);
     // AA is shown every 5 days; 7 points, 3 a day: 0 1 2 | 3 4 5 | 6 0 1 | 2 3 4 ...
     let visits: Vec<Vec<usize>> = (0..4)
         .map(|v| {
             r.day(d("2026-01-05") + chrono::Days::new(5 * v), Audience::Public)
                 .unwrap()
                 .points
+                .iter()
+                .map(|p| p.text.rsplit(' ').next().unwrap().parse().unwrap())
+                .collect::<Vec<usize>>()
         })
         .collect();
     assert_eq!(
@@ -135,14 +155,15 @@ fn each_visit_shows_the_next_points_cycling() {
 fn days_of_a_block_advance_through_the_points() {
     let c = five();
     let s = schedule("days_per_country = 2\npoints_per_day = 2");
-    let r = Rotation::new(&c, &s);
+    let l = none(&s);
+    let r = Rotation::new(&c, &s, &l);
     let day = |n: u64| {
         r.day(d("2026-01-05") + chrono::Days::new(n), Audience::Public)
             .unwrap()
     };
-    assert_eq!(day(0).points, vec![0, 1]);
-    assert_eq!(day(1).points, vec![2, 3]);
-    assert_eq!(day(10).points, vec![4, 5]);
+    assert_eq!(idx(&day(0)), vec![0, 1]);
+    assert_eq!(idx(&day(1)), vec![2, 3]);
+    assert_eq!(idx(&day(10)), vec![4, 5]);
     assert!(matches!(
         day(1).subject,
         Subject::Country { day: 2, of: 2, .. }
@@ -175,8 +196,9 @@ fn adding_a_guide_does_not_change_the_past() {
     guides.push(late);
     let after = catalog(guides);
     let days_before = (d("2026-06-01") - d("2026-01-05")).num_days() as u64;
-    let r1 = Rotation::new(&before, &s);
-    let r2 = Rotation::new(&after, &s);
+    let l = none(&s);
+    let r1 = Rotation::new(&before, &s, &l);
+    let r2 = Rotation::new(&after, &s, &l);
     for i in 0..days_before {
         let date = d("2026-01-05") + chrono::Days::new(i);
         let (p1, p2) = (
@@ -185,7 +207,7 @@ fn adding_a_guide_does_not_change_the_past() {
         );
         let code = |c: &Catalog, p: &DayPlan| match p.subject {
             Subject::Country { guide, .. } => c.entries[guide].guide.code.clone(),
-            Subject::Theme { .. } => unreachable!(),
+            _ => unreachable!(),
         };
         assert_eq!(code(&before, &p1), code(&after, &p2), "{date}");
         assert_eq!(p1.points, p2.points, "{date}");
@@ -225,7 +247,8 @@ fn weighted_order_visits_extreme_countries_twice_a_cycle() {
     });
     let c = catalog(guides);
     let s = schedule("[rotation]\norder = \"weighted\"");
-    let r = Rotation::new(&c, &s);
+    let l = none(&s);
+    let r = Rotation::new(&c, &s, &l);
     assert_eq!(r.cycle_days(d("2026-01-05")), 6);
     let days = run(&c, &s, "2026-01-05", 600);
     // The guarantee: in every window of one cycle, BB twice and every other country once.
@@ -271,14 +294,15 @@ fn a_pinned_day_delays_the_rotation_without_skipping_a_country() {
 fn a_yearly_pin_to_a_country_counts_as_its_visit() {
     let c = five();
     let s: Schedule = schedule("[[pin]]\nrule = \"first sunday of november\"\ncountry = \"DD\"\n");
-    let r = Rotation::new(&c, &s);
+    let l = none(&s);
+    let r = Rotation::new(&c, &s, &l);
     // 2026-11-01 is the first Sunday of November.
     let plan = r.day(d("2026-11-01"), Audience::Public).unwrap();
     assert!(matches!(
         plan.subject,
         Subject::Country {
             guide: 3,
-            pin: Some(0),
+            pinned: true,
             ..
         }
     ));
@@ -291,14 +315,14 @@ fn a_yearly_pin_to_a_country_counts_as_its_visit() {
         .find(|p| matches!(p.subject, Subject::Country { guide: 3, .. }))
         .unwrap();
     let k = 3;
-    assert_eq!(next_dd.points[0], (plan.points[0] + k) % 7);
+    assert_eq!(idx(&next_dd)[0], (idx(&plan)[0] + k) % 7);
     // The pin returns the next year on its own date.
     let plan = r.day(d("2027-11-07"), Audience::Public).unwrap();
     assert!(matches!(
         plan.subject,
         Subject::Country {
             guide: 3,
-            pin: Some(0),
+            pinned: true,
             ..
         }
     ));
@@ -329,26 +353,30 @@ fn restricted_points_exist_only_for_the_private_audience() {
     g.points[1].restricted = true;
     let c = catalog(vec![g]);
     let s = schedule("points_per_day = 2");
-    let r = Rotation::new(&c, &s);
+    let l = none(&s);
+    let r = Rotation::new(&c, &s, &l);
     for i in 0..10 {
         let date = d("2026-01-05") + chrono::Days::new(i);
-        assert!(!r.day(date, Audience::Public).unwrap().points.contains(&1));
+        assert!(!idx(&r.day(date, Audience::Public).unwrap()).contains(&1));
     }
-    let private: Vec<usize> = (0..2)
-        .flat_map(|i| {
-            r.day(d("2026-01-05") + chrono::Days::new(i), Audience::Private)
-                .unwrap()
-                .points
+    // A private day shows the day's public points, then the guide's restricted ones, so the
+    // public rotation (the one the ledger records) is the same for both.
+    let private: Vec<Vec<usize>> = (0..2)
+        .map(|i| {
+            idx(&r
+                .day(d("2026-01-05") + chrono::Days::new(i), Audience::Private)
+                .unwrap())
         })
         .collect();
-    assert_eq!(private, vec![0, 1, 2, 3]);
+    assert_eq!(private, vec![vec![0, 2, 1], vec![3, 0, 1]]);
 }
 
 #[test]
 fn errors_before_the_start() {
     let c = five();
     let s = schedule("");
-    let err = Rotation::new(&c, &s)
+    let l = none(&s);
+    let err = Rotation::new(&c, &s, &l)
         .day(d("2026-01-04"), Audience::Public)
         .unwrap_err();
     assert!(

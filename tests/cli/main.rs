@@ -39,6 +39,19 @@ impl Project {
         Project { dir }
     }
 
+    /// A copy of the repository's own project (schedule, ledger, guides, templates), so that a
+    /// build publishes into the copy's ledger and never into the repository's.
+    pub fn repository() -> Project {
+        let p = Project::empty();
+        for file in ["schedule.toml", "published.txt"] {
+            std::fs::copy(repo().join(file), p.path(file)).unwrap();
+        }
+        for dir in ["guides", "templates"] {
+            copy_dir(&repo().join(dir), &p.path(dir));
+        }
+        p
+    }
+
     /// An empty folder.
     pub fn empty() -> Project {
         Project {

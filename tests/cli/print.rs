@@ -19,7 +19,13 @@ use crate::{Project, copy_dir, repo};
 fn longest_weeks() -> (NaiveDate, usize, NaiveDate) {
     let project =
         prayer_guide::content::project::Project::load(&repo().join("schedule.toml")).unwrap();
-    let assembler = Assembler::new(&project.catalog, &project.schedule, Audience::Public);
+    let ledger = prayer_guide::publish::ledger::load(&project, &[], false).unwrap();
+    let assembler = Assembler::new(
+        &project.catalog,
+        &project.schedule,
+        &ledger,
+        Audience::Public,
+    );
     let first = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
     let weeks: Vec<(NaiveDate, WeekGuide)> = (0..52)
         .map(|i| first + chrono::Days::new(7 * i))

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::{Project, files_under, repo, run_in};
+use crate::{Project, files_under, repo};
 
 /// A long piece of each restricted point that no escaping or folding touches, so a search of
 /// any file finds it: the longest run of letters, digits, spaces and hyphens.
@@ -54,7 +54,7 @@ fn build_site(out: &Path, extra: &[&str]) -> String {
         "--out",
         out,
     ];
-    run_in(&repo(), &[&args[..], extra].concat()).ok()
+    Project::repository().run(&[&args[..], extra].concat()).ok()
 }
 
 #[test]
