@@ -47,9 +47,10 @@ pub fn outputs(project: &Project, plan: &Plan) -> Vec<PathBuf> {
 
 /// Whether `dir` holds guides built before: the trace a lost ledger leaves.
 fn holds_outputs(dir: &Path) -> bool {
-    ["days", "weeks", "calendar.ics", "feed.xml", "index.html"]
-        .iter()
-        .any(|name| dir.join(name).exists())
+    ["days", "weeks"].iter().any(|name| dir.join(name).is_dir())
+        || ["calendar.ics", "feed.xml", "index.html"]
+            .iter()
+            .any(|name| dir.join(name).is_file())
 }
 
 /// Reads the project's ledger. A missing file is an empty ledger, unless one of `outputs` holds
