@@ -78,7 +78,7 @@ pub enum Command {
     /// Examples:
     ///   prayer-guide send
     ///   prayer-guide send --dry-run
-    ///   prayer-guide send --to-dir outbox --only anna@example.org
+    ///   prayer-guide send --to-dir outbox --only anna@example.org   (a test: records nothing)
     #[command(verbatim_doc_comment)]
     Send(SendArgs),
     /// Run as a service: send each subscriber's edition when it falls due, and sleep between.
@@ -196,8 +196,9 @@ pub struct SendArgs {
     /// Say what would be sent; send nothing and change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Write each message as an .eml file into DIR instead of sending it
-    #[arg(long, value_name = "DIR")]
+    /// A test: write the date's editions (--date, default today) as .eml files into DIR
+    /// instead of sending them. Nothing is recorded, so the real send still goes to everyone
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["dry_run", "retry_failed"])]
     pub to_dir: Option<PathBuf>,
     /// Send only to this subscriber (for a test, or to resend one message)
     #[arg(long, value_name = "EMAIL")]
@@ -216,16 +217,19 @@ pub enum CadenceArg {
 
 #[derive(Debug, Subcommand)]
 pub enum SubscribersCommand {
-    /// Add a subscriber, or update one (and resubscribe them) if the address is known
+    /// Add a subscriber, or update one (and resubscribe them) if the address is known: options
+    /// not given keep what the subscriber has.
     Add {
         email: String,
         /// The name used in the greeting
         #[arg(long, default_value = "")]
         name: String,
-        #[arg(long, value_enum, default_value_t = Cadence::Daily)]
-        cadence: Cadence,
-        #[arg(long, value_enum, default_value_t = MailFormat::Html)]
-        format: MailFormat,
+        /// Daily or weekly [default: daily for a new subscriber]
+        #[arg(long, value_enum)]
+        cadence: Option<Cadence>,
+        /// html (with a plain-text part) or text only [default: html for a new subscriber]
+        #[arg(long, value_enum)]
+        format: Option<MailFormat>,
         /// Their time zone, e.g. America/Chicago [default: the schedule's]
         #[arg(long, value_name = "ZONE")]
         timezone: Option<String>,
@@ -244,9 +248,12 @@ pub enum SubscribersCommand {
         #[arg(long)]
         all: bool,
     },
-    /// Import a CSV export (columns such as "Email Address", "First Name", "Last Name", or
-    /// email, name, cadence, format). Bad rows are reported by line; good rows are imported.
-    /// Nobody who unsubscribed is subscribed again.
+    /// Import a CSV file: an export of a mailing-list service (columns such as "Email
+    /// Address", "First Name", "Last Name") or of `subscribers export` (email, name, cadence,
+    /// format, timezone, hour, status, token). Comma- or semicolon-separated, UTF-8 (Excel:
+    /// "CSV UTF-8"). Bad rows are reported by line; good rows are imported. New addresses keep
+    /// the file's token (so unsubscribe links already mailed keep working) and unsubscribed
+    /// mark; known ones keep what they have. Nobody who unsubscribed is subscribed again.
     Import {
         file: PathBuf,
         /// Cadence for rows without a cadence column
@@ -256,7 +263,9 @@ pub enum SubscribersCommand {
         #[arg(long, value_enum, default_value_t = MailFormat::Html)]
         format: MailFormat,
     },
-    /// Export every subscriber as CSV to standard output
+    /// Export every subscriber as CSV to standard output, with everything `import` needs to
+    /// restore them: cadence, format, time zone, hour, status and unsubscribe token. The
+    /// tokens are secrets (anyone with one can unsubscribe that person): keep the file private.
     Export,
 }
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{CadenceArg, SendArgs, resolve_date, write_out};
+use super::{CadenceArg, SendArgs, outln, resolve_date, write_out};
 use crate::content::project::Project;
 use crate::error::Error;
 use crate::mail::subscribers::Cadence;
@@ -15,16 +15,19 @@ pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
         .as_deref()
         .map(|d| resolve_date(Some(d), &project))
         .transpose()?;
+    let cadence = match args.cadence {
+        CadenceArg::Daily => Some(Cadence::Daily),
+        CadenceArg::Weekly => Some(Cadence::Weekly),
+        CadenceArg::All => None,
+    };
+    if let Some(dir) = &args.to_dir {
+        return test_send(&project, date, cadence, args.only.as_deref(), dir);
+    }
     let options = crate::mail::send::Options {
         date,
         now: args.now,
-        cadence: match args.cadence {
-            CadenceArg::Daily => Some(Cadence::Daily),
-            CadenceArg::Weekly => Some(Cadence::Weekly),
-            CadenceArg::All => None,
-        },
+        cadence,
         dry_run: args.dry_run,
-        to_dir: args.to_dir,
         only: args.only,
         retry_failed: args.retry_failed,
         kind: "send",
@@ -42,4 +45,32 @@ pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
         Ok(()) | Err(Error::OutputClosed) => Ok(code),
         Err(e) => Err(e),
     }
+}
+
+/// `--to-dir`: `.eml` files, and the journal left alone.
+fn test_send(
+    project: &Project,
+    date: Option<chrono::NaiveDate>,
+    cadence: Option<Cadence>,
+    only: Option<&str>,
+    dir: &Path,
+) -> Result<ExitCode, Error> {
+    let date = date.map_or_else(|| resolve_date(None, project), Ok)?;
+    let written = crate::mail::outbox::write(project, date, cadence, only, dir)?;
+    for note in &written.notes {
+        outln!("{note}");
+    }
+    if written.files.len() <= 12 {
+        for f in &written.files {
+            outln!("wrote {}", f.display());
+        }
+    } else {
+        outln!(
+            "wrote {} messages to {}",
+            written.files.len(),
+            dir.display()
+        );
+    }
+    outln!("a test: nothing was recorded, so `send` still delivers these editions to everyone");
+    Ok(ExitCode::SUCCESS)
 }

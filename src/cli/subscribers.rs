@@ -10,7 +10,9 @@ use crate::error::Error;
 
 pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
     use crate::mail::store::{Store, Upsert};
-    use crate::mail::subscribers::{NewSubscriber, clean_name, normalise_address, parse_zone};
+    use crate::mail::subscribers::{
+        Cadence, MailFormat, NewSubscriber, clean_name, normalise_address, parse_zone,
+    };
     let project = Project::load(config)?;
     let mut store = Store::open(&project.path(&project.schedule.email.database))?;
     match cmd {
@@ -23,6 +25,14 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             hour,
         } => {
             let email = normalise_address(&email).map_err(Error::Usage)?;
+            // What is not given stays as it is for a known subscriber.
+            let known = store.find(&email)?;
+            let cadence = cadence
+                .or(known.as_ref().map(|k| k.cadence))
+                .unwrap_or(Cadence::Daily);
+            let format = format
+                .or(known.as_ref().map(|k| k.format))
+                .unwrap_or(MailFormat::Html);
             let new = NewSubscriber {
                 email: email.clone(),
                 name: clean_name(&name),
@@ -75,13 +85,23 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             format,
         } => {
             let (rows, bad) = crate::mail::subscribers::read_csv(&file, cadence, format)?;
-            let (added, updated, kept) = store.import(&rows)?;
+            let counts = store.import_rows(&rows)?;
             if !bad.0.is_empty() {
                 eprintln!("{bad}");
             }
+            for line in &counts.new_tokens {
+                eprintln!(
+                    "warning: {}:{line}:1: `token`: already another subscriber's, so this one got a new token\n  \
+                     help: unsubscribe links mailed to them before will not work",
+                    file.display()
+                );
+            }
             outln!(
-                "imported {}: {added} added, {updated} updated, {kept} left unsubscribed, {} bad row{}",
+                "imported {}: {} added, {} updated, {} left unsubscribed, {} bad row{}",
                 file.display(),
+                counts.added,
+                counts.updated,
+                counts.unsubscribed,
                 bad.0.len(),
                 if bad.0.len() == 1 { "" } else { "s" }
             );

@@ -4,6 +4,8 @@
 pub mod due;
 /// Composing personalised digests.
 pub mod message;
+/// A test send: `.eml` files, nothing recorded.
+pub mod outbox;
 /// Progress bars, log lines and summaries for `send`.
 pub mod progress;
 /// The `send` run: every digest exactly once.

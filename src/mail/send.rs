@@ -10,7 +10,6 @@
 //! not per message.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -43,8 +42,6 @@ pub struct Options {
     /// `None`: every cadence due on `date`.
     pub cadence: Option<Cadence>,
     pub dry_run: bool,
-    /// Write `.eml` files here instead of using the configured transport.
-    pub to_dir: Option<PathBuf>,
     /// Only this subscriber (address).
     pub only: Option<String>,
     /// Also retry messages the server refused for good (5xx) before.
@@ -125,7 +122,7 @@ fn plan_due(
 const LAST_LOOK: &str = "last_look";
 
 /// The editions due on `date` for `cadence`, and notes on those not due.
-fn editions_due(
+pub(crate) fn editions_due(
     project: &Project,
     date: NaiveDate,
     cadence: Option<Cadence>,
@@ -150,7 +147,7 @@ fn editions_due(
 }
 
 /// Renders an edition once.
-fn render_edition(
+pub(crate) fn render_edition(
     project: &Project,
     ledger: &Ledger,
     renderer: &mut Renderer,
@@ -348,7 +345,7 @@ pub fn run(
         return Ok(report);
     }
 
-    let transport = Transport::from_config(email, &project.root, options.to_dir.clone())?;
+    let transport = Transport::from_config(email, &project.root, None)?;
     transport.check(email)?;
 
     let run_id = store.start_run(options.kind)?;

@@ -120,7 +120,6 @@ pub fn serve(
             now: Some(now),
             cadence: None,
             dry_run: false,
-            to_dir: None,
             only: None,
             retry_failed: false,
             kind: "run",

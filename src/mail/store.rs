@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Error;
-use crate::mail::subscribers::{Cadence, MailFormat, NewSubscriber, Subscriber};
+use crate::mail::subscribers::{Cadence, ImportRow, MailFormat, NewSubscriber, Subscriber};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS subscribers (
@@ -300,6 +300,19 @@ impl Store {
     /// `resubscribe` decides whether an unsubscribed address becomes active again: yes for an
     /// explicit `add`, no for an import (an old export must not undo an unsubscribe).
     pub fn upsert(&mut self, s: &NewSubscriber, resubscribe: bool) -> Result<Upsert, Error> {
+        let row = ImportRow {
+            subscriber: s.clone(),
+            token: None,
+            active: true,
+            line: 0,
+        };
+        self.merge(&row, resubscribe).map(|(upsert, _)| upsert)
+    }
+
+    /// [`Store::upsert`] for a row that may carry a token and an unsubscribed mark; also says
+    /// whether the row's token was already someone else's (then the subscriber got a new one).
+    fn merge(&mut self, row: &ImportRow, resubscribe: bool) -> Result<(Upsert, bool), Error> {
+        let s = &row.subscriber;
         let existing: Option<(i64, bool)> = self
             .conn
             .query_row(
@@ -320,7 +333,7 @@ impl Store {
                         params![id, s.name, s.cadence.as_str(), s.format.as_str(), now, s.timezone.map(|z| z.name()), s.hour],
                     )
                     .map_err(|e| self.err(e))?;
-                Ok(Upsert::Updated)
+                Ok((Upsert::Updated, false))
             }
             // An import merges into a known subscriber without overriding their choices:
             // it only fills in a missing name.
@@ -332,37 +345,78 @@ impl Store {
                         params![id, s.name, now],
                     )
                     .map_err(|e| self.err(e))?;
-                Ok(if active {
-                    Upsert::Updated
-                } else {
-                    Upsert::StillUnsubscribed
-                })
+                Ok((
+                    if active {
+                        Upsert::Updated
+                    } else {
+                        Upsert::StillUnsubscribed
+                    },
+                    false,
+                ))
             }
             None => {
+                let taken = match &row.token {
+                    Some(t) => self.find(t)?.is_some(),
+                    None => false,
+                };
+                let token = match &row.token {
+                    Some(t) if !taken => t.clone(),
+                    _ => new_token()?,
+                };
                 self.conn
                     .execute(
-                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
-                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), new_token()?, now, s.timezone.map(|z| z.name()), s.hour],
+                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour, active)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)",
+                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), token, now, s.timezone.map(|z| z.name()), s.hour, row.active],
                     )
                     .map_err(|e| self.err(e))?;
-                Ok(Upsert::Added)
+                Ok((
+                    if row.active {
+                        Upsert::Added
+                    } else {
+                        Upsert::StillUnsubscribed
+                    },
+                    taken,
+                ))
             }
         }
     }
 
-    /// Adds or merges many in one transaction, never resubscribing anyone; returns how many
-    /// were added, updated, and left unsubscribed.
-    pub fn import(&mut self, rows: &[NewSubscriber]) -> Result<(usize, usize, usize), Error> {
+    /// Adds or merges many new subscribers in one transaction (active, each with a new token),
+    /// never resubscribing anyone.
+    pub fn import(&mut self, rows: &[NewSubscriber]) -> Result<ImportCounts, Error> {
+        let rows: Vec<ImportRow> = rows
+            .iter()
+            .map(|s| ImportRow {
+                subscriber: s.clone(),
+                token: None,
+                active: true,
+                line: 0,
+            })
+            .collect();
+        self.import_rows(&rows)
+    }
+
+    /// Adds or merges the rows of an import file in one transaction, never resubscribing
+    /// anyone. A new address keeps the file's token and unsubscribed mark; a known one keeps
+    /// everything it has and only gains a missing name.
+    pub fn import_rows(&mut self, rows: &[ImportRow]) -> Result<ImportCounts, Error> {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.err(e))?;
-        let mut counts = (0, 0, 0);
+        let mut counts = ImportCounts::default();
         for row in rows {
-            match self.upsert(row, false) {
-                Ok(Upsert::Added) => counts.0 += 1,
-                Ok(Upsert::Updated) => counts.1 += 1,
-                Ok(Upsert::StillUnsubscribed) => counts.2 += 1,
+            match self.merge(row, false) {
+                Ok((upsert, token_taken)) => {
+                    match upsert {
+                        Upsert::Added => counts.added += 1,
+                        Upsert::Updated => counts.updated += 1,
+                        Upsert::StillUnsubscribed => counts.unsubscribed += 1,
+                    }
+                    if token_taken {
+                        counts.new_tokens.push(row.line);
+                    }
+                }
                 Err(e) => {
                     let _ = self.conn.execute_batch("ROLLBACK");
                     return Err(e);
@@ -508,6 +562,19 @@ pub struct RunRecord {
     /// `None` when it is still running, or was killed.
     pub finished: Option<String>,
     pub summary: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub added: usize,
+    /// Known and active: only a missing name filled in.
+    pub updated: usize,
+    /// Known and unsubscribed, or new and marked unsubscribed in the file: recorded, not
+    /// subscribed.
+    pub unsubscribed: usize,
+    /// Lines whose token already belonged to another subscriber: theirs is new.
+    pub new_tokens: Vec<usize>,
 }
 
 /// What [`Store::upsert`] did.

@@ -156,34 +156,66 @@ const NAME_COLUMNS: [&str; 4] = ["name", "full name", "display name", "fullname"
 const FIRST_COLUMNS: [&str; 3] = ["first name", "first_name", "given name"];
 const LAST_COLUMNS: [&str; 3] = ["last name", "last_name", "family name"];
 
-/// Reads a CSV export. Good rows come back; every bad row is a diagnostic with its line number,
-/// so one bad address never stops an import.
+/// One good row of an import file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRow {
+    pub subscriber: NewSubscriber,
+    /// Their unsubscribe token, from an export of ours: kept, so that the links already mailed
+    /// to them keep working.
+    pub token: Option<String>,
+    /// False for a row marked unsubscribed: recorded so that no later import subscribes them.
+    pub active: bool,
+    /// The line the row starts on.
+    pub line: usize,
+}
+
+/// How spreadsheets are told to write what `read_csv` reads.
+const SAVE_AS_UTF8: &str = "save it as UTF-8: in Excel, File > Save As > \"CSV UTF-8 (Comma \
+                            delimited)\"; in LibreOffice, Save As > Text CSV, character set \
+                            \"Unicode (UTF-8)\"; in Numbers, Export To > CSV, encoding UTF-8";
+
+/// Reads a CSV export: comma- or semicolon-separated (as spreadsheets in countries with a
+/// decimal comma write it), UTF-8 with or without a byte-order mark, any line endings. Good
+/// rows come back; every bad row is a diagnostic with its line number, so one bad address
+/// never stops an import. A file that cannot be read safely as a whole (not UTF-8, a quote
+/// that never closes) is an error and nothing is imported.
 pub fn read_csv(
     path: &Path,
     default_cadence: Cadence,
     default_format: MailFormat,
-) -> Result<(Vec<NewSubscriber>, Diagnostics), Error> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+) -> Result<(Vec<ImportRow>, Diagnostics), Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let text = utf8_text(path, &bytes)?;
+    let delimiter = delimiter(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(invalid(
+            Diagnostic::error(path, "this quote (\") is never closed, so every line after it would be read as one field")
+                .at(Some((line, 1)))
+                .help("close the quote, or remove it; nothing was imported"),
+        ));
+    }
+    let lines = LineStarts::new(text);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(file);
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?
         .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_lowercase())
+        .map(str::to_lowercase)
         .collect();
     let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let Some(email_col) = find(&EMAIL_COLUMNS) else {
-        return Err(Error::Invalid(Diagnostics(vec![
+        return Err(invalid(
             Diagnostic::error(path, "no email column in the header line")
                 .at(Some((1, 1)))
                 .help(format!(
                     "name a column one of: {}",
                     EMAIL_COLUMNS.join(", ")
                 )),
-        ])));
+        ));
     };
     let (name_col, first_col, last_col) = (
         find(&NAME_COLUMNS),
@@ -195,14 +227,28 @@ pub fn read_csv(
         find(&["timezone", "time zone", "tz"]),
         find(&["hour", "send hour"]),
     );
+    let (status_col, token_col) = (find(&["status"]), find(&["token"]));
+    let used = [
+        Some(email_col),
+        name_col,
+        first_col,
+        last_col,
+        cadence_col,
+        format_col,
+        zone_col,
+        hour_col,
+        status_col,
+        token_col,
+    ];
 
-    let mut good = Vec::new();
+    let mut good: Vec<ImportRow> = Vec::new();
     let mut bad = Diagnostics::default();
+    let mut tokens: std::collections::HashMap<String, usize> = Default::default();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
+                let line = e.position().map(|p| lines.line_of(p.byte()));
                 bad.push(
                     Diagnostic::error(path, format!("unreadable row: {e}"))
                         .at(line.map(|l| (l, 1))),
@@ -210,7 +256,7 @@ pub fn read_csv(
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
         let get = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or("").trim();
         let mut row_error = |field: &str, msg: String, help: &str| {
             bad.push(
@@ -220,6 +266,19 @@ pub fn read_csv(
                     .help(help),
             );
         };
+        if let Some(col) = used
+            .into_iter()
+            .flatten()
+            .find(|&c| get(Some(c)).contains(['\n', '\r']))
+        {
+            let last = line + get(Some(col)).lines().count() - 1;
+            row_error(
+                &headers[col],
+                format!("a line break inside the field (quoted from line {line} to line {last})"),
+                "put it on one line",
+            );
+            continue;
+        }
         let email = match normalise_address(get(Some(email_col))) {
             Ok(e) => e,
             Err(msg) => {
@@ -275,36 +334,215 @@ pub fn read_csv(
                 }
             },
         };
-        good.push(NewSubscriber {
-            email,
-            name: clean_name(&name),
-            cadence,
-            format,
-            timezone,
-            hour,
+        let active = match get(status_col).to_lowercase().as_str() {
+            "" | "active" | "subscribed" => true,
+            "unsubscribed" => false,
+            other => {
+                row_error(
+                    "status",
+                    format!("`{other}` is not one of: active, unsubscribed"),
+                    "active or unsubscribed (empty means active)",
+                );
+                continue;
+            }
+        };
+        let token = match get(token_col) {
+            "" => None,
+            text if is_token(text) => match tokens.insert(text.to_string(), line) {
+                Some(first) => {
+                    row_error(
+                        "token",
+                        format!("the same token as line {first}"),
+                        "each subscriber has a token of their own; empty the column for one of them",
+                    );
+                    continue;
+                }
+                None => Some(text.to_string()),
+            },
+            text => {
+                row_error(
+                    "token",
+                    format!("`{text}` is not an unsubscribe token of prayer-guide (32 hex digits)"),
+                    "leave the token empty to give them a new one",
+                );
+                continue;
+            }
+        };
+        good.push(ImportRow {
+            subscriber: NewSubscriber {
+                email,
+                name: clean_name(&name),
+                cadence,
+                format,
+                timezone,
+                hour,
+            },
+            token,
+            active,
+            line,
         });
     }
     Ok((good, bad))
 }
 
-/// Writes subscribers as CSV with a header line, in the columns `read_csv` reads back.
+fn invalid(d: Diagnostic) -> Error {
+    Error::Invalid(Diagnostics(vec![d]))
+}
+
+/// Whether `text` looks like a token we make: 128 bits as 32 lower-case hex digits.
+pub fn is_token(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The file as UTF-8 text without a byte-order mark, or an error naming the first line that
+/// is not UTF-8 (Excel's plain "CSV" writes the Windows code page; its "Unicode Text" UTF-16).
+fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Error> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(invalid(
+            Diagnostic::error(
+                path,
+                "the file is UTF-16 text (Excel's \"Unicode Text\"), not CSV",
+            )
+            .at(Some((1, 1)))
+            .help(SAVE_AS_UTF8),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before
+            .rsplit(|&b| b == b'\n')
+            .next()
+            .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
+            + 1;
+        invalid(
+            Diagnostic::error(
+                path,
+                "not UTF-8 text here: the file was saved in another encoding (Excel's \"CSV\" \
+                 uses the Windows code page, e.g. Windows-1252), so accented letters would be \
+                 misread",
+            )
+            .at(Some((line, column)))
+            .help(format!("{SAVE_AS_UTF8}; nothing was imported")),
+        )
+    })
+}
+
+/// The separator of the header line: `;` where spreadsheets write semicolon-separated files
+/// (in countries with a decimal comma), a tab, or `,`.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut in_quotes = false;
+    let mut counts = [0usize; 3];
+    for c in header.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => counts[0] += 1,
+            ';' if !in_quotes => counts[1] += 1,
+            '\t' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], i == 0)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+/// The line of a quote that opens a field and never closes, read by the rules the csv crate
+/// follows: a quote is special only at the start of a field, `""` inside quotes is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        AfterQuote,
+    }
+    let mut at = At::FieldStart;
+    let mut line = 1;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        at = match at {
+            At::Quoted(opened) => match b {
+                b'"' if bytes.peek() == Some(&b'"') => {
+                    bytes.next();
+                    At::Quoted(opened)
+                }
+                b'"' => At::AfterQuote,
+                _ => At::Quoted(opened),
+            },
+            At::FieldStart if b == b'"' => At::Quoted(line),
+            _ if b == delimiter || b == b'\n' => At::FieldStart,
+            At::AfterQuote if b == b'\r' => At::AfterQuote,
+            _ => At::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    match at {
+        At::Quoted(opened) => Some(opened),
+        _ => None,
+    }
+}
+
+/// Byte offset → line number, for the csv crate's record positions, which on CRLF files point
+/// at the `\n` ending the line before (its own line count is then one short).
+struct LineStarts<'a> {
+    text: &'a [u8],
+    starts: Vec<usize>,
+}
+
+impl<'a> LineStarts<'a> {
+    fn new(text: &'a str) -> LineStarts<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineStarts {
+            text: text.as_bytes(),
+            starts,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a line ending.
+    fn line_of(&self, byte: u64) -> usize {
+        let mut byte = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while matches!(self.text.get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        self.starts.partition_point(|&start| start <= byte)
+    }
+}
+
+/// Writes subscribers as CSV with a header line, in the columns `read_csv` reads back: with
+/// their own time zone and hour (empty: the schedule's), whether they are active, and their
+/// unsubscribe token, so that export then import loses nothing and mailed links keep working.
 pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["email", "name", "cadence", "format", "status"])
+    w.write_record(EXPORT_COLUMNS)
         .map_err(std::io::Error::from)?;
     for s in subscribers {
         let status = if s.active { "active" } else { "unsubscribed" };
+        let hour = s.hour.map(|h| h.to_string()).unwrap_or_default();
         w.write_record([
             s.email.as_str(),
             &s.name,
             s.cadence.as_str(),
             s.format.as_str(),
+            s.timezone.map_or("", |z| z.name()),
+            &hour,
             status,
+            &s.token,
         ])
         .map_err(std::io::Error::from)?;
     }
     w.flush()
 }
+
+/// The columns of `subscribers export`.
+pub const EXPORT_COLUMNS: [&str; 8] = [
+    "email", "name", "cadence", "format", "timezone", "hour", "status", "token",
+];
 
 #[cfg(test)]
 mod tests {
@@ -344,11 +582,31 @@ mod tests {
         .unwrap();
         let (good, bad) = read_csv(&path, Cadence::Weekly, MailFormat::Html).unwrap();
         assert_eq!(good.len(), 2);
-        assert_eq!(good[0].name, "Anna Berg");
-        assert_eq!(good[1].name, "");
-        assert_eq!(good[0].cadence, Cadence::Weekly);
+        assert_eq!(good[0].subscriber.name, "Anna Berg");
+        assert_eq!(good[1].subscriber.name, "");
+        assert_eq!(good[0].subscriber.cadence, Cadence::Weekly);
         assert_eq!(bad.0.len(), 1);
         assert_eq!(bad.0[0].location, Some((3, 1)));
         assert_eq!(bad.0[0].field.as_deref(), Some("email address"));
+    }
+
+    #[test]
+    fn finds_only_quotes_that_open_a_field_and_never_close() {
+        let q = |text: &str| unclosed_quote(text, b',');
+        assert_eq!(q("a,b\nc,\"d\ne,f\n"), Some(2));
+        assert_eq!(q("a,b\r\nc,\"d \"\"x\"\" y\"\r\ne,f\r\n"), None);
+        // A quote inside an unquoted field is a character, as the csv crate reads it.
+        assert_eq!(q("a,O\"Neil\nb,c\n"), None);
+        assert_eq!(q("a,\"two\nlines\"\n"), None);
+        assert_eq!(q("\"a\"\"\n"), Some(1));
+        assert_eq!(unclosed_quote("a;\"b;c\n", b';'), Some(1));
+    }
+
+    #[test]
+    fn takes_the_separator_from_the_header_line() {
+        assert_eq!(delimiter("email,name\n"), b',');
+        assert_eq!(delimiter("Email;Name;\"Last, first\"\r\n"), b';');
+        assert_eq!(delimiter("email\tname\n"), b'\t');
+        assert_eq!(delimiter("email\n"), b',');
     }
 }

@@ -352,21 +352,55 @@ fn a_run_killed_mid_send_is_finished_by_the_next_and_the_in_flight_are_reported(
 }
 
 #[test]
-fn to_dir_writes_eml_files() {
-    let p = project_with_email(1, "");
+fn a_test_send_writes_eml_files_and_records_nothing() {
+    let smtp = Smtp::start();
+    let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &[]);
-    let out = send(&p, &["--cadence", "daily", "--to-dir", "out"]).ok();
-    assert!(out.contains("1 sent"));
-    let files: Vec<_> = std::fs::read_dir(p.path("out"))
+    add(&p, "bo@example.org", &[]);
+    // The README's test send, twice: files each time, and the journal untouched.
+    for _ in 0..2 {
+        let out = send(&p, &["--to-dir", "outbox", "--only", "Anna@example.org"]).ok();
+        assert_eq!(
+            out,
+            "wrote outbox/daily-2026-11-23-1.eml\n\
+             a test: nothing was recorded, so `send` still delivers these editions to everyone\n"
+        );
+    }
+    let files: Vec<_> = std::fs::read_dir(p.path("outbox"))
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(files.len(), 1);
-    let raw = std::fs::read(p.path("out").join(&files[0])).unwrap();
+    assert_eq!(files, ["daily-2026-11-23-1.eml"]);
+    let raw = std::fs::read(p.path("outbox/daily-2026-11-23-1.eml")).unwrap();
     let m = MessageParser::default().parse(&raw).unwrap();
     assert_eq!(
         m.to().unwrap().first().unwrap().address(),
         Some("anna@example.org")
+    );
+    assert_eq!(m.subject(), Some("Alphaland: Monday 23 November 2026"));
+    assert!(smtp.messages().is_empty());
+    // Anna still gets the real one.
+    let out = send(&p, &["--cadence", "daily"]).ok();
+    assert_eq!(
+        out,
+        "daily-2026-11-23: 2 sent, 0 already sent, 0 failed, 0 deferred (2 subscribers)\n"
+    );
+    assert_eq!(smtp.per_recipient().get("anna@example.org"), Some(&1));
+    // And the status has no run of the test in it.
+    let status = p.run(&["status", "--now", "2026-11-23T12:00:00Z"]).stdout;
+    assert!(status.contains("last run: send, "), "{status}");
+    assert!(status.contains("  daily-2026-11-23: 2 sent"), "{status}");
+}
+
+#[test]
+fn a_test_send_for_someone_who_is_not_subscribed_says_so() {
+    let p = project_with_email(1, "");
+    add(&p, "anna@example.org", &[]);
+    let err = send(&p, &["--to-dir", "outbox", "--only", "zoe@example.org"]).fails();
+    assert_eq!(
+        err,
+        "error: zoe@example.org is not an active subscriber of the editions of 2026-11-23 \
+         (daily-2026-11-23, weekly-2026-11-23): nothing was written\n"
     );
 }
 
@@ -379,11 +413,11 @@ fn content_cannot_inject_headers() {
         "title = \"Test Prayer Guide\"",
         "title = \"Test\\r\\nBcc: victim@example.org\"",
     );
-    p.write(
-        "people.csv",
-        "email,name\nanna@example.org,\"Anna\r\nBcc: other@example.org\"\n",
+    add(
+        &p,
+        "anna@example.org",
+        &["--name", "Anna\r\nBcc: other@example.org"],
     );
-    p.run(&["subscribers", "import", "people.csv"]).ok();
     send(&p, &["--cadence", "daily"]).ok();
     let raw = smtp.messages().remove(0);
     let m = MessageParser::default().parse(&raw).unwrap();
@@ -443,10 +477,31 @@ fn subscribers_add_merge_remove_list_and_export() {
         p.run(&["subscribers", "import", "list.csv"]).ok(),
         "imported list.csv: 1 added, 0 updated, 1 left unsubscribed, 0 bad rows\n"
     );
+    let export = p.run(&["subscribers", "export"]).ok();
+    let rows: Vec<Vec<&str>> = export.lines().map(|l| l.split(',').collect()).collect();
     assert_eq!(
-        p.run(&["subscribers", "export"]).ok(),
-        "email,name,cadence,format,status\nAnna@example.org,Anna,weekly,html,unsubscribed\nbo@example.org,Bo,daily,html,active\n"
+        rows[0],
+        [
+            "email", "name", "cadence", "format", "timezone", "hour", "status", "token"
+        ]
     );
+    assert_eq!(
+        rows[1][..7],
+        [
+            "Anna@example.org",
+            "Anna",
+            "weekly",
+            "html",
+            "",
+            "",
+            "unsubscribed"
+        ]
+    );
+    assert_eq!(
+        rows[2][..7],
+        ["bo@example.org", "Bo", "daily", "html", "", "", "active"]
+    );
+    assert!(rows[1..].iter().all(|r| r.len() == 8 && r[7].len() == 32));
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod print;
 mod service;
 mod site;
 mod smtp;
+mod subscribers;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
