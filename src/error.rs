@@ -199,3 +199,46 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The candidate closest to `word`, if one is close enough to be a slip of the keyboard.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&word, &c.to_lowercase()), *c))
+        .filter(|&(d, c)| d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_name_only_when_close() {
+        let fields = ["name", "reviewed", "region"];
+        assert_eq!(did_you_mean("reveiwed", &fields), Some("reviewed"));
+        assert_eq!(did_you_mean("Nmae", &fields), Some("name"));
+        assert_eq!(did_you_mean("colour", &fields), None);
+        assert_eq!(did_you_mean("dayy.txt", &["day.txt", "week.txt"]), Some("day.txt"));
+    }
+}

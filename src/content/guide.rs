@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::content::parse::{FileFormat, hint, parse};
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Diagnostics, Error};
 
@@ -35,6 +36,47 @@ pub struct Guide {
     pub story: Option<Story>,
     pub sources: Vec<Source>,
 }
+
+/// Every field of a guide, how it is written: what `check` says about a wrong value.
+pub const GUIDE_FORMAT: FileFormat = FileFormat {
+    name: "a guide",
+    documented_in: "guides/README.md",
+    fields: &[
+        hint("name", "the country's name in quotes", "name = \"Nigeria\""),
+        hint("code", "a two-letter country code in quotes", "code = \"NG\""),
+        hint("region", "text in quotes", "region = \"Sub-Saharan Africa\""),
+        hint("reviewed", "a date", "reviewed = 2026-11-20"),
+        hint("since", "a date", "since = 2027-01-04"),
+        hint("retired", "a date", "retired = 2028-01-01"),
+        hint("summary", "text in quotes", "summary = \"\"\"One to three paragraphs.\"\"\""),
+        hint("points", "a list of sentences in quotes", "points = [\"Pray for ...\", \"Pray for ...\"]"),
+        hint("points.text", "a sentence in quotes", "{ text = \"Pray for ...\", restricted = true }"),
+        hint("points.restricted", "true or false", "{ text = \"Pray for ...\", restricted = true }"),
+        hint("praise", "a list of sentences in quotes", "praise = [\"Give thanks for ...\"]"),
+        hint("scripture", "a Bible reference in quotes", "scripture = \"Hebrews 13:3\""),
+        hint("facts", "a table", "[facts]"),
+        hint("facts.persecution", "one of extreme, very-high, high", "persecution = \"extreme\""),
+        hint("facts.population", "a whole number", "population = 227_900_000"),
+        hint("facts.christians_percent", "a number from 0 to 100", "christians_percent = 46.4"),
+        hint("facts.as_of", "a year", "as_of = 2025"),
+        hint(
+            "facts.watch_list",
+            "a table of name, year and rank",
+            "watch_list = { name = \"World Watch List\", year = 2026, rank = 7 }",
+        ),
+        hint("facts.watch_list.name", "text in quotes", "name = \"World Watch List\""),
+        hint("facts.watch_list.year", "a year", "year = 2026"),
+        hint("facts.watch_list.rank", "a whole number from 1", "rank = 7"),
+        hint("story", "a table", "[story]"),
+        hint("story.pseudonym", "a name in quotes", "pseudonym = \"Esther\""),
+        hint("story.quote", "text in quotes", "quote = \"One or two sentences in her voice.\""),
+        hint("story.context", "text in quotes", "context = \"Who she is and what happened.\""),
+        hint("story.composite", "true or false", "composite = true"),
+        hint("sources", "[[sources]] tables with a title and a url", "[[sources]]"),
+        hint("sources.title", "text in quotes", "title = \"World Watch List 2026: Nigeria\""),
+        hint("sources.url", "a web address in quotes", "url = \"https://example.org/nigeria\""),
+    ],
+};
 
 /// A prayer point. Restricted points never appear in a public output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,13 +307,31 @@ impl Catalog {
     pub fn load(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Catalog, Error> {
         let mut entries = Vec::new();
         for path in toml_files(dir)? {
-            let file = SourceFile::read(&path)?;
-            match file.parse::<Guide>() {
-                Ok(guide) => {
-                    validate_guide(&guide, &file, diagnostics);
-                    entries.push(Entry { guide, file });
+            let file = match SourceFile::read(&path) {
+                Ok(file) => file,
+                // One unreadable file does not stop the check of the others.
+                Err(Error::Invalid(d)) => {
+                    diagnostics.extend(d);
+                    continue;
                 }
-                Err(d) => diagnostics.push(d),
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error(&path, e.to_string()));
+                    continue;
+                }
+            };
+            let mut parsed = parse::<Guide>(&file, &GUIDE_FORMAT);
+            // A guide read in full joins the catalog even with problems of content, so that
+            // the library-wide checks (codes, the schedule's references) still see it.
+            let read_in_full = parsed.diagnostics.0.is_empty();
+            let later = parsed.value.as_ref().map(|guide| {
+                let mut out = Diagnostics::default();
+                validate_guide(guide, &file, &mut out);
+                out
+            });
+            parsed.add_checks(later.unwrap_or_default());
+            diagnostics.extend(parsed.diagnostics);
+            if let (true, Some(guide)) = (read_in_full, parsed.value) {
+                entries.push(Entry { guide, file });
             }
         }
         if entries.is_empty() && !diagnostics.has_errors() {
@@ -522,9 +582,16 @@ url = "https://example.org"
         }
     }
 
+    /// A guide that must read without a diagnostic.
+    fn guide(f: &SourceFile) -> Guide {
+        let parsed = parse::<Guide>(f, &GUIDE_FORMAT);
+        assert!(parsed.diagnostics.0.is_empty(), "{}", parsed.diagnostics);
+        parsed.value.unwrap()
+    }
+
     #[test]
     fn reads_plain_and_restricted_points() {
-        let g: Guide = file(GOOD).parse().unwrap();
+        let g = guide(&file(GOOD));
         assert_eq!(
             g.points[0],
             Point {
@@ -539,9 +606,53 @@ url = "https://example.org"
     #[test]
     fn errors_on_unknown_field_in_a_point() {
         let text = GOOD.replace("restricted = true", "restrict = true");
-        let d = file(&text).parse::<Guide>().unwrap_err();
+        let parsed = parse::<Guide>(&file(&text), &GUIDE_FORMAT);
+        let d = &parsed.diagnostics.0[0];
+        assert_eq!(parsed.diagnostics.0.len(), 1, "{}", parsed.diagnostics);
         assert!(d.message.contains("unknown field `restrict`"), "{d}");
+        assert_eq!(d.help.as_deref(), Some("did you mean `restricted`? the fields are listed in guides/README.md"));
         assert_eq!(d.location.map(|l| l.0), Some(11));
+    }
+
+    #[test]
+    fn four_mistakes_give_four_diagnostics() {
+        let text = GOOD
+            .replace("code = \"TL\"\n", "")
+            .replace("reviewed = 2026-11-01", "reviewed = \"2026-11-01\"")
+            .replace("[[sources]]", "[facts]\npopulation = \"many\"\n\n[[sources]]")
+            .replace("url =", "adress = \"x\"\nurl =");
+        let parsed = parse::<Guide>(&file(&text), &GUIDE_FORMAT);
+        let found: Vec<String> = parsed.diagnostics.sorted().0.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            found,
+            [
+                "error: guides/testland.toml:1:1: `code`: is missing; a guide needs it\n  \
+                 help: add it, like `code = \"NG\"`",
+                "error: guides/testland.toml:4:12: `reviewed`: must be a date, like \
+                 `reviewed = 2026-11-20`\n  help: write the date as 2026-11-01, without quotes",
+                "error: guides/testland.toml:13:14: `facts.population`: must be a whole number, \
+                 like `population = 227_900_000`\n  help: here it is the text \"many\"",
+                "error: guides/testland.toml:17:1: `sources.adress`: unknown field `adress`, \
+                 expected `title` or `url`\n  help: check the spelling; the fields are listed in \
+                 guides/README.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_field_has_a_hint() {
+        let probe = GOOD
+            .replace("restricted = true }", "restricted = true, zz = 1 }")
+            .replace("name = \"Testland\"", "zz = 1\nname = \"Testland\"")
+            .replace(
+                "[[sources]]",
+                "[facts]\nzz = 1\nwatch_list = { zz = 1 }\n[story]\nzz = 1\n[[sources]]\nzz = 1",
+            );
+        let mut named = crate::content::parse::fields_named::<Guide>(&probe);
+        let mut hinted: Vec<&str> = GUIDE_FORMAT.fields.iter().map(|h| h.path).collect();
+        named.sort();
+        hinted.sort();
+        assert_eq!(named, hinted);
     }
 
     #[test]
@@ -550,7 +661,7 @@ url = "https://example.org"
             .replace("\"TL\"", "\"tl\"")
             .replace("https://example.org", "example.org");
         let f = file(&text);
-        let g: Guide = f.parse().unwrap();
+        let g = guide(&f);
         let mut out = Diagnostics::default();
         validate_guide(&g, &f, &mut out);
         let fields: Vec<_> = out.0.iter().map(|d| d.field.clone().unwrap()).collect();
@@ -610,7 +721,7 @@ url = "https://example.org"
 
     #[test]
     fn activity_follows_since_and_retired() {
-        let mut g: Guide = file(GOOD).parse().unwrap();
+        let mut g = guide(&file(GOOD));
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         g.since = Some(d("2026-02-01"));
         g.retired = Some(d("2026-03-01"));

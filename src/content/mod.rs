@@ -10,6 +10,8 @@ pub mod de;
 pub mod guide;
 /// The `[email]` settings of schedule.toml.
 pub mod mail_config;
+/// Reading a TOML file with every mistake reported in plain words.
+pub mod parse;
 /// Loading a project: schedule and guides together.
 pub mod project;
 /// The `schedule.toml` format.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::calendar::{WeekStart, YearlyRule};
 use crate::content::church_year::{ChurchYear, Reckoning};
+use crate::content::parse::{FileFormat, hint, parse};
 use crate::content::source::SourceFile;
 use crate::error::Diagnostics;
 
@@ -50,6 +51,94 @@ pub struct Schedule {
     #[serde(default)]
     pub email: crate::content::mail_config::EmailConfig,
 }
+
+/// Every field of schedule.toml, how it is written: what `check` says about a wrong value.
+pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
+    name: "schedule.toml",
+    documented_in: "the README, sections \"schedule.toml\" and \"Configuring mail\"",
+    fields: &[
+        hint("title", "text in quotes", "title = \"Praying for the Persecuted Church\""),
+        hint("start", "a date", "start = 2026-01-05"),
+        hint("timezone", "an IANA time zone name in quotes", "timezone = \"Europe/London\""),
+        hint("week_starts", "one of monday, sunday", "week_starts = \"monday\""),
+        hint("points_per_day", "a whole number from 1 to 12", "points_per_day = 3"),
+        hint("days_per_country", "a whole number from 1 to 7", "days_per_country = 1"),
+        hint("guides", "a folder's path in quotes", "guides = \"guides\""),
+        hint("templates", "a folder's path in quotes", "templates = \"templates\""),
+        hint("rotation", "a table", "[rotation]"),
+        hint(
+            "rotation.order",
+            "one of alphabetical, listed, by-region, weighted",
+            "order = \"alphabetical\"",
+        ),
+        hint("rotation.countries", "a list of country codes in quotes", "countries = [\"NG\", \"IN\"]"),
+        hint("rotation.regions", "a list of region names in quotes", "regions = [\"South Asia\"]"),
+        hint(
+            "rotation.weights",
+            "a table of weights from 1 to 7",
+            "weights = { extreme = 2, very-high = 1, high = 1, unrated = 1 }",
+        ),
+        hint("rotation.weights.extreme", "a whole number from 1 to 7", "extreme = 2"),
+        hint("rotation.weights.very-high", "a whole number from 1 to 7", "very-high = 1"),
+        hint("rotation.weights.high", "a whole number from 1 to 7", "high = 1"),
+        hint("rotation.weights.unrated", "a whole number from 1 to 7", "unrated = 1"),
+        hint("pin", "[[pin]] tables", "[[pin]]"),
+        hint("pin.date", "a date", "date = 2026-12-25"),
+        hint("pin.rule", "a yearly rule in quotes", "rule = \"first sunday of november\""),
+        hint("pin.country", "a country code in quotes", "country = \"NG\""),
+        hint("pin.title", "text in quotes", "title = \"International Day of Prayer\""),
+        hint("pin.text", "text in quotes", "text = \"One to three paragraphs.\""),
+        hint("pin.points", "a list of sentences in quotes", "points = [\"Pray for ...\"]"),
+        hint("pin.scripture", "a Bible reference in quotes", "scripture = \"1 Corinthians 12:26\""),
+        hint("output", "a table", "[output]"),
+        hint("output.dir", "a folder's path in quotes", "dir = \"public\""),
+        hint(
+            "output.formats",
+            "a list of html, txt, json, bulletin, ics, atom",
+            "formats = [\"html\", \"txt\"]",
+        ),
+        hint("output.paper", "one of a4, letter", "paper = \"a4\""),
+        hint("output.notes", "text in quotes", "notes = \"Prayer meeting on Wednesdays at 7pm.\""),
+        hint("output.notes_file", "a file's path in quotes", "notes_file = \"notes.md\""),
+        hint("output.feed_days", "a whole number from 1 to 366", "feed_days = 14"),
+        hint("output.base_url", "a web address in quotes", "base_url = \"https://example.org/prayer/\""),
+        hint("email", "a table", "[email]"),
+        hint("email.database", "a file's path in quotes", "database = \"state/prayer-guide.sqlite\""),
+        hint("email.from", "an email address in quotes", "from = \"Prayer Team <prayer@example.org>\""),
+        hint("email.reply_to", "an email address in quotes", "reply_to = \"office@example.org\""),
+        hint("email.list_id", "text in quotes", "list_id = \"Prayer guide <prayer.example.org>\""),
+        hint("email.subject_daily", "a template in quotes", "subject_daily = \"{{ heading }}: {{ date_long }}\""),
+        hint("email.subject_weekly", "a template in quotes", "subject_weekly = \"This week: {{ range }}\""),
+        hint(
+            "email.unsubscribe_url",
+            "a web address in quotes, with {token}",
+            "unsubscribe_url = \"https://example.org/unsubscribe?token={token}\"",
+        ),
+        hint("email.unsubscribe_mailto", "an email address in quotes", "unsubscribe_mailto = \"unsubscribe@example.org\""),
+        hint("email.transport", "one of smtp, sendmail, directory", "transport = \"smtp\""),
+        hint("email.directory", "a folder's path in quotes", "directory = \"outbox\""),
+        hint("email.sendmail", "a program's path in quotes", "sendmail = \"/usr/sbin/sendmail\""),
+        hint("email.connections", "a whole number", "connections = 8"),
+        hint("email.attempts", "a whole number", "attempts = 5"),
+        hint("email.retry_delay_ms", "a whole number of milliseconds", "retry_delay_ms = 2000"),
+        hint("email.max_per_second", "a whole number (0: no limit)", "max_per_second = 0"),
+        hint("email.max_per_day", "a whole number (0: no limit)", "max_per_day = 0"),
+        hint("email.send_hour", "an hour from 0 to 23", "send_hour = 6"),
+        hint("email.catch_up_days", "a whole number of days", "catch_up_days = 0"),
+        hint("email.smtp", "a table", "[email.smtp]"),
+        hint("email.smtp.host", "a host name in quotes", "host = \"smtp.example-provider.com\""),
+        hint("email.smtp.port", "a port number", "port = 587"),
+        hint("email.smtp.security", "one of starttls, tls, none", "security = \"starttls\""),
+        hint("email.smtp.username", "text in quotes", "username = \"prayer@example.org\""),
+        hint("email.smtp.password_env", "an environment variable's name in quotes", "password_env = \"SMTP_PASSWORD\""),
+        hint(
+            "email.smtp.password_file",
+            "a file's path in quotes",
+            "password_file = \"/etc/prayer-guide/smtp-password\"",
+        ),
+        hint("email.smtp.timeout_secs", "a whole number of seconds", "timeout_secs = 30"),
+    ],
+};
 
 fn utc() -> chrono_tz::Tz {
     chrono_tz::UTC
@@ -330,14 +419,22 @@ impl Pin {
 impl Schedule {
     /// Parses `schedule.toml` and checks what serde cannot. Country codes are checked later,
     /// against the catalog.
+    /// Every problem goes into `out`; `None` only when the file cannot be read through at all.
     pub fn parse(file: &SourceFile, out: &mut Diagnostics) -> Option<Schedule> {
-        let mut schedule: Schedule = match file.parse() {
-            Ok(s) => s,
-            Err(d) => {
-                out.push(d);
-                return None;
-            }
-        };
+        let mut parsed = parse::<Schedule>(file, &SCHEDULE_FORMAT);
+        let later = parsed.value.as_mut().map(|schedule| {
+            let mut later = Diagnostics::default();
+            schedule.validate(file, &mut later);
+            later
+        });
+        parsed.add_checks(later.unwrap_or_default());
+        out.extend(parsed.diagnostics);
+        parsed.value
+    }
+
+    /// Checks what serde cannot, and completes `base_url` with its `/`.
+    fn validate(&mut self, file: &SourceFile, out: &mut Diagnostics) {
+        let schedule = self;
         let mut err = |table: Option<&str>, key: &str, msg: String, help: &str| {
             out.push(file.error_at(table, key, msg).help(help));
         };
@@ -503,7 +600,6 @@ impl Schedule {
             }
         }
         schedule.email.validate(file, out);
-        Some(schedule)
     }
 }
 
@@ -536,9 +632,49 @@ mod tests {
     fn errors_on_unknown_key() {
         let (s, out) =
             parse("title = \"T\"\nstart = 2026-01-05\n[output]\npaper = \"a4\"\nformat = []\n");
-        assert!(s.is_none());
+        assert!(s.is_some(), "the rest is still read, to find more problems");
+        assert_eq!(out.0.len(), 1, "{out}");
         assert_eq!(out.0[0].location, Some((5, 1)));
         assert_eq!(out.0[0].field.as_deref(), Some("output.format"));
+        assert_eq!(
+            out.0[0].help.as_deref(),
+            Some(
+                "did you mean `formats`? the fields are listed in the README, sections \
+                 \"schedule.toml\" and \"Configuring mail\""
+            )
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_told_in_plain_words() {
+        let (_, out) = parse(
+            "title = \"T\"\nstart = \"2026-01-05\"\npoints_per_day = \"three\"\n\
+             [output]\npaper = \"A5\"\n",
+        );
+        let found: Vec<String> = out.0.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            found,
+            [
+                "error: schedule.toml:5:9: `output.paper`: must be one of a4, letter, like \
+                 `paper = \"a4\"`\n  help: did you mean \"a4\"?",
+                "error: schedule.toml:3:18: `points_per_day`: must be a whole number from 1 to 12, \
+                 like `points_per_day = 3`\n  help: here it is the text \"three\"",
+                "error: schedule.toml:2:9: `start`: must be a date, like `start = 2026-01-05`\n  \
+                 help: write the date as 2026-01-05, without quotes",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_field_has_a_hint() {
+        let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
+                     weights = { zz = 1 }\n[[pin]]\nzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
+                     [email.smtp]\nzz = 1\n";
+        let mut named = crate::content::parse::fields_named::<Schedule>(probe);
+        let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
+        named.sort();
+        hinted.sort();
+        assert_eq!(named, hinted);
     }
 
     #[test]

@@ -2,9 +2,58 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
+use crate::error::{Diagnostic, Diagnostics, Error};
 
-use crate::error::{Diagnostic, Error};
+/// Reads a text file an editor wrote: UTF-8, with or without a byte-order mark, with Unix or
+/// Windows line endings (turned into `\n`, so that paragraphs and positions come out the same).
+/// A file in another encoding is an [`Error::Invalid`] placed at its first byte that is not
+/// UTF-8; other failures are [`Error::Io`] naming the file.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    decode(path, &bytes).map_err(|d| Error::Invalid(Diagnostics(vec![d])))
+}
+
+/// The text of `bytes`, as [`read_text`] describes.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let valid = std::str::from_utf8(valid).expect("valid up to here");
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid[line_start..].chars().count() + 1;
+        let byte = bytes[e.valid_up_to()];
+        let guess = match windows_1252(byte) {
+            Some(c) => format!(" (`{c}` in Latin-1 or Windows-1252, which this file seems to use)"),
+            None => String::new(),
+        };
+        Diagnostic::error(
+            path,
+            format!("the file is not UTF-8 text: byte 0x{byte:02X} here{guess} is not UTF-8"),
+        )
+        .at(Some((line, column)))
+        .help("save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+    })?;
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// The character a byte stands for in Windows-1252 (Latin-1 with typographic quotes and dashes
+/// in 0x80-0x9F), the encoding older editors save in.
+fn windows_1252(byte: u8) -> Option<char> {
+    const HIGH: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
+        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => Some(HIGH[usize::from(byte - 0x80)]).filter(|&c| c != '\0'),
+        0xA0..=0xFF => Some(char::from(byte)),
+        _ => None,
+    }
+}
 
 /// The text of one file and where it came from.
 #[derive(Debug, Clone)]
@@ -14,35 +63,12 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads `path`; the error names the file.
+    /// Reads `path` as [`read_text`] does; the error names the file.
     pub fn read(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
         Ok(SourceFile {
             path: path.to_path_buf(),
-            text,
+            text: read_text(path)?,
         })
-    }
-
-    /// Parses the file strictly; a failure becomes a diagnostic naming line, column and field.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        toml::from_str(&self.text).map_err(|e| self.toml_error(&e))
-    }
-
-    fn toml_error(&self, e: &toml::de::Error) -> Diagnostic {
-        let offset = e.span().map(|s| s.start);
-        let mut d = Diagnostic::error(&self.path, e.message().trim_end().to_string())
-            .at(offset.map(|o| self.line_col(o)));
-        // A missing field's span is the whole table, whose first key is not the one in question.
-        let missing = e.message().starts_with("missing field");
-        if let Some(field) = offset.filter(|_| !missing).and_then(|o| self.field_at(o)) {
-            d = d.field(field);
-        }
-        if e.message().starts_with("unknown field") {
-            d = d.help(
-                "check the spelling; the fields are listed in guides/README.md and the README",
-            );
-        }
-        d
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -56,7 +82,7 @@ impl SourceFile {
     }
 
     /// The dotted TOML path of the key on the line holding `offset`, with its table header.
-    fn field_at(&self, offset: usize) -> Option<String> {
+    pub(crate) fn field_at(&self, offset: usize) -> Option<String> {
         let offset = offset.min(self.text.len());
         let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line_end = self.text[offset..]
@@ -198,24 +224,5 @@ mod tests {
         let pins = file("[[pin]]\nrule = 1\n[[pin]]\ndate = 2\nrule = 3\n");
         assert_eq!(pins.locate_item(Some("pin"), 1, "rule"), Some((5, 1)));
         assert_eq!(pins.locate_item(Some("pin"), 0, "date"), Some((1, 1)));
-    }
-
-    #[test]
-    fn names_the_field_of_a_type_error() {
-        #[derive(serde::Deserialize, Debug)]
-        #[allow(dead_code)]
-        struct Facts {
-            population: u64,
-        }
-        #[derive(serde::Deserialize, Debug)]
-        #[allow(dead_code)]
-        struct Doc {
-            facts: Facts,
-        }
-        let d = file("[facts]\npopulation = \"many\"\n")
-            .parse::<Doc>()
-            .unwrap_err();
-        assert_eq!(d.field.as_deref(), Some("facts.population"));
-        assert_eq!(d.location, Some((2, 14)));
     }
 }
