@@ -239,6 +239,9 @@ mod tests {
         assert_eq!(did_you_mean("reveiwed", &fields), Some("reviewed"));
         assert_eq!(did_you_mean("Nmae", &fields), Some("name"));
         assert_eq!(did_you_mean("colour", &fields), None);
-        assert_eq!(did_you_mean("dayy.txt", &["day.txt", "week.txt"]), Some("day.txt"));
+        assert_eq!(
+            did_you_mean("dayy.txt", &["day.txt", "week.txt"]),
+            Some("day.txt")
+        );
     }
 }

@@ -21,7 +21,7 @@ fn to_date(dt: &toml::value::Datetime) -> Result<NaiveDate, String> {
                 .ok_or_else(|| format!("{dt} is not a day of the calendar"))
         }
         _ => Err(format!(
-            "expected a date like 2026-01-05 without time or offset, found {dt}"
+            "must be a date alone, like 2026-01-05, without a time of day; here it is {dt}"
         )),
     }
 }
@@ -61,6 +61,10 @@ mod tests {
     #[test]
     fn errors_on_a_date_time() {
         let err = toml::from_str::<Doc>("day = 2026-01-05T10:00:00").unwrap_err();
-        assert!(err.message().contains("without time"), "{}", err.message());
+        assert!(
+            err.message().contains("without a time"),
+            "{}",
+            err.message()
+        );
     }
 }

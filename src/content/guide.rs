@@ -43,38 +43,110 @@ pub const GUIDE_FORMAT: FileFormat = FileFormat {
     documented_in: "guides/README.md",
     fields: &[
         hint("name", "the country's name in quotes", "name = \"Nigeria\""),
-        hint("code", "a two-letter country code in quotes", "code = \"NG\""),
-        hint("region", "text in quotes", "region = \"Sub-Saharan Africa\""),
+        hint(
+            "code",
+            "a two-letter country code in quotes",
+            "code = \"NG\"",
+        ),
+        hint(
+            "region",
+            "text in quotes",
+            "region = \"Sub-Saharan Africa\"",
+        ),
         hint("reviewed", "a date", "reviewed = 2026-11-20"),
         hint("since", "a date", "since = 2027-01-04"),
         hint("retired", "a date", "retired = 2028-01-01"),
-        hint("summary", "text in quotes", "summary = \"\"\"One to three paragraphs.\"\"\""),
-        hint("points", "a list of sentences in quotes", "points = [\"Pray for ...\", \"Pray for ...\"]"),
-        hint("points.text", "a sentence in quotes", "{ text = \"Pray for ...\", restricted = true }"),
-        hint("points.restricted", "true or false", "{ text = \"Pray for ...\", restricted = true }"),
-        hint("praise", "a list of sentences in quotes", "praise = [\"Give thanks for ...\"]"),
-        hint("scripture", "a Bible reference in quotes", "scripture = \"Hebrews 13:3\""),
+        hint(
+            "summary",
+            "text in quotes",
+            "summary = \"\"\"One to three paragraphs.\"\"\"",
+        ),
+        hint(
+            "points",
+            "a list of sentences in quotes",
+            "points = [\"Pray for ...\", \"Pray for ...\"]",
+        ),
+        hint(
+            "points.text",
+            "a sentence in quotes",
+            "{ text = \"Pray for ...\", restricted = true }",
+        ),
+        hint(
+            "points.restricted",
+            "true or false",
+            "{ text = \"Pray for ...\", restricted = true }",
+        ),
+        hint(
+            "praise",
+            "a list of sentences in quotes",
+            "praise = [\"Give thanks for ...\"]",
+        ),
+        hint(
+            "scripture",
+            "a Bible reference in quotes",
+            "scripture = \"Hebrews 13:3\"",
+        ),
         hint("facts", "a table", "[facts]"),
-        hint("facts.persecution", "one of extreme, very-high, high", "persecution = \"extreme\""),
-        hint("facts.population", "a whole number", "population = 227_900_000"),
-        hint("facts.christians_percent", "a number from 0 to 100", "christians_percent = 46.4"),
+        hint(
+            "facts.persecution",
+            "one of extreme, very-high, high",
+            "persecution = \"extreme\"",
+        ),
+        hint(
+            "facts.population",
+            "a whole number",
+            "population = 227_900_000",
+        ),
+        hint(
+            "facts.christians_percent",
+            "a number from 0 to 100",
+            "christians_percent = 46.4",
+        ),
         hint("facts.as_of", "a year", "as_of = 2025"),
         hint(
             "facts.watch_list",
             "a table of name, year and rank",
             "watch_list = { name = \"World Watch List\", year = 2026, rank = 7 }",
         ),
-        hint("facts.watch_list.name", "text in quotes", "name = \"World Watch List\""),
+        hint(
+            "facts.watch_list.name",
+            "text in quotes",
+            "name = \"World Watch List\"",
+        ),
         hint("facts.watch_list.year", "a year", "year = 2026"),
         hint("facts.watch_list.rank", "a whole number from 1", "rank = 7"),
         hint("story", "a table", "[story]"),
-        hint("story.pseudonym", "a name in quotes", "pseudonym = \"Esther\""),
-        hint("story.quote", "text in quotes", "quote = \"One or two sentences in her voice.\""),
-        hint("story.context", "text in quotes", "context = \"Who she is and what happened.\""),
+        hint(
+            "story.pseudonym",
+            "a name in quotes",
+            "pseudonym = \"Esther\"",
+        ),
+        hint(
+            "story.quote",
+            "text in quotes",
+            "quote = \"One or two sentences in her voice.\"",
+        ),
+        hint(
+            "story.context",
+            "text in quotes",
+            "context = \"Who she is and what happened.\"",
+        ),
         hint("story.composite", "true or false", "composite = true"),
-        hint("sources", "[[sources]] tables with a title and a url", "[[sources]]"),
-        hint("sources.title", "text in quotes", "title = \"World Watch List 2026: Nigeria\""),
-        hint("sources.url", "a web address in quotes", "url = \"https://example.org/nigeria\""),
+        hint(
+            "sources",
+            "[[sources]] tables with a title and a url",
+            "[[sources]]",
+        ),
+        hint(
+            "sources.title",
+            "text in quotes",
+            "title = \"World Watch List 2026: Nigeria\"",
+        ),
+        hint(
+            "sources.url",
+            "a web address in quotes",
+            "url = \"https://example.org/nigeria\"",
+        ),
     ],
 };
 
@@ -610,7 +682,10 @@ url = "https://example.org"
         let d = &parsed.diagnostics.0[0];
         assert_eq!(parsed.diagnostics.0.len(), 1, "{}", parsed.diagnostics);
         assert!(d.message.contains("unknown field `restrict`"), "{d}");
-        assert_eq!(d.help.as_deref(), Some("did you mean `restricted`? the fields are listed in guides/README.md"));
+        assert_eq!(
+            d.help.as_deref(),
+            Some("did you mean `restricted`? the fields are listed in guides/README.md")
+        );
         assert_eq!(d.location.map(|l| l.0), Some(11));
     }
 
@@ -619,10 +694,19 @@ url = "https://example.org"
         let text = GOOD
             .replace("code = \"TL\"\n", "")
             .replace("reviewed = 2026-11-01", "reviewed = \"2026-11-01\"")
-            .replace("[[sources]]", "[facts]\npopulation = \"many\"\n\n[[sources]]")
+            .replace(
+                "[[sources]]",
+                "[facts]\npopulation = \"many\"\n\n[[sources]]",
+            )
             .replace("url =", "adress = \"x\"\nurl =");
         let parsed = parse::<Guide>(&file(&text), &GUIDE_FORMAT);
-        let found: Vec<String> = parsed.diagnostics.sorted().0.iter().map(|d| d.to_string()).collect();
+        let found: Vec<String> = parsed
+            .diagnostics
+            .sorted()
+            .0
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
         assert_eq!(
             found,
             [

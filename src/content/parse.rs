@@ -71,9 +71,11 @@ impl<T> Parsed<T> {
     pub fn add_checks(&mut self, later: Diagnostics) {
         for d in later.0 {
             let known = d.field.as_deref().is_some_and(|f| {
-                self.reported
-                    .iter()
-                    .any(|p| f == p || f.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with('.')))
+                self.reported.iter().any(|p| {
+                    f == p
+                        || f.strip_prefix(p.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                })
             });
             if !known {
                 self.diagnostics.push(d);
@@ -115,7 +117,7 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, format: &FileFormat) -> Par
         let line = e.span().map(|s| file.line_col(s.start).0);
         if !broken_lines.contains(&line) {
             broken_lines.push(line);
-            parsed.diagnostics.push(syntax_error(file, e));
+            parsed.diagnostics.push(syntax_error(file, format, e));
         }
     }
     // Stand-ins are placed just past the end of the text, where no error of the file can be.
@@ -173,11 +175,18 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, format: &FileFormat) -> Par
         }
         match find(doc.get_ref(), &span, &mut Vec::new()) {
             Some(Place::Key(steps)) => {
+                let table_span = container_span(&doc, &steps[..steps.len() - 1]);
+                let d = unknown_field(file, format, &steps, &span, table_span, &message);
+                // A misspelt field is also missing under its right name: one message is enough.
+                if let Some(right) = d
+                    .help
+                    .as_deref()
+                    .and_then(|h| quoted_after(h, "did you mean "))
+                {
+                    taken_out.push((steps[..steps.len() - 1].to_vec(), right));
+                }
                 if !quiet {
-                    let table_span = container_span(&doc, &steps[..steps.len() - 1]);
-                    parsed.diagnostics.push(unknown_field(
-                        file, format, &steps, &span, table_span, &message,
-                    ));
+                    parsed.diagnostics.push(d);
                 }
                 parsed.reported.push(dotted(&steps));
                 // Written below a table header, it may be missing from a table around it.
@@ -214,26 +223,35 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, format: &FileFormat) -> Par
 
 /// A syntax error, with the key of its line when there is one, in plain words where toml's
 /// are not.
-fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+fn syntax_error(file: &SourceFile, format: &FileFormat, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim_end();
     let (message, help) = match message {
         "invalid basic string, expected `\"`" | "invalid literal string, expected `'`" => (
             "the text has no closing quote".to_string(),
-            Some("end it with a quote on the same line; for several lines, write it between \"\"\" and \"\"\""),
+            Some(
+                "end it with a quote on the same line; for several lines, write it between \"\"\" and \"\"\"",
+            ),
         ),
-        "duplicate key" => (
-            "is written twice".to_string(),
-            Some("keep one of them"),
-        ),
-        other => (other.to_string(), None),
+        "duplicate key" => ("is written twice".to_string(), Some("keep one of them")),
+        other => match other.strip_prefix("invalid date, expected ") {
+            Some(rule) => (
+                format!("is not a date of the calendar ({rule})"),
+                Some("write it as year-month-day"),
+            ),
+            None => (other.to_string(), None),
+        },
     };
     let mut d = located(file, &span, message);
-    if let Some(field) = file.field_at(span.start) {
-        d = d.field(field);
-    }
+    let field = file.field_at(span.start);
     if let Some(help) = help {
-        d = d.help(help);
+        d = d.help(match field.as_deref().and_then(|f| format.hint(f)) {
+            Some(h) if help.starts_with("write it as") => format!("{help}, like `{}`", h.example),
+            _ => help.to_string(),
+        });
+    }
+    if let Some(field) = field {
+        d = d.field(field);
     }
     d
 }
@@ -281,7 +299,10 @@ fn unknown_field(
                 "belongs above {header}: in TOML a key after a table header belongs to that \
                  table; move it up"
             ),
-            help: Some(format!("the order of the fields is shown in {}", format.documented_in)),
+            help: Some(format!(
+                "the order of the fields is shown in {}",
+                format.documented_in
+            )),
             ..d
         };
     }
@@ -299,10 +320,13 @@ fn unknown_field(
         .filter(|h| h.path.rsplit('.').next() == Some(key.as_str()) && h.path.contains('.'))
         .map(|h| h.path.rsplit_once('.').map_or("", |(t, _)| t))
         .next();
-    if let (Some(table), true) = (elsewhere, table.is_empty()) {
+    if let Some(table) = elsewhere {
         help = format!("`{key}` belongs in [{table}]: write it below the line [{table}]; ");
     }
-    help.push_str(&format!("the fields are listed in {}", format.documented_in));
+    help.push_str(&format!(
+        "the fields are listed in {}",
+        format.documented_in
+    ));
     Diagnostic {
         field: Some(dotted(steps)),
         message: message.to_string(),
@@ -325,7 +349,9 @@ fn missing_field(
         .map(str::trim)
         .filter(|h| h.starts_with('['));
     let (needs, under) = match header {
-        Some(h) if h.starts_with("[[") => (format!("each {h} needs it"), format!(" below each {h}")),
+        Some(h) if h.starts_with("[[") => {
+            (format!("each {h} needs it"), format!(" below each {h}"))
+        }
         Some(h) => (format!("{h} needs it"), format!(" below {h}")),
         None if path.contains('.') => ("it is needed here".to_string(), String::new()),
         None => (format!("{} needs it", format.name), String::new()),
@@ -367,21 +393,19 @@ fn wrong_value(
         None => Vec::new(),
     };
     // What would be right: for an item of a list, the item's type; else the field's hint.
+    let of_serde =
+        expected.is_some() || !variants.is_empty() || message == "wanted string or table";
     let what = match (item, hint, expected) {
+        _ if !of_serde => None,
         (Some(_), _, Some(e)) => Some(plain_type(e)),
         (None, Some(h), _) => Some(h.what.to_string()),
         (None, None, Some(e)) => Some(plain_type(e)),
         _ if !variants.is_empty() => Some(format!("one of {}", variants.join(", "))),
-        _ if message == "wanted string or table" => Some("text in quotes".to_string()),
-        _ => None,
+        _ => Some("text in quotes".to_string()),
     };
     let Some(what) = what else {
         // A message of our own (a date with a time, an unknown time zone): already plain.
-        let mut d = located(file, span, message.to_string()).field(path);
-        if let Some(h) = hint {
-            d = d.help(format!("write it like `{}`", h.example));
-        }
-        return d;
+        return located(file, span, message.to_string()).field(path);
     };
     let mut text = match item {
         Some(n) => format!("item {n} must be {what}"),
@@ -513,7 +537,11 @@ fn find_table(doc: &Spanned<DeTable>, span: &Range<usize>) -> Option<Vec<Step>> 
                 .iter()
                 .map(|(k, v)| (Step::Key(k.get_ref().to_string()), v))
                 .collect(),
-            DeValue::Array(a) => a.iter().enumerate().map(|(i, v)| (Step::Index(i), v)).collect(),
+            DeValue::Array(a) => a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Step::Index(i), v))
+                .collect(),
             _ => return false,
         };
         for (step, child) in children {
@@ -586,7 +614,10 @@ fn value_mut<'a, 'i>(table: &'a mut DeTable<'i>, steps: &[Step]) -> Option<&'a m
     Some(current)
 }
 
-fn table_mut<'a, 'i>(doc: &'a mut Spanned<DeTable<'i>>, steps: &[Step]) -> Option<&'a mut DeTable<'i>> {
+fn table_mut<'a, 'i>(
+    doc: &'a mut Spanned<DeTable<'i>>,
+    steps: &[Step],
+) -> Option<&'a mut DeTable<'i>> {
     if steps.is_empty() {
         return Some(doc.get_mut());
     }
@@ -654,9 +685,22 @@ pub(crate) fn fields_named<T: DeserializeOwned>(probe: &str) -> Vec<&'static str
     let parsed = parse::<T>(&file, &empty);
     let mut named = Vec::new();
     for d in &parsed.diagnostics.0 {
-        let table = d.field.as_deref().unwrap_or("").trim_end_matches("zz").to_string();
+        let table = d
+            .field
+            .as_deref()
+            .unwrap_or("")
+            .trim_end_matches("zz")
+            .to_string();
         if d.message.starts_with("unknown field `zz`") {
-            for field in d.message.split_once("expected").unwrap().1.split('`').skip(1).step_by(2) {
+            for field in d
+                .message
+                .split_once("expected")
+                .unwrap()
+                .1
+                .split('`')
+                .skip(1)
+                .step_by(2)
+            {
                 let path: &'static str = format!("{table}{field}").leak();
                 if !named.contains(&path) {
                     named.push(path);
@@ -721,7 +765,9 @@ mod tests {
 
     #[test]
     fn reports_every_mistake_in_one_reading() {
-        let p = read("colour = 1\ncount = \"3\"\ntags = [\"a\", 2]\n[inner]\nlevel = 300\nlabl = \"x\"\n");
+        let p = read(
+            "colour = 1\ncount = \"3\"\ntags = [\"a\", 2]\n[inner]\nlevel = 300\nlabl = \"x\"\n",
+        );
         let lines: Vec<String> = p.diagnostics.0.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             lines,
@@ -766,7 +812,9 @@ mod tests {
         let p = read("name = \"a\ncount = 1\nwho = 2\n");
         let lines: Vec<String> = p.diagnostics.0.iter().map(|d| d.to_string()).collect();
         assert_eq!(lines.len(), 2, "{lines:?}");
-        assert!(lines[0].starts_with("error: test.toml:1:10: `name`: the text has no closing quote"));
+        assert!(
+            lines[0].starts_with("error: test.toml:1:10: `name`: the text has no closing quote")
+        );
         assert!(lines[1].starts_with("error: test.toml:3:1: `who`: unknown field"));
     }
 }

@@ -12,7 +12,9 @@ fn malformed_toml() {
     p.replace("guides/beta.toml", "Second sentence.\"", "Second sentence.");
     assert_eq!(
         check_fails(&p),
-        "error: guides/beta.toml:5:53: `summary`: invalid basic string, expected `\"`\n\
+        "error: guides/beta.toml:5:53: `summary`: the text has no closing quote\n  \
+         help: end it with a quote on the same line; for several lines, write it between \"\"\" \
+         and \"\"\"\n\
          1 error, 0 warnings\n"
     );
 }
@@ -26,7 +28,7 @@ fn unknown_key_names_the_field_and_the_right_ones() {
         "error: guides/beta.toml:4:1: `reveiwed`: unknown field `reveiwed`, expected one of `name`, \
          `code`, `region`, `reviewed`, `since`, `retired`, `summary`, `points`, `praise`, `scripture`, \
          `facts`, `story`, `sources`\n  \
-         help: check the spelling; the fields are listed in guides/README.md and the README\n\
+         help: did you mean `reviewed`? the fields are listed in guides/README.md\n\
          1 error, 0 warnings\n"
     );
 }
@@ -54,7 +56,8 @@ fn missing_field() {
     p.replace("guides/beta.toml", "code = \"BE\"\n", "");
     assert_eq!(
         check_fails(&p),
-        "error: guides/beta.toml:1:1: missing field `code`\n1 error, 0 warnings\n"
+        "error: guides/beta.toml:1:1: `code`: is missing; a guide needs it\n  \
+         help: add it, like `code = \"NG\"`\n1 error, 0 warnings\n"
     );
 }
 
@@ -80,7 +83,8 @@ fn impossible_date() {
     );
     assert_eq!(
         check_fails(&p),
-        "error: guides/beta.toml:4:12: `reviewed`: invalid date, expected day between 01 and 28\n\
+        "error: guides/beta.toml:4:12: `reviewed`: is not a date of the calendar (day between 01 \
+         and 28)\n  help: write it as year-month-day, like `reviewed = 2026-11-20`\n\
          1 error, 0 warnings\n"
     );
 }
@@ -256,9 +260,12 @@ fn files_that_are_not_utf8_or_not_readable_are_named() {
     let p = Project::fixture("small");
     std::fs::write(p.path("guides/broken.toml"), [0xff, 0xfe, 0x00]).unwrap();
     let err = p.run(&["check"]).fails();
-    assert!(
-        err.starts_with("error: could not read guides/broken.toml: "),
-        "{err}"
+    assert_eq!(
+        err,
+        "error: guides/broken.toml:1:1: the file is not UTF-8 text: byte 0xFF here (`ÿ` in \
+         Latin-1 or Windows-1252, which this file seems to use) is not UTF-8\n  \
+         help: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)\n\
+         1 error, 0 warnings\n"
     );
 }
 
@@ -471,5 +478,159 @@ fn a_day_without_the_church_is_a_warning() {
          so that every 2 in a row include one (the words that count are listed in \
          guides/README.md)\n\
          0 errors, 2 warnings (--strict: warnings count as errors)\n"
+    );
+}
+
+#[test]
+fn four_mistakes_in_one_guide_are_four_errors_in_one_run() {
+    let p = Project::fixture("small");
+    p.replace("guides/beta.toml", "region =", "regoin =");
+    p.replace(
+        "guides/beta.toml",
+        "reviewed = 2026-10-01",
+        "reviewed = 2026-13-01",
+    );
+    p.replace("guides/beta.toml", "code = \"BE\"\n", "");
+    p.replace(
+        "guides/beta.toml",
+        "[[sources]]",
+        "[facts]\npopulation = \"about two million\"\n\n[[sources]]",
+    );
+    insta::assert_snapshot!(check_fails(&p));
+}
+
+#[test]
+fn parser_jargon_becomes_plain_words() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "points_per_day = 2",
+        "points_per_day = \"three\"",
+    );
+    p.replace(
+        "schedule.toml",
+        "start = 2026-01-05",
+        "start = \"2026-01-05\"",
+    );
+    p.replace(
+        "guides/alpha.toml",
+        "persecution = \"extreme\"",
+        "persecution = \"severe\"",
+    );
+    p.replace(
+        "guides/alpha.toml",
+        "population = 1_234_567",
+        "population = -5",
+    );
+    p.replace(
+        "guides/alpha.toml",
+        "composite = true",
+        "composite = \"yes\"",
+    );
+    p.replace(
+        "guides/beta.toml",
+        "points = [\"Pray",
+        "points = [3, \"Pray",
+    );
+    p.replace(
+        "guides/gamma.toml",
+        "reviewed = 2026-10-01",
+        "reviewed = 2026-10-01T09:00:00",
+    );
+    insta::assert_snapshot!(check_fails(&p));
+}
+
+#[test]
+fn a_top_level_key_under_a_table_belongs_above_it() {
+    let p = Project::fixture("small");
+    p.replace("guides/alpha.toml", "scripture = \"Hebrews 13:3\"\n", "");
+    p.replace(
+        "guides/alpha.toml",
+        "as_of = 2025",
+        "as_of = 2025\nscripture = \"Hebrews 13:3\"",
+    );
+    p.replace(
+        "guides/beta.toml",
+        "url = ",
+        "persecution = \"high\"\nurl = ",
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/alpha.toml:22:1: `scripture`: belongs above [facts]: in TOML a key after a \
+         table header belongs to that table; move it up\n  \
+         help: the order of the fields is shown in guides/README.md\n\
+         error: guides/beta.toml:10:1: `sources.persecution`: unknown field `persecution`, expected \
+         `title` or `url`\n  \
+         help: `persecution` belongs in [facts]: write it below the line [facts]; the fields are \
+         listed in guides/README.md\n\
+         2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn schedule_errors_point_at_the_readme() {
+    let p = Project::fixture("small");
+    p.replace("schedule.toml", "week_starts =", "week_start =");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nfeed_days = \"14\"",
+    );
+    assert_eq!(
+        check_fails(&p),
+        "error: schedule.toml:4:1: `week_start`: unknown field `week_start`, expected one of \
+         `title`, `start`, `timezone`, `week_starts`, `points_per_day`, `days_per_country`, \
+         `guides`, `templates`, `rotation`, `pin`, `output`, `email`\n  \
+         help: did you mean `week_starts`? the fields are listed in the README, sections \
+         \"schedule.toml\" and \"Configuring mail\"\n\
+         error: schedule.toml:16:13: `output.feed_days`: must be a whole number from 1 to 366, \
+         like `feed_days = 14`\n  \
+         help: remove the quotes: `feed_days = 14`\n\
+         2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn a_file_in_latin_1_is_located_and_the_others_still_checked() {
+    let p = Project::fixture("small");
+    // "Côte" as an editor saving in Windows-1252 writes it.
+    let text = p
+        .read("guides/beta.toml")
+        .replace("Betastan summary.", "C\u{f4}te summary.");
+    let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    std::fs::write(p.path("guides/beta.toml"), latin1).unwrap();
+    p.replace("guides/gamma.toml", "code = \"GR\"", "code = \"gr\"");
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/beta.toml:5:13: the file is not UTF-8 text: byte 0xF4 here (`ô` in Latin-1 \
+         or Windows-1252, which this file seems to use) is not UTF-8\n  \
+         help: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)\n\
+         error: guides/gamma.toml:2:1: `code`: `gr` is not an ISO 3166-1 alpha-2 code\n  \
+         help: use two upper-case letters, e.g. \"NG\" for Nigeria\n\
+         2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn byte_order_marks_and_windows_line_endings_are_accepted() {
+    let p = Project::fixture("small");
+    let args = [
+        "build",
+        "--date",
+        "2026-01-05",
+        "--stdout",
+        "--format",
+        "txt",
+    ];
+    let unix = p.run(&args).ok();
+    for file in ["schedule.toml", "guides/alpha.toml", "guides/beta.toml"] {
+        let windows = format!("\u{feff}{}", p.read(file).replace('\n', "\r\n"));
+        p.write(file, &windows);
+    }
+    assert!(p.run(&["check"]).ok().contains("no errors"));
+    assert_eq!(
+        p.run(&args).ok(),
+        unix,
+        "the summary keeps its two paragraphs"
     );
 }
