@@ -74,6 +74,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "week_starts = \"monday\"",
         ),
         hint(
+            "church_year",
+            "one of western, orthodox, off",
+            "church_year = \"western\"",
+        ),
+        hint(
             "points_per_day",
             "a whole number from 1 to 12",
             "points_per_day = 3",

@@ -579,7 +579,7 @@ fn schedule_errors_point_at_the_readme() {
     assert_eq!(
         check_fails(&p),
         "error: schedule.toml:4:1: `week_start`: unknown field `week_start`, expected one of \
-         `title`, `start`, `timezone`, `week_starts`, `points_per_day`, `days_per_country`, \
+         `title`, `start`, `timezone`, `week_starts`, `church_year`, `points_per_day`, `days_per_country`, \
          `guides`, `templates`, `rotation`, `pin`, `output`, `email`\n  \
          help: did you mean `week_starts`? the fields are listed in the README, sections \
          \"schedule.toml\" and \"Configuring mail\"\n\
