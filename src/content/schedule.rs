@@ -174,6 +174,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "dir = \"public\"",
         ),
         hint(
+            "output.private_dir",
+            "a folder's path in quotes",
+            "private_dir = \"private\"",
+        ),
+        hint(
             "output.formats",
             "a list of html, txt, json, bulletin, ics, atom",
             "formats = [\"html\", \"txt\"]",
