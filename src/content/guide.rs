@@ -147,6 +147,11 @@ pub const GUIDE_FORMAT: FileFormat = FileFormat {
             "a web address in quotes",
             "url = \"https://example.org/nigeria\"",
         ),
+        hint(
+            "sources.accessed",
+            "the date the source was read",
+            "accessed = 2026-11-20",
+        ),
     ],
 };
 
@@ -717,7 +722,7 @@ url = "https://example.org"
                 "error: guides/testland.toml:13:14: `facts.population`: must be a whole number, \
                  like `population = 227_900_000`\n  help: here it is the text \"many\"",
                 "error: guides/testland.toml:17:1: `sources.adress`: unknown field `adress`, \
-                 expected `title` or `url`\n  help: check the spelling; the fields are listed in \
+                 expected one of `title`, `url`, `accessed`\n  help: check the spelling; the fields are listed in \
                  guides/README.md",
             ]
         );

@@ -71,6 +71,22 @@ impl SourceFile {
         })
     }
 
+    /// Reads the file as a `T` when it has no mistake; else the first. `content::parse::parse`
+    /// reports them all, in the words of the file's format.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let format = crate::content::parse::FileFormat {
+            name: "the file",
+            documented_in: "the README",
+            fields: &[],
+        };
+        let parsed = crate::content::parse::parse::<T>(self, &format);
+        match (parsed.value, parsed.diagnostics.0.into_iter().next()) {
+            (Some(value), None) => Ok(value),
+            (_, Some(first)) => Err(first),
+            (None, None) => Err(Diagnostic::error(&self.path, "could not be read")),
+        }
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
