@@ -1,6 +1,7 @@
 //! A test send: a date's editions composed for chosen subscribers exactly as `send` composes
-//! them, written as `.eml` files. The journal is neither read nor written, so a test never
-//! stands in for the real delivery and can be repeated at will.
+//! them, written as `.eml` files. The journal is neither read nor written, nor is the ledger
+//! of published days extended, so a test never stands in for the real delivery and can be
+//! repeated at will.
 
 use std::path::{Path, PathBuf};
 
@@ -34,10 +35,13 @@ pub fn write(
     let email = &project.schedule.email;
     let store = Store::open(&project.path(&email.database))?;
     let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    // Read, not extended: a test publishes nothing.
+    let outputs = [project.path(&project.schedule.output.dir)];
+    let ledger = crate::publish::ledger::load(project, &outputs, false)?;
     let (due, notes) = editions_due(project, date, cadence);
     let editions = due
         .into_iter()
-        .map(|(cadence, id)| render_edition(project, &mut renderer, cadence, id, date))
+        .map(|(cadence, id)| render_edition(project, &ledger, &mut renderer, cadence, id, date))
         .collect::<Result<Vec<_>, Error>>()?;
     let composer = Composer::new(email, &renderer, &project.schedule.title)?;
     let transport = Transport::from_config(email, &project.root, Some(dir.to_path_buf()))?;
