@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{PublishArgs, resolve_date};
+use super::{PublishArgs, outln, resolve_date};
 use crate::content::project::Project;
 use crate::error::Error;
 
@@ -19,13 +19,13 @@ pub fn run(config: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
         crate::publish::ledger::publish_through(&project, through, today, &outputs, args.adopt)?;
     let file = crate::publish::ledger::path(&project);
     match ledger.last() {
-        Some(last) => println!(
+        Some(last) => outln!(
             "{}: days {} to {last} are published ({} new)",
             file.display(),
             ledger.start,
             ledger.days.len() - before
         ),
-        None => println!("{}: no day is published yet", file.display()),
+        None => outln!("{}: no day is published yet", file.display()),
     }
     Ok(ExitCode::SUCCESS)
 }

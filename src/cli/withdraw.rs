@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::WithdrawArgs;
+use super::{WithdrawArgs, outln};
 use crate::content::project::Project;
 use crate::error::Error;
 use crate::rotation::ledger::{PointId, Withdrawal};
@@ -74,10 +74,10 @@ pub fn run(config: &Path, args: WithdrawArgs) -> Result<ExitCode, Error> {
     };
     let new = crate::publish::ledger::withdraw(&project, what)?;
     if !new {
-        println!("{said} was withdrawn already");
+        outln!("{said} was withdrawn already");
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "withdrew {said}: it leaves every unpublished day now, and every page rebuilt no longer \
          shows it, published days included.\nRebuild what you have published so the files change \
          too, e.g. `prayer-guide build --site --from {} --to {}`.",

@@ -47,6 +47,7 @@ fn every_command_that_prints_stops_quietly_when_its_reader_is_gone() {
         &["build", "--date", "2026-11-23", "--stdout"],
         &["build", "--date", "2026-11-23", "--out", "public"],
         &["subscribers", "add", "new@example.org"],
+        &["publish", "--through", "2026-11-30"],
     ] {
         let (code, stderr) = run_into_closed_pipe(&p, args);
         assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
