@@ -32,11 +32,13 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         }
         Err(e) => return Err(e),
     };
-    let templates_dir = match &project {
-        Some(p) => p.path(&p.schedule.templates),
-        None => config.parent().unwrap_or(Path::new("")).join("templates"),
+    let root = config.parent().unwrap_or(Path::new(""));
+    let (guides_dir, templates_dir) = match &project {
+        Some(p) => (p.path(&p.schedule.guides), p.path(&p.schedule.templates)),
+        None => (root.join("guides"), root.join("templates")),
     };
-    outcome.templates = count_templates(&templates_dir);
+    outcome.diagnostics.extend(unread_guides(&guides_dir));
+    outcome.templates = template_overrides(&templates_dir, &mut outcome.diagnostics);
     let renderer = match Renderer::new(Some(&templates_dir)) {
         Ok(r) => Some(r),
         Err(Error::Invalid(d)) => {
@@ -58,16 +60,36 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
     Ok(outcome)
 }
 
-fn count_templates(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map_or(0, |r| {
-        r.filter_map(Result::ok)
-            .filter(|e| {
-                e.path()
-                    .extension()
-                    .is_some_and(|x| x == "html" || x == "txt")
-            })
-            .count()
-    })
+/// Files in the guides folder that look like guides but are not read: say so, rather than
+/// leave a country silently out.
+fn unread_guides(dir: &Path) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for (path, problem) in crate::content::guide::unread_files(dir) {
+        let d = Diagnostic::warning(&path, problem.message());
+        out.push(d.help(problem.help(&path)));
+    }
+    out
+}
+
+/// Counts the project's template overrides, and warns about template files that replace no
+/// built-in template (a misspelt name is otherwise silently ignored).
+fn template_overrides(dir: &Path, out: &mut Diagnostics) -> usize {
+    let found = crate::publish::render::overrides(dir);
+    for (path, nearest) in &found.unused {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let help = match nearest {
+            Some(right) => format!("did you mean {right}? Rename the file to replace the built-in {right}"),
+            None => "name it after the built-in template it replaces; `prayer-guide templates` lists them".to_string(),
+        };
+        out.push(
+            Diagnostic::warning(
+                path,
+                format!("{name} replaces no built-in template and no template includes it, so it is not used"),
+            )
+            .help(help),
+        );
+    }
+    found.active.len()
 }
 
 /// Guides with too few points for a visit, reviews more than a year old, days or sheet lines

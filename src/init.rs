@@ -7,12 +7,24 @@ use chrono::NaiveDate;
 use crate::content::calendar::{WeekStart, week_start};
 use crate::content::project::SCHEDULE_FILE;
 use crate::error::Error;
-use crate::publish::render::BUILTIN;
 
 const EXAMPLE_GUIDE: &str = include_str!("../guides/nigeria.toml");
 const GUIDES_README: &str = include_str!("../guides/README.md");
+const TEMPLATES_README: &str = "\
+# Templates
 
-/// Creates `dir` (or fills an empty one) with a schedule, one example guide and the templates.
+A file here replaces the built-in template of the same name; the others stay built in, and get
+the fixes of each new version of prayer-guide. So copy only the templates you change:
+
+    prayer-guide templates                   # the built-in templates, and which ones you replace
+    prayer-guide templates week.html         # print one
+    prayer-guide templates week.html --copy  # copy it here, to change it
+
+`prayer-guide check` renders every template and warns about a file here that replaces none.
+";
+
+/// Creates `dir` (or fills an empty one) with a schedule, one example guide, and a templates
+/// folder holding only a note on how to change a template.
 /// Refuses to overwrite anything: an existing schedule.toml is never touched.
 pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, Error> {
     if dir.join(SCHEDULE_FILE).exists() {
@@ -69,9 +81,12 @@ paper = "a4"                  # or "letter"
         (dir.join("guides/README.md"), GUIDES_README.to_string()),
         (dir.join(".gitignore"), "/public/\n/state/\n".to_string()),
     ];
-    for (name, text) in BUILTIN {
-        files.push((dir.join("templates").join(name), text.to_string()));
-    }
+    // Only a note: a copy of every built-in template would replace them all for good, and the
+    // project would never get a template fixed in a later version.
+    files.push((
+        dir.join("templates/README.md"),
+        TEMPLATES_README.to_string(),
+    ));
     if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
         return Err(Error::Usage(format!(
             "{} already exists: nothing was changed. Choose a new folder.",

@@ -10,6 +10,7 @@ mod run;
 mod send;
 mod status;
 mod subscribers;
+mod templates;
 mod withdraw;
 
 use std::io::Write as _;
@@ -124,7 +125,20 @@ pub enum Command {
     ///   prayer-guide withdraw LA --point 5e6f7a8b   (a point by its id in published.txt)
     #[command(verbatim_doc_comment)]
     Withdraw(WithdrawArgs),
-    /// Create a small working project in DIR: schedule.toml, an example guide and the templates.
+    /// List the built-in templates, print one, or copy one into the project to change it.
+    ///
+    /// A file in the project's templates folder replaces the built-in template of the same name;
+    /// the others stay built in and get the fixes of each new version, so copy only the ones
+    /// you change. `check` renders every template and warns about files that replace none.
+    ///
+    /// Examples:
+    ///   prayer-guide templates                    (the built-in ones; which ones the project replaces)
+    ///   prayer-guide templates week.html          (print it)
+    ///   prayer-guide templates week.html --copy   (copy it into templates/, to change it)
+    #[command(verbatim_doc_comment)]
+    Templates(TemplatesArgs),
+    /// Create a small working project in DIR: schedule.toml, an example guide, and a templates
+    /// folder for the templates you change (see `templates`).
     Init {
         /// The folder to create (or an empty folder to fill)
         dir: PathBuf,
@@ -310,6 +324,15 @@ pub struct WithdrawArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// A built-in template, e.g. day.html: print it
+    pub name: Option<String>,
+    /// Copy it into the project's templates folder instead (never overwrites)
+    #[arg(long, requires = "name")]
+    pub copy: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Judge review dates as of this day instead of today
     #[arg(long, value_name = "DATE")]
@@ -332,6 +355,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Status { now } => status::run(&config, now.unwrap_or_else(chrono::Utc::now)),
         Command::Publish(args) => publish::run(&config, args),
         Command::Withdraw(args) => withdraw::run(&config, args),
+        Command::Templates(args) => templates::run(&config, args),
         Command::Init { dir } => init::run(&dir),
     };
     match result {

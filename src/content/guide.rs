@@ -469,6 +469,73 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
+/// Why a file in the guides folder that looks like a guide is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unread {
+    /// A folder with guides in it: only the guides folder itself is read.
+    Subfolder,
+    /// `x.TOML`, `x.toml.txt`, `x.toml.bak`: only names ending in `.toml` are read.
+    Name,
+}
+
+impl Unread {
+    pub fn message(self) -> &'static str {
+        match self {
+            Unread::Subfolder => {
+                "holds guides that are not read: guides in subfolders are left out"
+            }
+            Unread::Name => "is not read: only files whose names end in `.toml` are guides",
+        }
+    }
+
+    /// What to do about `path`.
+    pub fn help(self, path: &Path) -> String {
+        match self {
+            Unread::Subfolder => "move the guides into the guides folder itself".to_string(),
+            Unread::Name => {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let lower = name.to_lowercase();
+                let stem = &name[..lower.find(".toml").unwrap_or(name.len())];
+                format!(
+                    "rename it {stem}.toml to include it (some systems hide a second ending such as .txt)"
+                )
+            }
+        }
+    }
+}
+
+/// Files and folders of `dir` that look like guides but are not read, by name.
+pub fn unread_files(dir: &Path) -> Vec<(PathBuf, Unread)> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, Unread)> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?.to_string();
+            if name.starts_with('.') {
+                return None;
+            }
+            if path.is_dir() {
+                let holds_guides = std::fs::read_dir(&path)
+                    .ok()?
+                    .filter_map(Result::ok)
+                    .any(|e| {
+                        e.path()
+                            .extension()
+                            .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+                    });
+                return holds_guides.then_some((path, Unread::Subfolder));
+            }
+            let lower = name.to_lowercase();
+            (lower.contains(".toml") && !name.ends_with(".toml")).then_some((path, Unread::Name))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 /// Checks what serde cannot express. Pushes every problem found.
 fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
     let mut err = |key: &str, table: Option<&str>, msg: String, help: &str| {

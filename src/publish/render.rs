@@ -93,8 +93,7 @@ impl Renderer {
                     .file_name()
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
-                let text =
-                    std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+                let text = crate::content::source::read_text(&path)?;
                 templates.push((name.to_string(), text));
             }
             let result = renderer.tera.add_raw_templates(templates);
@@ -236,6 +235,70 @@ fn template_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The built-in template called `name`.
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+/// What a project's templates folder holds, as `check` reports it.
+#[derive(Debug, Default)]
+pub struct Overrides {
+    /// Files that replace the built-in template of their name.
+    pub active: Vec<PathBuf>,
+    /// Template files that replace no built-in one and that no template includes or extends:
+    /// most likely misnamed, with the nearest built-in name.
+    pub unused: Vec<(PathBuf, Option<&'static str>)>,
+}
+
+/// Sorts the template files of `dir` (if it exists) into overrides and unused files.
+pub fn overrides(dir: &Path) -> Overrides {
+    let mut found = Overrides::default();
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+    // A file of its own that a template includes, extends or imports is in use.
+    let texts: Vec<String> = BUILTIN
+        .iter()
+        .map(|(_, t)| t.to_string())
+        .chain(
+            files
+                .iter()
+                .filter_map(|p| crate::content::source::read_text(p).ok()),
+        )
+        .collect();
+    for path in files {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let lower = name.to_lowercase();
+        let template_like = [".html", ".htm", ".txt", ".tera"]
+            .iter()
+            .any(|x| lower.ends_with(x));
+        if names.contains(&name) {
+            found.active.push(path);
+        } else if template_like
+            && !name.starts_with('.')
+            && !texts
+                .iter()
+                .any(|t| t.contains(&format!("\"{name}\"")) || t.contains(&format!("'{name}'")))
+        {
+            let nearest = crate::error::did_you_mean(name, &names);
+            found.unused.push((path, nearest));
+        }
+    }
+    found
 }
 
 /// `{{ text | wrap(width=72, first="  1. ", indent="     ") }}`: wraps at word boundaries.

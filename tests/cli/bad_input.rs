@@ -634,3 +634,47 @@ fn byte_order_marks_and_windows_line_endings_are_accepted() {
         "the summary keeps its two paragraphs"
     );
 }
+
+#[test]
+fn a_misnamed_template_is_a_warning_and_no_override() {
+    let p = Project::fixture("small");
+    p.write("templates/dayy.txt", "{{ heading }}\n");
+    // A file of one's own that an override includes is in use, and no warning.
+    p.write("templates/week.txt", "{% include \"parts.txt\" %}\n");
+    p.write("templates/parts.txt", "{{ range }}\n");
+    let run = p.run(&["check", "--today", "2026-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "warning: templates/dayy.txt: dayy.txt replaces no built-in template and no template \
+         includes it, so it is not used\n  \
+         help: did you mean day.txt? Rename the file to replace the built-in day.txt\n"
+    );
+    assert_eq!(
+        run.stdout,
+        "checked 3 guides, schedule.toml and 1 template override: no errors, 1 warning\n"
+    );
+}
+
+#[test]
+fn guides_that_would_not_be_read_are_warnings() {
+    let p = Project::fixture("small");
+    let beta = p.read("guides/beta.toml");
+    p.write("guides/asia/delta.toml", &beta.replace("\"BE\"", "\"DE\""));
+    p.write("guides/epsilon.TOML", &beta.replace("\"BE\"", "\"EP\""));
+    p.write("guides/zeta.toml.txt", &beta.replace("\"BE\"", "\"ZE\""));
+    let run = p.run(&["check", "--today", "2026-11-25"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "warning: guides/asia: holds guides that are not read: guides in subfolders are left out\n  \
+         help: move the guides into the guides folder itself\n\
+         warning: guides/epsilon.TOML: is not read: only files whose names end in `.toml` are \
+         guides\n  \
+         help: rename it epsilon.toml to include it (some systems hide a second ending such as \
+         .txt)\n\
+         warning: guides/zeta.toml.txt: is not read: only files whose names end in `.toml` are \
+         guides\n  \
+         help: rename it zeta.toml to include it (some systems hide a second ending such as .txt)\n"
+    );
+}

@@ -22,3 +22,50 @@ fn init_never_overwrites() {
     );
     assert_eq!(p.read("church/schedule.toml"), "mine");
 }
+
+#[test]
+fn init_leaves_the_templates_built_in_and_templates_copies_one() {
+    let p = Project::empty();
+    p.run(&["init", "church"]).ok();
+    let dir = p.path("church");
+    let names: Vec<_> = std::fs::read_dir(dir.join("templates"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["README.md"], "no template is copied as an override");
+    assert!(
+        run_in(&dir, &["check"])
+            .ok()
+            .contains("and 0 template overrides: no errors")
+    );
+    let list = run_in(&dir, &["templates"]).ok();
+    assert!(list.starts_with("day.html\nday.txt\n"), "{list}");
+    assert_eq!(
+        run_in(&dir, &["templates", "day.txt"]).ok(),
+        std::fs::read_to_string(crate::repo().join("templates/day.txt")).unwrap()
+    );
+    assert_eq!(
+        run_in(&dir, &["templates", "day.txt", "--copy"]).ok(),
+        "created templates/day.txt: it now replaces the built-in day.txt; `prayer-guide check` \
+         renders it\n"
+    );
+    assert!(
+        run_in(&dir, &["templates"])
+            .ok()
+            .contains("day.txt            replaced by templates/day.txt\n")
+    );
+    assert!(
+        run_in(&dir, &["check"])
+            .ok()
+            .contains("and 1 template override: no errors")
+    );
+    assert_eq!(
+        run_in(&dir, &["templates", "day.txt", "--copy"]).fails(),
+        "error: templates/day.txt already exists: nothing was changed\n"
+    );
+    assert_eq!(
+        run_in(&dir, &["templates", "dayy.txt"]).fails(),
+        "error: no built-in template is called dayy.txt: did you mean day.txt? \
+         `prayer-guide templates` lists them\n"
+    );
+}
