@@ -92,9 +92,12 @@ fn template_overrides(dir: &Path, out: &mut Diagnostics) -> usize {
     found.active.len()
 }
 
-/// Guides with too few points for a visit, reviews more than a year old, days or sheet lines
-/// without the church in them, and pseudonyms used twice.
+/// Drafts, guides with too few points for a visit, reviews more than a year old, days or sheet
+/// lines without the church in them, and pseudonyms used twice.
 fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) {
+    for draft in &project.catalog.drafts {
+        out.push(crate::content::guide::draft_warning(&draft.file));
+    }
     let per_day = project.schedule.points_per_day;
     pseudonym_warnings(&project.catalog.entries, out);
     for entry in &project.catalog.entries {
@@ -109,14 +112,16 @@ fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) 
                     .help("add points, or lower points_per_day in schedule.toml; days will show fewer points"),
             );
         }
-        if (today - g.reviewed).num_days() > 365 {
+        if let Some(reviewed) = g.reviewed
+            && (today - reviewed).num_days() > 365
+        {
             out.push(
                 entry
                     .file
                     .warning_at(
                         None,
                         "reviewed",
-                        format!("last reviewed {}, over a year ago", g.reviewed),
+                        format!("last reviewed {reviewed}, over a year ago"),
                     )
                     .help(
                         "check the facts and links against current sources, then update `reviewed`",

@@ -10,6 +10,8 @@
 pub mod cli;
 /// Loading and validating guides and schedule.toml: the formats, dates, and the project.
 pub mod content;
+/// Saved prayer-letter pages into guide drafts: reading, country, parts, merging.
+pub mod import;
 /// Email digests: subscribers, the SQLite journal, composing, transports and the send run.
 pub mod mail;
 /// From a plan to files: the view model, templates, calendar, feed and the static site.

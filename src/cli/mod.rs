@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod import;
 mod init;
 mod plan;
 mod publish;
@@ -137,6 +138,31 @@ pub enum Command {
     ///   prayer-guide templates week.html --copy   (copy it into templates/, to change it)
     #[command(verbatim_doc_comment)]
     Templates(TemplatesArgs),
+    /// Turn saved prayer-letter pages into guide drafts, or add what they say to existing guides.
+    ///
+    /// A PAGE is HTML saved from a browser, or the plain text of "save as text" or a copy and
+    /// paste; menus, share buttons, counters, "Recent Posts" and calls to action are left out.
+    /// The country comes from the title (or else the first paragraphs); the summary from the
+    /// opening paragraphs; the story from a testimony ("Meet “John”", "John's story"); the points
+    /// from the list after "Please pray", "Pray for", "How to pray" or "Prayer points" (also
+    /// "Oremos por", "Motivos de oración"), one per bullet or line. A page about several
+    /// countries, with a heading for each, gives one draft per country.
+    ///
+    /// A new guide is a draft: its text is quoted from the page, which is listed in
+    /// [[sources]], and it has no `reviewed` date, so `check` warns and no output includes it
+    /// until an editor has checked it and set `reviewed`. An existing guide is merged, never
+    /// overwritten: new points are appended (near-duplicates skipped), its summary and story are
+    /// kept, and it becomes a draft again. Importing the same page twice changes nothing.
+    ///
+    /// Prints what it found and ignored, line by line, then checks each file it wrote.
+    ///
+    /// Examples:
+    ///   prayer-guide import saved/kazakhstan.html
+    ///   prayer-guide import letter.txt --source-url https://example.org/algeria-update
+    ///   prayer-guide import shields.html --country MY --dry-run
+    ///   prayer-guide import pages/*.html --into drafts/
+    #[command(verbatim_doc_comment)]
+    Import(ImportArgs),
     /// Create a small working project in DIR: schedule.toml, an example guide, and a templates
     /// folder for the templates you change (see `templates`).
     Init {
@@ -333,6 +359,32 @@ pub struct TemplatesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Saved pages: .html (or .htm) as a browser saves them, or text
+    #[arg(required = true, value_name = "PAGE")]
+    pub pages: Vec<PathBuf>,
+    /// The page's address, for [[sources]], when the page does not name it (a saved HTML page
+    /// usually does; text never does)
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+    /// The guides folder to write into [default: `guides` of schedule.toml, or ./guides]
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// The country, by name or ISO code, when the page names several or none
+    #[arg(long, value_name = "NAME|CODE")]
+    pub country: Option<String>,
+    /// Replace an existing guide's summary with the page's opening paragraphs
+    #[arg(long)]
+    pub replace_summary: bool,
+    /// Print the report and the files it would write; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The day written into the drafts' notes [default: today]
+    #[arg(long, value_name = "DATE", hide = true)]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Judge review dates as of this day instead of today
     #[arg(long, value_name = "DATE")]
@@ -356,6 +408,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Publish(args) => publish::run(&config, args),
         Command::Withdraw(args) => withdraw::run(&config, args),
         Command::Templates(args) => templates::run(&config, args),
+        Command::Import(args) => import::run(&config, args),
         Command::Init { dir } => init::run(&dir),
     };
     match result {

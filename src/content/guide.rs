@@ -19,8 +19,9 @@ pub struct Guide {
     pub name: String,
     pub code: String,
     pub region: String,
-    #[serde(deserialize_with = "crate::content::de::date")]
-    pub reviewed: NaiveDate,
+    /// The day an editor last checked the guide; `None` makes it a draft (see [`Catalog`]).
+    #[serde(default, deserialize_with = "crate::content::de::opt_date")]
+    pub reviewed: Option<NaiveDate>,
     /// First day the guide may appear in the rotation; `None` means from the rotation's start.
     #[serde(default, deserialize_with = "crate::content::de::opt_date")]
     pub since: Option<NaiveDate>,
@@ -373,9 +374,14 @@ pub struct Entry {
 }
 
 /// Every guide of a library, sorted by file name.
+///
+/// A guide without `reviewed` is a draft (what `prayer-guide import` writes): it is checked like
+/// any guide, but kept apart in `drafts`, so no rotation or output sees it until an editor has
+/// checked it and set `reviewed`.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
+    pub drafts: Vec<Entry>,
 }
 
 impl Catalog {
@@ -411,15 +417,23 @@ impl Catalog {
                 entries.push(Entry { guide, file });
             }
         }
+        let (entries, drafts): (Vec<Entry>, Vec<Entry>) = entries
+            .into_iter()
+            .partition(|e| e.guide.reviewed.is_some());
         if entries.is_empty() && !diagnostics.has_errors() {
+            let message = if drafts.is_empty() {
+                "no guides found"
+            } else {
+                "no reviewed guides: every guide is a draft"
+            };
             diagnostics.push(
-                Diagnostic::error(dir, "no guides found").help(
-                    "add a file such as guides/nigeria.toml; guides/README.md shows the format",
+                Diagnostic::error(dir, message).help(
+                    "add a file such as guides/nigeria.toml, or set `reviewed` in a checked draft; guides/README.md shows the format",
                 ),
             );
         }
         let mut codes: HashMap<&str, &Path> = HashMap::new();
-        for e in &entries {
+        for e in entries.iter().chain(&drafts) {
             if let Some(first) = codes.insert(&e.guide.code, &e.file.path) {
                 diagnostics.push(
                     e.file
@@ -432,7 +446,7 @@ impl Catalog {
                 );
             }
         }
-        Ok(Catalog { entries })
+        Ok(Catalog { entries, drafts })
     }
 
     pub fn guides(&self) -> impl Iterator<Item = &Guide> {
@@ -450,6 +464,34 @@ impl Catalog {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// The warning `check` gives for a draft: a guide without `reviewed`.
+pub fn draft_warning(file: &SourceFile) -> Diagnostic {
+    Diagnostic::warning(
+        &file.path,
+        "a draft: `reviewed` is not set, so no guide, sheet, feed or email includes it yet",
+    )
+    .field("reviewed")
+    .help(
+        "check its text against its [[sources]], rewrite quoted text in our own words, then add \
+         `reviewed = <today>` (and `since = <the day it joins>` if the rotation is running)",
+    )
+}
+
+/// Checks one guide file on its own: its format, its content, and whether it is a draft.
+pub fn check_file(file: &SourceFile) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    match file.parse::<Guide>() {
+        Ok(guide) => {
+            validate_guide(&guide, file, &mut out);
+            if guide.reviewed.is_none() {
+                out.push(draft_warning(file));
+            }
+        }
+        Err(d) => out.push(d),
+    }
+    out
 }
 
 /// The `*.toml` files of a directory in name order; README and other files are ignored.
@@ -672,15 +714,14 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
             "add a [[sources]] table with title and url",
         );
     }
-    if let Some(read) = g.last_accessed()
-        && g.reviewed > read
+    if let (Some(reviewed), Some(read)) = (g.reviewed, g.last_accessed())
+        && reviewed > read
     {
         err(
             "reviewed",
             None,
             format!(
-                "reviewed {} is later than the day any source was read (latest `accessed` is {read})",
-                g.reviewed
+                "reviewed {reviewed} is later than the day any source was read (latest `accessed` is {read})"
             ),
             "a review means checking the facts against the sources: read them again and set their \
              `accessed` to that day, or set `reviewed` back to when they were read",

@@ -112,13 +112,21 @@ fn cross_check(schedule: &Schedule, file: &SourceFile, catalog: &Catalog, out: &
     let mut seen = HashSet::new();
     for code in &schedule.rotation.countries {
         if !known(code) {
-            out.push(
-                file.error_at(
-                    Some("rotation"),
-                    "countries",
-                    format!("no guide has the code `{code}`"),
+            let draft = catalog.drafts.iter().any(|d| d.guide.code == *code);
+            let (message, help) = if draft {
+                (
+                    format!("the guide with the code `{code}` is a draft"),
+                    "set `reviewed` in it once an editor has checked it, or leave it out of the list",
                 )
-                .help("use the `code` of a file in the guides folder, e.g. \"NG\""),
+            } else {
+                (
+                    format!("no guide has the code `{code}`"),
+                    "use the `code` of a file in the guides folder, e.g. \"NG\"",
+                )
+            };
+            out.push(
+                file.error_at(Some("rotation"), "countries", message)
+                    .help(help),
             );
         }
         if !seen.insert(code) {

@@ -273,7 +273,7 @@ fn country_view(g: &Guide) -> CountryView {
         }),
         praise: g.praise.clone(),
         sources: g.sources.clone(),
-        reviewed: g.reviewed.to_string(),
+        reviewed: g.reviewed.map(|d| d.to_string()).unwrap_or_default(),
     }
 }
 

@@ -13,7 +13,7 @@ fn guide(code: &str, points: usize) -> Guide {
         name: format!("Country {code}"),
         code: code.into(),
         region: "Region".into(),
-        reviewed: d("2026-11-01"),
+        reviewed: Some(d("2026-11-01")),
         since: None,
         retired: None,
         summary: "S.".into(),
@@ -47,6 +47,7 @@ fn catalog(guides: Vec<Guide>) -> Catalog {
                 guide,
             })
             .collect(),
+        drafts: Vec::new(),
     }
 }
 
