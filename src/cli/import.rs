@@ -1,15 +1,23 @@
 //! `import`: each page's report, the files written, then `check` on each of them.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::ImportArgs;
+use super::{ImportArgs, print_out};
 use crate::content::calendar::parse_date;
 use crate::content::guide::check_file;
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostics, Error};
 use crate::import::merge::Action;
 use crate::import::{Options, import_page, write};
+
+/// A line of the report.
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        let _ = writeln!($out, $($arg)*);
+    };
+}
 
 pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
     let today = match args.today.as_deref() {
@@ -25,11 +33,14 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
     };
     let (mut created, mut updated, mut unchanged, mut failed) = (0, 0, 0, 0);
     let mut checks = Diagnostics::default();
+    // The report goes out in one piece at the end, so that a reader who stops early (`| head`)
+    // costs nothing; errors go to standard error as they come.
+    let mut out = String::new();
     for path in &args.pages {
         let report = import_page(path, &options);
-        println!("{}", path.display());
+        say!(out, "{}", path.display());
         for line in &report.lines {
-            println!("  {line}");
+            say!(out, "  {line}");
         }
         if let Some((message, help)) = &report.error {
             failed += 1;
@@ -42,18 +53,25 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
             match guide.action {
                 Action::Unchanged => {
                     unchanged += 1;
-                    println!("  unchanged {shown}: everything on the page is there already");
+                    say!(
+                        out,
+                        "  unchanged {shown}: everything on the page is there already"
+                    );
                     continue;
                 }
                 Action::Created => created += 1,
                 Action::Updated => updated += 1,
             }
             if args.dry_run {
-                println!("  would write {shown}: {what}");
-                println!("--- {shown} (not written: --dry-run)\n{}---", guide.text);
+                say!(out, "  would write {shown}: {what}");
+                say!(
+                    out,
+                    "--- {shown} (not written: --dry-run)\n{}---",
+                    guide.text
+                );
             } else {
                 write(guide)?;
-                println!("  wrote {shown}: {what}");
+                say!(out, "  wrote {shown}: {what}");
             }
             checks.extend(check_file(&SourceFile {
                 path: guide.path.clone(),
@@ -66,7 +84,8 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
     }
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    println!(
+    say!(
+        out,
         "{}: {}, {}, {}{}",
         plural(args.pages.len(), "page", "pages"),
         plural(created, "new draft", "new drafts"),
@@ -81,6 +100,7 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
             String::new()
         }
     );
+    print_out(out)?;
     Ok(if failed > 0 || checks.has_errors() {
         ExitCode::FAILURE
     } else {

@@ -17,7 +17,8 @@ pub struct Country {
     pub name_es: &'static str,
     /// The region, in this project's grouping.
     pub region: &'static str,
-    names: Vec<&'static str>,
+    /// Every name, folded as [`words`] folds text, for near matches.
+    folded: Vec<String>,
 }
 
 impl Country {
@@ -102,7 +103,7 @@ fn load(data: &'static str) -> Table {
             name,
             name_es,
             region,
-            names,
+            folded: names.iter().map(|n| words(n).join(" ")).collect(),
         });
     }
     Table {
@@ -192,7 +193,8 @@ pub fn lookup(query: &str) -> Option<&'static Country> {
 /// for a title with a misspelt country.
 pub fn near(text: &str) -> Vec<&'static Country> {
     let table = &*TABLE;
-    let folded = words(text);
+    // The first words are where a title or an opening names its country.
+    let folded: Vec<String> = words(text).into_iter().take(60).collect();
     let mut best: HashMap<&str, (f64, usize)> = HashMap::new();
     for len in 1..=3 {
         for w in folded.windows(len) {
@@ -201,9 +203,16 @@ pub fn near(text: &str) -> Vec<&'static Country> {
                 continue;
             }
             for (i, c) in table.countries.iter().enumerate() {
-                for name in &c.names {
-                    let name = words(name).join(" ");
-                    let score = strsim::jaro_winkler(&candidate, &name);
+                for name in &c.folded {
+                    // A misspelling keeps the first letter and about the length.
+                    let (a, b) = (candidate.len(), name.len());
+                    if candidate.as_bytes().first() != name.as_bytes().first()
+                        || a * 3 < b * 2
+                        || b * 3 < a * 2
+                    {
+                        continue;
+                    }
+                    let score = strsim::jaro_winkler(&candidate, name);
                     let entry = best.entry(c.code).or_insert((0.0, i));
                     if score > entry.0 {
                         *entry = (score, i);

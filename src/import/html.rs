@@ -70,12 +70,38 @@ pub fn read(source: &str) -> Page {
     page.title = heading.or_else(|| meta(&html, "og:title")).or_else(|| {
         select_first(&html, "title").map(|t| site_suffix_removed(&t.text().collect::<String>()))
     });
+    // What lies outside the main content, for the report.
+    let mut outside = Walker {
+        skip: Some(main.id()),
+        ..Walker::default()
+    };
+    outside.walk(*body);
+    outside.flush();
+    let mut outside_ignored: Vec<Ignored> = outside.ignored;
+    let title = page.title.clone();
+    outside_ignored.extend(
+        outside
+            .blocks
+            .into_iter()
+            .filter(|b| Some(squeeze(&b.text)) != title)
+            .map(|b| Ignored {
+                why: if ends_content(&b.text) {
+                    "other posts, comments or the footer follow"
+                } else {
+                    boilerplate(&b.text).unwrap_or("outside the post's main content")
+                },
+                text: snippet(&b.text),
+                line: None,
+            }),
+    );
+    page.ignored.splice(0..0, outside_ignored);
     let mut blocks = walker.blocks;
-    if let (Some(title), Some(first)) = (&page.title, blocks.first())
-        && first.kind == Kind::Heading
-        && squeeze(&first.text) == *title
+    if let Some(title) = &page.title
+        && let Some(at) = blocks
+            .iter()
+            .position(|b| b.kind == Kind::Heading && squeeze(&b.text) == *title)
     {
-        blocks.remove(0);
+        blocks.remove(at);
     }
     // The same line rules as for text: counters, calls to action, and everything after
     // "Recent Posts".
@@ -242,6 +268,8 @@ fn main_content(body: ElementRef) -> ElementRef {
 /// Walks the main content into blocks.
 #[derive(Default)]
 struct Walker {
+    /// An element not to enter (the main content, when listing what lies outside it).
+    skip: Option<ego_tree::NodeId>,
     blocks: Vec<Block>,
     ignored: Vec<Ignored>,
     /// Inline text not yet closed into a paragraph.
@@ -251,12 +279,16 @@ struct Walker {
 impl Walker {
     fn walk(&mut self, node: NodeRef<Node>) {
         for child in node.children() {
+            if Some(child.id()) == self.skip {
+                self.flush();
+                continue;
+            }
             match child.value() {
                 Node::Text(t) => self.inline.push_str(t),
                 Node::Element(el) => {
                     let e = ElementRef::wrap(child).expect("an element node");
                     if is_furniture(&e) {
-                        let text = squeeze(&e.text().collect::<String>());
+                        let text = squeeze(&e.text().collect::<Vec<_>>().join(" "));
                         if !text.is_empty()
                             && !matches!(
                                 el.name(),
@@ -296,7 +328,10 @@ impl Walker {
                         }
                         "blockquote" => {
                             self.flush();
-                            let mut inner = Walker::default();
+                            let mut inner = Walker {
+                                skip: self.skip,
+                                ..Walker::default()
+                            };
                             inner.walk(child);
                             inner.flush();
                             let text = inner

@@ -91,10 +91,11 @@ fn new_guide(d: &Draft, dir: &Path, today: NaiveDate) -> Merged {
     let mut t = String::new();
     t.push_str(&format!(
         "# A draft made by `prayer-guide import` on {today} from {}\n\
-         # ({}). The summary, story and points below are quoted from that page, in its words.\n\
-         # Before it is published, an editor checks them against the source, rewrites them in our\n\
-         # own words, removes anything that could identify a person at risk, and sets `reviewed`\n\
-         # to that day (and `since`, if the rotation is already running). Until then `check`\n\
+         # <{}>.\n\
+         # The summary, story and points below are quoted from that page, in its words. Before\n\
+         # it is published, an editor checks them against the source, rewrites them in our own\n\
+         # words, removes anything that could identify a person at risk, and sets `reviewed` to\n\
+         # that day (and `since`, if the rotation is already running). Until then `check`\n\
          # reports it as a draft and no output includes it.\n",
         basic(&d.source_title),
         d.source_url
@@ -134,9 +135,10 @@ fn new_guide(d: &Draft, dir: &Path, today: NaiveDate) -> Merged {
         basic(&d.source_url)
     ));
     let mut lines = vec![format!(
-        "a new draft: {} points, the summary ({} paragraphs){}, 1 source",
+        "a new draft: {} points, the summary ({} paragraph{}){}, 1 source",
         kept.len(),
         d.summary.len(),
+        if d.summary.len() == 1 { "" } else { "s" },
         if d.story.is_some() { ", the story" } else { "" }
     )];
     if kept.len() < d.points.len() {

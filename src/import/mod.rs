@@ -165,11 +165,11 @@ fn read_page(path: &Path, source: &str) -> Page {
 
 type Problem = (String, String);
 
+/// A country a page is about, how it was found, and the blocks about it.
+type Part<'p> = (&'static Country, String, &'p [Block]);
+
 /// The countries a page is about, how each was found, and the blocks about each.
-fn countries_of<'p>(
-    page: &'p Page,
-    asked: Option<&str>,
-) -> Result<Vec<(&'static Country, String, &'p [Block])>, Problem> {
+fn countries_of<'p>(page: &'p Page, asked: Option<&str>) -> Result<Vec<Part<'p>>, Problem> {
     let all = page.blocks.as_slice();
     if let Some(asked) = asked {
         return match countries::lookup(asked) {
@@ -428,6 +428,150 @@ pub fn write(merged: &Merged) -> Result<bool, crate::error::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::time::{Duration, Instant};
+
+    /// Pieces of the pages the importer meets, to build pages that reach deep into it.
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<ul><li>",
+        "</li>",
+        "</ul>",
+        "<ol><li>",
+        "<h2>",
+        "</h2>",
+        "<h1>",
+        "</h1>",
+        "<br>",
+        "<article>",
+        "</article>",
+        "<main>",
+        "<nav>",
+        "</nav>",
+        "<script>",
+        "</script>",
+        "<blockquote>",
+        "</blockquote>",
+        "<div class=\"share\">",
+        "</div>",
+        "<!DOCTYPE html>",
+        "<!-- saved from url=(0022)https://x.example/p -->",
+        "<html lang=\"es\">",
+        "<title>",
+        "</title>",
+        "Please pray",
+        "Pray for:",
+        "How to pray",
+        "Prayer points",
+        "Oremos por",
+        "Motivos de oración",
+        "Meet “John”",
+        "John's story",
+        "Testimony",
+        "“",
+        "”",
+        "\"",
+        "• ",
+        "- ",
+        "* ",
+        "◦ ",
+        "1. ",
+        "2) ",
+        "(3) ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        ":",
+        ".",
+        "Kazakhstan",
+        "Kazakh",
+        "the DPRK",
+        "Malaysia, India",
+        "#15 in Christian Persecution, ",
+        "Algeria",
+        "Turkmenstan",
+        "Recent Posts",
+        "See All",
+        "1 view0 comments",
+        "YES - I WILL PRAY",
+        "top of page",
+        "Home",
+        "Believers meet in homes and are fined for it every year.",
+        "for the pastors",
+        "That the courts would be fair",
+        "\\",
+        "\"\"\"",
+        "'''",
+        "\u{0}",
+        "\u{7}",
+        "\t",
+        "https://x.example/a",
+        "é",
+        "\u{301}",
+        "Ü",
+        "&amp;",
+        "<",
+        ">",
+    ];
+
+    fn pages() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// No page makes the importer panic or run long, and every draft it makes passes
+        /// `check` (but for being a draft) and is unchanged by importing the page again.
+        #[test]
+        fn no_page_panics_hangs_or_makes_a_bad_draft(source in pages()) {
+            let start = Instant::now();
+            let options = Options {
+                into: PathBuf::from("target/no-such-folder"),
+                source_url: Some("https://x.example/p".into()),
+                country: None,
+                replace_summary: false,
+                today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            };
+            for page in [html::read(&source), text::read(&source)] {
+                let Ok(found) = countries_of(&page, None) else { continue };
+                for (country, _, blocks) in found {
+                    let Ok((merged, _)) =
+                        guide_of(country, blocks, &page, "A page", "https://x.example/p", &options)
+                    else {
+                        continue;
+                    };
+                    let file = crate::content::source::SourceFile {
+                        path: merged.path.clone(),
+                        text: merged.text.clone(),
+                    };
+                    let diagnostics = crate::content::guide::check_file(&file);
+                    prop_assert!(!diagnostics.has_errors(), "{}\n{}", diagnostics, merged.text);
+                    let content = sections::parts(blocks, page.lang.as_deref()).unwrap();
+                    let draft = Draft {
+                        code: country.code.into(),
+                        name: country.name_in(&content.lang).into(),
+                        region: country.region.into(),
+                        summary: content.summary,
+                        story: content.story,
+                        points: content.points,
+                        source_title: "A page".into(),
+                        source_url: "https://x.example/p".into(),
+                    };
+                    let existing = Some((merged.path.clone(), merged.text.clone()));
+                    let again = merge::merge(&draft, &options.into, existing, false, options.today)
+                        .unwrap();
+                    prop_assert_eq!(again.action, Action::Unchanged, "{}", again.lines.join("; "));
+                }
+            }
+            prop_assert!(start.elapsed() < Duration::from_secs(5), "took {:?}", start.elapsed());
+        }
+    }
 
     fn page(title: &str, paragraphs: &[&str]) -> Page {
         Page {

@@ -324,15 +324,27 @@ fn points_after(
 /// "the pastors" after "Please pray for:" becomes "Pray for the pastors."
 fn as_sentence(point: &str, lead: Option<&str>) -> String {
     let mut text = point.trim().to_string();
+    let lower = text.to_lowercase();
     if let Some(lead) = lead
         && text.chars().next().is_some_and(char::is_lowercase)
     {
         text = format!("{lead} {text}");
+    } else if lead.is_none() && (lower.starts_with("for ") || lower.starts_with("that ")) {
+        // "For the pastors" under "Please pray" reads as "Pray for the pastors".
+        text = format!("Pray {lower_first}", lower_first = lower_first(&text));
     }
     if !text.ends_with(['.', '!', '?', '”', '"', ')']) {
         text.push('.');
     }
     text
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The name in a testimony heading: "Meet “John”", "John's story", "La historia de Juan";
@@ -519,12 +531,12 @@ mod tests {
         assert_eq!(
             c.points,
             [
-                "for the pastors.",
-                "that the churches reopen.",
-                "for new believers who face their families.",
-                "for the courts.",
-                "for the youth.",
-                "for wisdom."
+                "Pray for the pastors.",
+                "Pray that the churches reopen.",
+                "Pray for new believers who face their families.",
+                "Pray for the courts.",
+                "Pray for the youth.",
+                "Pray for wisdom."
             ]
         );
         assert_eq!(c.summary.len(), 1);

@@ -78,11 +78,27 @@ pub fn read(source: &str) -> Page {
         page.title = Some(content[t].1.clone());
         rest = &content[t + 1..];
     }
+    page.ignored.sort_by_key(|i| i.line);
     // Paragraphs at blank lines; a paragraph of one short line without a full stop is a heading.
     for group in rest.split(|(_, l)| l.is_empty()) {
-        let Some((first, _)) = group.first() else {
+        let Some((first, first_line)) = group.first() else {
             continue;
         };
+        // "Please pray" straight above its list is a heading all the same.
+        let group = if group.len() > 1
+            && looks_like_heading(first_line)
+            && (first_line.split_whitespace().count() <= 6 || first_line.ends_with(':'))
+        {
+            page.blocks.push(Block {
+                kind: Kind::Heading,
+                text: first_line.clone(),
+                line: Some(*first),
+            });
+            &group[1..]
+        } else {
+            group
+        };
+        let first = group[0].0;
         let text = group
             .iter()
             .map(|(_, l)| l.as_str())
@@ -96,7 +112,7 @@ pub fn read(source: &str) -> Page {
         page.blocks.push(Block {
             kind,
             text,
-            line: Some(*first),
+            line: Some(first),
         });
     }
     page

@@ -6,6 +6,7 @@ mod calendar;
 mod church_year;
 mod email;
 mod feed;
+mod import;
 mod init;
 mod library;
 mod pipes;
