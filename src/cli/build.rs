@@ -47,6 +47,9 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     if request.private {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
+    for warning in build::print_warnings(&plan, &assembler)? {
+        eprintln!("{warning}");
+    }
     match build::run(&plan, &assembler, &renderer)? {
         Outcome::Printed(text) => print_out(text),
         Outcome::Wrote {

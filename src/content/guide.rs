@@ -358,12 +358,25 @@ impl Guide {
     }
 }
 
-/// Splits text into paragraphs at blank lines, folding each paragraph's lines into one.
+/// Splits text into paragraphs at blank lines, folding each paragraph's lines into one. Lines
+/// may end in LF or CRLF (a notes file saved on Windows), and a line of spaces is blank too.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push(words.join(" "));
+                words.clear();
+            }
+        } else {
+            words.extend(line.split_whitespace());
+        }
+    }
+    if !words.is_empty() {
+        out.push(words.join(" "));
+    }
+    out
 }
 
 /// A guide together with the file it came from.
@@ -742,6 +755,21 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_with_any_line_ending() {
+        let expected = ["One two.", "Three.", "Four five."];
+        assert_eq!(paragraphs("One\ntwo.\n\nThree.\n\nFour five.\n"), expected);
+        assert_eq!(
+            paragraphs("One\r\ntwo.\r\n\r\nThree.\r\n\r\nFour five.\r\n"),
+            expected
+        );
+        assert_eq!(
+            paragraphs("One two.\n  \nThree.\n\n\n\nFour five."),
+            expected
+        );
+        assert!(paragraphs(" \r\n\r\n").is_empty());
+    }
 
     const GOOD: &str = r#"
 name = "Testland"

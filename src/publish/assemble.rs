@@ -8,6 +8,7 @@ use crate::content::calendar::{date_range, long_date, week_start, weekday_name};
 use crate::content::guide::{Catalog, Guide, Source, WatchList, paragraphs};
 use crate::content::schedule::{Paper, Schedule};
 use crate::error::Error;
+use crate::publish::fit::{self, PrintDay, PrintFit, PrintWeek};
 use crate::rotation::ledger::Ledger;
 use crate::rotation::{Audience, Rotation, Subject};
 
@@ -110,6 +111,8 @@ pub struct WeekGuide {
     pub notes: Vec<String>,
     /// Where the published files are served from (`[output] base_url`), ending with `/`.
     pub base_url: Option<String>,
+    /// The type sizes that fit the week on one printed page.
+    pub print: PrintFit,
 }
 
 /// Assembles guides from a rotation.
@@ -228,7 +231,7 @@ impl<'a> Assembler<'a> {
                 self.schedule.start
             )));
         }
-        Ok(WeekGuide {
+        let mut week = WeekGuide {
             schema: SCHEMA_VERSION,
             title: self.schedule.title.clone(),
             start: first.to_string(),
@@ -244,7 +247,60 @@ impl<'a> Assembler<'a> {
             days,
             notes: paragraphs(self.schedule.output.notes.as_deref().unwrap_or_default()),
             base_url: self.schedule.output.base_url.clone(),
-        })
+            // Set below, from the finished week.
+            print: PrintFit {
+                sheet_pt: 0.0,
+                bulletin_pt: 0.0,
+            },
+        };
+        week.print = fit::print_fit(&week.print_view());
+        Ok(week)
+    }
+}
+
+/// The sheet's last line (week.html).
+pub const SHEET_FOOTER: &str = "Pseudonyms protect the people in these stories. Sources and full guides: one page per day in the daily guide.";
+
+impl WeekGuide {
+    /// What the print layouts show of the week, for [`fit`].
+    pub fn print_view(&self) -> PrintWeek<'_> {
+        let days = self
+            .days
+            .iter()
+            .map(|d| {
+                let mut heading = format!("{} · {}", d.weekday, d.heading);
+                if d.days > 1 {
+                    heading.push_str(&format!(" (day {} of {})", d.day, d.days));
+                }
+                let lead = match (&d.country, &d.theme) {
+                    (Some(c), _) => c.lead.as_str(),
+                    (None, Some(t)) => t.text.first().map_or("", String::as_str),
+                    _ => "",
+                };
+                PrintDay {
+                    heading,
+                    lead,
+                    points: &d.points,
+                }
+            })
+            .collect();
+        PrintWeek {
+            title: &self.title,
+            range: match &self.sunday {
+                Some(s) => format!("{} · {s}", self.range),
+                None => self.range.clone(),
+            },
+            days,
+            notes: &self.notes,
+            sheet_footer: SHEET_FOOTER,
+            bulletin_footer: match &self.base_url {
+                Some(url) => format!("A page a day to pray through: {url}"),
+                None => "One point a day from the weekly prayer sheet; the daily guide has more."
+                    .to_string(),
+            },
+            private: self.audience == Audience::Private,
+            paper: self.paper,
+        }
     }
 }
 

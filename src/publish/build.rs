@@ -7,11 +7,12 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::content::calendar::resolve_date;
+use crate::content::calendar::{resolve_date, week_start};
 use crate::content::project::Project;
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
 use crate::publish::assemble::Assembler;
+use crate::publish::fit::{Layout, fit};
 use crate::publish::output::{self, Selection, Written};
 use crate::publish::private;
 use crate::publish::render::{Renderer, context_json};
@@ -239,6 +240,80 @@ pub fn is_within(path: &Path, folder: &Path) -> bool {
         out
     };
     clean(path).starts_with(clean(folder))
+}
+
+/// A warning for every printed layout of `plan` (weekly sheet, bulletin insert) that would not
+/// fit on one page even at its smallest type, naming the file and saying why. The estimate is
+/// [`fit`]'s, so it needs no browser.
+pub fn print_warnings(plan: &Plan, assembler: &Assembler) -> Result<Vec<String>, Error> {
+    let week_start = |d: NaiveDate| week_start(d, assembler.schedule.week_starts);
+    let (mut weeks, layouts, folder, paper): (Vec<NaiveDate>, Vec<Layout>, &str, Paper) = match plan
+    {
+        Plan::Files { selection, .. } => {
+            let layouts = [
+                (Format::Html, Layout::Sheet),
+                (Format::Bulletin, Layout::Bulletin),
+            ]
+            .into_iter()
+            .filter(|(f, _)| selection.formats.contains(f))
+            .map(|(_, l)| l)
+            .collect();
+            let weeks = selection.weeks.iter().map(|&d| week_start(d)).collect();
+            (weeks, layouts, "weeks", selection.paper)
+        }
+        Plan::Site {
+            from, to, paper, ..
+        } => (
+            from.iter_days()
+                .take_while(|d| d <= to)
+                .map(week_start)
+                .collect(),
+            vec![Layout::Sheet, Layout::Bulletin],
+            "print",
+            *paper,
+        ),
+        Plan::Print {
+            date,
+            week: true,
+            format,
+            paper,
+        } => {
+            let layout = match format {
+                Format::Html => vec![Layout::Sheet],
+                Format::Bulletin => vec![Layout::Bulletin],
+                _ => vec![],
+            };
+            (vec![week_start(*date)], layout, "weeks", *paper)
+        }
+        _ => return Ok(Vec::new()),
+    };
+    if layouts.is_empty() {
+        return Ok(Vec::new());
+    }
+    weeks.sort();
+    weeks.dedup();
+    let mut warnings = Vec::new();
+    for first in weeks
+        .into_iter()
+        .filter(|w| *w + chrono::Days::new(6) >= assembler.schedule.start)
+    {
+        let week = assembler.week(first, paper)?;
+        let view = week.print_view();
+        for &layout in &layouts {
+            let outcome = fit(&view, layout);
+            if let Some(why) = outcome.overflow(&view) {
+                let file = match layout {
+                    Layout::Sheet => format!("{folder}/{first}.html"),
+                    Layout::Bulletin => format!("{folder}/{first}.bulletin.html"),
+                };
+                warnings.push(format!(
+                    "warning: {file}: will print on two pages: {why}\n  help: shorten the \
+                     notes or the week's longest points, or lower points_per_day in schedule.toml"
+                ));
+            }
+        }
+    }
+    Ok(warnings)
 }
 
 /// What a build did.

@@ -6,6 +6,8 @@ pub mod assemble;
 pub mod build;
 /// The `atom` format: a feed of the most recent days.
 pub mod feed;
+/// Fitting the weekly sheet and the bulletin on one printed page, estimated without a browser.
+pub mod fit;
 /// The `ics` format: a calendar with an event a day.
 pub mod ics;
 /// Stable ids of days, for calendar events and feed entries.

@@ -153,11 +153,11 @@ pub fn render(
         jobs.push(Job::Day(Box::new(guides.get(date)?.clone())));
     }
     for &first in &weeks {
-        jobs.push(Job::Week(assembler.week_with(
+        jobs.push(Job::Week(Box::new(assembler.week_with(
             first,
             selection.paper,
             &mut |d| guides.get(d).cloned(),
-        )?));
+        )?)));
     }
     let mut docs = render_parallel(&jobs, |part| {
         render_jobs(part, renderer, &day_formats, &week_formats)
@@ -325,7 +325,7 @@ where
 
 enum Job {
     Day(Box<DayGuide>),
-    Week(WeekGuide),
+    Week(Box<WeekGuide>),
 }
 
 fn render_jobs(

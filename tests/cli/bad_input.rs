@@ -330,7 +330,8 @@ fn notes_file_that_is_missing_or_too_long() {
         .ok();
     assert!(
         sheet.contains(
-            "<h2>Our church’s notes</h2><p>Prayer meeting on Wednesday.</p><p>All welcome.</p>"
+            "<h2>Our church’s notes</h2><div class=\"text\"><p>Prayer meeting on Wednesday.</p>\
+             <p>All welcome.</p></div>"
         ),
         "{sheet}"
     );

@@ -530,3 +530,83 @@ fn a_build_that_fails_half_way_says_what_it_wrote_and_leaves_no_half_file() {
         ]
     );
 }
+
+#[test]
+fn notes_files_with_crlf_line_endings_keep_their_paragraphs() {
+    let p = Project::fixture("small");
+    p.write(
+        "notes.md",
+        "Prayer meeting\r\non Wednesday.\r\n\r\nYouth club on Friday.\r\n\r\nAll welcome.\r\n",
+    );
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes_file = \"notes.md\"",
+    );
+    let json = p
+        .run(&["build", "--date", "2026-11-04", "--week", "--context"])
+        .ok();
+    let week: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        week["notes"],
+        serde_json::json!([
+            "Prayer meeting on Wednesday.",
+            "Youth club on Friday.",
+            "All welcome."
+        ])
+    );
+}
+
+#[test]
+fn a_week_too_full_for_one_page_is_named_with_the_reason() {
+    let p = Project::empty();
+    crate::copy_dir(&crate::repo().join("guides"), &p.path("guides"));
+    let schedule = std::fs::read_to_string(crate::repo().join("schedule.toml")).unwrap();
+    p.write(
+        "schedule.toml",
+        &schedule.replacen("\npoints_per_day = 3", "\npoints_per_day = 12", 1),
+    );
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2027-11-01",
+        "--week",
+        "--format",
+        "html,bulletin",
+        "--paper",
+        "letter",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = run.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with(
+            "warning: weeks/2027-11-01.html: will print on two pages: the weekly sheet needs about "
+        ) && first.contains("% of a page of Letter even at 7 pt: 7 days with "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "help: shorten the notes or the week's longest points, or lower points_per_day"
+        )
+    );
+    // The bulletin shows one point a day, so it still fits; and with fewer points, so does the sheet.
+    assert!(!run.stderr.contains("bulletin.html"), "{}", run.stderr);
+    // A fresh copy: the first build published that week, with twelve points a day.
+    let p = Project::empty();
+    crate::copy_dir(&crate::repo().join("guides"), &p.path("guides"));
+    p.write("schedule.toml", &schedule);
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2027-11-01",
+        "--week",
+        "--format",
+        "html,bulletin",
+        "--paper",
+        "letter",
+    ]);
+    assert_eq!(run.stderr, "");
+    let html = p.read("public/weeks/2027-11-01.html");
+    assert!(html.contains("pt/1.3 Georgia"), "the type size is set");
+}

@@ -1,8 +1,11 @@
 //! Printing in a real browser: the weekly sheet and the bulletin insert print on exactly one
 //! page of A4 and of Letter for the longest week of the repository's library, with the longest
-//! notes schedule.toml allows. Needs Debian's `chromium` and poppler's `pdfinfo` and `pdftotext`
-//! (`.ci/run` installs them), so it is ignored by a plain `cargo test` (which lists it as
-//! ignored) and run by `.ci/run` with `--include-ignored`; run without those programs, it fails.
+//! notes schedule.toml allows; with four points a day and notes of twelve short lines (LF, and
+//! CRLF as Windows saves them); and the estimate `build` fits them with (`publish::fit`) is
+//! checked against where Chromium's text really ends. Needs Debian's `chromium` and poppler's
+//! `pdfinfo` and `pdftotext` (`.ci/run` installs them), so it is ignored by a plain `cargo test`
+//! (which lists it as ignored) and run by `.ci/run` with `--include-ignored`; run without those
+//! programs, it fails.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,15 +13,15 @@ use std::process::Command;
 use chrono::NaiveDate;
 use prayer_guide::content::schedule::{MAX_NOTES_CHARS, Paper};
 use prayer_guide::publish::assemble::{Assembler, DayGuide, WeekGuide};
+use prayer_guide::publish::fit::{self, Layout, SAFETY};
 use prayer_guide::rotation::Audience;
 
 use crate::{Project, copy_dir, repo};
 
 /// The weeks (by their first day) whose sheet and whose bulletin hold the most text, over a
 /// year of weeks, with the sheet's length.
-fn longest_weeks() -> (NaiveDate, usize, NaiveDate) {
-    let project =
-        prayer_guide::content::project::Project::load(&repo().join("schedule.toml")).unwrap();
+fn longest_weeks(schedule: &Path) -> (NaiveDate, usize, NaiveDate) {
+    let project = prayer_guide::content::project::Project::load(schedule).unwrap();
     let ledger = prayer_guide::publish::ledger::load(&project, &[], false).unwrap();
     let assembler = Assembler::new(
         &project.catalog,
@@ -91,6 +94,70 @@ fn find_program(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// Twelve short notices, the last ending in a word to find.
+const TWELVE_LINES: [&str; 12] = [
+    "Sunday 10am: morning worship",
+    "Sunday 6pm: evening prayer",
+    "Monday: food bank, 2 to 4pm",
+    "Tuesday: parents and toddlers",
+    "Wednesday 7pm: prayer meeting",
+    "Thursday: Bible study at the Smiths",
+    "Friday: youth club at 7pm",
+    "Saturday: men's breakfast at 8am",
+    "Letters to prisoners: see Anna",
+    "Gift Aid forms at the back",
+    "Church lunch on the 14th",
+    "Cards at the welcome desk. Maranatha.",
+];
+
+/// One way a church fills in its sheet.
+struct Case {
+    name: &'static str,
+    points_per_day: usize,
+    notes: String,
+    /// Paragraphs the notes must come out as.
+    paragraphs: usize,
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "longest-notes",
+            points_per_day: 3,
+            notes: longest_notes(),
+            paragraphs: 2,
+        },
+        Case {
+            name: "four-points-twelve-lines",
+            points_per_day: 4,
+            notes: TWELVE_LINES.join("\n\n") + "\n",
+            paragraphs: 12,
+        },
+        Case {
+            name: "four-points-twelve-lines-crlf",
+            points_per_day: 4,
+            notes: TWELVE_LINES.join("\r\n\r\n") + "\r\n",
+            paragraphs: 12,
+        },
+        Case {
+            name: "four-points-twelve-lines-one-paragraph",
+            points_per_day: 4,
+            notes: TWELVE_LINES.join("\n") + "\n",
+            paragraphs: 1,
+        },
+    ]
+}
+
+/// One printed file: which case, week, layout and paper.
+struct Printed {
+    case: &'static str,
+    schedule: PathBuf,
+    week: NaiveDate,
+    layout: Layout,
+    paper: Paper,
+    html: PathBuf,
+}
+
 #[test]
 #[ignore = "needs chromium, pdfinfo, pdftotext: .ci/run installs them"]
 fn sheet_and_bulletin_print_on_one_page_of_a4_and_letter() {
@@ -106,96 +173,200 @@ fn sheet_and_bulletin_print_on_one_page_of_a4_and_letter() {
             })
         })
         .collect();
-    let (sheet_week, sheet_len, bulletin_week) = longest_weeks();
-    assert!(
-        sheet_len > 3000,
-        "the longest week is only {sheet_len} characters"
-    );
 
     let p = Project::empty();
     copy_dir(&repo().join("guides"), &p.path("guides"));
-    let notes = longest_notes();
-    p.write("notes.md", &notes);
-    let schedule = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
-    p.write(
-        "schedule.toml",
-        &format!(
-            "{schedule}notes_file = \"notes.md\"\nbase_url = \"https://example.org/prayer/\"\n"
-        ),
-    );
+    let base = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
+    assert!(base.contains("\npoints_per_day = 3"));
     let mut files = Vec::new();
-    for paper in ["a4", "letter"] {
-        for (week, format) in [(sheet_week, "html"), (bulletin_week, "bulletin")] {
-            let out = format!("print-{paper}");
-            let date = week.to_string();
-            let args = ["build", "--date", &date, "--week", "--format", format];
-            p.run(&[&args[..], &["--paper", paper, "--out", &out]].concat())
-                .ok();
-            let ext = if format == "html" {
-                "html"
-            } else {
-                "bulletin.html"
-            };
-            files.push((p.path(&format!("{out}/weeks/{date}.{ext}")), paper));
+    for case in cases() {
+        let dir = case.name;
+        p.write(&format!("{dir}/notes.md"), &case.notes);
+        let schedule = base
+            .replacen(
+                "\npoints_per_day = 3",
+                &format!("\npoints_per_day = {}", case.points_per_day),
+                1,
+            )
+            .replacen("\nstart = ", "\nguides = \"../guides\"\nstart = ", 1);
+        p.write(
+            &format!("{dir}/schedule.toml"),
+            &format!(
+                "{schedule}notes_file = \"notes.md\"\nbase_url = \"https://example.org/prayer/\"\n"
+            ),
+        );
+        let config = p.path(&format!("{dir}/schedule.toml"));
+        let (sheet_week, sheet_len, bulletin_week) = longest_weeks(&config);
+        assert!(
+            sheet_len > 3000,
+            "the longest week is only {sheet_len} characters"
+        );
+        // The notes keep their paragraphs, whatever the line endings.
+        let config_arg = config.to_str().unwrap();
+        let json = p
+            .run(&[
+                "--config",
+                config_arg,
+                "build",
+                "--week",
+                "--context",
+                "--date",
+                "2027-01-04",
+            ])
+            .ok();
+        let week: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            week["notes"].as_array().unwrap().len(),
+            case.paragraphs,
+            "{}: {}",
+            case.name,
+            week["notes"]
+        );
+        for (paper, paper_arg) in [(Paper::A4, "a4"), (Paper::Letter, "letter")] {
+            for (week, layout, format) in [
+                (sheet_week, Layout::Sheet, "html"),
+                (bulletin_week, Layout::Bulletin, "bulletin"),
+            ] {
+                let out = p.path(&format!("{dir}/print-{paper_arg}"));
+                let date = week.to_string();
+                let run = p.run(&[
+                    "--config",
+                    config_arg,
+                    "build",
+                    "--date",
+                    &date,
+                    "--week",
+                    "--format",
+                    format,
+                    "--paper",
+                    paper_arg,
+                    "--out",
+                    out.to_str().unwrap(),
+                ]);
+                assert_eq!(run.code, 0, "{}", run.stderr);
+                assert!(!run.stderr.contains("two pages"), "{}", run.stderr);
+                let ext = if format == "html" {
+                    "html"
+                } else {
+                    "bulletin.html"
+                };
+                files.push(Printed {
+                    case: case.name,
+                    schedule: config.clone(),
+                    week,
+                    layout,
+                    paper,
+                    html: out.join(format!("weeks/{date}.{ext}")),
+                });
+            }
         }
     }
 
-    // All four at once: each Chromium needs a profile folder of its own.
-    let printing: Vec<_> = files
-        .iter()
-        .enumerate()
-        .map(|(i, (html, _))| {
-            let pdf = html.with_extension("pdf");
-            let profile = p.path(&format!("chromium-profile-{i}"));
-            let child = Command::new(&tools[0])
-                .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-pdf-header-footer",
-                ])
-                .arg(format!("--user-data-dir={}", profile.display()))
-                .arg(format!("--print-to-pdf={}", pdf.display()))
-                .arg(format!("file://{}", html.display()))
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
-            (child, pdf)
-        })
-        .collect();
-    for ((mut child, pdf), (html, paper)) in printing.into_iter().zip(&files) {
-        assert!(
-            child.wait().unwrap().success(),
-            "chromium failed on {html:?}"
-        );
-        let info = output(&tools[1], &pdf);
-        let name = html.file_name().unwrap().to_string_lossy();
-        assert!(
-            info.lines()
-                .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "1"]),
-            "{name} on {paper} is not one page:\n{info}"
-        );
-        let size = if *paper == "a4" { "(A4)" } else { "(letter)" };
-        assert!(info.contains(size), "{name} is not on {paper}:\n{info}");
-        // Everything is on the page: the end of the notes, and the last day's last words.
-        let text = output(&tools[2], &pdf).replace('\n', " ");
-        assert!(
-            text.contains("Maranatha."),
-            "{name}: the notes are cut:\n{text}"
-        );
-        assert_eq!(
-            text.matches("Maranatha.").count(),
-            if name.contains("bulletin") { 2 } else { 1 },
-            "{name}: one copy of the notes for each copy of the insert"
-        );
+    // Four Chromiums at a time, each with a profile folder of its own.
+    let mut report = Vec::new();
+    for (batch, part) in files.chunks(4).enumerate() {
+        let printing: Vec<_> = part
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let pdf = f.html.with_extension("pdf");
+                let profile = p.path(&format!("chromium-profile-{batch}-{i}"));
+                let child = Command::new(&tools[0])
+                    .args([
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-pdf-header-footer",
+                    ])
+                    .arg(format!("--user-data-dir={}", profile.display()))
+                    .arg(format!("--print-to-pdf={}", pdf.display()))
+                    .arg(format!("file://{}", f.html.display()))
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap();
+                (child, pdf)
+            })
+            .collect();
+        for ((mut child, pdf), f) in printing.into_iter().zip(part) {
+            assert!(
+                child.wait().unwrap().success(),
+                "chromium failed on {:?}",
+                f.html
+            );
+            report.push(check_pdf(&tools, &pdf, f));
+        }
+    }
+    eprintln!("estimated and printed heights (mm), and the type size chosen:");
+    for line in &report {
+        eprintln!("  {line}");
     }
 }
 
+/// Checks one printed PDF: one page of the right paper, the end of the notes on it (once per
+/// copy), and the text ending where the estimate said it would, give or take the calibration.
+fn check_pdf(tools: &[PathBuf], pdf: &Path, f: &Printed) -> String {
+    let name = format!(
+        "{}: {} on {:?}",
+        f.case,
+        f.html.file_name().unwrap().to_string_lossy(),
+        f.paper
+    );
+    let info = output(&tools[1], pdf, &[]);
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "1"]),
+        "{name} is not one page:\n{info}"
+    );
+    let size = if f.paper == Paper::A4 {
+        "(A4)"
+    } else {
+        "(letter)"
+    };
+    assert!(info.contains(size), "{name} is not on its paper:\n{info}");
+    let text = output(&tools[2], pdf, &[]).replace('\n', " ");
+    assert_eq!(
+        text.matches("Maranatha.").count(),
+        if f.layout == Layout::Bulletin { 2 } else { 1 },
+        "{name}: the end of the notes, once for each copy:\n{text}"
+    );
+
+    // Where the text ends: the lowest word on the page, less the top margin.
+    let boxes = output(&tools[2], pdf, &["-bbox"]);
+    let bottom_pt = boxes
+        .split("yMax=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+        .fold(0.0, f64::max);
+    let top_mm = if f.layout == Layout::Sheet { 11.0 } else { 9.0 };
+    let printed = bottom_pt * 25.4 / 72.0 - top_mm;
+    let project = prayer_guide::content::project::Project::load(&f.schedule).unwrap();
+    let ledger = prayer_guide::publish::ledger::load(&project, &[], false).unwrap();
+    let assembler = Assembler::new(
+        &project.catalog,
+        &project.schedule,
+        &ledger,
+        Audience::Public,
+    );
+    let week = assembler.week(f.week, f.paper).unwrap();
+    let pt = match f.layout {
+        Layout::Sheet => week.print.sheet_pt,
+        Layout::Bulletin => week.print.bulletin_pt,
+    };
+    let view = week.print_view();
+    let estimate = fit::height_mm(&view, f.layout, pt);
+    // The estimate may err by the share of the page kept spare, and is never far above.
+    assert!(
+        printed <= estimate / SAFETY && printed >= estimate * 0.9,
+        "{name}: the text ends {printed:.1} mm down, the estimate said {estimate:.1} mm"
+    );
+    format!("{name}: estimate {estimate:.1}, printed {printed:.1}, at {pt} pt")
+}
+
 /// A tool's standard output for `pdf` (`pdftotext` writes to `-`).
-fn output(tool: &Path, pdf: &Path) -> String {
+fn output(tool: &Path, pdf: &Path, args: &[&str]) -> String {
     let mut command = Command::new(tool);
-    command.arg(pdf);
+    command.args(args).arg(pdf);
     if tool.ends_with("pdftotext") {
         command.arg("-");
     }
