@@ -331,8 +331,9 @@ pub enum PlanFormat {
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
-    /// Record every day up to this one: YYYY-MM-DD or `today` [default: today]
-    #[arg(long, value_name = "DATE|today")]
+    /// Record every day up to this one: YYYY-MM-DD, or a word such as next-sunday (see build
+    /// --date) [default: today]
+    #[arg(long, value_name = "DATE")]
     pub through: Option<String>,
     /// Start a ledger although the output folder holds guides built before it existed: the
     /// days are recorded as the guides show them now
