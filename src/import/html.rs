@@ -62,14 +62,25 @@ pub fn read(source: &str) -> Page {
     page.ignored = walker.ignored;
     // The title: the main content's first heading of level 1, else the page's.
     let h1 = Selector::parse("h1").ok();
+    let text_of =
+        |e: ElementRef| Some(squeeze(&e.text().collect::<String>())).filter(|t| !t.is_empty());
     let heading = h1
         .as_ref()
-        .and_then(|s| main.select(s).next().or_else(|| html.select(s).next()))
-        .map(|e| squeeze(&e.text().collect::<String>()))
-        .filter(|t| !t.is_empty());
-    page.title = heading.or_else(|| meta(&html, "og:title")).or_else(|| {
-        select_first(&html, "title").map(|t| site_suffix_removed(&t.text().collect::<String>()))
-    });
+        .and_then(|s| main.select(s).next())
+        .and_then(text_of);
+    let heading_anywhere = h1
+        .as_ref()
+        .and_then(|s| html.select(s).next())
+        .and_then(text_of);
+    // A level-1 heading outside the post is often the site's name: the page's own title
+    // comes first then.
+    page.title = heading
+        .filter(|_| h1.as_ref().is_some_and(|s| main.select(s).next().is_some()))
+        .or_else(|| meta(&html, "og:title"))
+        .or(heading_anywhere)
+        .or_else(|| {
+            select_first(&html, "title").map(|t| site_suffix_removed(&t.text().collect::<String>()))
+        });
     // What lies outside the main content, for the report.
     let mut outside = Walker {
         skip: Some(main.id()),
@@ -253,9 +264,17 @@ fn main_content(body: ElementRef) -> ElementRef {
     };
     loop {
         let here = weight(*current);
+        // Only into containers: a paragraph or a list holding most of the text is part of the
+        // post, whose headings stand beside it.
         let heaviest = current
             .child_elements()
             .filter(|e| !is_furniture(e))
+            .filter(|e| {
+                matches!(
+                    e.value().name(),
+                    "div" | "section" | "article" | "main" | "center"
+                )
+            })
             .map(|e| (weight(*e), e))
             .max_by_key(|(w, _)| *w);
         match heaviest {
@@ -478,6 +497,17 @@ mod tests {
         );
         let why: Vec<_> = page.ignored.iter().map(|i| i.why).collect();
         assert!(why.contains(&"a counter"), "{why:?}");
+    }
+
+    #[test]
+    fn a_long_paragraph_does_not_hide_its_headings() {
+        let long = "Believers meet in homes. ".repeat(40);
+        let page = read(&format!(
+            "<html><body><div><h1>Algeria</h1><p>{long}</p><h2>Please pray</h2>\
+             <ul><li>For the churches.</li></ul></div></body></html>"
+        ));
+        let kinds: Vec<_> = page.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Kind::Paragraph, Kind::Heading, Kind::Item]);
     }
 
     #[test]
