@@ -61,18 +61,26 @@ points = [
 dir = "public"
 formats = ["html", "txt"]     # also "json", "bulletin" (a half-page insert), "ics" (calendar), "atom" (feed)
 paper = "a4"                  # or "letter"
+# notes = "Prayer meeting on Wednesdays at 7pm. All welcome."   # in the weekly sheet's notes box
+# base_url = "https://example.org/prayer/"   # where you publish the files: links in calendar and feed
 
 # Email digests (see the README, "Email digests"). Uncomment and fill in to use `send`.
 # [email]
 # from = "Our Church <prayer@example.org>"
 # unsubscribe_url = "https://example.org/unsubscribe?token={{token}}"
 # send_hour = 6
+# bounce_address = "bounces@example.org"   # envelope sender bounces+TOKEN@...: `prayer-guide bounces` reads them
+# bounce_limit = 3                         # hard bounces (5.x.x) before an address gets no more mail
 # [email.smtp]
 # host = "smtp.example.org"
+# port = 587                               # security = "starttls"; or 465 with security = "tls"
 # username = "prayer@example.org"
-# password_env = "SMTP_PASSWORD"
-# notes = "Prayer meeting on Wednesdays at 7pm. All welcome."   # in the weekly sheet's notes box
-# base_url = "https://example.org/prayer/"   # where you publish the files: links in calendar and feed
+# password_env = "SMTP_PASSWORD"           # or: password_file = "/etc/prayer-guide/smtp-password"
+# ca_file = "relay-ca.pem"                 # only for a relay whose certificate a private authority signed
+# [email.dkim]                             # sign every message (README: "SPF, DKIM and DMARC")
+# selector = "prayer2026"                  # publish the public key at prayer2026._domainkey.example.org
+# domain = "example.org"
+# key_file = "/etc/prayer-guide/dkim.pem"  # openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048
 "#
     );
     let mut files: Vec<(PathBuf, String)> = vec![

@@ -1,6 +1,7 @@
 //! The command line. Doc comments here are the `--help` text; each command's work is one short
 //! function in a file of its own.
 
+mod bounces;
 mod build;
 mod check;
 mod import;
@@ -103,6 +104,26 @@ pub enum Command {
         #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
         now: Option<chrono::DateTime<chrono::Utc>>,
     },
+    /// Read bounce reports and stop mailing addresses that fail for good.
+    ///
+    /// Reads delivery status notifications (RFC 3464, what Postfix, Exim, Gmail and most servers
+    /// send back) from standard input, one message (for an MTA pipe), or from a file or every
+    /// file in a folder. A hard bounce (status 5.x.x: no such user, domain gone) counts against
+    /// the subscriber; after `bounce_limit` of them (default 3) they are marked bounced and get
+    /// no more mail. Soft bounces (4.x.x, delays: mailbox full, server down) are counted and
+    /// never stop mail. A report counts once, however often it is read. Reports are matched by
+    /// the envelope sender each message carries (`[email] bounce_address`) or by the returned
+    /// Message-ID; anything else, forged reports included, is ignored. `status` shows counts.
+    ///
+    /// Exits 0 when every message was read, bounce or not (an MTA must not bounce a bounce);
+    /// 75 (temporary failure, the MTA retries) when the database cannot be written.
+    ///
+    /// Examples:
+    ///   prayer-guide bounces < report.eml
+    ///   prayer-guide bounces /var/mail/bounces/new
+    ///   | /usr/local/bin/prayer-guide --config /srv/prayer/schedule.toml bounces   (an alias)
+    #[command(verbatim_doc_comment)]
+    Bounces(BouncesArgs),
     /// Manage subscribers: add, remove (unsubscribe), list, import from CSV, export to CSV.
     #[command(subcommand)]
     Subscribers(SubscribersCommand),
@@ -246,6 +267,18 @@ pub struct SendArgs {
     /// Also retry messages the server refused for good (5xx) in an earlier run
     #[arg(long)]
     pub retry_failed: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BouncesArgs {
+    /// A message file, or a folder whose files are each one message (a Maildir's new/, saved
+    /// .eml files) [default: one message on standard input]
+    #[arg(value_name = "FILE|DIR")]
+    pub path: Option<PathBuf>,
+    /// The address the report was delivered to, if the MTA passes it (Postfix's pipe:
+    /// `${original_recipient}`) [default: $ORIGINAL_RECIPIENT, else the report's headers]
+    #[arg(long, value_name = "ADDRESS", env = "ORIGINAL_RECIPIENT")]
+    pub recipient: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -403,6 +436,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Plan(args) => plan::run(&config, args),
         Command::Check(args) => check::run(&config, args),
         Command::Send(args) => send::run(&config, args),
+        Command::Bounces(args) => bounces::run(&config, args),
         Command::Subscribers(cmd) => subscribers::run(&config, cmd),
         Command::Run { now } => run::run(&config, now),
         Command::Status { now } => status::run(&config, now.unwrap_or_else(chrono::Utc::now)),

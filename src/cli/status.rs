@@ -70,9 +70,36 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
         };
         outln!("  {edition} {email}: {why}");
     }
+    print!(
+        "{}",
+        bounce_lines(
+            &store.bounce_summary()?,
+            project.schedule.email.bounce_limit
+        )
+    );
     Ok(if waiting.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Bounce counts: over the list, then each address still mailed that has bounced.
+fn bounce_lines(b: &crate::mail::store::BounceSummary, limit: u32) -> String {
+    if b.hard == 0 && b.soft == 0 && b.bounced == 0 {
+        return "bounces: none\n".into();
+    }
+    let mut out = format!(
+        "bounces: {} hard, {} soft; {} address{} stopped (bounce_limit = {limit})\n",
+        b.hard,
+        b.soft,
+        b.bounced,
+        if b.bounced == 1 { "" } else { "es" }
+    );
+    for (email, hard, soft) in &b.still_mailed {
+        out.push_str(&format!(
+            "  {email}: {hard} of {limit} hard, {soft} soft (still mailed)\n"
+        ));
+    }
+    out
 }

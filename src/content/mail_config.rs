@@ -64,6 +64,32 @@ pub struct EmailConfig {
     /// (yesterday's guide arriving at noon is worse than none).
     #[serde(default)]
     pub catch_up_days: u32,
+    /// Where bounces go: `bounces@example.org` makes each message's envelope sender
+    /// `bounces+TOKEN@example.org` (VERP), so `prayer-guide bounces` knows whose address failed.
+    /// [default: none; bounces go to `from`]
+    pub bounce_address: Option<String>,
+    /// Hard bounces (5.x.x) after which a subscriber is marked `bounced` and gets no more mail.
+    #[serde(default = "default_bounce_limit")]
+    pub bounce_limit: u32,
+    /// `[email.dkim]`: sign every message, if set.
+    pub dkim: Option<DkimConfig>,
+}
+
+fn default_bounce_limit() -> u32 {
+    3
+}
+
+/// `[email.dkim]`: the key that signs, and where its public half is published
+/// (`SELECTOR._domainkey.DOMAIN`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimConfig {
+    pub selector: String,
+    /// The signing domain (`d=`): the `from` domain, or a parent of it, for DMARC.
+    pub domain: String,
+    /// The private key (PEM: RSA or Ed25519, as `openssl genpkey` writes it), relative to
+    /// schedule.toml.
+    pub key_file: PathBuf,
 }
 
 fn default_send_hour() -> u8 {
@@ -98,6 +124,9 @@ pub struct SmtpConfig {
     pub password_file: Option<PathBuf>,
     #[serde(default = "default_timeout")]
     pub timeout_secs: u64,
+    /// A PEM file of certificate authorities to trust besides the public ones, for a relay
+    /// with a private CA; relative to schedule.toml.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// Never prints a password: there is none stored here, and the rest is harmless.
@@ -108,6 +137,7 @@ impl fmt::Debug for SmtpConfig {
             .field("port", &self.port)
             .field("security", &self.security)
             .field("username", &self.username)
+            .field("ca_file", &self.ca_file)
             .finish_non_exhaustive()
     }
 }
@@ -166,6 +196,7 @@ impl Default for SmtpConfig {
             password_env: None,
             password_file: None,
             timeout_secs: default_timeout(),
+            ca_file: None,
         }
     }
 }
@@ -322,6 +353,77 @@ impl EmailConfig {
                 "add username = \"...\"",
             );
         }
+        if let Some(b) = &self.bounce_address {
+            match b.parse::<lettre::Address>() {
+                Err(_) => err(
+                    "email",
+                    "bounce_address",
+                    format!("`{b}` is not an email address"),
+                    "a plain address such as \"bounces@example.org\" (no name, no <>)",
+                ),
+                Ok(a) if a.user().contains('+') => err(
+                    "email",
+                    "bounce_address",
+                    format!("`{b}` already has a `+` in it"),
+                    "give the plain address (\"bounces@example.org\"): each message adds +TOKEN itself",
+                ),
+                Ok(_) => {}
+            }
+        }
+        if self.bounce_limit == 0 || self.bounce_limit > 100 {
+            err(
+                "email",
+                "bounce_limit",
+                format!("{} hard bounces", self.bounce_limit),
+                "use 1 to 100 (3 is usual: one bad day at a provider should not unsubscribe anyone)",
+            );
+        }
+        if let Some(d) = &self.dkim {
+            let label = |t: &str| {
+                !t.is_empty()
+                    && t.split('.').all(|part| {
+                        !part.is_empty()
+                            && part
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                    })
+            };
+            if !label(&d.selector) {
+                err(
+                    "email.dkim",
+                    "selector",
+                    format!("`{}` is not a DNS label", d.selector),
+                    "letters, digits and `-`, e.g. \"prayer2026\"",
+                );
+            }
+            if !label(&d.domain) || !d.domain.contains('.') {
+                err(
+                    "email.dkim",
+                    "domain",
+                    format!("`{}` is not a domain", d.domain),
+                    "the domain of `from`, e.g. \"example.org\"",
+                );
+            } else if let Some(from) = self
+                .from
+                .as_deref()
+                .and_then(|f| f.parse::<lettre::message::Mailbox>().ok())
+            {
+                let from = from.email.domain().to_lowercase();
+                let signing = d.domain.to_lowercase();
+                if from != signing && !from.ends_with(&format!(".{signing}")) {
+                    out.push(
+                        file.warning_at(
+                            Some("email.dkim"),
+                            "domain",
+                            format!(
+                                "signing as {signing} while `from` is at {from}: DMARC at {from} will not count this signature"
+                            ),
+                        )
+                        .help(format!("sign as {from} (or a parent domain of it)")),
+                    );
+                }
+            }
+        }
     }
 
     /// The settings `send` cannot do without, checked when sending (not by `check`, since a
@@ -359,6 +461,47 @@ mod tests {
         let c: SmtpConfig =
             toml::from_str("username = \"u\"\npassword_env = \"SECRET_VAR\"").unwrap();
         assert!(!format!("{c:?}").contains("SECRET"));
+    }
+
+    fn diagnostics(schedule: &str) -> Vec<crate::error::Diagnostic> {
+        let whole: toml::Table = toml::from_str(schedule).unwrap();
+        let email: EmailConfig = whole["email"].clone().try_into().unwrap();
+        let file = SourceFile {
+            path: "schedule.toml".into(),
+            text: schedule.into(),
+        };
+        let mut out = Diagnostics::default();
+        email.validate(&file, &mut out);
+        out.0
+    }
+
+    #[test]
+    fn bounce_address_is_a_plain_address_without_a_plus() {
+        let found = diagnostics("[email]\nbounce_address = \"bounces+x@example.org\"\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].field.as_deref(), Some("email.bounce_address"));
+        assert_eq!(found[0].location, Some((2, 1)));
+        assert!(found[0].message.contains("already has a `+`"));
+        assert!(diagnostics("[email]\nbounce_address = \"bounces@example.org\"\n").is_empty());
+        let found = diagnostics("[email]\nbounce_limit = 0\n");
+        assert_eq!(found[0].field.as_deref(), Some("email.bounce_limit"));
+    }
+
+    #[test]
+    fn dkim_domain_out_of_line_with_from_is_a_warning() {
+        let found = diagnostics(
+            "[email]\nfrom = \"a@news.example.org\"\n[email.dkim]\nselector = \"s1\"\ndomain = \"example.org\"\nkey_file = \"k.pem\"\n",
+        );
+        assert!(found.is_empty(), "a parent domain aligns: {found:?}");
+        let found = diagnostics(
+            "[email]\nfrom = \"a@example.org\"\n[email.dkim]\nselector = \"s 1\"\ndomain = \"other.net\"\nkey_file = \"k.pem\"\n",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].is_error());
+        assert_eq!(found[0].field.as_deref(), Some("email.dkim.selector"));
+        assert!(!found[1].is_error());
+        assert_eq!(found[1].field.as_deref(), Some("email.dkim.domain"));
+        assert_eq!(found[1].location, Some((5, 1)));
     }
 
     #[test]

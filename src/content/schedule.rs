@@ -283,7 +283,38 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "a whole number of days",
             "catch_up_days = 0",
         ),
+        hint(
+            "email.bounce_address",
+            "a plain address in quotes",
+            "bounce_address = \"bounces@example.org\"",
+        ),
+        hint(
+            "email.bounce_limit",
+            "a whole number of hard bounces",
+            "bounce_limit = 3",
+        ),
+        hint("email.dkim", "a table", "[email.dkim]"),
+        hint(
+            "email.dkim.selector",
+            "a DNS label in quotes",
+            "selector = \"prayer2026\"",
+        ),
+        hint(
+            "email.dkim.domain",
+            "a domain in quotes",
+            "domain = \"example.org\"",
+        ),
+        hint(
+            "email.dkim.key_file",
+            "a file path in quotes",
+            "key_file = \"/etc/prayer-guide/dkim.pem\"",
+        ),
         hint("email.smtp", "a table", "[email.smtp]"),
+        hint(
+            "email.smtp.ca_file",
+            "a file path in quotes",
+            "ca_file = \"/etc/prayer-guide/relay-ca.pem\"",
+        ),
         hint(
             "email.smtp.host",
             "a host name in quotes",
@@ -847,7 +878,7 @@ mod tests {
     fn every_field_has_a_hint() {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
                      weights = { zz = 1 }\n[[pin]]\nzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
-                     [email.smtp]\nzz = 1\n";
+                     [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);
         let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
         named.sort();

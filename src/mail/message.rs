@@ -4,13 +4,16 @@
 
 use std::time::SystemTime;
 
-use lettre::Message;
+use hmac::{Hmac, Mac};
+use lettre::address::Envelope;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::{Address, Message};
 use serde::Serialize;
 
 use crate::content::mail_config::EmailConfig;
 use crate::error::Error;
+use crate::mail::dkim::Signer;
 use crate::mail::subscribers::{Cadence, MailFormat, Subscriber, clean_name};
 use crate::publish::render::Renderer;
 
@@ -48,13 +51,18 @@ pub struct Composer<'a> {
     reply_to: Option<Mailbox>,
     domain: String,
     list_id: String,
+    /// `[email] bounce_address`: each message's envelope sender becomes `user+TOKEN@domain`.
+    bounce: Option<Address>,
+    dkim: Option<Signer>,
 }
 
 impl<'a> Composer<'a> {
+    /// `root` resolves the DKIM key file.
     pub fn new(
         config: &'a EmailConfig,
         renderer: &'a Renderer,
         title: &str,
+        root: &std::path::Path,
     ) -> Result<Self, Error> {
         config.require_for_sending().map_err(Error::Usage)?;
         let parse = |text: &str, key: &str| -> Result<Mailbox, Error> {
@@ -75,6 +83,22 @@ impl<'a> Composer<'a> {
             Some(id) => header_safe(id),
             None => format!("{} <{}.{domain}>", header_safe(title), slug(title)),
         };
+        let bounce = config
+            .bounce_address
+            .as_deref()
+            .map(|b| {
+                b.parse::<Address>().map_err(|_| {
+                    Error::Usage(format!(
+                        "[email] bounce_address = \"{b}\" is not an email address"
+                    ))
+                })
+            })
+            .transpose()?;
+        let dkim = config
+            .dkim
+            .as_ref()
+            .map(|d| Signer::load(d, root))
+            .transpose()?;
         Ok(Composer {
             config,
             renderer,
@@ -83,18 +107,29 @@ impl<'a> Composer<'a> {
             reply_to,
             domain,
             list_id,
+            bounce,
+            dkim,
         })
     }
 
     /// The Message-ID of an edition for a subscriber: the same on every attempt, so a message
-    /// resent after an ambiguous failure is recognisably the same message.
+    /// resent after an ambiguous failure is recognisably the same message. It names the
+    /// subscriber by id and a tag derived from their secret token (see [`tag`]), never by the
+    /// token itself: Message-IDs are quoted in replies, forwards and bounce reports.
     pub fn message_id(&self, edition: &str, s: &Subscriber) -> String {
         format!(
             "<{edition}.{}.{}@{}>",
             s.id,
-            &s.token[..s.token.len().min(8)],
+            tag(&s.token, MESSAGE_ID_TAG),
             self.domain
         )
+    }
+
+    /// The envelope sender for `s`: `bounces+ID-TAG@domain` with `[email] bounce_address`.
+    pub fn return_path(&self, s: &Subscriber) -> Option<Address> {
+        let bounce = self.bounce.as_ref()?;
+        let user = format!("{}+{}-{}", bounce.user(), s.id, tag(&s.token, BOUNCE_TAG));
+        Address::new(user, bounce.domain()).ok()
     }
 
     /// The subscriber's one-click unsubscribe address, if the schedule has one.
@@ -137,12 +172,11 @@ impl<'a> Composer<'a> {
         } else {
             Some(name.clone())
         };
-        let to = Mailbox::new(
-            to_name,
-            s.email
-                .parse()
-                .map_err(|_| Error::Usage(format!("stored address `{}` is invalid", s.email)))?,
-        );
+        let address: Address = s
+            .email
+            .parse()
+            .map_err(|_| Error::Usage(format!("stored address `{}` is invalid", s.email)))?;
+        let to = Mailbox::new(to_name, address.clone());
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -152,6 +186,12 @@ impl<'a> Composer<'a> {
             .raw_header(raw("List-Id", self.list_id.clone()));
         if let Some(r) = &self.reply_to {
             builder = builder.reply_to(r.clone());
+        }
+        if let Some(sender) = self.return_path(s) {
+            let envelope = Envelope::new(Some(sender), vec![address]).map_err(|e| {
+                Error::Usage(format!("could not address the message to {}: {e}", s.email))
+            })?;
+            builder = builder.envelope(envelope);
         }
         let unsubscribe: Vec<String> = url
             .iter()
@@ -176,9 +216,42 @@ impl<'a> Composer<'a> {
                 builder.multipart(MultiPart::alternative_plain_html(text, html))
             }
         };
-        message
-            .map_err(|e| Error::Usage(format!("could not build the message for {}: {e}", s.email)))
+        let mut message = message.map_err(|e| {
+            Error::Usage(format!("could not build the message for {}: {e}", s.email))
+        })?;
+        if let Some(signer) = &self.dkim {
+            signer.sign(&mut message);
+        }
+        Ok(message)
     }
+}
+
+/// The purposes a subscriber's tag is derived for; each gives an unrelated value.
+pub const BOUNCE_TAG: &str = "bounce";
+pub const MESSAGE_ID_TAG: &str = "message-id";
+
+/// A short public tag for a subscriber: HMAC-SHA256 keyed by their secret token over
+/// `purpose`, 16 hex digits. It proves a bounce address or Message-ID was made by us for this
+/// subscriber, and reveals nothing of the token that unsubscribes them.
+pub fn tag(token: &str, purpose: &str) -> String {
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(token.as_bytes())
+        .expect("HMAC takes a key of any length");
+    mac.update(b"prayer-guide ");
+    mac.update(purpose.as_bytes());
+    mac.finalize().into_bytes()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Subscriber id and tag from one of our Message-IDs (`<daily-2026-11-23.17.TAG@domain>`).
+pub fn parse_message_id(id: &str) -> Option<(i64, &str)> {
+    let local = id.trim().trim_start_matches('<').split('@').next()?;
+    let mut parts = local.rsplitn(3, '.');
+    let tag = parts.next()?;
+    let subscriber = parts.next()?.parse().ok()?;
+    let edition = parts.next()?;
+    (edition.starts_with("daily-") || edition.starts_with("weekly-")).then_some((subscriber, tag))
 }
 
 fn raw(name: &'static str, value: String) -> HeaderValue {
@@ -245,6 +318,33 @@ mod tests {
             header_safe("Nigeria\r\nBcc: victim@example.org"),
             "Nigeria Bcc: victim@example.org"
         );
+    }
+
+    #[test]
+    fn tags_are_stable_distinct_per_purpose_and_hide_the_token() {
+        let token = "0123456789abcdef0123456789abcdef";
+        let bounce = tag(token, BOUNCE_TAG);
+        assert_eq!(bounce, tag(token, BOUNCE_TAG));
+        assert_eq!(bounce.len(), 16);
+        assert_ne!(bounce, tag(token, MESSAGE_ID_TAG));
+        assert_ne!(bounce, tag("another token", BOUNCE_TAG));
+        // No run of 6 characters of the token shows in the tag.
+        for piece in token.as_bytes().windows(6) {
+            assert!(!bounce.contains(std::str::from_utf8(piece).unwrap()));
+        }
+    }
+
+    #[test]
+    fn reads_our_message_ids_back() {
+        assert_eq!(
+            parse_message_id("<daily-2026-11-23.17.0a1b2c3d4e5f6a7b@example.org>"),
+            Some((17, "0a1b2c3d4e5f6a7b"))
+        );
+        assert_eq!(
+            parse_message_id("weekly-2026-11-23.3.ff@example.org"),
+            Some((3, "ff"))
+        );
+        assert_eq!(parse_message_id("<CAF=abc.def@mail.gmail.com>"), None);
     }
 
     #[test]

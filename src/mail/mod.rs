@@ -1,7 +1,13 @@
 //! The fourth stage: digests to subscribers, each exactly once.
 
+/// Bounce reports (DSNs): whose address failed, hard or soft.
+pub mod bounces;
+/// DKIM signing.
+pub mod dkim;
 /// When each subscriber's next edition is due (pure).
 pub mod due;
+/// CSS inlined for mail clients.
+pub mod inline;
 /// Composing personalised digests.
 pub mod message;
 /// A test send: `.eml` files, nothing recorded.

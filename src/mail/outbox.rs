@@ -43,7 +43,7 @@ pub fn write(
         .into_iter()
         .map(|(cadence, id)| render_edition(project, &ledger, &mut renderer, cadence, id, date))
         .collect::<Result<Vec<_>, Error>>()?;
-    let composer = Composer::new(email, &renderer, &project.schedule.title)?;
+    let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
     let transport = Transport::from_config(email, &project.root, Some(dir.to_path_buf()))?;
     transport.check(email)?;
     let mut sender = transport.sender();

@@ -178,7 +178,7 @@ pub(crate) fn render_edition(
         id,
         cadence,
         subject,
-        html,
+        html: crate::mail::inline::for_mail(&html).map_err(Error::Usage)?,
         text,
     })
 }
@@ -270,7 +270,7 @@ pub fn run(
             *date,
         )?);
     }
-    let composer = Composer::new(email, &renderer, &project.schedule.title)?;
+    let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
 
     // Work out every message still owed, per edition, from the journal.
     let mut jobs: Vec<Job> = Vec::new();

@@ -43,11 +43,21 @@ CREATE TABLE IF NOT EXISTS meta (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS bounces (
+    subscriber  INTEGER NOT NULL REFERENCES subscribers(id),
+    report      TEXT NOT NULL,
+    hard        INTEGER NOT NULL,
+    detail      TEXT NOT NULL DEFAULT '',
+    received    TEXT NOT NULL,
+    PRIMARY KEY (subscriber, report)
+) WITHOUT ROWID;
 ";
 
 /// Columns added after the first release, with their definitions: added when missing.
-const ADDED_COLUMNS: [(&str, &str, &str); 2] = [
+const ADDED_COLUMNS: [(&str, &str, &str); 3] = [
     ("subscribers", "timezone", "TEXT"),
+    // When hard bounces stopped their mail (they are inactive too); NULL otherwise.
+    ("subscribers", "bounced", "TEXT"),
     (
         "subscribers",
         "hour",
@@ -325,10 +335,18 @@ impl Store {
         let now = now();
         match existing {
             Some((id, _)) if resubscribe => {
+                // Subscribing a bounced address again starts its bounce count afresh.
+                self.conn
+                    .execute(
+                        "DELETE FROM bounces WHERE subscriber = ?1
+                         AND (SELECT bounced FROM subscribers WHERE id = ?1) IS NOT NULL",
+                        [id],
+                    )
+                    .map_err(|e| self.err(e))?;
                 self.conn
                     .execute(
                         "UPDATE subscribers SET name = CASE WHEN ?2 = '' THEN name ELSE ?2 END,
-                         cadence = ?3, format = ?4, active = 1, updated = ?5,
+                         cadence = ?3, format = ?4, active = 1, bounced = NULL, updated = ?5,
                          timezone = coalesce(?6, timezone), hour = coalesce(?7, hour) WHERE id = ?1",
                         params![id, s.name, s.cadence.as_str(), s.format.as_str(), now, s.timezone.map(|z| z.name()), s.hour],
                     )
@@ -552,6 +570,141 @@ impl Store {
             .map(|n| n.max(0) as u64)
             .map_err(|e| self.err(e))
     }
+}
+
+// Bounces: reports counted per subscriber; enough hard ones stop their mail.
+impl Store {
+    /// The subscriber with this id, active or not.
+    pub fn subscriber_by_id(&self, id: i64) -> Result<Option<Subscriber>, Error> {
+        self.conn
+            .query_row(
+                &format!("SELECT {SUBSCRIBER_COLUMNS} FROM subscribers WHERE id = ?1"),
+                [id],
+                row_to_subscriber,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Counts a bounce report against a subscriber, once per report; `None` if this report
+    /// was counted before. A subscriber still receiving mail whose hard bounces (since they
+    /// last subscribed) reach `limit` is marked bounced and receives no more.
+    pub fn record_bounce(
+        &mut self,
+        subscriber: i64,
+        report: &str,
+        hard: bool,
+        detail: &str,
+        limit: u32,
+    ) -> Result<Option<BounceTally>, Error> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| db_error(&path, e))?;
+        let now = now();
+        let added = tx
+            .execute(
+                "INSERT OR IGNORE INTO bounces (subscriber, report, hard, detail, received)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![subscriber, report, hard, detail, now],
+            )
+            .map_err(|e| db_error(&path, e))?;
+        if added == 0 {
+            return Ok(None);
+        }
+        let (hard_count, soft_count): (u32, u32) = tx
+            .query_row(
+                "SELECT coalesce(sum(hard), 0), coalesce(sum(1 - hard), 0) FROM bounces
+                 WHERE subscriber = ?1",
+                [subscriber],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| db_error(&path, e))?;
+        let marked = hard
+            && hard_count >= limit
+            && tx
+                .execute(
+                    "UPDATE subscribers SET active = 0, bounced = ?2, updated = ?2
+                     WHERE id = ?1 AND active = 1",
+                    params![subscriber, now],
+                )
+                .map_err(|e| db_error(&path, e))?
+                > 0;
+        tx.commit().map_err(|e| db_error(&path, e))?;
+        Ok(Some(BounceTally {
+            hard: hard_count,
+            soft: soft_count,
+            marked,
+        }))
+    }
+
+    /// Bounce counts for `status`.
+    pub fn bounce_summary(&self) -> Result<BounceSummary, Error> {
+        let (hard, soft, bounced) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT coalesce(sum(hard), 0) FROM bounces),
+                        (SELECT coalesce(sum(1 - hard), 0) FROM bounces),
+                        (SELECT count(*) FROM subscribers WHERE bounced IS NOT NULL)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT s.email, sum(b.hard), sum(1 - b.hard) FROM bounces b
+                 JOIN subscribers s ON s.id = b.subscriber
+                 WHERE s.active = 1 GROUP BY s.id ORDER BY s.email",
+            )
+            .map_err(|e| self.err(e))?;
+        let still_mailed = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok(BounceSummary {
+            hard,
+            soft,
+            bounced,
+            still_mailed,
+        })
+    }
+
+    /// Addresses marked bounced, with when.
+    pub fn bounced(&self) -> Result<Vec<(String, String)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT email, bounced FROM subscribers WHERE bounced IS NOT NULL ORDER BY email",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+}
+
+/// A subscriber's bounces after one more was counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BounceTally {
+    pub hard: u32,
+    pub soft: u32,
+    /// This report stopped their mail.
+    pub marked: bool,
+}
+
+/// Bounces over the whole list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BounceSummary {
+    pub hard: i64,
+    pub soft: i64,
+    /// Subscribers marked bounced.
+    pub bounced: i64,
+    /// Subscribers still mailed who have bounced: address, hard, soft.
+    pub still_mailed: Vec<(String, u32, u32)>,
 }
 
 /// One `send` or `run` pass, as recorded.

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Message, SendmailTransport, SmtpTransport, Transport as _};
 
 use crate::content::mail_config::{EmailConfig, Security, TransportKind};
@@ -60,8 +60,17 @@ impl Transport {
             TransportKind::Sendmail => Transport::Sendmail(config.sendmail.clone()),
             TransportKind::Smtp => {
                 let smtp = &config.smtp;
+                let authorities = match &smtp.ca_file {
+                    Some(file) => Some(read_authorities(&root.join(file))?),
+                    None => None,
+                };
                 let tls = |host: &str| {
-                    TlsParameters::new(host.to_string())
+                    let mut builder = TlsParameters::builder(host.to_string());
+                    if let Some(ca) = &authorities {
+                        builder = builder.add_root_certificate(ca.clone());
+                    }
+                    builder
+                        .build()
                         .map_err(|e| Error::Usage(format!("TLS setup for {host}: {e}")))
                 };
                 let security = match smtp.security {
@@ -97,9 +106,10 @@ impl Transport {
                     config.smtp.port()
                 ))),
                 Err(e) => Err(Error::Usage(format!(
-                    "cannot reach the SMTP server {}:{}: {e}: nothing was sent",
+                    "cannot reach the SMTP server {}:{}: {e}: nothing was sent{}",
                     config.smtp.host,
-                    config.smtp.port()
+                    config.smtp.port(),
+                    hint(&e.to_string(), config)
                 ))),
             },
             Transport::Directory(d) => {
@@ -150,6 +160,68 @@ impl SmtpSettings {
     }
 }
 
+/// The certificate authorities in a PEM file (`[email.smtp] ca_file`).
+fn read_authorities(path: &std::path::Path) -> Result<Certificate, Error> {
+    let pem = std::fs::read(path).map_err(|e| {
+        Error::Usage(format!(
+            "could not read the certificate authority file {} (email.smtp.ca_file): {e}",
+            path.display()
+        ))
+    })?;
+    if !pem
+        .windows(b"-----BEGIN CERTIFICATE-----".len())
+        .any(|w| w == b"-----BEGIN CERTIFICATE-----")
+    {
+        return Err(Error::Usage(format!(
+            "{} (email.smtp.ca_file) holds no PEM certificate (-----BEGIN CERTIFICATE-----): \
+             give the relay's CA certificate, not its key or a DER file",
+            path.display()
+        )));
+    }
+    Certificate::from_pem(&pem).map_err(|e| {
+        Error::Usage(format!(
+            "{} (email.smtp.ca_file) could not be read as PEM certificates: {e}",
+            path.display()
+        ))
+    })
+}
+
+/// What to do about a failure to connect, in words: TLS (from rustls' reason) or login.
+fn hint(error: &str, config: &EmailConfig) -> String {
+    let host = &config.smtp.host;
+    let lower = error.to_ascii_lowercase();
+    if lower.contains("(535)") || lower.contains("(534)") || lower.contains("authentication") {
+        let source = match (&config.smtp.password_env, &config.smtp.password_file) {
+            (Some(var), _) => format!("the environment variable {var}"),
+            (_, Some(file)) => format!("the file {}", file.display()),
+            _ => "no password setting".to_string(),
+        };
+        format!(
+            ". The server refused the login: check [email.smtp] username = \"{}\" and the password in {source}",
+            config.smtp.username.as_deref().unwrap_or_default()
+        )
+    } else if lower.contains("unknownissuer") || lower.contains("unknown issuer") {
+        format!(
+            ". The server's certificate is not signed by an authority this machine trusts: if {host} \
+             uses a private certificate authority, set [email.smtp] ca_file to its CA certificate (PEM)"
+        )
+    } else if lower.contains("notvalidforname") || lower.contains("not valid for name") {
+        format!(
+            ". The server's certificate is not for the name {host}: set [email.smtp] host to the name \
+             on the certificate"
+        )
+    } else if lower.contains("expired") {
+        ". The server's certificate has expired: its administrator must renew it".to_string()
+    } else if lower.contains("invalid peer certificate") || lower.contains("certificate") {
+        ". The server's TLS certificate was refused".to_string()
+    } else if lower.contains("corrupt message") || lower.contains("invalidcontenttype") {
+        ". The server did not answer in TLS: use security = \"starttls\" for port 587 and \"tls\" for port 465"
+            .to_string()
+    } else {
+        String::new()
+    }
+}
+
 struct SmtpSender(SmtpTransport);
 
 impl Sender for SmtpSender {
@@ -186,7 +258,13 @@ impl Sender for DirectorySender {
     fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError> {
         let path = self.0.join(format!("{file_stem}.eml"));
         let tmp = path.with_extension("part");
-        std::fs::write(&tmp, message.formatted())
+        // The envelope sender goes where a delivering server puts it, so the file shows it.
+        let mut text = match message.envelope().from() {
+            Some(sender) => format!("Return-Path: <{sender}>\r\n").into_bytes(),
+            None => Vec::new(),
+        };
+        text.extend(message.formatted());
+        std::fs::write(&tmp, text)
             .and_then(|()| std::fs::rename(&tmp, &path))
             .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
     }

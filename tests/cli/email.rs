@@ -123,9 +123,40 @@ fn a_normal_send_delivers_multipart_messages_with_list_headers() {
         text.contains("Please pray\n  1. Pray for Alphaland church point two."),
         "{text}"
     );
-    assert!(text.contains(&format!(
-        "Unsubscribe: https://example.org/unsubscribe?token={token}"
-    )));
+    // The footer is a signature: after "-- " (dash dash space), wrapped at 72, the link on a
+    // line of its own so no client breaks it.
+    let (_, signature) = text
+        .rsplit_once("\n-- \n")
+        .unwrap_or_else(|| panic!("no signature separator: {text}"));
+    assert_eq!(
+        signature,
+        format!(
+            "You receive the daily guide of Test Prayer Guide at anna@example.org.\n\
+             Unsubscribe with one click:\nhttps://example.org/unsubscribe?token={token}\n"
+        )
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
+    // The Message-ID carries nothing of the secret token.
+    for piece in token.as_bytes().windows(6) {
+        assert!(
+            !id.contains(std::str::from_utf8(piece).unwrap()),
+            "{id} shows part of {token}"
+        );
+    }
+    // Styles are on the elements, with no CSS variables left for Gmail or Outlook to drop.
+    assert!(!html.contains("var("), "{html}");
+    let body_tag = html
+        .split("<body")
+        .nth(1)
+        .unwrap()
+        .split('>')
+        .next()
+        .unwrap();
+    assert!(body_tag.contains("color: #1d1d1f"), "{body_tag}");
+    assert!(
+        html.contains("<h2 style=\"") && html.contains("color: #7a2e2e"),
+        "{html}"
+    );
     assert!(html.contains("Dear Anna Berg,"));
     assert!(html.contains(&format!(
         "href=\"https://example.org/unsubscribe?token={token}\""

@@ -69,3 +69,40 @@ fn init_leaves_the_templates_built_in_and_templates_copies_one() {
          `prayer-guide templates` lists them\n"
     );
 }
+
+#[test]
+fn the_commented_examples_in_a_new_schedule_are_valid_when_uncommented() {
+    let p = Project::empty();
+    p.run(&["init", "church"]).ok();
+    let schedule = p.read("church/schedule.toml");
+    let uncommented: String = schedule
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            // Settings and tables; prose comments stay comments.
+            Some(rest) if rest.starts_with('[') || rest.split_once(" = ").is_some() => {
+                rest.to_string()
+            }
+            _ => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for setting in [
+        "bounce_address = ",
+        "bounce_limit = ",
+        "ca_file = ",
+        "[email.dkim]",
+        "selector = ",
+        "key_file = ",
+        "password_env = ",
+    ] {
+        assert!(
+            uncommented.lines().any(|l| l.starts_with(setting)),
+            "{setting} is not in init's example:\n{uncommented}"
+        );
+    }
+    p.write("church/schedule.toml", &uncommented);
+    let dir = p.path("church");
+    let checked = run_in(&dir, &["check"]);
+    assert_eq!(checked.code, 0, "{}\n{uncommented}", checked.stderr);
+    assert!(checked.stdout.contains("no errors"), "{}", checked.stdout);
+}

@@ -1,9 +1,11 @@
 //! Integration tests: the real binary, run on copies of fixture folders with fixed dates.
 
 mod bad_input;
+mod bounces;
 mod build;
 mod calendar;
 mod church_year;
+mod dkim;
 mod email;
 mod feed;
 mod import;
@@ -16,6 +18,7 @@ mod service;
 mod site;
 mod smtp;
 mod subscribers;
+mod tls;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

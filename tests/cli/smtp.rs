@@ -47,6 +47,10 @@ pub struct Options {
     pub drop: usize,
     /// Wait this long before accepting each message.
     pub delay: Duration,
+    /// Require AUTH, over TLS only, with this username and password.
+    pub auth: Option<(String, String)>,
+    /// The AUTH mechanisms offered [default, with `auth`: PLAIN and LOGIN].
+    pub auth_mechanisms: Vec<mailin::AuthMechanism>,
 }
 
 /// A message the server accepted (answered 250 for).
@@ -57,6 +61,8 @@ pub struct Received {
     pub data: Vec<u8>,
     /// Whether the connection was encrypted when the message came.
     pub tls: bool,
+    /// How the client logged in: mechanism (`PLAIN`, `LOGIN`) and username.
+    pub auth: Option<(String, String)>,
 }
 
 /// A running server on 127.0.0.1; it stops listening when dropped.
@@ -199,6 +205,16 @@ fn serve(tcp: TcpStream, shared: &Shared, tls: &Arc<rustls::ServerConfig>) {
     if security == Security::StartTls {
         builder.enable_start_tls();
     }
+    if shared.options.auth.is_some() {
+        let mechanisms = &shared.options.auth_mechanisms;
+        if mechanisms.is_empty() {
+            builder.enable_auth(mailin::AuthMechanism::Plain);
+            builder.enable_auth(mailin::AuthMechanism::Login);
+        }
+        for m in mechanisms {
+            builder.enable_auth(m.clone());
+        }
+    }
     let connection = Arc::new(Connection::default());
     let handler = Session {
         shared,
@@ -207,9 +223,11 @@ fn serve(tcp: TcpStream, shared: &Shared, tls: &Arc<rustls::ServerConfig>) {
         to: Vec::new(),
         data: Vec::new(),
         dropping: false,
+        auth: None,
     };
     let mut session = builder.build(remote, handler);
     if security == Security::Implicit {
+        session.tls_active(); // so that AUTH is offered: the whole session is encrypted
         connection.tls.store(true, Ordering::SeqCst);
         let mut stream = encrypt(tcp, tls);
         if greet(&session, &mut stream) {
@@ -278,9 +296,30 @@ struct Session<'a> {
     to: Vec<String>,
     data: Vec<u8>,
     dropping: bool,
+    auth: Option<(String, String)>,
+}
+
+impl Session<'_> {
+    fn login(&mut self, mechanism: &str, user: &str, password: &str) -> Response {
+        match &self.shared.options.auth {
+            Some((u, p)) if u == user && p == password => {
+                self.auth = Some((mechanism.to_string(), user.to_string()));
+                mailin::response::AUTH_OK
+            }
+            _ => mailin::response::INVALID_CREDENTIALS,
+        }
+    }
 }
 
 impl Handler for Session<'_> {
+    fn auth_plain(&mut self, _authorization: &str, user: &str, password: &str) -> Response {
+        self.login("PLAIN", user, password)
+    }
+
+    fn auth_login(&mut self, user: &str, password: &str) -> Response {
+        self.login("LOGIN", user, password)
+    }
+
     fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
         self.from = from.to_string();
         self.to.clear();
@@ -328,6 +367,7 @@ impl Handler for Session<'_> {
             to: std::mem::take(&mut self.to),
             data: std::mem::take(&mut self.data),
             tls: self.connection.tls.load(Ordering::SeqCst),
+            auth: self.auth.clone(),
         });
         mailin::response::OK
     }
