@@ -19,6 +19,8 @@ pub struct Outcome {
     pub diagnostics: Diagnostics,
     pub guides: usize,
     pub templates: usize,
+    /// What the edits since the ledger was last written do: "Sri Lanka joins on 2027-02-02".
+    pub notes: Vec<String>,
 }
 
 /// Checks the project at `config` as of `today` (for review dates).
@@ -52,6 +54,7 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         let today =
             today.unwrap_or_else(|| crate::content::calendar::today(&project.schedule.timezone));
         content_warnings(project, today, &mut outcome.diagnostics);
+        ledger_checks(project, &mut outcome)?;
         if let Some(renderer) = &renderer {
             render_sample(project, renderer, &templates_dir, &mut outcome.diagnostics);
         }
@@ -90,6 +93,60 @@ fn template_overrides(dir: &Path, out: &mut Diagnostics) -> usize {
         );
     }
     found.active.len()
+}
+
+/// The ledger read and checked against the guides, the pins checked against each other, and
+/// notes on what the edits since the ledger was last written do.
+fn ledger_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error> {
+    use crate::publish::ledger;
+    use crate::rotation::ledger::Shown;
+    let file = ledger::path(project);
+    let outputs = [project.path(&project.schedule.output.dir)];
+    let ledger = match ledger::load(project, &outputs, false) {
+        Ok(l) => l,
+        Err(Error::Invalid(d)) => {
+            outcome.diagnostics.extend(d);
+            return Ok(());
+        }
+        Err(Error::Usage(message)) => {
+            outcome.diagnostics.push(Diagnostic::error(&file, message));
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let mut unknown: Vec<(String, NaiveDate)> = Vec::new();
+    for (i, day) in ledger.days.iter().enumerate() {
+        if let Shown::Country { code, .. } = &day.shown
+            && project.catalog.by_code(code).is_none()
+            && !unknown.iter().any(|(c, _)| c == code)
+        {
+            unknown.push((code.clone(), ledger.start + chrono::Days::new(i as u64)));
+        }
+    }
+    for (code, date) in unknown {
+        outcome.diagnostics.push(
+            Diagnostic::error(
+                &file,
+                format!(
+                    "published days show `{code}` (first on {date}), but no guide has that code"
+                ),
+            )
+            .help(
+                "a published guide stays in the guides folder: put its file back (set `retired` \
+                 to take it out of the rotation, or `prayer-guide withdraw CODE` to take it off \
+                 published pages too)",
+            ),
+        );
+    }
+    let rotation = crate::rotation::Rotation::new(&project.catalog, &project.schedule, &ledger);
+    let found = rotation.contradictions()?;
+    outcome
+        .diagnostics
+        .extend(ledger::diagnostics(project, &found));
+    if !found.iter().any(|c| c.error) {
+        outcome.notes = rotation.notes()?;
+    }
+    Ok(())
 }
 
 /// Drafts, guides with too few points for a visit, reviews more than a year old, days or sheet

@@ -36,6 +36,9 @@ pub fn run(config: &Path, args: CheckArgs) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::FAILURE);
     }
+    for note in &outcome.notes {
+        outln!("note: {note}");
+    }
     outln!(
         "checked {}, {} and {}: no errors, {}",
         plural(outcome.guides, "guide"),
