@@ -100,13 +100,14 @@ impl Rotation<'_> {
         })
     }
 
-    /// Guides the ledger has never shown, and when each first comes round, looking `days`
+    /// Guides new to the ledger (never shown, in no cycle), and when each first comes round, looking `days`
     /// days past the last published one. Empty before anything is published.
     pub fn joining(&self, days: u64) -> Result<Vec<Joining>, Error> {
         let ledger = self.ledger();
         if ledger.days.is_empty() {
             return Ok(Vec::new());
         }
+        // Known: shown on a published day, or a member of a cycle under way.
         let shown: HashSet<&str> = ledger
             .days
             .iter()
@@ -114,6 +115,12 @@ impl Rotation<'_> {
                 Shown::Country { code, .. } => Some(code.as_str()),
                 Shown::Theme { .. } => None,
             })
+            .chain(
+                ledger
+                    .cycles
+                    .iter()
+                    .flat_map(|c| c.codes.iter().map(String::as_str)),
+            )
             .collect();
         let mut waiting: Vec<usize> = (0..self.catalog.len())
             .filter(|&g| {

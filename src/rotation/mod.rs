@@ -482,7 +482,10 @@ impl<'a> Rotation<'a> {
     fn add_restricted(&self, guide: usize, points: &mut Vec<PlannedPoint>) {
         let g = &self.catalog.entries[guide].guide;
         for (p, id) in g.points.iter().zip(&self.ids[guide]) {
-            if p.restricted && !self.withdrawn_points.contains(&(guide, *id)) {
+            if p.restricted
+                && !self.withdrawn_points.contains(&(guide, *id))
+                && !points.iter().any(|x| x.id == *id)
+            {
                 points.push(PlannedPoint {
                     id: *id,
                     text: p.text.clone(),

@@ -386,3 +386,446 @@ fn errors_before_the_start() {
         "{err}"
     );
 }
+
+// ---- The ledger: published days never change; the rotation continues from them. ----
+
+/// The ledger with every day up to `through` recorded as the rotation shows it now.
+fn publish(c: &Catalog, s: &Schedule, l: &Ledger, through: &str) -> Ledger {
+    Rotation::new(c, s, l).record_through(d(through)).unwrap()
+}
+
+/// What a day shows: its code (or `theme` / `withdrawn CODE`), and its points' texts.
+fn shows(c: &Catalog, s: &Schedule, l: &Ledger, date: NaiveDate) -> (String, Vec<String>) {
+    let plan = Rotation::new(c, s, l).day(date, Audience::Public).unwrap();
+    let code = match plan.subject {
+        Subject::Country { guide, .. } => c.entries[guide].guide.code.clone(),
+        Subject::Theme { title, .. } => format!("theme {title}"),
+        Subject::Withdrawn { code } => format!("withdrawn {code}"),
+    };
+    (code, plan.points.into_iter().map(|p| p.text).collect())
+}
+
+/// Every published day of `l`, as `shows` gives it.
+fn published(c: &Catalog, s: &Schedule, l: &Ledger) -> Vec<(String, Vec<String>)> {
+    let r = Rotation::new(c, s, l);
+    l.start
+        .iter_days()
+        .take(l.days.len())
+        .map(|date| {
+            let plan = r.day(date, Audience::Public).unwrap();
+            assert!(plan.published);
+            let code = match plan.subject {
+                Subject::Country { guide, .. } => c.entries[guide].guide.code.clone(),
+                Subject::Theme { title, .. } => format!("theme {title}"),
+                Subject::Withdrawn { code } => format!("withdrawn {code}"),
+            };
+            (code, plan.points.into_iter().map(|p| p.text).collect())
+        })
+        .collect()
+}
+
+fn with_guides(c: &Catalog, edit: impl FnOnce(&mut Vec<Guide>)) -> Catalog {
+    let mut guides: Vec<Guide> = c.guides().cloned().collect();
+    edit(&mut guides);
+    catalog(guides)
+}
+
+#[test]
+fn recording_in_steps_equals_recording_at_once() {
+    let c = five();
+    let s = schedule("days_per_country = 2\n[[pin]]\ndate = 2026-01-09\ncountry = \"CC\"\n");
+    let at_once = publish(&c, &s, &none(&s), "2026-03-01");
+    let first = publish(&c, &s, &none(&s), "2026-01-08");
+    let steps = publish(&c, &s, &first, "2026-03-01");
+    assert_eq!(steps.days, at_once.days);
+    assert_eq!(steps.cycles, at_once.cycles);
+    assert_eq!(steps.texts, at_once.texts);
+    // And the plan beyond is the same from either.
+    assert_eq!(run_from(&c, &s, &steps), run_from(&c, &s, &at_once));
+}
+
+/// Forty days after the ledger's last one.
+fn run_from(c: &Catalog, s: &Schedule, l: &Ledger) -> Vec<(String, Vec<String>)> {
+    l.first_unpublished()
+        .iter_days()
+        .take(40)
+        .map(|date| shows(c, s, l, date))
+        .collect()
+}
+
+#[test]
+fn an_added_point_takes_its_turn_without_moving_a_published_day() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-20");
+    let before = published(&c, &s, &l);
+    // The new point goes first in the file: before the ledger, this reshuffled every visit.
+    let c2 = with_guides(&c, |g| {
+        g[0].points.insert(
+            0,
+            Point {
+                text: "AA new point".into(),
+                restricted: false,
+            },
+        )
+    });
+    assert_eq!(published(&c2, &s, &l), before);
+    // AA's next day (2026-01-25) shows the new point first, then the next in turn.
+    let (code, points) = shows(&c2, &s, &l, d("2026-01-25"));
+    assert_eq!(code, "AA");
+    assert_eq!(points, ["AA new point", "AA point 5", "AA point 6"]);
+}
+
+#[test]
+fn a_fixed_typo_keeps_the_published_text_and_shows_the_correction_next() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-05");
+    let c2 = with_guides(&c, |g| {
+        g[0].points[1].text = "AA point one, corrected".into()
+    });
+    // The archive shows the point as it was sent.
+    assert_eq!(
+        shows(&c2, &s, &l, d("2026-01-05")).1,
+        ["AA point 0", "AA point 1", "AA point 2"]
+    );
+    // The corrected point is a new point: it comes round at AA's next visit.
+    assert_eq!(
+        shows(&c2, &s, &l, d("2026-01-10")).1[0],
+        "AA point one, corrected"
+    );
+}
+
+#[test]
+fn a_new_guide_without_since_joins_at_the_next_unpublished_cycle() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-07");
+    let before = published(&c, &s, &l);
+    let c2 = with_guides(&c, |g| g.push(guide("AB", 4)));
+    assert_eq!(published(&c2, &s, &l), before);
+    // The cycle under way finishes as planned; the next one has AB after AA.
+    assert_eq!(
+        run_ledger(&c2, &s, &l, "2026-01-08", 8),
+        ["DD", "EE", "AA", "AB", "BB", "CC", "DD", "EE"]
+    );
+    let joining = Rotation::new(&c2, &s, &l).joining(30).unwrap();
+    assert_eq!(joining.len(), 1);
+    assert_eq!(joining[0].date, Some(d("2026-01-11")));
+}
+
+/// The code shown on each of `days` days from `from`, continuing ledger `l`.
+fn run_ledger(c: &Catalog, s: &Schedule, l: &Ledger, from: &str, days: u64) -> Vec<String> {
+    (0..days)
+        .map(|i| shows(c, s, l, d(from) + chrono::Days::new(i)).0)
+        .collect()
+}
+
+#[test]
+fn a_since_in_the_past_and_a_pin_in_the_past_change_no_published_day() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-20");
+    let before = published(&c, &s, &l);
+    let c2 = with_guides(&c, |g| {
+        let mut late = guide("AB", 4);
+        late.since = Some(d("2026-01-06"));
+        g.push(late);
+    });
+    let s2 =
+        schedule("[[pin]]\ndate = 2026-01-19\ntitle = \"T\"\ntext = \"x\"\npoints = [\"p\"]\n");
+    assert_eq!(published(&c2, &s2, &l), before);
+    let found = Rotation::new(&c2, &s2, &l).contradictions().unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(!found[0].error);
+    assert!(found[0].message.contains("which is published"), "{found:?}");
+}
+
+#[test]
+fn a_deleted_guide_file_is_an_error_on_its_published_days() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-20");
+    let c2 = with_guides(&c, |g| {
+        g.remove(2);
+    });
+    let err = Rotation::new(&c2, &s, &l)
+        .day(d("2026-01-07"), Audience::Public)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("showed `CC`, but no guide has that code"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("set `retired`"), "{err}");
+    // The unpublished days simply go on without it.
+    assert!(!run_ledger(&c2, &s, &l, "2026-01-21", 20).contains(&"CC".to_string()));
+}
+
+#[test]
+fn changed_settings_apply_from_the_first_unpublished_day() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-07");
+    let before = published(&c, &s, &l);
+    let changes = [
+        "points_per_day = 1",
+        "days_per_country = 2",
+        "[rotation]\norder = \"listed\"\ncountries = [\"EE\", \"DD\", \"CC\", \"BB\", \"AA\"]",
+    ];
+    for change in changes {
+        let s2 = schedule(change);
+        assert_eq!(published(&c, &s2, &l), before, "{change}");
+    }
+    assert_eq!(
+        shows(&c, &schedule("points_per_day = 1"), &l, d("2026-01-08"))
+            .1
+            .len(),
+        1
+    );
+    let listed = schedule(changes[2]);
+    // The rest of the cycle (DD, EE) in the new order, then whole cycles in it.
+    assert_eq!(
+        run_ledger(&c, &listed, &l, "2026-01-08", 7),
+        ["EE", "DD", "EE", "DD", "CC", "BB", "AA"]
+    );
+    let two = schedule(changes[1]);
+    assert_eq!(
+        run_ledger(&c, &two, &l, "2026-01-08", 4),
+        ["DD", "DD", "EE", "EE"]
+    );
+}
+
+#[test]
+fn retired_takes_a_guide_out_at_once_and_keeps_its_published_days() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-07");
+    let before = published(&c, &s, &l);
+    let c2 = with_guides(&c, |g| g[3].retired = Some(d("2026-01-08")));
+    assert_eq!(published(&c2, &s, &l), before);
+    assert_eq!(
+        run_ledger(&c2, &s, &l, "2026-01-08", 5),
+        ["EE", "AA", "BB", "CC", "EE"]
+    );
+}
+
+#[test]
+fn withdrawing_takes_a_guide_off_published_days_and_out_of_the_rotation() {
+    let c = five();
+    let s = schedule("");
+    let mut l = publish(&c, &s, &none(&s), "2026-01-07");
+    assert!(l.withdraw(ledger::Withdrawal::Guide("CC".into())));
+    assert_eq!(
+        shows(&c, &s, &l, d("2026-01-07")),
+        ("withdrawn CC".into(), vec![])
+    );
+    assert!(!l.to_text().contains("CC point"));
+    assert_eq!(shows(&c, &s, &l, d("2026-01-06")).0, "BB");
+    assert!(!run_ledger(&c, &s, &l, "2026-01-08", 30).contains(&"CC".to_string()));
+}
+
+#[test]
+fn withdrawing_a_point_takes_it_off_every_day() {
+    let c = five();
+    let s = schedule("");
+    let mut l = publish(&c, &s, &none(&s), "2026-01-07");
+    let id = ledger::PointId::of("AA point 1");
+    l.withdraw(ledger::Withdrawal::Point("AA".into(), id));
+    assert_eq!(
+        shows(&c, &s, &l, d("2026-01-05")).1,
+        ["AA point 0", "AA point 2"]
+    );
+    for i in 0..60 {
+        let date = d("2026-01-08") + chrono::Days::new(i);
+        assert!(
+            !shows(&c, &s, &l, date)
+                .1
+                .contains(&"AA point 1".to_string())
+        );
+    }
+    let private = Rotation::new(&c, &s, &l)
+        .day(d("2026-01-05"), Audience::Private)
+        .unwrap();
+    assert_eq!(private.points.len(), 2);
+}
+
+#[test]
+fn a_point_restricted_after_publication_leaves_public_rebuilds() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-07");
+    let c2 = with_guides(&c, |g| g[0].points[1].restricted = true);
+    assert_eq!(
+        shows(&c2, &s, &l, d("2026-01-05")).1,
+        ["AA point 0", "AA point 2"]
+    );
+    let private = Rotation::new(&c2, &s, &l)
+        .day(d("2026-01-05"), Audience::Private)
+        .unwrap();
+    assert_eq!(private.points.len(), 3);
+}
+
+#[test]
+fn a_new_guide_with_since_is_announced_with_the_day_it_joins() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-12");
+    let c2 = with_guides(&c, |g| {
+        let mut lk = guide("LK", 5);
+        lk.name = "Sri Lanka".into();
+        lk.since = Some(d("2026-01-13"));
+        g.push(lk);
+    });
+    let r = Rotation::new(&c2, &s, &l);
+    // The cycle under way ends on 2026-01-14; the next starts the 15th, AA first.
+    assert_eq!(r.joining(40).unwrap()[0].date, Some(d("2026-01-20")));
+    let notes = r.notes().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Sri Lanka joins on 2026-01-20")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_change_says_how_many_planned_days_it_moves() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-07");
+    let c2 = with_guides(&c, |g| g.push(guide("AB", 4)));
+    let moved = Rotation::new(&c2, &s, &l).moved().unwrap().unwrap();
+    assert_eq!(moved.of, ledger::PLANNED_DAYS);
+    assert!(moved.days > 0);
+    assert_eq!(
+        moved.first,
+        Some((d("2026-01-11"), "BB".into(), "AB".into()))
+    );
+    assert_eq!(Rotation::new(&c, &s, &l).moved().unwrap().unwrap().days, 0);
+}
+
+#[test]
+fn two_pins_on_one_date_are_refused() {
+    let c = five();
+    let s = schedule(
+        "[[pin]]\ndate = 2027-12-25\ncountry = \"AA\"\n[[pin]]\nrule = \"december 25\"\ncountry = \"BB\"\n",
+    );
+    let found = Rotation::new(&c, &s, &none(&s)).contradictions().unwrap();
+    assert!(
+        found.iter().any(|f| f.error
+            && f.pin == 1
+            && f.message
+                .starts_with("pins 1 and 2 both fall on 2027-12-25")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_rule_that_never_falls_in_ten_years_is_refused() {
+    let c = five();
+    // February has five Mondays only in a leap year that starts it on a Monday: next in 2044.
+    let s = schedule("[[pin]]\nrule = \"fifth monday of february\"\ncountry = \"AA\"\n");
+    let found = Rotation::new(&c, &s, &none(&s)).contradictions().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].error && found[0].key == "rule");
+    assert!(
+        found[0].message.contains("does not fall on any day"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_is_not_given_the_day_before_or_after_its_pin_when_another_can_take_it() {
+    let c = five();
+    // CC's turn would be 2026-01-07, the day before its pin.
+    let s = schedule("[[pin]]\ndate = 2026-01-08\ncountry = \"CC\"\n");
+    let days = run(&c, &s, "2026-01-05", 12);
+    assert_eq!(&days[..7], ["AA", "BB", "DD", "CC", "EE", "CC", "AA"]);
+    for pair in days.windows(2) {
+        assert_ne!(pair[0], pair[1], "{days:?}");
+    }
+    assert!(
+        Rotation::new(&c, &s, &none(&s))
+            .contradictions()
+            .unwrap()
+            .is_empty()
+    );
+    // DD pinned on the 9th: its turn is the cycle's last, so only moving the pin avoids
+    // DD two days running, and check says so.
+    let s = schedule("[[pin]]\ndate = 2026-01-09\ncountry = \"DD\"\n");
+    assert_eq!(
+        &run(&c, &s, "2026-01-05", 7)[..6],
+        ["AA", "BB", "CC", "EE", "DD", "DD"]
+    );
+    let found = Rotation::new(&c, &s, &none(&s)).contradictions().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].error);
+    assert!(
+        found[0].message.contains("the day after (2026-01-10)"),
+        "{found:?}"
+    );
+    assert!(found[0].help.contains("move the pin"), "{found:?}");
+}
+
+#[test]
+fn a_pin_next_to_a_published_day_of_its_country_is_refused() {
+    let c = five();
+    let s = schedule("");
+    let l = publish(&c, &s, &none(&s), "2026-01-08");
+    let s2 = schedule("[[pin]]\ndate = 2026-01-09\ncountry = \"DD\"\n");
+    let found = Rotation::new(&c, &s2, &l).contradictions().unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].error);
+    assert!(
+        found[0]
+            .message
+            .contains("whose own day is the day before (2026-01-08)"),
+        "{found:?}"
+    );
+    assert!(found[0].help.contains("is published"), "{found:?}");
+}
+
+#[test]
+fn country_of_the_week_starts_every_week_on_week_starts_pins_included() {
+    let c = five();
+    for (week_starts, weekday) in [
+        ("monday", chrono::Weekday::Mon),
+        ("sunday", chrono::Weekday::Sun),
+    ] {
+        let s = schedule(&format!(
+            "days_per_country = 7\nweek_starts = \"{week_starts}\"\n\
+             [[pin]]\nrule = \"first sunday of november\"\ntitle = \"T\"\ntext = \"x\"\npoints = [\"p\"]\n\
+             [[pin]]\ndate = 2026-03-04\ncountry = \"EE\"\n[[pin]]\nrule = \"december 25\"\ncountry = \"BB\"\n"
+        ));
+        let l = none(&s);
+        let r = Rotation::new(&c, &s, &l);
+        let mut week: Option<(NaiveDate, usize)> = None;
+        let mut previous: Option<usize> = None;
+        for date in d("2026-01-05").iter_days().take(3 * 366) {
+            let plan = r.day(date, Audience::Public).unwrap();
+            let Subject::Country {
+                guide,
+                pinned: false,
+                ..
+            } = plan.subject
+            else {
+                continue;
+            };
+            let first = crate::content::calendar::week_start(date, s.week_starts);
+            assert_eq!(first.weekday(), weekday);
+            match week {
+                Some((w, g)) if w == first => {
+                    assert_eq!(g, guide, "{date}: two countries in a week")
+                }
+                _ => {
+                    if let Some(p) = previous {
+                        assert_ne!(p, guide, "{date}: the same country two weeks running");
+                    }
+                    week = Some((first, guide));
+                }
+            }
+            previous = Some(guide);
+        }
+    }
+}
