@@ -183,3 +183,460 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
         .map_err(|e| Error::io("write", &tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e))
 }
+
+#[cfg(test)]
+mod tests {
+    //! The promise as a property: whatever sequence of edits an editor makes, each followed by
+    //! a build, every published day's output stays exactly as it was published, and the
+    //! rotation of the days not yet published stays fair.
+
+    use std::collections::BTreeMap;
+
+    use chrono::{Datelike, NaiveDate};
+    use proptest::prelude::*;
+
+    use crate::content::guide::{Catalog, Entry, Guide, Point, Source};
+    use crate::content::schedule::{Order, Pin, Schedule};
+    use crate::content::source::SourceFile;
+    use crate::publish::assemble::Assembler;
+    use crate::publish::render::context_json;
+    use crate::rotation::ledger::{Ledger, PointId, Shown, Withdrawal};
+    use crate::rotation::{Audience, Rotation};
+
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn guide(code: &str, points: usize, region: &str) -> Guide {
+        Guide {
+            name: format!("Country {code}"),
+            code: code.into(),
+            region: region.into(),
+            reviewed: d("2026-11-01"),
+            since: None,
+            retired: None,
+            summary: "S.".into(),
+            points: (0..points)
+                .map(|i| Point {
+                    text: format!("{code} point {i}"),
+                    restricted: false,
+                })
+                .collect(),
+            praise: vec![],
+            scripture: None,
+            facts: None,
+            story: None,
+            sources: vec![Source {
+                title: "t".into(),
+                url: "https://example.org".into(),
+                accessed: None,
+            }],
+        }
+    }
+
+    /// One edit an editor might make.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        AddPoint {
+            guide: usize,
+            at: usize,
+        },
+        RemovePoint {
+            guide: usize,
+            at: usize,
+        },
+        EditPoint {
+            guide: usize,
+            at: usize,
+        },
+        MovePoint {
+            guide: usize,
+            from: usize,
+            to: usize,
+        },
+        AddGuide {
+            since: Option<u8>,
+        },
+        RemoveGuide {
+            guide: usize,
+        },
+        Retire {
+            guide: usize,
+            after: u8,
+        },
+        PointsPerDay(usize),
+        DaysPerCountry(usize),
+        Order {
+            kind: u8,
+            shift: usize,
+        },
+        PinTheme {
+            after: u8,
+        },
+        PinCountry {
+            guide: usize,
+            after: u8,
+        },
+        WithdrawGuide {
+            guide: usize,
+        },
+        WithdrawPoint {
+            guide: usize,
+            at: usize,
+        },
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let g = 0..8usize;
+        prop_oneof![
+            (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::AddPoint { guide, at }),
+            (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::RemovePoint { guide, at }),
+            (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::EditPoint { guide, at }),
+            (g.clone(), 0..9usize, 0..9usize).prop_map(|(guide, from, to)| Edit::MovePoint {
+                guide,
+                from,
+                to
+            }),
+            proptest::option::of(0..30u8).prop_map(|since| Edit::AddGuide { since }),
+            g.clone().prop_map(|guide| Edit::RemoveGuide { guide }),
+            (g.clone(), 0..20u8).prop_map(|(guide, after)| Edit::Retire { guide, after }),
+            (1..5usize).prop_map(Edit::PointsPerDay),
+            prop_oneof![Just(1usize), Just(2), Just(3), Just(7)].prop_map(Edit::DaysPerCountry),
+            (0..4u8, 0..8usize).prop_map(|(kind, shift)| Edit::Order { kind, shift }),
+            (0..40u8).prop_map(|after| Edit::PinTheme { after }),
+            (g.clone(), 0..40u8).prop_map(|(guide, after)| Edit::PinCountry { guide, after }),
+            g.clone().prop_map(|guide| Edit::WithdrawGuide { guide }),
+            (g, 0..9usize).prop_map(|(guide, at)| Edit::WithdrawPoint { guide, at }),
+        ]
+    }
+
+    /// A project in memory, its ledger, and every published day's output as it was built.
+    struct World {
+        guides: Vec<Guide>,
+        schedule: Schedule,
+        ledger: Ledger,
+        today: NaiveDate,
+        built: BTreeMap<NaiveDate, String>,
+        /// Texts and codes withdrawn: days that showed them may change (they lose them).
+        withdrawn: Vec<String>,
+        next_code: u8,
+        next_text: usize,
+    }
+
+    fn catalog(guides: &[Guide]) -> Catalog {
+        Catalog {
+            entries: guides
+                .iter()
+                .map(|g| Entry {
+                    file: SourceFile {
+                        path: format!("guides/{}.toml", g.code).into(),
+                        text: String::new(),
+                    },
+                    guide: g.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    impl World {
+        fn new(guides: usize, points_per_day: usize) -> World {
+            let regions = ["North", "South"];
+            World {
+                guides: (0..guides)
+                    .map(|i| {
+                        let code = format!("{}{}", (b'A' + i as u8) as char, 'A');
+                        guide(&code, 3 + i % 4, regions[i % 2])
+                    })
+                    .collect(),
+                schedule: toml::from_str(&format!(
+                    "title = \"T\"\nstart = 2026-01-05\npoints_per_day = {points_per_day}\n"
+                ))
+                .unwrap(),
+                ledger: Ledger::new(d("2026-01-05")),
+                today: d("2026-01-07"),
+                built: BTreeMap::new(),
+                withdrawn: Vec::new(),
+                next_code: 0,
+                next_text: 0,
+            }
+        }
+
+        fn shown_codes(&self) -> Vec<String> {
+            self.ledger
+                .days
+                .iter()
+                .filter_map(|d| match &d.shown {
+                    Shown::Country { code, .. } => Some(code.clone()),
+                    Shown::Theme { .. } => None,
+                })
+                .chain(self.ledger.cycles.iter().flat_map(|c| c.codes.clone()))
+                .collect()
+        }
+
+        fn apply(&mut self, edit: &Edit) {
+            let n = self.guides.len();
+            let after = |days: u8| self.today + chrono::Days::new(u64::from(days) + 1);
+            match *edit {
+                Edit::AddPoint { guide, at } => {
+                    let g = &mut self.guides[guide % n];
+                    self.next_text += 1;
+                    let text = format!("{} added point {}", g.code, self.next_text);
+                    let at = at % (g.points.len() + 1);
+                    g.points.insert(
+                        at,
+                        Point {
+                            text,
+                            restricted: false,
+                        },
+                    );
+                }
+                Edit::RemovePoint { guide, at } => {
+                    let g = &mut self.guides[guide % n];
+                    if g.points.len() > 1 {
+                        let at = at % g.points.len();
+                        g.points.remove(at);
+                    }
+                }
+                Edit::EditPoint { guide, at } => {
+                    let g = &mut self.guides[guide % n];
+                    let at = at % g.points.len();
+                    self.next_text += 1;
+                    g.points[at].text = format!("{} reworded {}", g.code, self.next_text);
+                }
+                Edit::MovePoint { guide, from, to } => {
+                    let g = &mut self.guides[guide % n];
+                    let p = g.points.remove(from % g.points.len());
+                    let to = to % (g.points.len() + 1);
+                    g.points.insert(to, p);
+                }
+                Edit::AddGuide { since } => {
+                    self.next_code += 1;
+                    let code = format!("N{}", (b'A' + self.next_code % 26) as char);
+                    if self.guides.iter().any(|g| g.code == code) {
+                        return;
+                    }
+                    let mut g = guide(&code, 4, "North");
+                    g.since = since.map(after);
+                    self.guides.push(g);
+                }
+                Edit::RemoveGuide { guide } => {
+                    let code = self.guides[guide % n].code.clone();
+                    let active = self.guides.iter().filter(|g| g.retired.is_none()).count();
+                    if active > 2 && !self.shown_codes().contains(&code) {
+                        self.guides.remove(guide % n);
+                    }
+                }
+                Edit::Retire { guide, after: days } => {
+                    let active = self.guides.iter().filter(|g| g.retired.is_none()).count();
+                    let date = after(days);
+                    let g = &mut self.guides[guide % n];
+                    if active > 2 && g.retired.is_none() {
+                        g.retired = Some(date);
+                    }
+                }
+                Edit::PointsPerDay(k) => self.schedule.points_per_day = k,
+                Edit::DaysPerCountry(k) => self.schedule.days_per_country = k,
+                Edit::Order { kind, shift } => {
+                    let rotation = &mut self.schedule.rotation;
+                    rotation.countries.clear();
+                    rotation.order = match kind {
+                        0 => Order::Alphabetical,
+                        1 => {
+                            let mut codes: Vec<String> =
+                                self.guides.iter().map(|g| g.code.clone()).collect();
+                            codes.reverse();
+                            let s = shift % codes.len();
+                            codes.rotate_left(s);
+                            rotation.countries = codes;
+                            Order::Listed
+                        }
+                        2 => {
+                            rotation.regions = vec!["South".into(), "North".into()];
+                            Order::ByRegion
+                        }
+                        _ => Order::Weighted,
+                    };
+                }
+                Edit::PinTheme { after: days } => {
+                    self.next_text += 1;
+                    self.schedule.pins.push(Pin {
+                        date: Some(after(days)),
+                        rule: None,
+                        country: None,
+                        title: Some(format!("Theme {}", self.next_text)),
+                        text: Some("Text.".into()),
+                        points: vec![format!("Theme point {}", self.next_text)],
+                        scripture: None,
+                    });
+                }
+                Edit::PinCountry { guide, after: days } => {
+                    self.schedule.pins.push(Pin {
+                        date: Some(after(days)),
+                        rule: None,
+                        country: Some(self.guides[guide % n].code.clone()),
+                        title: None,
+                        text: None,
+                        points: vec![],
+                        scripture: None,
+                    });
+                }
+                Edit::WithdrawGuide { guide } => {
+                    let active = self
+                        .guides
+                        .iter()
+                        .filter(|g| g.retired.is_none() && !self.ledger.is_guide_withdrawn(&g.code))
+                        .count();
+                    let g = &self.guides[guide % n];
+                    if active > 2 {
+                        self.withdrawn.push(g.name.clone());
+                        self.ledger.withdraw(Withdrawal::Guide(g.code.clone()));
+                    }
+                }
+                Edit::WithdrawPoint { guide, at } => {
+                    let g = &self.guides[guide % n];
+                    let p = &g.points[at % g.points.len()];
+                    self.withdrawn.push(p.text.clone());
+                    self.ledger
+                        .withdraw(Withdrawal::Point(g.code.clone(), PointId::of(&p.text)));
+                }
+            }
+        }
+
+        /// A build: the days up to `through` are published; every published day is rendered.
+        /// `Err` when the build refuses (clashing pins), as `build` does.
+        fn build(&mut self, through: NaiveDate) -> Result<BTreeMap<NaiveDate, String>, String> {
+            let catalog = catalog(&self.guides);
+            let rotation = Rotation::new(&catalog, &self.schedule, &self.ledger);
+            let found = rotation.contradictions().unwrap();
+            if found.iter().any(|c| c.error) {
+                return Err(format!("clashing pins: {found:?}"));
+            }
+            let ledger = rotation
+                .record_through(through)
+                .map_err(|e| e.to_string())?;
+            drop(rotation);
+            let assembler = Assembler::new(&catalog, &self.schedule, &ledger, Audience::Public);
+            let mut out = BTreeMap::new();
+            for date in ledger.start.iter_days().take(ledger.days.len()) {
+                let day = assembler.day(date).map_err(|e| e.to_string())?;
+                out.insert(date, context_json(&day));
+            }
+            self.ledger = ledger;
+            Ok(out)
+        }
+    }
+
+    /// The unpublished rotation after the ledger: every complete cycle visits each of its
+    /// members that stay in the rotation throughout exactly once, and no country follows
+    /// itself from one visit to the next.
+    fn assert_fair(world: &World) {
+        let catalog = catalog(&world.guides);
+        let rotation = Rotation::new(&catalog, &world.schedule, &world.ledger);
+        let first = world.ledger.first_unpublished();
+        let ahead = 3 * rotation.cycle_days(first).max(1) * 2 + 14;
+        let through = first + chrono::Days::new(ahead as u64);
+        let Ok(future) = rotation.record_through(through) else {
+            return;
+        };
+        let from = world.ledger.days.len();
+        let starts: Vec<(NaiveDate, &str, usize)> = future.days[from..]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, day)| match &day.shown {
+                Shown::Country {
+                    code,
+                    day: n,
+                    pinned: false,
+                    ..
+                } => Some((first + chrono::Days::new(i as u64), code.as_str(), *n)),
+                _ => None,
+            })
+            .collect();
+        let stays = |code: &str, from: NaiveDate, to: NaiveDate| {
+            catalog.by_code(code).is_some_and(|g| {
+                let g = &catalog.entries[g].guide;
+                g.active_on(from) && g.active_on(to) && !future.is_guide_withdrawn(code)
+            })
+        };
+        let cycles: Vec<_> = future.cycles.iter().filter(|c| c.date >= first).collect();
+        for pair in cycles.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let mut expected: Vec<&str> = a
+                .codes
+                .iter()
+                .map(String::as_str)
+                .filter(|c| stays(c, a.date, b.date))
+                .collect();
+            let mut visited: Vec<&str> = starts
+                .iter()
+                .filter(|(date, code, n)| {
+                    *n == 1 && *date >= a.date && *date < b.date && stays(code, a.date, b.date)
+                })
+                .map(|(_, code, _)| *code)
+                .collect();
+            expected.sort_unstable();
+            visited.sort_unstable();
+            assert_eq!(visited, expected, "the cycle of {}", a.date);
+        }
+        if world.schedule.rotation.order != Order::Weighted {
+            for pair in starts.windows(2) {
+                let ((d1, c1, _), (d2, c2, n2)) = (pair[0], pair[1]);
+                let consecutive = d2 == d1 + chrono::Days::new(1);
+                let members = cycles.iter().map(|c| c.codes.len()).min().unwrap_or(2);
+                if consecutive && n2 == 1 && members > 1 {
+                    assert_ne!(c1, c2, "{d1} and {d2}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn what_was_published_never_changes(
+            guides in 3..7usize,
+            points_per_day in 1..4usize,
+            steps in proptest::collection::vec((edit(), 0..12u8, 0..10u8), 1..14),
+        ) {
+            let mut world = World::new(guides, points_per_day);
+            world.built = world.build(world.today).unwrap();
+            for (edit, advance, ahead) in steps {
+                let saved = (
+                    world.guides.clone(),
+                    world.schedule.clone(),
+                    world.ledger.clone(),
+                    world.withdrawn.clone(),
+                );
+                world.apply(&edit);
+                world.today = world.today + chrono::Days::new(u64::from(advance));
+                let through = world.today + chrono::Days::new(u64::from(ahead));
+                let built = match world.build(through) {
+                    Ok(built) => built,
+                    Err(_) => {
+                        // Refused, as `build` refuses: the editor moves the pin.
+                        (world.guides, world.schedule, world.ledger, world.withdrawn) = saved;
+                        world.build(through).unwrap()
+                    }
+                };
+                for (date, before) in &world.built {
+                    let now = &built[date];
+                    let touched = world.withdrawn.iter().any(|w| before.contains(w.as_str()));
+                    if touched {
+                        for w in &world.withdrawn {
+                            prop_assert!(!now.contains(&format!("\"{w}\"")), "{date} still shows {w}");
+                        }
+                    } else {
+                        prop_assert_eq!(now, before, "{} changed after {:?}", date, edit);
+                    }
+                }
+                for (date, text) in built {
+                    world.built.entry(date).or_insert(text);
+                }
+            }
+            assert_fair(&world);
+            prop_assert!(world.ledger.days.len() >= (world.today - world.ledger.start).num_days() as usize);
+            let _ = world.today.weekday();
+        }
+    }
+}
