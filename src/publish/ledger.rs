@@ -245,7 +245,7 @@ mod tests {
             guide: usize,
             at: usize,
         },
-        EditPoint {
+        RewordPoint {
             guide: usize,
             at: usize,
         },
@@ -291,7 +291,7 @@ mod tests {
         prop_oneof![
             (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::AddPoint { guide, at }),
             (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::RemovePoint { guide, at }),
-            (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::EditPoint { guide, at }),
+            (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::RewordPoint { guide, at }),
             (g.clone(), 0..9usize, 0..9usize).prop_map(|(guide, from, to)| Edit::MovePoint {
                 guide,
                 from,
@@ -397,7 +397,7 @@ mod tests {
                         g.points.remove(at);
                     }
                 }
-                Edit::EditPoint { guide, at } => {
+                Edit::RewordPoint { guide, at } => {
                     let g = &mut self.guides[guide % n];
                     let at = at % g.points.len();
                     self.next_text += 1;
