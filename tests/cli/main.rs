@@ -10,6 +10,7 @@ mod email;
 mod feed;
 mod import;
 mod init;
+mod ledger;
 mod library;
 mod pipes;
 mod plan;
