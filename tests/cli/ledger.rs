@@ -296,10 +296,14 @@ fn withdraw_takes_a_point_off_published_pages_and_out_of_the_ledger() {
 
 #[test]
 fn send_publishes_the_days_it_mails() {
-    let p = project_with_email(1, "");
+    let smtp = crate::smtp::Smtp::start();
+    let p = project_with_email(smtp.port, "");
     add(&p, "anna@example.org", &["--cadence", "weekly"]);
+    // A test send (`--to-dir`) records nothing; a real one publishes what it mails.
     p.run(&["send", "--date", "2027-03-01", "--to-dir", "out"])
         .ok();
+    assert!(!p.path("published.txt").exists());
+    p.run(&["send", "--date", "2027-03-01"]).ok();
     let ledger = p.read("published.txt");
     // The weekly edition shows the whole week.
     assert!(ledger.contains("\n2027-03-07 "), "{ledger}");
@@ -308,9 +312,7 @@ fn send_publishes_the_days_it_mails() {
     assert_eq!(p.read("published.txt"), ledger);
     // The journal shows digests were sent: without the ledger, sending again is refused.
     std::fs::remove_file(p.path("published.txt")).unwrap();
-    let err = p
-        .run(&["send", "--date", "2027-03-08", "--to-dir", "out"])
-        .fails();
+    let err = p.run(&["send", "--date", "2027-03-08"]).fails();
     assert!(
         err.contains(
             "published.txt is missing, but the delivery journal shows digests sent before"
