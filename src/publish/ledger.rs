@@ -212,7 +212,7 @@ mod tests {
             name: format!("Country {code}"),
             code: code.into(),
             region: region.into(),
-            reviewed: d("2026-11-01"),
+            reviewed: Some(d("2026-11-01")),
             since: None,
             retired: None,
             summary: "S.".into(),
@@ -335,6 +335,7 @@ mod tests {
                     guide: g.clone(),
                 })
                 .collect(),
+            drafts: Vec::new(),
         }
     }
 
