@@ -2,11 +2,12 @@
 //! of `.eml` files. Every failure is sorted into what the run should do about it.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lettre::transport::smtp::PoolConfig;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, Tls, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 use lettre::{Message, SendmailTransport, SmtpTransport, Transport as _};
 
 use crate::content::mail_config::{EmailConfig, Security, TransportKind};
@@ -119,11 +120,14 @@ impl Transport {
         }
     }
 
-    /// A sender for one thread. SMTP senders are separate transports, hence separate
-    /// connections; lettre drops a connection after any error reply and opens a new one.
+    /// A sender for one thread. Each SMTP sender keeps its own connection; it is dropped after
+    /// any error reply and a new one is opened for the next message.
     pub fn sender(&self) -> Box<dyn Sender> {
         match self {
-            Transport::Smtp(t) => Box::new(SmtpSender(t.build())),
+            Transport::Smtp(t) => Box::new(SmtpSender {
+                settings: t.clone(),
+                connection: None,
+            }),
             Transport::Sendmail(p) => Box::new(SendmailSender(match p {
                 Some(p) => SendmailTransport::new_with_command(p),
                 None => SendmailTransport::new(),
@@ -222,21 +226,93 @@ fn hint(error: &str, config: &EmailConfig) -> String {
     }
 }
 
-struct SmtpSender(SmtpTransport);
+/// One thread's connection, held between messages. lettre's pooled `SmtpTransport` sends a NOOP
+/// before every message to check the pooled connection, one round trip in five; here the
+/// connection is checked only after it sat idle, when a relay may have closed it.
+struct SmtpSender {
+    settings: SmtpSettings,
+    connection: Option<(SmtpConnection, Instant)>,
+}
+
+/// Idle longer than this, a connection is checked (NOOP) before the next message.
+const IDLE_CHECK: Duration = Duration::from_secs(10);
+
+impl SmtpSettings {
+    /// Opens a connection the way lettre's `SmtpTransport` does: TLS, then authentication.
+    fn connect(&self) -> Result<SmtpConnection, lettre::transport::smtp::Error> {
+        let hello = ClientId::default();
+        let wrapper = match &self.tls {
+            Tls::Wrapper(p) => Some(p),
+            _ => None,
+        };
+        let mut connection = SmtpConnection::connect(
+            (self.host.as_str(), self.port),
+            Some(self.timeout),
+            &hello,
+            wrapper,
+            None,
+        )?;
+        match &self.tls {
+            Tls::Required(p) => connection.starttls(p, &hello)?,
+            Tls::Opportunistic(p) if connection.can_starttls() => {
+                connection.starttls(p, &hello)?;
+            }
+            _ => {}
+        }
+        if let Some(c) = &self.credentials {
+            connection.auth(DEFAULT_MECHANISMS, c)?;
+        }
+        Ok(connection)
+    }
+}
 
 impl Sender for SmtpSender {
     fn send(&mut self, message: &Message, _: &str) -> Result<(), SendError> {
-        self.0.send(message).map(|_| ()).map_err(|e| classify(&e))
+        if let Some((c, last)) = &mut self.connection
+            && (c.has_broken() || (last.elapsed() > IDLE_CHECK && !c.test_connected()))
+        {
+            self.connection = None;
+        }
+        let (connection, last) = match &mut self.connection {
+            Some(c) => c,
+            None => self.connection.insert((
+                self.settings.connect().map_err(|e| match classify(&e) {
+                    // Trouble opening the connection is never this message's fault.
+                    SendError::Permanent(d) if e.is_client() => SendError::Transient(d),
+                    other => other,
+                })?,
+                Instant::now(),
+            )),
+        };
+        let result = connection.send(message.envelope(), &message.formatted());
+        *last = Instant::now();
+        if result.is_err() && connection.has_broken() {
+            self.connection = None;
+        }
+        result.map(|_| ()).map_err(|e| classify(&e))
+    }
+}
+
+impl Drop for SmtpSender {
+    fn drop(&mut self) {
+        if let Some((mut c, _)) = self.connection.take() {
+            let _ = c.quit();
+        }
     }
 }
 
 /// Sorts an SMTP error: 421 backs off the relay, other 4xx and connection trouble are temporary,
-/// 5xx is final.
+/// 5xx is final. lettre's own refusals before anything is sent are final too: an
+/// internationalised address to a relay without SMTPUTF8 will never go through that relay.
 fn classify(e: &lettre::transport::smtp::Error) -> SendError {
     let text = e.to_string();
     match e.status() {
         Some(code) if code.to_string() == "421" => SendError::RelayBusy(text),
         Some(_) if e.is_permanent() => SendError::Permanent(text),
+        None if e.is_client() && text.contains("SMTPUTF8") => SendError::Permanent(format!(
+            "{text}: this relay cannot take an internationalised address; use a relay that offers SMTPUTF8"
+        )),
+        None if e.is_client() => SendError::Permanent(text),
         _ => SendError::Transient(text),
     }
 }
