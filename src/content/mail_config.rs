@@ -73,6 +73,11 @@ pub struct EmailConfig {
     pub bounce_limit: u32,
     /// `[email.dkim]`: sign every message, if set.
     pub dkim: Option<DkimConfig>,
+    /// Days of delivery journal kept message by message; older editions are folded into one
+    /// line each (how many sent, failed, expired), so the database stops growing. At least 35:
+    /// scheduling decisions read a month back.
+    #[serde(default = "default_keep_journal_days")]
+    pub keep_journal_days: u32,
 }
 
 fn default_bounce_limit() -> u32 {
@@ -90,6 +95,10 @@ pub struct DkimConfig {
     /// The private key (PEM: RSA or Ed25519, as `openssl genpkey` writes it), relative to
     /// schedule.toml.
     pub key_file: PathBuf,
+}
+
+fn default_keep_journal_days() -> u32 {
+    40
 }
 
 fn default_send_hour() -> u8 {
@@ -314,6 +323,14 @@ impl EmailConfig {
                 "catch_up_days",
                 format!("{} days", self.catch_up_days),
                 "use 0 to 31",
+            );
+        }
+        if self.keep_journal_days < 35 {
+            err(
+                "email",
+                "keep_journal_days",
+                format!("{} days", self.keep_journal_days),
+                "use 35 or more: deciding what is due reads a month of the journal",
             );
         }
         if self.attempts == 0 || self.attempts > 20 {

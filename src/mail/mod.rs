@@ -8,6 +8,8 @@ pub mod dkim;
 pub mod due;
 /// CSS inlined for mail clients.
 pub mod inline;
+/// Which messages are in the server's hands right now, for crash accounting.
+pub mod inflight;
 /// Composing personalised digests.
 pub mod message;
 /// A test send: `.eml` files, nothing recorded.

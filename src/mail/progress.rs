@@ -22,11 +22,16 @@ pub struct EditionReport {
     pub previously_failed: usize,
     /// Held back by `max_per_day`.
     pub held_back: usize,
-    /// For --dry-run: who would get it.
+    /// Messages this run owes (not sent yet, not held back).
+    pub owed: usize,
+    /// For --dry-run: the first [`LISTED`] of those who would get it.
     pub would_send: Vec<String>,
     /// Not started because the run was asked to stop; the next run sends them.
     pub not_started: usize,
 }
+
+/// How many addresses a dry run lists per edition.
+pub const LISTED: usize = 20;
 
 /// The whole run.
 #[derive(Debug, Clone, Default)]
@@ -142,16 +147,16 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
                 out,
                 "{}: would send {} message{} ({} already sent, {} subscribers)",
                 e.edition,
-                e.would_send.len(),
-                if e.would_send.len() == 1 { "" } else { "s" },
+                e.owed,
+                if e.owed == 1 { "" } else { "s" },
                 e.already_sent,
                 e.subscribers
             );
-            for to in e.would_send.iter().take(20) {
+            for to in e.would_send.iter().take(LISTED) {
                 let _ = writeln!(out, "  to {to}");
             }
-            if e.would_send.len() > 20 {
-                let _ = writeln!(out, "  ... and {} more", e.would_send.len() - 20);
+            if e.owed > e.would_send.len() {
+                let _ = writeln!(out, "  ... and {} more", e.owed - e.would_send.len());
             }
             continue;
         }

@@ -1,17 +1,22 @@
 //! `send`: deliver the day's (and on the week's first day, the week's) edition to every active
 //! subscriber, exactly once.
 //!
-//! The journal is the source of truth. Before a message goes to the server its row is written
-//! `sending` (durably); after the server's 250 it becomes `sent`. A run that stops at any moment
-//! leaves only the messages in flight as `sending`: the next run reports them ("may have been
-//! delivered") and sends them again with the same Message-ID; everything else is either `sent`
-//! and skipped, or never started and sent. Journal writes from all sender threads go through one
-//! writer that commits them in batches, so keeping the journal costs one disk sync per batch,
-//! not per message.
+//! The journal is the source of truth. Messages are claimed (`sending`) durably, a batch at a
+//! time, before they go to the server; just before each one goes, its connection notes it in the
+//! in-flight record ([`crate::mail::inflight`]); after the server's 250 it becomes `sent`. A run
+//! that stops at any moment leaves claimed messages as `sending`: the next run sends them again
+//! with the same Message-ID and names those that were in the server's hands ("may have been
+//! delivered"), keeping the names (`doubt`) until a run that finishes has reported them, so a
+//! second kill loses none. Results are committed in batches without waiting for the disk (a
+//! killed process loses none of them; the run's last commit makes them durable), so the journal
+//! costs one disk sync per batch of claims, not per message.
+//!
+//! Subscribers are read a page at a time, twice: once to count what is owed, once to feed the
+//! senders; memory does not grow with the list.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -50,9 +55,6 @@ pub struct Options {
     pub kind: &'static str,
 }
 
-/// Which editions go to whom: `None` means every active subscriber of the cadence.
-type EditionPlan = Vec<(Cadence, NaiveDate, Option<std::collections::HashSet<i64>>)>;
-
 /// Scheduling rules from the schedule.
 pub fn rules(project: &Project) -> crate::mail::due::Rules {
     crate::mail::due::Rules {
@@ -62,60 +64,6 @@ pub fn rules(project: &Project) -> crate::mail::due::Rules {
         catch_up_days: project.schedule.email.catch_up_days,
         first_date: project.schedule.start,
     }
-}
-
-/// What is due at `now`, by edition; notes on editions skipped as too old. Records `now` as the
-/// last look, unless dry.
-fn plan_due(
-    project: &Project,
-    store: &Store,
-    now: DateTime<Utc>,
-    cadence: Option<Cadence>,
-    record: bool,
-) -> Result<(EditionPlan, Vec<String>), Error> {
-    let rules = rules(project);
-    let mut subscribers = store.all_active()?;
-    if let Some(c) = cadence {
-        subscribers.retain(|s| s.cadence == c);
-    }
-    let done = store.finished_around(now)?;
-    let since = store
-        .meta(LAST_LOOK)?
-        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-        .map(|t| t.with_timezone(&Utc));
-    let (due, skipped) = crate::mail::due::due_now(&subscribers, &done, now, since, &rules);
-    let mut plan: std::collections::BTreeMap<(Cadence, NaiveDate), std::collections::HashSet<i64>> =
-        Default::default();
-    for m in due {
-        plan.entry((m.cadence, m.date))
-            .or_default()
-            .insert(m.subscriber);
-    }
-    let mut notes = Vec::new();
-    let mut skipped_by: std::collections::BTreeMap<String, usize> = Default::default();
-    for m in skipped {
-        *skipped_by.entry(m.edition).or_default() += 1;
-    }
-    for (edition, n) in skipped_by {
-        notes.push(format!(
-            "skipped {edition} for {n} subscriber{}: it fell due while nothing was running and is older than \
-             the catch-up window (catch_up_days = {})",
-            if n == 1 { "" } else { "s" },
-            rules.catch_up_days
-        ));
-    }
-    if record {
-        store.set_meta(
-            LAST_LOOK,
-            &now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        )?;
-    }
-    Ok((
-        plan.into_iter()
-            .map(|((c, d), ids)| (c, d, Some(ids)))
-            .collect(),
-        notes,
-    ))
 }
 
 /// The meta key holding when `send` or `run` last looked for due editions.
@@ -188,7 +136,7 @@ pub(crate) fn render_edition(
 fn publish_editions(
     project: &Project,
     store: &Store,
-    plan: &EditionPlan,
+    plan: &[(Cadence, NaiveDate, String)],
     dry_run: bool,
 ) -> Result<Ledger, Error> {
     use crate::publish::ledger;
@@ -220,6 +168,146 @@ fn publish_editions(
     ledger::publish_through(project, through, today, &outputs, false)
 }
 
+/// Subscribers read from the database at a time: memory stays flat however long the list.
+const PAGE: usize = 512;
+/// Messages claimed in the journal together, with one disk sync.
+const CLAIM_BATCH: usize = 64;
+
+/// The editions of this run, found as the subscribers are read.
+#[derive(Default, Clone)]
+struct Editions {
+    list: Vec<(Cadence, NaiveDate, String)>,
+    index: HashMap<String, usize>,
+}
+
+impl Editions {
+    fn register(&mut self, cadence: Cadence, date: NaiveDate) -> usize {
+        let id = crate::mail::due::edition_id(cadence, date);
+        if let Some(&i) = self.index.get(&id) {
+            return i;
+        }
+        self.list.push((cadence, date, id.clone()));
+        self.index.insert(id, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// Whom this run looks at.
+enum Scope {
+    /// These editions, to every active subscriber of their cadence.
+    Editions,
+    /// Whatever is due at `now`, subscriber by subscriber.
+    Due {
+        now: DateTime<Utc>,
+        since: Option<DateTime<Utc>>,
+        rules: crate::mail::due::Rules,
+        cadence: Option<Cadence>,
+    },
+}
+
+/// Reads every message in scope, a page of subscribers at a time and always in the same order,
+/// calling `visit` with the edition, the subscriber and where the message stands (`false` from
+/// `visit` stops the walk). Due mode registers the editions it meets and returns how many
+/// messages per edition fell out of the catch-up window.
+fn walk(
+    store: &Store,
+    scope: &Scope,
+    editions: &mut Editions,
+    register: bool,
+    only: Option<&str>,
+    visit: &mut dyn FnMut(usize, Subscriber, Option<State>) -> Result<bool, Error>,
+) -> Result<std::collections::BTreeMap<String, usize>, Error> {
+    let mut skipped = std::collections::BTreeMap::new();
+    match scope {
+        Scope::Editions => {
+            for (e, (cadence, _, id)) in editions.list.clone().into_iter().enumerate() {
+                let mut after = 0;
+                loop {
+                    let page = store.candidates(&id, cadence, after, PAGE, only)?;
+                    let Some(last) = page.last() else { break };
+                    after = last.0.id;
+                    for (s, state, _) in page {
+                        if !visit(e, s, state)? {
+                            return Ok(skipped);
+                        }
+                    }
+                }
+            }
+        }
+        Scope::Due {
+            now,
+            since,
+            rules,
+            cadence,
+        } => {
+            // Every edition a decision can touch, for the journal lookups.
+            let today = now.date_naive();
+            let mut window = Vec::new();
+            let first = today - chrono::Days::new(crate::mail::due::LOOK_BACK_DAYS + 1);
+            let mut date = first;
+            while date <= today + chrono::Days::new(1) {
+                window.push(crate::mail::due::edition_id(Cadence::Daily, date));
+                if week_start(date, rules.week_starts) == date {
+                    window.push(crate::mail::due::edition_id(Cadence::Weekly, date));
+                }
+                date = date + chrono::Days::new(1);
+            }
+            let mut after = 0;
+            loop {
+                let page = store.active_page(after, PAGE, *cadence, only)?;
+                let (Some(first), Some(last)) = (page.first(), page.last()) else {
+                    break;
+                };
+                after = last.id;
+                let mut done = std::collections::HashSet::new();
+                let mut states = HashMap::new();
+                for (edition, subscriber, state, _) in
+                    store.journal_for(&window, first.id, last.id)?
+                {
+                    if matches!(state, State::Sent | State::Failed | State::Expired) {
+                        done.insert((edition, subscriber));
+                    } else {
+                        states.insert((edition, subscriber), state);
+                    }
+                }
+                let (due, late) = crate::mail::due::due_now(&page, &done, *now, *since, rules);
+                for m in late {
+                    *skipped.entry(m.edition).or_default() += 1;
+                }
+                let by_id: HashMap<i64, &Subscriber> = page.iter().map(|s| (s.id, s)).collect();
+                for m in due {
+                    let e = if register {
+                        editions.register(m.cadence, m.date)
+                    } else {
+                        match editions.index.get(&m.edition) {
+                            Some(&e) => e,
+                            // Fell due after this run counted: the next run sends it.
+                            None => continue,
+                        }
+                    };
+                    let Some(s) = by_id.get(&m.subscriber) else {
+                        continue;
+                    };
+                    let state = states.get(&(m.edition.clone(), m.subscriber)).copied();
+                    if !visit(e, (*s).clone(), state)? {
+                        return Ok(skipped);
+                    }
+                }
+            }
+        }
+    }
+    Ok(skipped)
+}
+
+/// What to do with a message that is in scope.
+fn is_owed(state: Option<State>, retry_failed: bool) -> bool {
+    match state {
+        Some(State::Sent) => false,
+        Some(State::Failed) => retry_failed,
+        _ => true,
+    }
+}
+
 /// Runs `send`.
 pub fn run(
     project: &Project,
@@ -236,157 +324,267 @@ pub fn run(
     };
     let mut store = Store::open(&database)?;
     let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
-    let (plan, notes): (EditionPlan, Vec<String>) = match options.date {
+    let mut report = Report::default();
+    let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
+    let only = only.as_deref();
+
+    // What a stopped run left claimed: the messages its record shows in the server's hands
+    // (all of them, if the record cannot be trusted) may have been delivered.
+    if !options.dry_run {
+        let left = store.left_sending()?;
+        if !left.is_empty() {
+            let doubtful: Vec<(String, i64)> = match crate::mail::inflight::handed(&database) {
+                Some(handed) => left.into_iter().filter(|m| handed.contains(m)).collect(),
+                None => left,
+            };
+            store.mark_doubtful(&doubtful)?;
+        }
+    }
+
+    let mut editions = Editions::default();
+    let scope = match options.date {
         Some(date) => {
             let (due, notes) = editions_due(project, date, options.cadence);
-            (
-                due.into_iter().map(|(c, _)| (c, date, None)).collect(),
-                notes,
-            )
-        }
-        None => plan_due(
-            project,
-            &store,
-            options.now.unwrap_or_else(Utc::now),
-            options.cadence,
-            !options.dry_run,
-        )?,
-    };
-    let mut report = Report {
-        editions: Vec::new(),
-        notes,
-        stopped: false,
-    };
-    let ledger = publish_editions(project, &store, &plan, options.dry_run)?;
-    let mut editions = Vec::new();
-    for (cadence, date, _) in &plan {
-        let id = crate::mail::due::edition_id(*cadence, *date);
-        editions.push(render_edition(
-            project,
-            &ledger,
-            &mut renderer,
-            *cadence,
-            id,
-            *date,
-        )?);
-    }
-    let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
-
-    // Work out every message still owed, per edition, from the journal.
-    let mut jobs: Vec<Job> = Vec::new();
-    for (e, edition) in editions.iter().enumerate() {
-        let mut r = EditionReport {
-            edition: edition.id.clone(),
-            ..Default::default()
-        };
-        let mut subscribers = store.active(edition.cadence)?;
-        if let Some(ids) = &plan[e].2 {
-            subscribers.retain(|s| ids.contains(&s.id));
-        }
-        if let Some(only) = &options.only {
-            let only = only.trim().to_lowercase();
-            subscribers.retain(|s| s.email.to_lowercase() == only);
-        }
-        r.subscribers = subscribers.len();
-        let journal = store.journal(&edition.id)?;
-        for s in subscribers {
-            match journal.get(&s.id).map(|d| d.state) {
-                Some(State::Sent) => r.already_sent += 1,
-                Some(State::Failed) if !options.retry_failed => r.previously_failed += 1,
-                state => {
-                    if state == Some(State::Sending) {
-                        r.in_flight_before.push(s.email.clone());
-                    }
-                    jobs.push(Job {
-                        edition: e,
-                        subscriber: s,
-                    });
+            report.notes.extend(notes);
+            for (cadence, id) in due {
+                if store.is_compacted(&id)? {
+                    report.notes.push(format!(
+                        "{id} is older than the journal keeps (keep_journal_days = {}): whom it reached is \
+                         no longer known message by message, so it is not sent again",
+                        email.keep_journal_days
+                    ));
+                } else {
+                    editions.register(cadence, date);
                 }
             }
+            Scope::Editions
         }
-        report.editions.push(r);
-    }
-    if options.only.is_some()
-        && report.editions.iter().all(|r| r.subscribers == 0)
-        && !report.editions.is_empty()
-    {
-        return Err(Error::Usage(format!(
-            "{} is not an active subscriber of the editions due{}",
-            options.only.as_deref().unwrap_or_default(),
-            options.date.map(|d| format!(" on {d}")).unwrap_or_default()
-        )));
-    }
+        None => {
+            let now = options.now.unwrap_or_else(Utc::now);
+            let rules = rules(project);
+            if !options.dry_run {
+                let cutoff =
+                    now.date_naive() - chrono::Days::new(u64::from(rules.catch_up_days) + 1);
+                let expired = store.expire_before(cutoff)?;
+                if !expired.is_empty() {
+                    let names: Vec<String> =
+                        expired.iter().map(|(e, to)| format!("{e} {to}")).collect();
+                    report.notes.push(format!(
+                        "expired: {} deferred message{} fell out of the catch-up window (catch_up_days = {}) \
+                         and will not be sent: {}",
+                        expired.len(),
+                        if expired.len() == 1 { "" } else { "s" },
+                        rules.catch_up_days,
+                        names.join(", ")
+                    ));
+                }
+            }
+            let since = store
+                .meta(LAST_LOOK)?
+                .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+                .map(|t| t.with_timezone(&Utc));
+            Scope::Due {
+                now,
+                since,
+                rules,
+                cadence: options.cadence,
+            }
+        }
+    };
 
-    if email.max_per_day > 0 {
-        let midnight = chrono::Utc::now()
+    // Count what is owed, per edition, without holding it: the same walk feeds the senders.
+    let allowed = if email.max_per_day > 0 && !options.dry_run {
+        let midnight = Utc::now()
             .date_naive()
             .and_hms_opt(0, 0, 0)
             .unwrap_or_default()
             .and_utc();
         let already =
             store.sent_since(&midnight.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))?;
-        let allowed = u64::from(email.max_per_day).saturating_sub(already) as usize;
-        if jobs.len() > allowed {
-            for job in jobs.drain(allowed..) {
-                report.editions[job.edition].held_back += 1;
+        u64::from(email.max_per_day).saturating_sub(already) as usize
+    } else {
+        usize::MAX
+    };
+    let mut counts: Vec<EditionReport> = Vec::new();
+    let mut owed = 0usize;
+    let skipped = walk(
+        &store,
+        &scope,
+        &mut editions,
+        true,
+        only,
+        &mut |e, s, state| {
+            while counts.len() <= e {
+                counts.push(EditionReport::default());
             }
+            let r = &mut counts[e];
+            r.subscribers += 1;
+            match state {
+                Some(State::Sent) => r.already_sent += 1,
+                Some(State::Failed) if !options.retry_failed => r.previously_failed += 1,
+                _ if owed >= allowed => r.held_back += 1,
+                _ => {
+                    owed += 1;
+                    r.owed += 1;
+                    if options.dry_run && r.would_send.len() < crate::mail::progress::LISTED {
+                        r.would_send.push(s.email);
+                    }
+                }
+            }
+            Ok(true)
+        },
+    )?;
+    counts.resize(editions.list.len(), EditionReport::default());
+    for (r, (_, _, id)) in counts.iter_mut().zip(&editions.list) {
+        r.edition = id.clone();
+    }
+    if let Scope::Due { now, .. } = &scope {
+        let catch_up = project.schedule.email.catch_up_days;
+        for (edition, n) in skipped {
+            report.notes.push(format!(
+                "skipped {edition} for {n} subscriber{}: it fell due while nothing was running and is older than \
+                 the catch-up window (catch_up_days = {catch_up})",
+                if n == 1 { "" } else { "s" },
+            ));
+        }
+        if !options.dry_run {
+            store.set_meta(
+                LAST_LOOK,
+                &now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            )?;
+        }
+        // Due mode reports only the editions someone is due.
+        counts.retain(|r| r.subscribers > 0);
+    }
+    // Due mode meets editions in no particular order; a report reads better by edition.
+    counts.sort_by(|a, b| a.edition.cmp(&b.edition));
+    report.editions = counts;
+
+    if options.only.is_some() && report.editions.iter().all(|r| r.subscribers == 0) {
+        if !report.editions.is_empty() || options.date.is_some() {
+            return Err(Error::Usage(format!(
+                "{} is not an active subscriber of the editions due{}",
+                options.only.as_deref().unwrap_or_default(),
+                options.date.map(|d| format!(" on {d}")).unwrap_or_default()
+            )));
         }
     }
-
+    // What is mailed is published: record the editions' days in the ledger (a dry run reads it).
+    let ledger = publish_editions(project, &store, &editions.list, options.dry_run)?;
     if options.dry_run {
-        for job in &jobs {
-            report.editions[job.edition]
-                .would_send
-                .push(job.subscriber.email.clone());
-        }
         return Ok(report);
     }
-    if jobs.is_empty() {
+    let doubtful = store.doubtful()?;
+    if owed == 0 {
+        name_doubtful(&mut report, &doubtful);
+        if !doubtful.is_empty() {
+            store.doubts_reported()?;
+        }
+        compact(project, &mut store)?;
         return Ok(report);
     }
 
+    // Render each edition that someone is owed, once.
+    let mut rendered: Vec<Option<Edition>> = Vec::with_capacity(editions.list.len());
+    for (cadence, date, id) in &editions.list {
+        let wanted = report
+            .editions
+            .iter()
+            .any(|r| &r.edition == id && r.owed > 0);
+        rendered.push(if wanted {
+            Some(render_edition(
+                project,
+                &ledger,
+                &mut renderer,
+                *cadence,
+                id.clone(),
+                *date,
+            )?)
+        } else {
+            None
+        });
+    }
+    let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
     let transport = Transport::from_config(email, &project.root, None)?;
     transport.check(email)?;
 
     let run_id = store.start_run(options.kind)?;
-    let total = jobs.len();
-    let outcome = Delivery {
+    let delivered = Delivery {
         composer: &composer,
-        editions: &editions,
+        editions: &rendered,
         transport: &transport,
         config: email,
         stop,
+        database: &database,
+        scope: &scope,
+        walk_editions: &editions,
+        only,
+        retry_failed: options.retry_failed,
+        allowed,
     }
-    .deliver(&mut store, jobs, progress)?;
-    report.stopped = outcome.len() < total;
-    let mut finished = vec![0usize; report.editions.len()];
-    for (job, _) in &outcome {
-        finished[job.edition] += 1;
-    }
-    for (job, result) in outcome {
-        let r = &mut report.editions[job.edition];
-        match result {
-            Ok(()) => r.sent += 1,
-            Err(Finished::Failed(d)) => r.failed.push((job.subscriber.email, d)),
-            Err(Finished::Deferred(d)) => r.deferred.push((job.subscriber.email, d)),
-        }
-    }
+    .deliver(&mut store, owed, progress)?;
+    let mut finished_total = 0;
     for r in &mut report.editions {
+        let Some(&e) = editions.index.get(&r.edition) else {
+            continue;
+        };
+        let d = &delivered.editions[e];
+        r.sent = d.sent;
+        r.failed = d.failed.clone();
+        r.deferred = d.deferred.clone();
         r.failed.sort();
         r.deferred.sort();
+        finished_total += d.finished;
+        r.not_started = r.owed.saturating_sub(d.finished);
     }
-    if report.stopped {
-        // Jobs are counted per edition before sending; what did not finish was never started.
-        for (e, r) in report.editions.iter_mut().enumerate() {
-            let owed = r.subscribers - r.already_sent - r.previously_failed - r.held_back;
-            r.not_started = owed.saturating_sub(finished[e]);
+    report.stopped = finished_total < owed;
+    if !report.stopped {
+        for r in &mut report.editions {
+            r.not_started = 0;
         }
     }
+    name_doubtful(&mut report, &doubtful);
+    // This commit waits for the disk, and with it every result recorded during the run.
+    store.set_durable(true)?;
     store.finish_run(
         run_id,
         crate::mail::progress::summary(&report, false).trim_end(),
     )?;
+    if !doubtful.is_empty() {
+        store.doubts_reported()?;
+    }
+    compact(project, &mut store)?;
     Ok(report)
+}
+
+/// Puts each message that may have gone twice under its edition, or in a note.
+fn name_doubtful(report: &mut Report, doubtful: &[(String, String)]) {
+    let mut elsewhere: Vec<String> = Vec::new();
+    for (edition, to) in doubtful {
+        match report.editions.iter_mut().find(|r| &r.edition == edition) {
+            Some(r) => r.in_flight_before.push(to.clone()),
+            None => elsewhere.push(format!("{edition} {to}")),
+        }
+    }
+    if !elsewhere.is_empty() {
+        report.notes.push(format!(
+            "{} message{} in flight when an earlier run stopped may have been delivered twice: {}",
+            elsewhere.len(),
+            if elsewhere.len() == 1 { "" } else { "s" },
+            elsewhere.join(", ")
+        ));
+    }
+}
+
+/// Folds the journal of editions older than `keep_journal_days`.
+fn compact(project: &Project, store: &mut Store) -> Result<(), Error> {
+    let keep = project
+        .schedule
+        .email
+        .keep_journal_days
+        .max(crate::mail::store::MIN_KEEP_JOURNAL_DAYS);
+    let cutoff = Utc::now().date_naive() - chrono::Days::new(u64::from(keep));
+    store.compact_before(cutoff).map(|_| ())
 }
 
 struct Job {
@@ -402,10 +600,21 @@ enum Finished {
     Deferred(String),
 }
 
-enum Event {
-    /// Mark `sending`; the sender waits for the answer before it talks to the server.
-    Claim(JournalEntry, mpsc::SyncSender<bool>),
-    Done(usize, JournalEntry, Outcome),
+/// A sender's result for the journal.
+struct Done {
+    edition: usize,
+    to: String,
+    entry: JournalEntry,
+    outcome: Outcome,
+}
+
+/// What a delivery did, per edition.
+#[derive(Default, Clone)]
+struct Delivered {
+    sent: usize,
+    failed: Vec<(String, String)>,
+    deferred: Vec<(String, String)>,
+    finished: usize,
 }
 
 /// Paces senders: a shared pause after a 421, and an optional rate limit.
@@ -458,33 +667,46 @@ fn sleep_unless_stopped(delay: Duration, stop: &AtomicBool) -> bool {
     true
 }
 
-/// Sends every job over `connections` threads; the calling thread keeps the journal.
-/// Everything a delivery needs besides the journal and the jobs.
+/// Everything a delivery needs besides the journal.
 struct Delivery<'a> {
     composer: &'a Composer<'a>,
-    editions: &'a [Edition],
+    editions: &'a [Option<Edition>],
     transport: &'a Transport,
     config: &'a crate::content::mail_config::EmailConfig,
     stop: &'a AtomicBool,
+    database: &'a std::path::Path,
+    scope: &'a Scope,
+    walk_editions: &'a Editions,
+    only: Option<&'a str>,
+    retry_failed: bool,
+    allowed: usize,
+}
+
+/// The results of a delivery, per edition.
+struct Outcomes {
+    editions: Vec<Delivered>,
 }
 
 impl Delivery<'_> {
+    /// Sends everything owed. Three kinds of thread: one reads the subscribers again and claims
+    /// their messages in the journal a batch at a time (one disk sync per batch); `connections`
+    /// senders each take the next claimed message, note it in the in-flight record, and send
+    /// it; the calling thread records the results.
     fn deliver(
         &self,
         store: &mut Store,
-        jobs: Vec<Job>,
+        total: usize,
         progress: &mut dyn Progress,
-    ) -> Result<Vec<(Job, Outcome)>, Error> {
+    ) -> Result<Outcomes, Error> {
         let Delivery {
             composer,
             editions,
             transport,
             config,
             stop,
+            ..
         } = *self;
-        let total = jobs.len();
         let threads = config.connections.min(total).max(1);
-        let next = AtomicUsize::new(0);
         let abort = AtomicBool::new(false);
         let pace = Pace {
             paused_until: Mutex::new(None),
@@ -494,53 +716,140 @@ impl Delivery<'_> {
         };
         let base_delay = Duration::from_millis(config.retry_delay_ms);
         let attempts = config.attempts;
-        let label: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
+        let label: Vec<&str> = editions.iter().flatten().map(|e| e.id.as_str()).collect();
         progress.start(&label.join(" + "), total);
+        let record = crate::mail::inflight::InFlight::create(self.database, threads)?;
+        // Results are written without waiting for the disk: a killed process loses none of
+        // them, and the run's last commit makes them all durable.
+        store.set_durable(false)?;
 
-        let (tx, rx) = mpsc::channel::<Event>();
-        let mut results: HashMap<usize, Outcome> = HashMap::with_capacity(total);
+        let (ready_tx, ready_rx) = mpsc::sync_channel::<Job>(CLAIM_BATCH * 2);
+        let ready_rx = std::sync::Arc::new(Mutex::new(ready_rx));
+        let (tx, rx) = mpsc::channel::<Done>();
+        let mut outcomes = Outcomes {
+            editions: vec![Delivered::default(); editions.len()],
+        };
         let mut journal_error: Option<Error> = None;
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
+        let entry = |e: &Edition, s: &Subscriber, state, detail: String| JournalEntry {
+            edition: e.id.clone(),
+            subscriber: s.id,
+            state,
+            message_id: composer.message_id(&e.id, s),
+            detail,
+        };
+        let producer_result = std::thread::scope(|scope| {
+            let producer = {
+                let abort = &abort;
+                let entry = &entry;
+                scope.spawn(move || -> Result<(), Error> {
+                    // Reading and claiming on connections of their own: the reads are short
+                    // statements, never a transaction held open across the run.
+                    let reader = Store::open(self.database)?;
+                    let mut writer = Store::open(self.database)?;
+                    let flush = |batch: &mut Vec<Job>, writer: &mut Store| -> Result<bool, Error> {
+                        let entries: Vec<JournalEntry> = batch
+                            .iter()
+                            .filter_map(|j| {
+                                editions[j.edition]
+                                    .as_ref()
+                                    .map(|e| entry(e, &j.subscriber, State::Sending, String::new()))
+                            })
+                            .collect();
+                        writer.record(&entries)?;
+                        for job in batch.drain(..) {
+                            if ready_tx.send(job).is_err() {
+                                return Ok(false);
+                            }
+                        }
+                        Ok(true)
+                    };
+                    let mut batch: Vec<Job> = Vec::with_capacity(CLAIM_BATCH);
+                    let (mut emitted, mut owed_seen, mut open) = (0usize, 0usize, true);
+                    let mut known = self.walk_editions.clone();
+                    let walked = walk(
+                        &reader,
+                        self.scope,
+                        &mut known,
+                        false,
+                        self.only,
+                        &mut |e, s, state| {
+                            if stop.load(Ordering::Relaxed) || abort.load(Ordering::Relaxed) {
+                                return Ok(false);
+                            }
+                            if !is_owed(state, self.retry_failed) {
+                                return Ok(true);
+                            }
+                            owed_seen += 1;
+                            if owed_seen > self.allowed || emitted >= total {
+                                return Ok(false);
+                            }
+                            if editions[e].is_none() {
+                                return Ok(true);
+                            }
+                            emitted += 1;
+                            batch.push(Job {
+                                edition: e,
+                                subscriber: s,
+                            });
+                            if batch.len() >= CLAIM_BATCH {
+                                open = flush(&mut batch, &mut writer)?;
+                            }
+                            Ok(open)
+                        },
+                    );
+                    let result = walked.and_then(|_| {
+                        if open && !batch.is_empty() {
+                            flush(&mut batch, &mut writer)?;
+                        }
+                        Ok(())
+                    });
+                    if result.is_err() {
+                        abort.store(true, Ordering::Relaxed);
+                    }
+                    result
+                })
+            };
+            for slot in 0..threads {
                 let tx = tx.clone();
-                let (jobs, next, abort, pace) = (&jobs, &next, &abort, &pace);
+                let (ready_rx, abort, pace, record, entry) =
+                    (ready_rx.clone(), &abort, &pace, &record, &entry);
                 scope.spawn(move || {
                     let mut sender = transport.sender();
                     loop {
                         if abort.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed) {
                             break;
                         }
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(i) else { break };
-                        let edition = &editions[job.edition];
-                        let entry = |state, detail: String| JournalEntry {
-                            edition: edition.id.clone(),
-                            subscriber: job.subscriber.id,
-                            state,
-                            message_id: composer.message_id(&edition.id, &job.subscriber),
-                            detail,
+                        let job = match ready_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
                         };
-                        let message = match composer.compose(edition, &job.subscriber) {
+                        let Ok(job) = job else { break };
+                        let Some(edition) = editions[job.edition].as_ref() else {
+                            continue;
+                        };
+                        let s = &job.subscriber;
+                        let done = |entry: JournalEntry, outcome: Outcome| Done {
+                            edition: job.edition,
+                            to: s.email.clone(),
+                            entry,
+                            outcome,
+                        };
+                        let message = match composer.compose(edition, s) {
                             Ok(m) => m,
                             Err(e) => {
                                 let d = e.to_string();
-                                let _ = tx.send(Event::Done(
-                                    i,
-                                    entry(State::Failed, d.clone()),
+                                let _ = tx.send(done(
+                                    entry(edition, s, State::Failed, d.clone()),
                                     Err(Finished::Failed(d)),
                                 ));
                                 continue;
                             }
                         };
-                        let (ack, acked) = mpsc::sync_channel(1);
-                        if tx
-                            .send(Event::Claim(entry(State::Sending, String::new()), ack))
-                            .is_err()
-                            || acked.recv() != Ok(true)
-                        {
+                        if record.set(slot, &edition.id, s.id).is_err() {
+                            abort.store(true, Ordering::Relaxed);
                             break;
                         }
-                        let stem = format!("{}-{}", edition.id, job.subscriber.id);
+                        let stem = format!("{}-{}", edition.id, s.id);
                         let mut result = Err(Finished::Deferred(String::new()));
                         for attempt in 1..=attempts {
                             pace.wait();
@@ -568,66 +877,67 @@ impl Delivery<'_> {
                             }
                         }
                         let journal = match &result {
-                            Ok(()) => entry(State::Sent, String::new()),
-                            Err(Finished::Failed(d)) => entry(State::Failed, d.clone()),
-                            Err(Finished::Deferred(d)) => entry(State::Deferred, d.clone()),
+                            Ok(()) => entry(edition, s, State::Sent, String::new()),
+                            Err(Finished::Failed(d)) => entry(edition, s, State::Failed, d.clone()),
+                            Err(Finished::Deferred(d)) => {
+                                entry(edition, s, State::Deferred, d.clone())
+                            }
                         };
-                        if tx.send(Event::Done(i, journal, result)).is_err() {
+                        // Recorded before the slot is cleared: a kill in between still names it.
+                        if tx.send(done(journal, result)).is_err() {
                             break;
                         }
+                        let _ = record.clear(slot);
                     }
                 });
             }
             drop(tx);
+            drop(ready_rx);
 
-            // The journal writer: take every event waiting, commit them together, then let the
-            // claimed messages go.
-            let mut failed = 0;
+            // The journal writer: take every result waiting and commit them together.
+            let mut finished = 0usize;
+            let mut failed = 0usize;
             while let Ok(first) = rx.recv() {
                 let mut batch = vec![first];
                 while let Ok(more) = rx.try_recv() {
                     batch.push(more);
                 }
-                let entries: Vec<JournalEntry> = batch
-                    .iter()
-                    .map(|e| match e {
-                        Event::Claim(entry, _) | Event::Done(_, entry, _) => entry.clone(),
-                    })
-                    .collect();
-                let ok = match store.record(&entries) {
-                    Ok(()) => true,
-                    Err(e) => {
-                        abort.store(true, Ordering::Relaxed);
-                        journal_error.get_or_insert(e);
-                        false
-                    }
-                };
-                for event in batch {
-                    match event {
-                        Event::Claim(_, ack) => {
-                            let _ = ack.send(ok);
+                let entries: Vec<JournalEntry> = batch.iter().map(|d| d.entry.clone()).collect();
+                if let Err(e) = store.record(&entries) {
+                    abort.store(true, Ordering::Relaxed);
+                    journal_error.get_or_insert(e);
+                    continue;
+                }
+                for d in batch {
+                    let out = &mut outcomes.editions[d.edition];
+                    out.finished += 1;
+                    finished += 1;
+                    match d.outcome {
+                        Ok(()) => out.sent += 1,
+                        Err(Finished::Failed(why)) => {
+                            failed += 1;
+                            out.failed.push((d.to, why));
                         }
-                        Event::Done(i, _, result) => {
-                            if result.is_err() {
-                                failed += 1;
-                            }
-                            results.insert(i, result);
+                        Err(Finished::Deferred(why)) => {
+                            failed += 1;
+                            out.deferred.push((d.to, why));
                         }
                     }
                 }
-                progress.advance(results.len(), failed);
+                progress.advance(finished, failed);
             }
+            producer.join()
         });
         progress.finish();
         if let Some(e) = journal_error {
             return Err(e);
         }
-        let mut out = Vec::with_capacity(total);
-        for (i, job) in jobs.into_iter().enumerate() {
-            if let Some(result) = results.remove(&i) {
-                out.push((job, result));
-            }
+        match producer_result {
+            Ok(Ok(())) => Ok(outcomes),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(Error::Usage(
+                "reading the subscribers stopped unexpectedly: run send again".into(),
+            )),
         }
-        Ok(out)
     }
 }

@@ -24,14 +24,23 @@ CREATE TABLE IF NOT EXISTS subscribers (
 CREATE TABLE IF NOT EXISTS deliveries (
     edition     TEXT NOT NULL,
     subscriber  INTEGER NOT NULL REFERENCES subscribers(id),
-    state       TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'deferred')),
+    state       TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'deferred', 'expired')),
     attempts    INTEGER NOT NULL DEFAULT 0,
     message_id  TEXT NOT NULL,
     detail      TEXT NOT NULL DEFAULT '',
     updated     TEXT NOT NULL,
+    doubt       INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (edition, subscriber)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (state, updated);
+DROP INDEX IF EXISTS deliveries_by_state;
+CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (state) WHERE state <> 'sent';
+CREATE TABLE IF NOT EXISTS compacted (
+    edition   TEXT PRIMARY KEY,
+    sent      INTEGER NOT NULL,
+    failed    INTEGER NOT NULL,
+    expired   INTEGER NOT NULL,
+    compacted TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS runs (
     id        INTEGER PRIMARY KEY,
     kind      TEXT NOT NULL,
@@ -67,11 +76,34 @@ const ADDED_COLUMNS: [(&str, &str, &str); 3] = [
 
 const SUBSCRIBER_COLUMNS: &str = "id, email, name, cadence, format, active, token, timezone, hour";
 
+/// The deliveries table before `expired` and `doubt`: rebuilt once into the current shape.
+const MIGRATE_DELIVERIES: &str = "
+CREATE TABLE deliveries_new (
+    edition     TEXT NOT NULL,
+    subscriber  INTEGER NOT NULL REFERENCES subscribers(id),
+    state       TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'deferred', 'expired')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    message_id  TEXT NOT NULL,
+    detail      TEXT NOT NULL DEFAULT '',
+    updated     TEXT NOT NULL,
+    doubt       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (edition, subscriber)
+) WITHOUT ROWID;
+INSERT INTO deliveries_new (edition, subscriber, state, attempts, message_id, detail, updated)
+    SELECT edition, subscriber, state, attempts, message_id, detail, updated FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_new RENAME TO deliveries;
+";
+
+/// The fewest days of journal [`Store::compact`] keeps: every scheduling decision reads
+/// [`crate::mail::due::LOOK_BACK_DAYS`] back, and a day either side for time zones.
+pub const MIN_KEEP_JOURNAL_DAYS: u32 = 35;
+
 /// Where one message of one edition stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
-    /// Handed to the server; no final answer recorded. Left over from a run that stopped,
-    /// it means "may have been delivered".
+    /// Claimed before it goes to the server; no final answer recorded. Left over from a run
+    /// that stopped, it may have been delivered (see `send`'s in-flight record).
     Sending,
     /// The server answered 250.
     Sent,
@@ -79,6 +111,8 @@ pub enum State {
     Failed,
     /// Temporary failures used up this run's attempts; the next run tries again.
     Deferred,
+    /// Deferred past the catch-up window: no longer sent.
+    Expired,
 }
 
 impl State {
@@ -88,6 +122,7 @@ impl State {
             State::Sent => "sent",
             State::Failed => "failed",
             State::Deferred => "deferred",
+            State::Expired => "expired",
         }
     }
 
@@ -96,6 +131,7 @@ impl State {
             "sent" => State::Sent,
             "failed" => State::Failed,
             "deferred" => State::Deferred,
+            "expired" => State::Expired,
             _ => State::Sending,
         }
     }
@@ -154,6 +190,18 @@ impl Store {
         .map_err(|e| db_error(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|e| db_error(path, e))?;
+        let old_journal: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'deliveries'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| db_error(path, e))?;
+        if old_journal.is_some_and(|sql| !sql.contains("'expired'")) {
+            conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_DELIVERIES} COMMIT;"))
+                .map_err(|e| db_error(path, e))?;
+        }
         conn.execute_batch(SCHEMA).map_err(|e| db_error(path, e))?;
         for (table, column, definition) in ADDED_COLUMNS {
             let exists = conn
@@ -559,6 +607,248 @@ impl Store {
         tx.commit().map_err(|e| db_error(&path, e))
     }
 
+    /// One page of an edition's audience, by id after `after`: active subscribers of the
+    /// cadence (only `only`, if given), each with where their message stands.
+    pub fn candidates(
+        &self,
+        edition: &str,
+        cadence: Cadence,
+        after: i64,
+        limit: usize,
+        only: Option<&str>,
+    ) -> Result<Vec<(Subscriber, Option<State>, bool)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {}, d.state, d.doubt FROM subscribers s
+                 LEFT JOIN deliveries d ON d.edition = ?1 AND d.subscriber = s.id
+                 WHERE s.active = 1 AND s.cadence = ?2 AND s.id > ?3 AND (?4 IS NULL OR s.email = ?4)
+                 ORDER BY s.id LIMIT ?5",
+                prefixed("s")
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(
+                params![edition, cadence.as_str(), after, only, limit as i64],
+                |r| {
+                    let state: Option<String> = r.get(9)?;
+                    let doubt: Option<i64> = r.get(10)?;
+                    Ok((
+                        row_to_subscriber(r)?,
+                        state.as_deref().map(State::parse),
+                        doubt == Some(1),
+                    ))
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// One page of active subscribers by id after `after` (of one cadence, and only `only`, if
+    /// given).
+    pub fn active_page(
+        &self,
+        after: i64,
+        limit: usize,
+        cadence: Option<Cadence>,
+        only: Option<&str>,
+    ) -> Result<Vec<Subscriber>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SUBSCRIBER_COLUMNS} FROM subscribers
+                 WHERE active = 1 AND id > ?1 AND (?2 IS NULL OR cadence = ?2) AND (?3 IS NULL OR email = ?3)
+                 ORDER BY id LIMIT ?4"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(
+                params![after, cadence.map(Cadence::as_str), only, limit as i64],
+                row_to_subscriber,
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Journal rows of these editions for subscribers `first..=last`: (edition, subscriber,
+    /// state, doubt).
+    pub fn journal_for(
+        &self,
+        editions: &[String],
+        first: i64,
+        last: i64,
+    ) -> Result<Vec<(String, i64, State, bool)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT subscriber, state, doubt FROM deliveries
+                 WHERE edition = ?1 AND subscriber BETWEEN ?2 AND ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for edition in editions {
+            let rows = stmt
+                .query_map(params![edition, first, last], |r| {
+                    let state: String = r.get(1)?;
+                    Ok((
+                        edition.clone(),
+                        r.get::<_, i64>(0)?,
+                        State::parse(&state),
+                        r.get::<_, i64>(2)? == 1,
+                    ))
+                })
+                .map_err(|e| self.err(e))?;
+            for row in rows {
+                out.push(row.map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Messages claimed (`sending`) by a run that did not finish them: (edition, subscriber).
+    pub fn left_sending(&self) -> Result<Vec<(String, i64)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT edition, subscriber FROM deliveries WHERE state = 'sending'")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Marks messages that may have been delivered twice, durably, until a run has named them.
+    pub fn mark_doubtful(&mut self, messages: &[(String, i64)]) -> Result<(), Error> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| db_error(&path, e))?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "UPDATE deliveries SET doubt = 1 WHERE edition = ?1 AND subscriber = ?2 AND doubt = 0",
+                )
+                .map_err(|e| db_error(&path, e))?;
+            for (edition, subscriber) in messages {
+                stmt.execute(params![edition, subscriber])
+                    .map_err(|e| db_error(&path, e))?;
+            }
+        }
+        tx.commit().map_err(|e| db_error(&path, e))
+    }
+
+    /// Messages that may have been delivered twice and that no finished run has named yet:
+    /// (edition, address), by edition and address.
+    pub fn doubtful(&self) -> Result<Vec<(String, String)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.edition, s.email FROM deliveries d JOIN subscribers s ON s.id = d.subscriber
+                 WHERE d.doubt = 1 ORDER BY d.edition, s.email",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Records that a finished run named every doubtful message.
+    pub fn doubts_reported(&self) -> Result<(), Error> {
+        self.conn
+            .execute("UPDATE deliveries SET doubt = 2 WHERE doubt = 1", [])
+            .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Deferred or unfinished messages of editions dated before `cutoff`, which can no longer be
+    /// sent, become `expired`; returns them (edition, address) so the run can say so once.
+    pub fn expire_before(&self, cutoff: chrono::NaiveDate) -> Result<Vec<(String, String)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "UPDATE deliveries SET state = 'expired', updated = ?3
+                 WHERE state IN ('deferred', 'sending')
+                   AND ((edition >= 'daily-' AND edition < ?1) OR (edition >= 'weekly-' AND edition < ?2))
+                 RETURNING edition, (SELECT email FROM subscribers WHERE id = subscriber)",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(
+                params![format!("daily-{cutoff}"), format!("weekly-{cutoff}"), now()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out: Vec<(String, String)> =
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        out.sort();
+        Ok(out)
+    }
+
+    /// Folds the journal of editions dated before `cutoff` into one line each (how many sent,
+    /// failed, expired) and deletes their rows, so the database stops growing. Returns how many
+    /// editions were folded.
+    pub fn compact_before(&mut self, cutoff: chrono::NaiveDate) -> Result<usize, Error> {
+        let old: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT DISTINCT edition FROM deliveries
+                     WHERE (edition >= 'daily-' AND edition < ?1) OR (edition >= 'weekly-' AND edition < ?2)",
+                )
+                .map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map(
+                    params![format!("daily-{cutoff}"), format!("weekly-{cutoff}")],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+            rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
+        };
+        let path = self.path.clone();
+        for edition in &old {
+            let tx = self.conn.transaction().map_err(|e| db_error(&path, e))?;
+            tx.execute(
+                "INSERT INTO compacted (edition, sent, failed, expired, compacted)
+                 SELECT ?1, count(*) FILTER (WHERE state = 'sent'), count(*) FILTER (WHERE state = 'failed'),
+                        count(*) FILTER (WHERE state NOT IN ('sent', 'failed')), ?2
+                 FROM deliveries WHERE edition = ?1
+                 ON CONFLICT (edition) DO UPDATE SET sent = sent + excluded.sent,
+                   failed = failed + excluded.failed, expired = expired + excluded.expired,
+                   compacted = excluded.compacted",
+                params![edition, now()],
+            )
+            .map_err(|e| db_error(&path, e))?;
+            tx.execute("DELETE FROM deliveries WHERE edition = ?1", [edition])
+                .map_err(|e| db_error(&path, e))?;
+            tx.commit().map_err(|e| db_error(&path, e))?;
+        }
+        Ok(old.len())
+    }
+
+    /// Whether an edition's journal was folded away by [`Store::compact_before`].
+    pub fn is_compacted(&self, edition: &str) -> Result<bool, Error> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM compacted WHERE edition = ?1",
+                [edition],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether each commit waits for the disk (`true`, the default) or only reaches the
+    /// operating system, which keeps it through a killed process but not a power cut.
+    pub fn set_durable(&self, durable: bool) -> Result<(), Error> {
+        self.conn
+            .execute_batch(if durable {
+                "PRAGMA synchronous = FULL"
+            } else {
+                "PRAGMA synchronous = NORMAL"
+            })
+            .map_err(|e| self.err(e))
+    }
+
     /// How many messages the journal shows sent since `since` (RFC 3339), for daily caps.
     pub fn sent_since(&self, since: &str) -> Result<u64, Error> {
         self.conn
@@ -737,6 +1027,15 @@ pub enum Upsert {
     Updated,
     /// Known and unsubscribed: details updated, still unsubscribed.
     StillUnsubscribed,
+}
+
+/// [`SUBSCRIBER_COLUMNS`] of the table known as `alias` in a join.
+fn prefixed(alias: &str) -> String {
+    SUBSCRIBER_COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
