@@ -40,8 +40,8 @@ pub struct EmailConfig {
     pub sendmail: Option<PathBuf>,
     #[serde(default)]
     pub smtp: SmtpConfig,
-    /// Concurrent SMTP connections. lettre's client waits ~40 ms per message on a connection,
-    /// so throughput comes from running several.
+    /// Concurrent SMTP connections. One sends thousands of messages a second to a local relay;
+    /// providers cap how many a client may open.
     #[serde(default = "default_connections")]
     pub connections: usize,
     /// Attempts per message for temporary failures (4xx, dropped connections).

@@ -6,6 +6,8 @@ pub mod bounces;
 pub mod dkim;
 /// When each subscriber's next edition is due (pure).
 pub mod due;
+/// Whether mail goes out as it should: `status` and its verdict.
+pub mod health;
 /// CSS inlined for mail clients.
 pub mod inline;
 /// Which messages are in the server's hands right now, for crash accounting.

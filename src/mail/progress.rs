@@ -173,12 +173,12 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
         if !e.in_flight_before.is_empty() {
             let _ = writeln!(
                 out,
-                "  {} message{} in flight when an earlier run stopped may have been delivered; sent again with the same Message-ID: {}",
+                "  {} message{} in flight when an earlier run stopped may have been delivered twice (sent again with the same Message-ID): {}",
                 e.in_flight_before.len(),
                 if e.in_flight_before.len() == 1 {
-                    " was"
+                    ""
                 } else {
-                    "s were"
+                    "s"
                 },
                 e.in_flight_before.join(", ")
             );

@@ -824,6 +824,36 @@ impl Store {
         Ok(old.len())
     }
 
+    /// The date of the newest edition in the journal.
+    pub fn newest_edition(&self) -> Result<Option<chrono::NaiveDate>, Error> {
+        let mut newest = None;
+        for cadence in ["daily", "weekly"] {
+            let edition: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT max(edition) FROM deliveries WHERE edition > ?1 AND edition < ?2",
+                    [format!("{cadence}-"), format!("{cadence}.")],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+            let date = edition.and_then(|e| crate::mail::health::edition_date(&e));
+            newest = newest.max(date);
+        }
+        Ok(newest)
+    }
+
+    /// How many journal rows are in `state`.
+    pub fn count_state(&self, state: &str) -> Result<u64, Error> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM deliveries WHERE state = ?1",
+                [state],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n.max(0) as u64)
+            .map_err(|e| self.err(e))
+    }
+
     /// Whether an edition's journal was folded away by [`Store::compact_before`].
     pub fn is_compacted(&self, edition: &str) -> Result<bool, Error> {
         self.conn

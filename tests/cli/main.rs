@@ -5,6 +5,7 @@ mod bounces;
 mod build;
 mod calendar;
 mod church_year;
+mod delivery;
 mod dkim;
 mod email;
 mod feed;
