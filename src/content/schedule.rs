@@ -284,6 +284,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "catch_up_days = 0",
         ),
         hint(
+            "email.keep_journal_days",
+            "a whole number of days, 35 or more",
+            "keep_journal_days = 40",
+        ),
+        hint(
             "email.bounce_address",
             "a plain address in quotes",
             "bounce_address = \"bounces@example.org\"",

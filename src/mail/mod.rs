@@ -8,10 +8,10 @@ pub mod dkim;
 pub mod due;
 /// Whether mail goes out as it should: `status` and its verdict.
 pub mod health;
-/// CSS inlined for mail clients.
-pub mod inline;
 /// Which messages are in the server's hands right now, for crash accounting.
 pub mod inflight;
+/// CSS inlined for mail clients.
+pub mod inline;
 /// Composing personalised digests.
 pub mod message;
 /// A test send: `.eml` files, nothing recorded.
