@@ -56,7 +56,7 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         content_warnings(project, today, &mut outcome.diagnostics);
         ledger_checks(project, &mut outcome)?;
         if let Some(renderer) = &renderer {
-            render_sample(project, renderer, &templates_dir, &mut outcome.diagnostics);
+            render_every_branch(project, renderer, &templates_dir, &mut outcome.diagnostics);
         }
     }
     outcome.diagnostics = std::mem::take(&mut outcome.diagnostics).sorted();
@@ -277,9 +277,32 @@ fn pseudonym_warnings(entries: &[Entry], out: &mut Diagnostics) {
     }
 }
 
-/// Renders a day and a week in every format, the bulletin and a one-day site, so that a
-/// template using an unknown variable is caught by `check` rather than by the first build.
-fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut Diagnostics) {
+/// Renders every template in every branch: the made-up samples (theme days, private pages,
+/// each paper, with and without notes, the site, the email greeting and footer), then the
+/// project's own first day and week, so that a template mistake is caught by `check` rather
+/// than by the build of the day that first takes its branch. Each mistake is reported once.
+fn render_every_branch(project: &Project, renderer: &Renderer, dir: &Path, out: &mut Diagnostics) {
+    let mut errors = crate::publish::samples::Samples::new().render_all(renderer);
+    errors.extend(crate::mail::message::render_samples(renderer));
+    errors.extend(render_project_sample(project, renderer));
+    let mut seen = Vec::new();
+    for error in errors {
+        let found = match error {
+            Error::Invalid(d) => d.0,
+            e => vec![Diagnostic::error(dir, e.to_string())],
+        };
+        for d in found {
+            let place = (d.path.clone(), d.location);
+            if !seen.contains(&place) {
+                seen.push(place);
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// The project's own first day and week in every format, and a one-day site.
+fn render_project_sample(project: &Project, renderer: &Renderer) -> Vec<Error> {
     let schedule = &project.schedule;
     let ledger = crate::rotation::ledger::Ledger::new(schedule.start);
     let assembler = Assembler::new(&project.catalog, schedule, &ledger, Audience::Public);
@@ -290,29 +313,21 @@ fn render_sample(project: &Project, renderer: &Renderer, dir: &Path, out: &mut D
     let (day, week) = match sample {
         Ok(s) => s,
         Err(e) => {
-            out.push(Diagnostic::error(
-                &project.schedule_file.path,
-                e.to_string(),
-            ));
-            return;
+            let d = Diagnostic::error(&project.schedule_file.path, e.to_string());
+            return vec![Error::Invalid(Diagnostics(vec![d]))];
         }
     };
-    let mut results = Vec::new();
-    for format in [Format::Html, Format::Txt] {
-        results.push(renderer.day(&day, format));
-        results.push(renderer.week(&week, format));
-    }
-    results.push(renderer.week(&week, Format::Bulletin));
-    // A one-day site renders every site template and the day's HTML fragment of the feed.
+    let mut results = vec![
+        renderer
+            .day_in(&day, &[Format::Html, Format::Txt])
+            .map(|_| ()),
+        renderer
+            .week_in(&week, &[Format::Html, Format::Txt, Format::Bulletin])
+            .map(|_| ()),
+    ];
     let site = crate::publish::site::render(&assembler, renderer, date, date, date, week.paper);
-    results.push(site.map(|_| String::new()));
-    for result in results {
-        match result {
-            Err(Error::Invalid(d)) => out.extend(d),
-            Err(e) => out.push(Diagnostic::error(dir, e.to_string())),
-            Ok(_) => {}
-        }
-    }
+    results.push(site.map(|_| ()));
+    results.into_iter().filter_map(Result::err).collect()
 }
 
 #[cfg(test)]

@@ -254,6 +254,48 @@ pub fn parse_message_id(id: &str) -> Option<(i64, &str)> {
     (edition.starts_with("daily-") || edition.starts_with("weekly-")).then_some((subscriber, tag))
 }
 
+/// Renders the greeting and footer templates as two made-up subscribers would get them (one with
+/// a name and an unsubscribe link, one without a name and with an unsubscribe address), so that
+/// `check` takes both branches of each; every failure.
+pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
+    let link = Personal {
+        greeting: "Dear Anna,".into(),
+        name: "Anna",
+        email: "anna@example.org",
+        title: "Sample prayer guide",
+        cadence: "daily",
+        token: "sampletoken",
+        unsubscribe_url: Some("https://example.org/unsubscribe?token=sampletoken".into()),
+        unsubscribe_mailto: None,
+        unsubscribe_mailto_link: None,
+    };
+    let mailto = Personal {
+        greeting: "Dear friend,".into(),
+        name: "",
+        cadence: "weekly",
+        unsubscribe_url: None,
+        unsubscribe_mailto: Some("unsubscribe@example.org"),
+        unsubscribe_mailto_link: Some(
+            "mailto:unsubscribe@example.org?subject=unsubscribe%20sampletoken".into(),
+        ),
+        ..link
+    };
+    let mut errors = Vec::new();
+    for personal in [&mailto, &link] {
+        for name in [
+            "email-header.txt",
+            "email-header.html",
+            "email-footer.txt",
+            "email-footer.html",
+        ] {
+            if let Err(e) = renderer.template(name, personal) {
+                errors.push(e);
+            }
+        }
+    }
+    errors
+}
+
 fn raw(name: &'static str, value: String) -> HeaderValue {
     HeaderValue::new(HeaderName::new_from_ascii_str(name), header_safe(&value))
 }

@@ -20,5 +20,7 @@ pub mod output;
 pub mod private;
 /// Rendering through Tera templates.
 pub mod render;
+/// A made-up project whose days take every branch of the templates, for `check`.
+pub mod samples;
 /// The static site of `build --site`.
 pub mod site;

@@ -679,3 +679,29 @@ fn guides_that_would_not_be_read_are_warnings() {
          help: rename it zeta.toml to include it (some systems hide a second ending such as .txt)\n"
     );
 }
+
+#[test]
+fn check_renders_every_branch_of_every_template() {
+    let p = Project::fixture("small");
+    // Each mistake sits in a branch that the project's first day does not take: a theme day,
+    // a private page, A4 paper (the fixture prints on Letter), a subscriber without an unsubscribe link.
+    let day = crate::repo().join("templates/day.txt");
+    let day = std::fs::read_to_string(day).unwrap();
+    p.write(
+        "templates/day.txt",
+        &day.replace("{% if theme %}", "{% if theme %}{{ theme.titel }}"),
+    );
+    p.write(
+        "templates/week.html",
+        "{% if audience == \"private\" %}{{ privat }}{% endif %}{{ range }}\n",
+    );
+    p.write(
+        "templates/bulletin.html",
+        "{% if paper == \"a4\" %}{{ afour }}{% endif %}\n",
+    );
+    p.write(
+        "templates/email-footer.txt",
+        "{% if unsubscribe_url %}{{ unsubscribe_url }}{% else %}{{ mailto }}{% endif %}\n",
+    );
+    insta::assert_snapshot!(check_fails(&p));
+}
