@@ -187,7 +187,10 @@ impl Samples {
         bare.output.base_url = None;
         bare.days_per_country = 1;
         Samples {
-            catalog: Catalog { entries },
+            catalog: Catalog {
+                entries,
+                ..Catalog::default()
+            },
             schedules: [full, bare],
         }
     }
