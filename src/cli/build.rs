@@ -37,13 +37,19 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         }
         None => crate::publish::ledger::load(&project, &outputs, false)?,
     };
+    let (locale, warnings) = project.locale(&project.schedule.language)?;
+    for warning in &warnings.0 {
+        eprintln!("{warning}");
+    }
     let assembler = Assembler::new(
         &project.catalog,
         &project.schedule,
         &ledger,
         request.audience(),
-    );
-    let renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    )
+    .with_locale(locale.clone());
+    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    renderer.add_locale(locale);
     if request.private {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }

@@ -8,6 +8,8 @@ pub mod church_year;
 pub mod de;
 /// The country guide format and the catalog of guides.
 pub mod guide;
+/// The output language: labels (Fluent), dates and numbers.
+pub mod locale;
 /// The `[email]` settings of schedule.toml.
 pub mod mail_config;
 /// Reading a TOML file with every mistake reported in plain words.

@@ -2,8 +2,10 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::content::guide::Catalog;
+use crate::content::locale::{Language, Locale};
 use crate::content::schedule::{Order, Schedule, notes_problem};
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -71,6 +73,13 @@ impl Project {
             }),
             _ => Err(Error::Invalid(diagnostics.sorted())),
         }
+    }
+
+    /// The labels, dates and numbers of `language`, with the project's `locales/` files over
+    /// the built-in ones. Warnings say what falls back to English; a malformed file is an error.
+    pub fn locale(&self, language: &Language) -> Result<(Arc<Locale>, Diagnostics), Error> {
+        let (locale, warnings) = Locale::load(language, Some(&self.path(&self.schedule.locales)))?;
+        Ok((Arc::new(locale), warnings))
     }
 
     /// A path from schedule.toml, taken relative to the project.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::calendar::{WeekStart, YearlyRule};
 use crate::content::church_year::{ChurchYear, Reckoning};
+use crate::content::locale::Language;
 use crate::content::parse::{FileFormat, hint, parse};
 use crate::content::source::SourceFile;
 use crate::error::Diagnostics;
@@ -28,6 +29,9 @@ pub struct Schedule {
     /// Names the Sundays (Advent 1, Lent 2, ...) and reckons Easter for movable pins.
     #[serde(default)]
     pub church_year: ChurchYear,
+    /// The output language, a BCP 47 tag: every label, date and the pages' `lang` and `dir`.
+    #[serde(default)]
+    pub language: Language,
     /// How many prayer points a day shows.
     #[serde(default = "three")]
     pub points_per_day: usize,
@@ -40,6 +44,9 @@ pub struct Schedule {
     /// Where template overrides live, relative to schedule.toml.
     #[serde(default = "templates_dir")]
     pub templates: PathBuf,
+    /// Where the project's own label files (`<tag>.ftl`) live, relative to schedule.toml.
+    #[serde(default = "locales_dir")]
+    pub locales: PathBuf,
     #[serde(default)]
     pub rotation: RotationConfig,
     /// Pinned days, written as `[[pin]]` tables.
@@ -79,6 +86,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "church_year = \"western\"",
         ),
         hint(
+            "language",
+            "a language tag in quotes, such as es, pt-BR or ar",
+            "language = \"es\"",
+        ),
+        hint(
             "points_per_day",
             "a whole number from 1 to 12",
             "points_per_day = 3",
@@ -93,6 +105,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "templates",
             "a folder's path in quotes",
             "templates = \"templates\"",
+        ),
+        hint(
+            "locales",
+            "a folder's path in quotes",
+            "locales = \"locales\"",
         ),
         hint("rotation", "a table", "[rotation]"),
         hint(
@@ -368,6 +385,9 @@ fn guides_dir() -> PathBuf {
 }
 fn templates_dir() -> PathBuf {
     "templates".into()
+}
+fn locales_dir() -> PathBuf {
+    "locales".into()
 }
 
 /// The order countries come round in.

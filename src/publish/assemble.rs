@@ -1,11 +1,14 @@
 //! The guide for a day or a week, assembled from the rotation's plan as a serializable view
 //! model: what templates see, and what `--context` and the JSON format print.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::calendar::{date_range, long_date, week_start, weekday_name};
-use crate::content::guide::{Catalog, Guide, Source, WatchList, paragraphs};
+use crate::content::calendar::week_start;
+use crate::content::guide::{Catalog, Guide, Persecution, Source, WatchList, paragraphs};
+use crate::content::locale::Locale;
 use crate::content::schedule::{Paper, Schedule};
 use crate::error::Error;
 use crate::publish::fit::{self, PrintDay, PrintFit, PrintWeek};
@@ -15,15 +18,14 @@ use crate::rotation::{Audience, Rotation, Subject};
 /// Bumped when a field is removed or changes meaning; JSON consumers can check it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The heading of a published day whose guide was withdrawn since.
-pub const WITHDRAWN: &str = "Withdrawn";
-const WITHDRAWN_TEXT: &str = "The guide for this day has been withdrawn. Pray for the church in every place where \
-     believers pay a price for their faith.";
-
 /// One day's guide.
 #[derive(Debug, Clone, Serialize)]
 pub struct DayGuide {
     pub schema: u32,
+    /// The language of the labels and dates, a BCP 47 tag (`en`, `es`, `ar`).
+    pub lang: String,
+    /// `ltr`, or `rtl` for a language written right to left: HTML's `dir`.
+    pub dir: &'static str,
     pub title: String,
     /// `2026-11-25`
     pub date: String,
@@ -96,6 +98,8 @@ pub struct ThemeView {
 #[derive(Debug, Clone, Serialize)]
 pub struct WeekGuide {
     pub schema: u32,
+    pub lang: String,
+    pub dir: &'static str,
     pub title: String,
     /// The first and last day, `2026-11-23` and `2026-11-29`.
     pub start: String,
@@ -121,6 +125,8 @@ pub struct Assembler<'a> {
     pub schedule: &'a Schedule,
     pub rotation: Rotation<'a>,
     pub audience: Audience,
+    /// The language the guides are written in: labels, dates, numbers.
+    pub locale: Arc<Locale>,
 }
 
 impl<'a> Assembler<'a> {
@@ -136,7 +142,14 @@ impl<'a> Assembler<'a> {
             schedule,
             rotation: Rotation::new(catalog, schedule, ledger),
             audience,
+            locale: Locale::english(),
         }
+    }
+
+    /// The same guides in another language.
+    pub fn with_locale(mut self, locale: Arc<Locale>) -> Self {
+        self.locale = locale;
+        self
     }
 
     /// The guide for `date`.
@@ -144,15 +157,17 @@ impl<'a> Assembler<'a> {
         let plan = self.rotation.day(date, self.audience)?;
         let mut day = DayGuide {
             schema: SCHEMA_VERSION,
+            lang: self.locale.language.to_string(),
+            dir: self.locale.direction(),
             title: self.schedule.title.clone(),
             date: date.to_string(),
-            date_long: long_date(date),
-            weekday: weekday_name(chrono::Datelike::weekday(&date)).to_string(),
+            date_long: self.locale.long_date(date),
+            weekday: self.locale.weekday(date),
             sunday: self
                 .schedule
                 .church_year
                 .sunday(date)
-                .map(|s| s.to_string()),
+                .map(|s| self.locale.sunday(s)),
             audience: self.audience,
             kind: "country",
             heading: String::new(),
@@ -175,7 +190,7 @@ impl<'a> Assembler<'a> {
                 let g = &self.catalog.entries[guide].guide;
                 day.heading = g.name.clone();
                 day.points = texts();
-                day.country = Some(country_view(g));
+                day.country = Some(country_view(g, &self.locale));
                 day.day = n;
                 day.days = of;
                 day.pinned = pinned;
@@ -195,10 +210,10 @@ impl<'a> Assembler<'a> {
             Subject::Withdrawn { .. } => {
                 // Safety outranks the archive: a withdrawn guide leaves even published days.
                 day.kind = "theme";
-                day.heading = WITHDRAWN.to_string();
+                day.heading = self.locale.label("withdrawn", &[]);
                 day.theme = Some(ThemeView {
-                    title: WITHDRAWN.to_string(),
-                    text: vec![WITHDRAWN_TEXT.to_string()],
+                    title: day.heading.clone(),
+                    text: vec![self.locale.label("withdrawn-text", &[])],
                 });
             }
         }
@@ -233,15 +248,17 @@ impl<'a> Assembler<'a> {
         }
         let mut week = WeekGuide {
             schema: SCHEMA_VERSION,
+            lang: self.locale.language.to_string(),
+            dir: self.locale.direction(),
             title: self.schedule.title.clone(),
             start: first.to_string(),
             end: last.to_string(),
-            range: date_range(first, last),
+            range: self.locale.date_range(first, last),
             sunday: first
                 .iter_days()
                 .take(7)
                 .find_map(|d| self.schedule.church_year.sunday(d))
-                .map(|s| s.to_string()),
+                .map(|s| self.locale.sunday(s)),
             audience: self.audience,
             paper,
             days,
@@ -304,7 +321,7 @@ impl WeekGuide {
     }
 }
 
-fn country_view(g: &Guide) -> CountryView {
+fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     let summary = g.paragraphs();
     CountryView {
         name: g.name.clone(),
@@ -312,20 +329,20 @@ fn country_view(g: &Guide) -> CountryView {
         region: g.region.clone(),
         lead: g.lead(),
         summary,
-        facts: facts(g),
+        facts: facts(g, locale),
         story: g.story.as_ref().map(|s| StoryView {
             pseudonym: s.pseudonym.clone(),
             quote: s.quote.clone(),
             context: s.context.clone(),
             composite: s.composite,
-            note: if s.composite {
-                format!(
-                    "{} is a pseudonym; the story draws on several accounts.",
-                    s.pseudonym
-                )
-            } else {
-                format!("{} is a pseudonym.", s.pseudonym)
-            },
+            note: locale.label(
+                if s.composite {
+                    "story-composite"
+                } else {
+                    "story-pseudonym"
+                },
+                &[("pseudonym", &s.pseudonym)],
+            ),
         }),
         praise: g.praise.clone(),
         sources: g.sources.clone(),
@@ -333,54 +350,61 @@ fn country_view(g: &Guide) -> CountryView {
     }
 }
 
-fn facts(g: &Guide) -> Vec<Fact> {
+fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
     let Some(f) = &g.facts else { return Vec::new() };
-    let year = f.as_of.map(|y| format!(" ({y})")).unwrap_or_default();
+    let as_of = |value: String| match f.as_of {
+        Some(year) => locale.label("as-of", &[("value", &value), ("year", &year.to_string())]),
+        None => value,
+    };
     let mut out = Vec::new();
     let mut push = |label: &str, value: String| {
         out.push(Fact {
-            label: label.into(),
+            label: locale.label(label, &[]),
             value,
         })
     };
     if let Some(level) = f.persecution {
-        push("Persecution", level.label().into());
+        let id = match level {
+            Persecution::Extreme => "persecution-extreme",
+            Persecution::VeryHigh => "persecution-very-high",
+            Persecution::High => "persecution-high",
+        };
+        push("fact-persecution", locale.label(id, &[]));
     }
     if let Some(WatchList { name, year, rank }) = &f.watch_list {
-        push("Watch list", format!("No. {rank} on the {name} {year}"));
+        push(
+            "fact-watch-list",
+            locale.label(
+                "watch-list-rank",
+                &[
+                    ("rank", &rank.to_string()),
+                    ("list", name),
+                    ("year", &year.to_string()),
+                ],
+            ),
+        );
     }
     if let Some(p) = f.population {
-        push("Population", format!("{}{year}", population(p)));
+        push("fact-population", as_of(population(p, locale)));
     }
     if let Some(c) = f.christians_percent {
-        push("Christians", format!("{}%{year}", trim_float(c)));
+        let percent = locale.label("percent", &[("number", &locale.decimal(c))]);
+        push("fact-christians", as_of(percent));
     }
     out
 }
 
 /// 227_900_000 → "227.9 million"; 540_000 → "540,000".
-fn population(p: u64) -> String {
+fn population(p: u64, locale: &Locale) -> String {
     if p >= 1_000_000_000 {
-        format!("{} billion", trim_float(p as f64 / 1e9))
+        let number = locale.decimal(p as f64 / 1e9);
+        locale.label("population-billion", &[("number", &number)])
     } else if p >= 1_000_000 {
-        format!("{} million", trim_float(p as f64 / 1e6))
+        let number = locale.decimal(p as f64 / 1e6);
+        locale.label("population-million", &[("number", &number)])
     } else {
-        let digits = p.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
+        locale.integer(p)
     }
-}
-
-/// One decimal at most, none when whole: 46.44 → "46.4", 2.0 → "2".
-fn trim_float(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 #[cfg(test)]
@@ -389,9 +413,10 @@ mod tests {
 
     #[test]
     fn formats_population() {
-        assert_eq!(population(227_900_000), "227.9 million");
-        assert_eq!(population(1_425_000_000), "1.4 billion");
-        assert_eq!(population(540_000), "540,000");
-        assert_eq!(population(4_000_000), "4 million");
+        let en = Locale::english();
+        assert_eq!(population(227_900_000, &en), "227.9 million");
+        assert_eq!(population(1_425_000_000, &en), "1.4 billion");
+        assert_eq!(population(540_000, &en), "540,000");
+        assert_eq!(population(4_000_000, &en), "4 million");
     }
 }

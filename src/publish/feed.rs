@@ -7,6 +7,7 @@
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
+use crate::content::locale::Locale;
 use crate::publish::assemble::DayGuide;
 use crate::publish::ids;
 use crate::rotation::Audience;
@@ -27,11 +28,12 @@ pub fn feed(
     base_url: Option<&str>,
     timezone: chrono_tz::Tz,
     days: Vec<FeedDay>,
+    locale: &Locale,
 ) -> String {
     let private = days.iter().any(|d| d.day.audience == Audience::Private);
     let mut entries: Vec<Entry> = days
         .into_iter()
-        .map(|d| entry(title, base_url, timezone, d))
+        .map(|d| entry(title, base_url, timezone, d, locale))
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
     let mut links = Vec::new();
@@ -45,11 +47,14 @@ pub fn feed(
     }
     let feed = Feed {
         title: Text::plain(if private {
-            format!("{title} (private)")
+            format!("{title} {}", locale.label("feed-private", &[]))
         } else {
             title.to_string()
         }),
-        id: format!("urn:uuid:{}", ids::project(title)),
+        id: format!(
+            "urn:uuid:{}",
+            ids::project(&ids::in_language(title, locale))
+        ),
         // An empty feed (all its days before the rotation starts) is dated at the epoch.
         updated: entries
             .first()
@@ -64,7 +69,7 @@ pub fn feed(
         }),
         links,
         entries,
-        lang: Some("en".into()),
+        lang: Some(locale.language.to_string()),
         ..Feed::default()
     };
     let mut text = feed.to_string();
@@ -72,14 +77,20 @@ pub fn feed(
     text
 }
 
-fn entry(title: &str, base_url: Option<&str>, timezone: chrono_tz::Tz, d: FeedDay) -> Entry {
+fn entry(
+    title: &str,
+    base_url: Option<&str>,
+    timezone: chrono_tz::Tz,
+    d: FeedDay,
+    locale: &Locale,
+) -> Entry {
     let day = d.day;
     let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").expect("dates are ISO");
     let when = midnight(date, timezone);
     let private = if day.audience == Audience::Private {
-        "Private: "
+        format!("{} ", locale.label("feed-private", &[]))
     } else {
-        ""
+        String::new()
     };
     let summary = match (&day.country, &day.theme) {
         (Some(c), _) => Some(c.lead.clone()),
@@ -88,7 +99,10 @@ fn entry(title: &str, base_url: Option<&str>, timezone: chrono_tz::Tz, d: FeedDa
     };
     Entry {
         title: Text::plain(format!("{private}{}: {}", day.date_long, day.heading)),
-        id: format!("urn:uuid:{}", ids::day(title, date)),
+        id: format!(
+            "urn:uuid:{}",
+            ids::day(&ids::in_language(title, locale), date)
+        ),
         updated: when,
         published: Some(when),
         links: base_url

@@ -8,6 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, Component, EventLike, Property};
 
+use crate::content::locale::Locale;
 use crate::publish::assemble::DayGuide;
 use crate::publish::ids;
 use crate::rotation::Audience;
@@ -17,11 +18,11 @@ pub const FILE: &str = "calendar.ics";
 
 /// The calendar of `days` for the guide called `title`. With `base_url`, each event links to
 /// its day's page under `days/`.
-pub fn calendar(title: &str, base_url: Option<&str>, days: &[DayGuide]) -> String {
+pub fn calendar(title: &str, base_url: Option<&str>, days: &[DayGuide], locale: &Locale) -> String {
     let mut calendar = Calendar::empty();
     let private = days.iter().any(|d| d.audience == Audience::Private);
     let name = if private {
-        format!("{title} (private)")
+        format!("{title} {}", locale.label("feed-private", &[]))
     } else {
         title.to_string()
     };
@@ -40,7 +41,7 @@ pub fn calendar(title: &str, base_url: Option<&str>, days: &[DayGuide]) -> Strin
         )
         .append_property(("X-PUBLISHED-TTL", "P1D"));
     for day in days {
-        calendar.push(event(title, base_url, day));
+        calendar.push(event(title, base_url, day, locale));
     }
     refold(&calendar.to_string())
 }
@@ -89,16 +90,16 @@ fn fold_line(mut line: &str, out: &mut String) {
     }
 }
 
-fn event(title: &str, base_url: Option<&str>, day: &DayGuide) -> icalendar::Event {
+fn event(title: &str, base_url: Option<&str>, day: &DayGuide, locale: &Locale) -> icalendar::Event {
     let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").expect("dates are ISO");
     let mut event = icalendar::Event::new();
     event
-        .uid(&ids::day(title, date).to_string())
+        .uid(&ids::day(&ids::in_language(title, locale), date).to_string())
         .timestamp(date.and_time(NaiveTime::MIN).and_utc())
         .starts(date)
         .ends(date.succ_opt().unwrap_or(date))
-        .summary(&summary(day))
-        .description(&description(day, base_url))
+        .summary(&summary(day, locale))
+        .description(&description(day, base_url, locale))
         // A day of prayer does not make anyone busy.
         .add_property("TRANSP", "TRANSPARENT");
     if let Some(base) = base_url {
@@ -108,18 +109,19 @@ fn event(title: &str, base_url: Option<&str>, day: &DayGuide) -> icalendar::Even
 }
 
 /// "Pray for Nigeria", or a pinned theme's title.
-pub fn summary(day: &DayGuide) -> String {
+pub fn summary(day: &DayGuide, locale: &Locale) -> String {
     match &day.country {
-        Some(c) => format!("Pray for {}", c.name),
+        Some(c) => locale.label("calendar-pray-for", &[("country", &c.name)]),
         None => day.heading.clone(),
     }
 }
 
 /// The day as plain text: its first sentence or paragraph, then the numbered points.
-pub fn description(day: &DayGuide, base_url: Option<&str>) -> String {
+pub fn description(day: &DayGuide, base_url: Option<&str>, locale: &Locale) -> String {
     let mut text = String::new();
     if day.audience == Audience::Private {
-        text.push_str("Private: includes points not for public posting.\n\n");
+        text.push_str(&locale.label("calendar-private", &[]));
+        text.push_str("\n\n");
     }
     let intro = match (&day.country, &day.theme) {
         (Some(c), _) => Some(c.lead.as_str()),
@@ -134,7 +136,9 @@ pub fn description(day: &DayGuide, base_url: Option<&str>) -> String {
         text.push_str(&format!("{}. {point}\n", i + 1));
     }
     if let Some(s) = &day.scripture {
-        text.push_str(&format!("\nRead: {s}\n"));
+        text.push('\n');
+        text.push_str(&locale.label("read", &[("scripture", s)]));
+        text.push('\n');
     }
     if let Some(base) = base_url {
         text.push_str(&format!("\n{base}days/{}.html\n", day.date));

@@ -4,6 +4,17 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use crate::content::locale::Locale;
+
+/// The name ids are derived from: the title alone in English (as it always was), the title and
+/// the language tag otherwise, so that a calendar or feed in another language is one of its own.
+pub fn in_language(title: &str, locale: &Locale) -> String {
+    match locale.language.as_str() {
+        "en" => title.to_string(),
+        tag => format!("{title} [{tag}]"),
+    }
+}
+
 /// The project's own namespace, derived from its title (name-based UUID, version 5).
 pub fn project(title: &str) -> Uuid {
     Uuid::new_v5(

@@ -190,7 +190,12 @@ pub fn render(
             .collect::<Result<_, _>>()?;
         docs.push(Document {
             path: ics::FILE.into(),
-            text: ics::calendar(&schedule.title, schedule.output.base_url.as_deref(), &days),
+            text: ics::calendar(
+                &schedule.title,
+                schedule.output.base_url.as_deref(),
+                &days,
+                &assembler.locale,
+            ),
         });
     }
     if formats.contains(&Format::Atom) {
@@ -236,6 +241,7 @@ pub fn atom_feed(
         schedule.output.base_url.as_deref(),
         schedule.timezone,
         days,
+        &assembler.locale,
     ))
 }
 

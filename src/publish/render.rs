@@ -1,11 +1,14 @@
 //! Rendering through Tera: built-in templates compiled into the binary, overridden by name from
 //! the project's `templates/` folder.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
+use crate::content::locale::Locale;
 use crate::content::schedule::Format;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::publish::assemble::{DayGuide, WeekGuide};
@@ -70,6 +73,8 @@ pub struct Renderer {
     tera: Tera,
     /// The overrides folder, to name the file in errors about an overridden template.
     overrides: Option<PathBuf>,
+    /// The languages `t()` knows, by tag; the first added is the default.
+    locales: Vec<Arc<Locale>>,
 }
 
 impl Renderer {
@@ -80,7 +85,12 @@ impl Renderer {
         tera.autoescape_on(vec![".html"]);
         tera.register_filter("wrap", wrap);
         let overrides = overrides.filter(|d| d.is_dir()).map(Path::to_path_buf);
-        let mut renderer = Renderer { tera, overrides };
+        let mut renderer = Renderer {
+            tera,
+            overrides,
+            locales: Vec::new(),
+        };
+        renderer.add_locale(Locale::english());
         renderer
             .tera
             .add_raw_templates(BUILTIN)
@@ -100,6 +110,28 @@ impl Renderer {
             result.map_err(|e| renderer.error("templates", &e))?;
         }
         Ok(renderer)
+    }
+
+    /// Renders in `locale` too: `t()` uses the language of the view's `lang` field. The first
+    /// locale added after English replaces English as the default for views without `lang`.
+    pub fn add_locale(&mut self, locale: Arc<Locale>) {
+        let tag = locale.language.as_str().to_string();
+        self.locales.retain(|l| l.language.as_str() != tag);
+        if self.locales.len() == 1 && self.locales[0].language.as_str() == "en" && tag != "en" {
+            self.locales.insert(0, locale);
+        } else {
+            self.locales.push(locale);
+        }
+        let by_tag: HashMap<String, Arc<Locale>> = self
+            .locales
+            .iter()
+            .map(|l| (l.language.as_str().to_string(), l.clone()))
+            .collect();
+        let default = self.locales[0].clone();
+        self.tera
+            .register_function("t", move |kwargs: Kwargs, state: &State| {
+                translate(&by_tag, &default, kwargs, state)
+            });
     }
 
     pub fn day(&self, day: &DayGuide, format: Format) -> Result<String, Error> {
@@ -299,6 +331,32 @@ pub fn overrides(dir: &Path) -> Overrides {
         }
     }
     found
+}
+
+/// `{{ t(key="please-pray") }}`, `{{ t(key="week-of", range=range) }}`: the label `key` in the
+/// language of the view's `lang` (or the renderer's default), its other arguments filled in.
+fn translate(
+    locales: &HashMap<String, Arc<Locale>>,
+    default: &Arc<Locale>,
+    kwargs: Kwargs,
+    state: &State,
+) -> tera::TeraResult<String> {
+    let key = kwargs.must_get::<&str>("key")?;
+    let lang = state.get::<String>("lang")?;
+    let locale = lang.and_then(|l| locales.get(&l)).unwrap_or(default);
+    let args: Vec<(String, String)> = kwargs
+        .iter()
+        .filter(|(k, _)| k.as_str() != Some("key"))
+        .map(|(k, v)| {
+            let text = match v.as_str() {
+                Some(s) => s.to_string(),
+                None => v.to_string(),
+            };
+            (k.to_string(), text)
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    locale.text(key, &args).map_err(tera::Error::message)
 }
 
 /// `{{ text | wrap(width=72, first="  1. ", indent="     ") }}`: wraps at word boundaries.

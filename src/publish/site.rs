@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::calendar::{date_range, week_start};
+use crate::content::calendar::week_start;
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
 use crate::publish::assemble::{Assembler, CountryView, DayGuide, WeekGuide};
@@ -121,6 +121,8 @@ struct DayPage<'a> {
 /// `weeks/DATE.html`.
 #[derive(Debug, Serialize)]
 struct WeekPage<'a> {
+    lang: &'a str,
+    dir: &'static str,
     site: &'a SiteView,
     root: &'static str,
     week: WeekSummary<'a>,
@@ -132,6 +134,8 @@ struct WeekPage<'a> {
 /// `countries/CODE.html`.
 #[derive(Debug, Serialize)]
 struct CountryPage<'a> {
+    lang: &'a str,
+    dir: &'static str,
     site: &'a SiteView,
     root: &'static str,
     country: &'a CountryView,
@@ -183,7 +187,7 @@ pub fn render(
     let site = SiteView {
         title: schedule.title.clone(),
         audience: assembler.audience,
-        range: date_range(from, to),
+        range: assembler.locale.date_range(from, to),
         webcal: base_url.as_deref().map(|b| {
             let host_and_path = b.split_once("://").map_or(b, |(_, rest)| rest);
             format!("webcal://{host_and_path}{}", ics::FILE)
@@ -269,13 +273,17 @@ pub fn render(
             prev: i.checked_sub(1).map(|p| dates[p].to_string()),
             next: dates.get(i + 1).map(|n| n.to_string()),
             week_href: format!("weeks/{week}.html"),
-            week_range: date_range(week, week + chrono::Days::new(6)),
+            week_range: assembler
+                .locale
+                .date_range(week, week + chrono::Days::new(6)),
             country_href: g.country.as_ref().map(country_href),
         }));
     }
     for (i, w) in weeks.iter().enumerate() {
         jobs.push(Job::Week(
             WeekPage {
+                lang: assembler.locale.language.as_str(),
+                dir: assembler.locale.direction(),
                 site: &site,
                 root: "../",
                 week: week_summary(w),
@@ -290,6 +298,8 @@ pub fn render(
         let (upcoming, earlier): (Vec<NaiveDate>, Vec<NaiveDate>) =
             days.iter().partition(|d| **d >= today);
         jobs.push(Job::Country(CountryPage {
+            lang: assembler.locale.language.as_str(),
+            dir: assembler.locale.direction(),
             site: &site,
             root: "../",
             country: c,
@@ -302,7 +312,12 @@ pub fn render(
     let range_days: Vec<DayGuide> = dates.iter().map(|d| day(*d).clone()).collect();
     docs.push(Document {
         path: ics::FILE.into(),
-        text: ics::calendar(&schedule.title, site.base_url.as_deref(), &range_days),
+        text: ics::calendar(
+            &schedule.title,
+            site.base_url.as_deref(),
+            &range_days,
+            &assembler.locale,
+        ),
     });
     docs.push(Document {
         path: crate::publish::feed::FILE.into(),

@@ -160,7 +160,7 @@ fn template_using_an_unknown_variable() {
     let p = Project::fixture("small");
     p.write("templates/day.txt", "Hello {{ nope }}\n");
     let expected = "error: templates/day.txt:1:10: Variable `nope` is not defined. Available variables: \
-         audience, country, date, date_long, day, days, heading, kind, pinned, points, schema, \
+         audience, country, date, date_long, day, days, dir, heading, kind, lang, pinned, points, schema, \
          scripture, sunday, theme, title, weekday\n  \
          help: `prayer-guide build --context` prints every variable a template receives\n";
     assert_eq!(check_fails(&p), format!("{expected}1 error, 0 warnings\n"));
@@ -580,8 +580,8 @@ fn schedule_errors_point_at_the_readme() {
     assert_eq!(
         check_fails(&p),
         "error: schedule.toml:4:1: `week_start`: unknown field `week_start`, expected one of \
-         `title`, `start`, `timezone`, `week_starts`, `church_year`, `points_per_day`, `days_per_country`, \
-         `guides`, `templates`, `rotation`, `pin`, `output`, `email`\n  \
+         `title`, `start`, `timezone`, `week_starts`, `church_year`, `language`, `points_per_day`, \
+         `days_per_country`, `guides`, `templates`, `locales`, `rotation`, `pin`, `output`, `email`\n  \
          help: did you mean `week_starts`? the fields are listed in the README, sections \
          \"schedule.toml\" and \"Configuring mail\"\n\
          error: schedule.toml:16:13: `output.feed_days`: must be a whole number from 1 to 366, \

@@ -304,10 +304,17 @@ fn a_year_of_the_library_folds_every_line_within_75_octets() {
             property(event, "DTSTART"),
             date.format("%Y%m%d").to_string()
         );
-        assert_eq!(unescape(property(event, "SUMMARY")), ics::summary(&day));
+        assert_eq!(
+            unescape(property(event, "SUMMARY")),
+            ics::summary(&day, &prayer_guide::content::locale::Locale::english())
+        );
         assert_eq!(
             unescape(property(event, "DESCRIPTION")),
-            ics::description(&day, base_url),
+            ics::description(
+                &day,
+                base_url,
+                &prayer_guide::content::locale::Locale::english()
+            ),
             "{date}"
         );
     }
