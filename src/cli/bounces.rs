@@ -80,7 +80,7 @@ pub fn run(config: &Path, args: BouncesArgs) -> Result<ExitCode, Error> {
         }
         println!("{}", verdict.describe(source));
     }
-    if messages.len() > 1 {
+    if args.path.as_ref().is_some_and(|p| p.is_dir()) {
         println!(
             "read {} message{}: {hard} hard bounce{}, {soft} soft, {marked} address{} stopped, {ignored} ignored",
             messages.len(),

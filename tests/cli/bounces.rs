@@ -282,6 +282,12 @@ fn forged_reports_and_other_mail_change_nothing() {
             .stdout
             .contains("bounces: none\n")
     );
+    // An empty folder (a mailbox with nothing new) is no error either.
+    std::fs::create_dir(p.path("empty")).unwrap();
+    assert_eq!(
+        p.run(&["bounces", "empty"]).ok(),
+        "read 0 messages: 0 hard bounces, 0 soft, 0 addresses stopped, 0 ignored\n"
+    );
     // From a pipe, something that is no report is no error: the MTA must not bounce it back.
     let run = pipe(&p, "From: someone@example.net\nSubject: hello\n\nHi!\n");
     assert_eq!(run.code, 0);
