@@ -18,6 +18,8 @@ pub mod mail;
 pub mod publish;
 /// The rotation: date → country and points, and the `plan` table.
 pub mod rotation;
+/// The public side of subscriptions over HTTP: sign-up, unsubscribe, preferences, the archive.
+pub mod web;
 
 /// The `check` command's work: every problem and warning of a project.
 pub mod check;

@@ -10,6 +10,7 @@ mod plan;
 mod publish;
 mod run;
 mod send;
+mod serve;
 mod status;
 mod subscribers;
 mod templates;
@@ -147,6 +148,29 @@ pub enum Command {
     ///   prayer-guide withdraw LA --point 5e6f7a8b   (a point by its id in published.txt)
     #[command(verbatim_doc_comment)]
     Withdraw(WithdrawArgs),
+    /// Serve the public side over HTTP: sign-up with confirmation by email, one-click
+    /// unsubscribe, a preferences page, and the output folder (site, calendar, feed, JSON).
+    ///
+    /// Needs [serve] and [email] in schedule.toml. Run it behind a reverse proxy (Caddy,
+    /// nginx) that serves `public_url`; the README shows both. It shares the database with
+    /// `send` and `run` (or runs the sender itself with --with-scheduler). SIGTERM or Ctrl-C
+    /// finishes the requests in flight and exits 0.
+    ///
+    /// Examples:
+    ///   prayer-guide serve
+    ///   prayer-guide serve --listen 127.0.0.1:9000 --with-scheduler
+    ///
+    /// Pages: /subscribe (add ?embed=1 for an iframe), /confirm, /unsubscribe, /preferences,
+    /// /healthz; every other path is a file of the output folder.
+    #[command(verbatim_doc_comment)]
+    Serve {
+        /// Address and port to listen on [default: [serve] listen, or 127.0.0.1:8080]
+        #[arg(long, value_name = "ADDRESS")]
+        listen: Option<std::net::SocketAddr>,
+        /// Also send digests as they fall due, as `run` does
+        #[arg(long)]
+        with_scheduler: bool,
+    },
     /// List the built-in templates, print one, or copy one into the project to change it.
     ///
     /// A file in the project's templates folder replaces the built-in template of the same name;
@@ -340,6 +364,13 @@ pub enum SubscribersCommand {
     /// restore them: cadence, format, time zone, hour, status and unsubscribe token. The
     /// tokens are secrets (anyone with one can unsubscribe that person): keep the file private.
     Export,
+    /// List sign-ups from the web form that are waiting for their owner to confirm
+    Pending,
+    /// Confirm a pending web sign-up by hand (the person asked you directly)
+    Confirm {
+        /// The address, as it was signed up
+        email: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -445,6 +476,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Templates(args) => templates::run(&config, args),
         Command::Import(args) => import::run(&config, args),
         Command::Init { dir } => init::run(&dir),
+        Command::Serve {
+            listen,
+            with_scheduler,
+        } => serve::run(&config, listen, with_scheduler),
     };
     match result {
         Err(Error::OutputClosed) => Ok(ExitCode::SUCCESS),

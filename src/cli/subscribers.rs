@@ -114,6 +114,37 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             crate::mail::subscribers::write_csv(std::io::stdout().lock(), &list)
                 .map_err(super::stdout_error)?;
         }
+        SubscribersCommand::Pending => {
+            let pending = crate::mail::signups::pending(&store)?;
+            for p in &pending {
+                outln!(
+                    "{:<40} {:<7} {:<5} {}  signed up {}",
+                    p.email,
+                    p.cadence,
+                    p.format,
+                    p.name,
+                    p.created.format("%Y-%m-%d %H:%M UTC")
+                );
+            }
+            eprintln!("{} waiting for confirmation", pending.len());
+        }
+        SubscribersCommand::Confirm { email } => {
+            let email = normalise_address(&email).map_err(Error::Usage)?;
+            let token = crate::mail::signups::token_of(&store, &email)?.ok_or_else(|| {
+                Error::Usage(format!(
+                    "`{email}` has no sign-up waiting (see `prayer-guide subscribers pending`)"
+                ))
+            })?;
+            // By hand, the administrator vouches for the person: no expiry applies.
+            let s = crate::mail::signups::confirm(
+                &mut store,
+                &token,
+                chrono::Utc::now(),
+                chrono::Duration::days(36500),
+            )?
+            .ok_or_else(|| Error::Usage(format!("`{email}` could not be confirmed")))?;
+            outln!("confirmed {} ({}, {})", s.email, s.cadence, s.format);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,5 +18,7 @@ pub mod parse;
 pub mod project;
 /// The `schedule.toml` format.
 pub mod schedule;
+/// The `[serve]` settings of schedule.toml.
+pub mod serve_config;
 /// A TOML file kept with its text, to place errors in it.
 pub mod source;

@@ -57,6 +57,8 @@ pub struct Schedule {
     /// Email digests: `[email]`.
     #[serde(default)]
     pub email: crate::content::mail_config::EmailConfig,
+    /// The web side of subscriptions: `[serve]`.
+    pub serve: Option<crate::content::serve_config::ServeConfig>,
 }
 
 /// Every field of schedule.toml, how it is written: what `check` says about a wrong value.
@@ -367,6 +369,27 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "email.smtp.timeout_secs",
             "a whole number of seconds",
             "timeout_secs = 30",
+        ),
+        hint("serve", "a table", "[serve]"),
+        hint(
+            "serve.public_url",
+            "a web address in quotes",
+            "public_url = \"https://example.org/prayer/\"",
+        ),
+        hint(
+            "serve.listen",
+            "an address and port in quotes",
+            "listen = \"127.0.0.1:8080\"",
+        ),
+        hint(
+            "serve.confirm_hours",
+            "a whole number of hours from 1 to 336",
+            "confirm_hours = 48",
+        ),
+        hint(
+            "serve.signups_per_hour",
+            "a whole number",
+            "signups_per_hour = 20",
         ),
     ],
 };
@@ -768,6 +791,48 @@ impl Schedule {
             Some(Ok(url)) => schedule.output.base_url = Some(url),
             None => {}
         }
+        if let Some(serve) = &mut schedule.serve {
+            match serve.public_url.as_deref().map(normalize_base_url) {
+                Some(Err(problem)) => err(
+                    Some("serve"),
+                    "public_url",
+                    problem,
+                    "the address readers reach `prayer-guide serve` at, e.g. \"https://example.org/prayer/\"",
+                ),
+                Some(Ok(url)) => serve.public_url = Some(url),
+                None => serve.public_url = schedule.output.base_url.clone(),
+            }
+            if serve.public_url.is_none() {
+                err(
+                    None,
+                    "serve",
+                    "[serve] needs an address for the links it mails".into(),
+                    "add public_url = \"https://example.org/prayer/\" under [serve], or base_url under [output]",
+                );
+            }
+            if serve.listen.parse::<std::net::SocketAddr>().is_err() {
+                err(
+                    Some("serve"),
+                    "listen",
+                    format!("`{}` is not an address to listen on", serve.listen),
+                    "an IP address and port, e.g. \"127.0.0.1:8080\"",
+                );
+            }
+            if serve.confirm_hours == 0 || serve.confirm_hours > 24 * 14 {
+                err(
+                    Some("serve"),
+                    "confirm_hours",
+                    format!("{} hours", serve.confirm_hours),
+                    "use 1 to 336 hours (48 is usual)",
+                );
+            }
+            // Digests carry a link to this server's unsubscribe page unless [email] names another.
+            if schedule.email.unsubscribe_url.is_none()
+                && let Some(url) = &serve.public_url
+            {
+                schedule.email.unsubscribe_url = Some(format!("{url}unsubscribe?token={{token}}"));
+            }
+        }
         let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {
             out.push(file.error_in_item("pin", i, key, msg).help(help));
         };
@@ -903,7 +968,7 @@ mod tests {
     fn every_field_has_a_hint() {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
                      weights = { zz = 1 }\n[[pin]]\nzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
-                     [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n";
+                     [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);
         let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
         named.sort();

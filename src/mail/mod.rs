@@ -24,6 +24,8 @@ pub mod send;
 pub mod service;
 /// Clean stops on SIGTERM and SIGINT.
 pub mod signals;
+/// Sign-ups waiting for confirmation (double opt-in).
+pub mod signups;
 /// SQLite: subscribers and the delivery journal.
 pub mod store;
 /// Subscribers: validation and CSV.

@@ -170,7 +170,7 @@ fn now() -> String {
 }
 
 /// A new unsubscribe token: 128 random bits, hex.
-fn new_token() -> Result<String, Error> {
+pub(crate) fn new_token() -> Result<String, Error> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)
         .map_err(|e| Error::Usage(format!("no randomness for a token: {e}")))?;
@@ -351,6 +351,16 @@ impl Store {
     }
 
     fn err(&self, e: rusqlite::Error) -> Error {
+        db_error(&self.path, e)
+    }
+
+    /// The connection, for modules that keep tables of their own here (sign-ups).
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// A database error, naming the file.
+    pub(crate) fn error(&self, e: rusqlite::Error) -> Error {
         db_error(&self.path, e)
     }
 

@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::publish::assemble::{DayGuide, WeekGuide};
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 15] = [
+pub const BUILTIN: [(&str, &str); 22] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -59,6 +59,31 @@ pub const BUILTIN: [(&str, &str); 15] = [
     (
         "site-country.html",
         include_str!("../../templates/site-country.html"),
+    ),
+    ("web.html", include_str!("../../templates/web.html")),
+    (
+        "web-subscribe.html",
+        include_str!("../../templates/web-subscribe.html"),
+    ),
+    (
+        "web-message.html",
+        include_str!("../../templates/web-message.html"),
+    ),
+    (
+        "web-confirm.html",
+        include_str!("../../templates/web-confirm.html"),
+    ),
+    (
+        "web-unsubscribe.html",
+        include_str!("../../templates/web-unsubscribe.html"),
+    ),
+    (
+        "web-preferences.html",
+        include_str!("../../templates/web-preferences.html"),
+    ),
+    (
+        "email-signup.txt",
+        include_str!("../../templates/email-signup.txt"),
     ),
 ];
 

@@ -49,10 +49,12 @@ fn init_leaves_the_templates_built_in_and_templates_copies_one() {
         "created templates/day.txt: it now replaces the built-in day.txt; `prayer-guide check` \
          renders it\n"
     );
+    let listed = run_in(&dir, &["templates"]).ok();
     assert!(
-        run_in(&dir, &["templates"])
-            .ok()
-            .contains("day.txt            replaced by templates/day.txt\n")
+        listed.lines().any(|l| l.starts_with("day.txt ")
+            && l.split_whitespace().collect::<Vec<_>>()
+                == ["day.txt", "replaced", "by", "templates/day.txt"]),
+        "{listed}"
     );
     assert!(
         run_in(&dir, &["check"])

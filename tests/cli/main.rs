@@ -16,6 +16,7 @@ mod library;
 mod pipes;
 mod plan;
 mod print;
+mod serve;
 mod service;
 mod site;
 mod smtp;

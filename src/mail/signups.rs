@@ -1,0 +1,430 @@
+//! Sign-ups waiting for confirmation (double opt-in), kept in the same database as the
+//! subscribers: only an address whose owner followed the confirmation link receives digests.
+//!
+//! Nothing here says whether an address is known: `request` answers the same way for a new
+//! address, a pending one and a subscriber, and mails each address at most once an hour.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use crate::error::Error;
+use crate::mail::store::{Store, Upsert};
+use crate::mail::subscribers::{Cadence, MailFormat, NewSubscriber, Subscriber};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS signups (
+    email     TEXT PRIMARY KEY COLLATE NOCASE,
+    name      TEXT NOT NULL DEFAULT '',
+    cadence   TEXT NOT NULL,
+    format    TEXT NOT NULL,
+    timezone  TEXT,
+    hour      INTEGER,
+    token     TEXT NOT NULL UNIQUE,
+    created   TEXT NOT NULL,
+    mailed    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS notices (
+    email   TEXT PRIMARY KEY COLLATE NOCASE,
+    mailed  TEXT NOT NULL
+);
+";
+
+/// At most one email an hour to any one address, whatever is asked.
+pub const MAIL_INTERVAL: Duration = Duration::hours(1);
+
+/// What a sign-up request calls for. The web page shows the same answer for every one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Mail this confirmation token to the address.
+    Confirm(String),
+    /// The address already receives the guide: mail them their preferences link instead.
+    AlreadySubscribed(Subscriber),
+    /// The address was mailed within the hour: send nothing.
+    Quiet,
+}
+
+/// A sign-up not yet confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub email: String,
+    pub name: String,
+    pub cadence: Cadence,
+    pub format: MailFormat,
+    pub created: DateTime<Utc>,
+}
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn parse_stamp(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).map_or(DateTime::<Utc>::MIN_UTC, |t| t.to_utc())
+}
+
+/// Creates the tables if needed.
+pub fn prepare(store: &Store) -> Result<(), Error> {
+    store
+        .connection()
+        .execute_batch(SCHEMA)
+        .map_err(|e| store.error(e))
+}
+
+/// Records a sign-up for `new` and says what to mail.
+pub fn request(
+    store: &mut Store,
+    new: &NewSubscriber,
+    now: DateTime<Utc>,
+) -> Result<Request, Error> {
+    prepare(store)?;
+    let recent = stamp(now - MAIL_INTERVAL);
+    if let Some(subscriber) = store.find(&new.email)?.filter(|s| s.active) {
+        let conn = store.connection();
+        let mailed: Option<String> = conn
+            .query_row(
+                "SELECT mailed FROM notices WHERE email = ?1",
+                [&new.email],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| store.error(e))?;
+        if mailed.is_some_and(|m| m > recent) {
+            return Ok(Request::Quiet);
+        }
+        conn.execute(
+            "INSERT INTO notices (email, mailed) VALUES (?1, ?2)
+             ON CONFLICT (email) DO UPDATE SET mailed = ?2",
+            params![new.email, stamp(now)],
+        )
+        .map_err(|e| store.error(e))?;
+        return Ok(Request::AlreadySubscribed(subscriber));
+    }
+    let conn = store.connection();
+    let existing: Option<(String, String)> = conn
+        .query_row(
+            "SELECT token, mailed FROM signups WHERE email = ?1",
+            [&new.email],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(|e| store.error(e))?;
+    let zone = new.timezone.map(|z| z.name());
+    match existing {
+        // The latest choices count; the link already mailed stays valid.
+        Some((token, mailed)) => {
+            let mail_again = mailed <= recent;
+            conn.execute(
+                "UPDATE signups SET name = ?2, cadence = ?3, format = ?4, timezone = ?5, hour = ?6,
+                 created = CASE WHEN ?7 THEN ?8 ELSE created END,
+                 mailed = CASE WHEN ?7 THEN ?8 ELSE mailed END
+                 WHERE email = ?1",
+                params![
+                    new.email,
+                    new.name,
+                    new.cadence.as_str(),
+                    new.format.as_str(),
+                    zone,
+                    new.hour,
+                    mail_again,
+                    stamp(now)
+                ],
+            )
+            .map_err(|e| store.error(e))?;
+            Ok(if mail_again {
+                Request::Confirm(token)
+            } else {
+                Request::Quiet
+            })
+        }
+        None => {
+            let token = crate::mail::store::new_token()?;
+            conn.execute(
+                "INSERT INTO signups (email, name, cadence, format, timezone, hour, token, created, mailed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                params![
+                    new.email,
+                    new.name,
+                    new.cadence.as_str(),
+                    new.format.as_str(),
+                    zone,
+                    new.hour,
+                    token,
+                    stamp(now)
+                ],
+            )
+            .map_err(|e| store.error(e))?;
+            Ok(Request::Confirm(token))
+        }
+    }
+}
+
+/// Confirms the sign-up with `token` if it is younger than `expiry`: the address becomes an
+/// active subscriber. A token used once, expired or unknown confirms nothing.
+pub fn confirm(
+    store: &mut Store,
+    token: &str,
+    now: DateTime<Utc>,
+    expiry: Duration,
+) -> Result<Option<Subscriber>, Error> {
+    prepare(store)?;
+    let row = store
+        .connection()
+        .query_row(
+            "SELECT email, name, cadence, format, timezone, hour, created FROM signups WHERE token = ?1",
+            [token.trim()],
+            |r| {
+                Ok((
+                    NewSubscriber {
+                        email: r.get(0)?,
+                        name: r.get(1)?,
+                        cadence: r.get::<_, String>(2)?.parse().unwrap_or(Cadence::Daily),
+                        format: r.get::<_, String>(3)?.parse().unwrap_or(MailFormat::Html),
+                        timezone: r
+                            .get::<_, Option<String>>(4)?
+                            .and_then(|z| z.parse().ok()),
+                        hour: r.get(5)?,
+                    },
+                    r.get::<_, String>(6)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(|e| store.error(e))?;
+    let Some((new, created)) = row else {
+        return Ok(None);
+    };
+    if parse_stamp(&created) + expiry < now {
+        return Ok(None);
+    }
+    // Confirming is the owner's own request, so it subscribes again an address that had left.
+    let _: Upsert = store.upsert(&new, true)?;
+    store
+        .connection()
+        .execute("DELETE FROM signups WHERE token = ?1", [token.trim()])
+        .map_err(|e| store.error(e))?;
+    store.find(&new.email)
+}
+
+/// Lets the next request mail `email` again at once: the last email could not be sent.
+pub fn forget_mailing(store: &Store, email: &str) -> Result<(), Error> {
+    let conn = store.connection();
+    conn.execute("UPDATE signups SET mailed = '' WHERE email = ?1", [email])
+        .map_err(|e| store.error(e))?;
+    conn.execute("DELETE FROM notices WHERE email = ?1", [email])
+        .map_err(|e| store.error(e))?;
+    Ok(())
+}
+
+/// The editions mailed to subscriber `id`, newest first, with their state: for a person who
+/// asks what is held about them.
+pub fn history(store: &Store, id: i64) -> Result<Vec<(String, String, String)>, Error> {
+    let mut stmt = store
+        .connection()
+        .prepare(
+            "SELECT edition, state, updated FROM deliveries WHERE subscriber = ?1
+             ORDER BY updated DESC",
+        )
+        .map_err(|e| store.error(e))?;
+    let rows = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(|e| store.error(e))?;
+    rows.collect::<Result<_, _>>().map_err(|e| store.error(e))
+}
+
+/// Sign-ups not yet confirmed, oldest first.
+pub fn pending(store: &Store) -> Result<Vec<Pending>, Error> {
+    prepare(store)?;
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT email, name, cadence, format, created FROM signups ORDER BY created")
+        .map_err(|e| store.error(e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Pending {
+                email: r.get(0)?,
+                name: r.get(1)?,
+                cadence: r.get::<_, String>(2)?.parse().unwrap_or(Cadence::Daily),
+                format: r.get::<_, String>(3)?.parse().unwrap_or(MailFormat::Html),
+                created: parse_stamp(&r.get::<_, String>(4)?),
+            })
+        })
+        .map_err(|e| store.error(e))?;
+    rows.collect::<Result<_, _>>().map_err(|e| store.error(e))
+}
+
+/// The confirmation token of a pending address, for an administrator who confirms by hand.
+pub fn token_of(store: &Store, email: &str) -> Result<Option<String>, Error> {
+    prepare(store)?;
+    store
+        .connection()
+        .query_row(
+            "SELECT token FROM signups WHERE email = ?1",
+            [email.trim()],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| store.error(e))
+}
+
+/// Deletes sign-ups older than `expiry` and notices older than an hour; returns how many
+/// sign-ups went.
+pub fn expire(store: &Store, now: DateTime<Utc>, expiry: Duration) -> Result<usize, Error> {
+    prepare(store)?;
+    let conn = store.connection();
+    let gone = conn
+        .execute(
+            "DELETE FROM signups WHERE created < ?1",
+            [stamp(now - expiry)],
+        )
+        .map_err(|e| store.error(e))?;
+    conn.execute(
+        "DELETE FROM notices WHERE mailed < ?1",
+        [stamp(now - MAIL_INTERVAL)],
+    )
+    .map_err(|e| store.error(e))?;
+    Ok(gone)
+}
+
+/// Erases what identifies the subscriber with `token`: the address and name are replaced, the
+/// token changes, and any sign-up or notice for the address goes. Delivery history stays, keyed
+/// by a number that now points at no one.
+pub fn erase(store: &mut Store, token: &str) -> Result<bool, Error> {
+    prepare(store)?;
+    let Some(subscriber) = store.find(token)?.filter(|s| s.token == token.trim()) else {
+        return Ok(false);
+    };
+    let conn = store.connection();
+    conn.execute(
+        "UPDATE subscribers SET email = ?2, name = '', active = 0, token = ?3, timezone = NULL,
+         hour = NULL, updated = ?4 WHERE id = ?1",
+        params![
+            subscriber.id,
+            format!("erased-{}@erased.invalid", subscriber.id),
+            crate::mail::store::new_token()?,
+            stamp(Utc::now())
+        ],
+    )
+    .map_err(|e| store.error(e))?;
+    for table in ["signups", "notices"] {
+        conn.execute(
+            &format!("DELETE FROM {table} WHERE email = ?1"),
+            [&subscriber.email],
+        )
+        .map_err(|e| store.error(e))?;
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        (dir, store)
+    }
+
+    fn anna() -> NewSubscriber {
+        NewSubscriber {
+            email: "anna@example.org".into(),
+            name: "Anna".into(),
+            cadence: Cadence::Weekly,
+            format: MailFormat::Text,
+            timezone: Some(chrono_tz::America::Chicago),
+            hour: Some(7),
+        }
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+    }
+
+    #[test]
+    fn only_a_confirmed_address_becomes_a_subscriber() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let Request::Confirm(token) = request(&mut store, &anna(), now).unwrap() else {
+            panic!("a new address is mailed a confirmation")
+        };
+        assert!(store.find("anna@example.org").unwrap().is_none());
+        assert_eq!(pending(&store).unwrap().len(), 1);
+        let s = confirm(&mut store, &token, now, Duration::hours(48))
+            .unwrap()
+            .unwrap();
+        assert!(s.active);
+        assert_eq!(
+            (s.cadence, s.format, s.hour),
+            (Cadence::Weekly, MailFormat::Text, Some(7))
+        );
+        assert_eq!(s.timezone, Some(chrono_tz::America::Chicago));
+        assert!(pending(&store).unwrap().is_empty());
+        // A replayed link confirms nothing.
+        assert_eq!(
+            confirm(&mut store, &token, now, Duration::hours(48)).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn mails_an_address_at_most_once_an_hour_and_says_nothing_of_it() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let first = request(&mut store, &anna(), now).unwrap();
+        assert!(matches!(first, Request::Confirm(_)));
+        for minutes in [1, 30, 59] {
+            let later = now + Duration::minutes(minutes);
+            assert_eq!(request(&mut store, &anna(), later).unwrap(), Request::Quiet);
+        }
+        let Request::Confirm(token) =
+            request(&mut store, &anna(), now + Duration::minutes(61)).unwrap()
+        else {
+            panic!("mailed again after an hour")
+        };
+        assert_eq!(Request::Confirm(token.clone()), first, "the same link");
+        confirm(&mut store, &token, now, Duration::hours(48))
+            .unwrap()
+            .unwrap();
+        let again = now + Duration::hours(3);
+        assert!(matches!(
+            request(&mut store, &anna(), again).unwrap(),
+            Request::AlreadySubscribed(_)
+        ));
+        assert_eq!(request(&mut store, &anna(), again).unwrap(), Request::Quiet);
+    }
+
+    #[test]
+    fn an_expired_link_confirms_nothing_and_is_cleaned_up() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let Request::Confirm(token) = request(&mut store, &anna(), now).unwrap() else {
+            panic!()
+        };
+        let late = now + Duration::hours(49);
+        assert_eq!(
+            confirm(&mut store, &token, late, Duration::hours(48)).unwrap(),
+            None
+        );
+        assert_eq!(expire(&store, late, Duration::hours(48)).unwrap(), 1);
+        assert!(pending(&store).unwrap().is_empty());
+    }
+
+    #[test]
+    fn erasing_removes_the_address_and_keeps_no_way_back() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let Request::Confirm(token) = request(&mut store, &anna(), now).unwrap() else {
+            panic!()
+        };
+        let s = confirm(&mut store, &token, now, Duration::hours(48))
+            .unwrap()
+            .unwrap();
+        assert!(!erase(&mut store, "not-a-token").unwrap());
+        assert!(erase(&mut store, &s.token).unwrap());
+        assert!(store.find("anna@example.org").unwrap().is_none());
+        assert!(store.find(&s.token).unwrap().is_none());
+        let list = store.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(!list[0].active && list[0].name.is_empty());
+        assert!(list[0].email.ends_with("@erased.invalid"));
+    }
+}

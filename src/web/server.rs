@@ -1,0 +1,210 @@
+//! The HTTP server: a tokio runtime, hyper connections with timeouts, an axum router, and a
+//! clean stop on SIGTERM or Ctrl-C.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::routing::get;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::content::project::Project;
+use crate::error::Error;
+use crate::web::pages::{self, App};
+
+/// How `serve` runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Overrides `[serve] listen`.
+    pub listen: Option<SocketAddr>,
+    /// Also run the sending service (`run`) in this process.
+    pub with_scheduler: bool,
+}
+
+/// A client that sends its headers slower than this is cut off (slow-loris).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// A whole request, body and answer included, gets this long.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// Form posts are small; anything larger is refused before it is read.
+const BODY_LIMIT: usize = 16 * 1024;
+/// Connections served at once; more wait in the kernel's queue.
+const MAX_CONNECTIONS: usize = 512;
+
+/// Serves until `stop` is set; prints `listening on http://ADDRESS` on standard output first.
+pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Result<(), Error> {
+    let project = Project::load(config)?;
+    let settings = project.schedule.serve.clone().ok_or_else(|| {
+        Error::Usage(format!(
+            "{} has no [serve] table: add one (see the README's \"Sign-up and unsubscribe on the web\")",
+            config.display()
+        ))
+    })?;
+    project
+        .schedule
+        .email
+        .require_for_sending()
+        .map_err(Error::Usage)?;
+    let listen = match options.listen {
+        Some(a) => a,
+        None => settings.listen.parse().map_err(|_| {
+            Error::Usage(format!(
+                "[serve] listen `{}` is not an address",
+                settings.listen
+            ))
+        })?,
+    };
+    let public = project.path(&project.schedule.output.dir);
+    let app = Arc::new(App::new(project, settings)?);
+
+    let scheduler = options.with_scheduler.then(|| {
+        let config = config.to_path_buf();
+        std::thread::spawn(move || {
+            let clock = crate::mail::service::Clock::system();
+            crate::mail::service::serve(&config, clock, stop, &mut std::io::stderr())
+        })
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage(format!("could not start the web server: {e}")))?;
+    let served = runtime.block_on(run(app, listen, &public, stop));
+    if let Some(handle) = scheduler {
+        stop.store(true, Ordering::SeqCst);
+        match handle.join() {
+            Ok(result) => result?,
+            Err(_) => {
+                return Err(Error::Usage(
+                    "the sending service stopped unexpectedly".into(),
+                ));
+            }
+        }
+    }
+    served
+}
+
+fn router(app: Arc<App>, public: &Path) -> Router {
+    let files = ServeDir::new(public).append_index_html_on_directories(true);
+    let cache = SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    Router::new()
+        .route(
+            "/subscribe",
+            get(pages::subscribe_form).post(pages::subscribe),
+        )
+        .route("/confirm", get(pages::confirm_form).post(pages::confirm))
+        .route(
+            "/unsubscribe",
+            get(pages::unsubscribe_form).post(pages::unsubscribe),
+        )
+        .route(
+            "/preferences",
+            get(pages::preferences_form).post(pages::preferences),
+        )
+        .route("/healthz", get(|| async { "ok\n" }))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .fallback_service(tower::ServiceBuilder::new().layer(cache).service(files))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .with_state(app)
+}
+
+async fn run(
+    app: Arc<App>,
+    listen: SocketAddr,
+    public: &Path,
+    stop: &AtomicBool,
+) -> Result<(), Error> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| Error::Usage(format!("cannot listen on {listen}: {e}")))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(format!("cannot listen on {listen}: {e}")))?;
+    {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        // A closed stdout (a service manager that discards it) must not stop the server.
+        let _ = writeln!(out, "listening on http://{bound}");
+        let _ = out.flush();
+    }
+    let router = router(app.clone(), public);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut housekeeping = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        let permit = tokio::select! {
+            permit = slots.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
+            () = stopped(stop) => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    eprintln!("serve: accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = housekeeping.tick() => {
+                let app = app.clone();
+                tokio::task::spawn_blocking(move || app.expire_signups());
+                continue;
+            }
+            () = stopped(stop) => break,
+        };
+        let service = TowerToHyperService::new(
+            router
+                .clone()
+                .layer(axum::Extension(pages::Peer(peer.ip()))),
+        );
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_TIMEOUT)
+            .keep_alive(true);
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let watched = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = watched.await;
+            drop(permit);
+        });
+    }
+    eprintln!("serve: stopping; finishing requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(10)) => {
+            eprintln!("serve: some connections did not finish within 10 s");
+        }
+    }
+    Ok(())
+}
+
+/// Resolves once `stop` is set (by the signal handler).
+async fn stopped(stop: &AtomicBool) {
+    while !stop.load(Ordering::SeqCst) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -1,0 +1,485 @@
+//! `serve`: the real binary over HTTP, with the real SMTP test server receiving what it mails.
+
+use std::io::{BufRead, BufReader, Write as _};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use mail_parser::MessageParser;
+
+use crate::Project;
+use crate::smtp::Smtp;
+
+/// A running `prayer-guide serve`; killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(p: &Project) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .current_dir(p.dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("serve printed {line:?}"))
+            .to_string();
+        Server { child, base }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+/// Status, body and one header of a response.
+struct Reply {
+    status: u16,
+    body: String,
+    headers: ureq::http::HeaderMap,
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+fn get(url: &str) -> Reply {
+    reply(agent().get(url).call().unwrap())
+}
+
+fn post(url: &str, form: &[(&str, &str)]) -> Reply {
+    reply(agent().post(url).send_form(form.iter().copied()).unwrap())
+}
+
+fn reply(mut r: ureq::http::Response<ureq::Body>) -> Reply {
+    Reply {
+        status: r.status().as_u16(),
+        headers: r.headers().clone(),
+        body: r.body_mut().read_to_string().unwrap_or_default(),
+    }
+}
+
+/// The small fixture with [email] to the test server and [serve]; no unsubscribe_url, so the
+/// digests link to the server's own page.
+fn project(smtp_port: u16, serve_extra: &str) -> Project {
+    let p = Project::fixture("small");
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\nretry_delay_ms = 20\n\n\
+             [email.smtp]\nhost = \"127.0.0.1\"\nport = {smtp_port}\nsecurity = \"none\"\n\n\
+             [serve]\npublic_url = \"https://example.org/prayer\"\n{serve_extra}\n"
+        ),
+    );
+    p
+}
+
+/// Waits for the test server to hold `n` messages, and returns them.
+fn wait_for(smtp: &Smtp, n: usize) -> Vec<Vec<u8>> {
+    let start = Instant::now();
+    loop {
+        let messages = smtp.messages();
+        if messages.len() >= n || start.elapsed() > Duration::from_secs(10) {
+            assert_eq!(messages.len(), n, "messages received");
+            return messages;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn text_of(raw: &[u8]) -> String {
+    let m = MessageParser::default().parse(raw).unwrap();
+    m.body_text(0).unwrap().to_string()
+}
+
+fn link_in(text: &str, prefix: &str) -> String {
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {text}"));
+    text[start..].split_whitespace().next().unwrap().to_string()
+}
+
+fn token_of(link: &str) -> String {
+    link.split("token=").nth(1).unwrap().to_string()
+}
+
+fn sign_up(server: &Server, email: &str) -> Reply {
+    post(
+        &server.url("/subscribe"),
+        &[
+            ("email", email),
+            ("name", "Anna"),
+            ("cadence", "daily"),
+            ("format", "text"),
+            ("timezone", "Europe/London"),
+            ("hour", "6"),
+        ],
+    )
+}
+
+#[test]
+fn sign_up_confirm_receive_then_one_click_unsubscribe() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let server = Server::start(&p);
+
+    let form = get(&server.url("/subscribe"));
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body
+            .contains(r#"<form method="post" action="subscribe">"#)
+    );
+    assert_eq!(
+        form.headers["content-security-policy"], "frame-ancestors *",
+        "embeddable"
+    );
+
+    let signed = sign_up(&server, "anna@example.org");
+    assert_eq!(signed.status, 200, "{}", signed.body);
+    assert!(signed.body.contains("Check your inbox"));
+    let mail = text_of(&wait_for(&smtp, 1)[0]);
+    let link = link_in(&mail, "https://example.org/prayer/confirm?token=");
+    let token = token_of(&link);
+
+    // Not a subscriber until confirmed; an administrator sees the sign-up waiting.
+    assert_eq!(p.run(&["subscribers", "list"]).ok(), "");
+    assert!(
+        p.run(&["subscribers", "pending"])
+            .ok()
+            .contains("anna@example.org")
+    );
+    // Opening the link (as a mail scanner does) confirms nothing.
+    let page = get(&server.url(&format!("/confirm?token={token}")));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Yes, subscribe me"));
+    assert_eq!(p.run(&["subscribers", "list"]).ok(), "");
+
+    let confirmed = post(&server.url("/confirm"), &[("token", &token)]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    assert!(confirmed.body.contains("You are subscribed"));
+    assert!(
+        p.run(&["subscribers", "list"])
+            .ok()
+            .contains("anna@example.org")
+    );
+    let replay = post(&server.url("/confirm"), &[("token", &token)]);
+    assert_eq!(replay.status, 410, "a used link confirms nothing again");
+
+    let sent = p.run(&["send", "--date", "2026-11-23"]).ok();
+    assert!(sent.contains("1 sent"), "{sent}");
+    let digest = MessageParser::default()
+        .parse(&wait_for(&smtp, 2)[1])
+        .unwrap()
+        .into_owned();
+    let header = digest
+        .header_raw("List-Unsubscribe")
+        .expect("List-Unsubscribe")
+        .trim()
+        .to_string();
+    assert!(
+        header.starts_with("<https://example.org/prayer/unsubscribe?token="),
+        "{header}"
+    );
+    assert_eq!(
+        digest.header_raw("List-Unsubscribe-Post").map(str::trim),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let unsubscribe_token = token_of(header.trim_start_matches('<').split('>').next().unwrap());
+
+    // What Gmail does when the reader presses "Unsubscribe": RFC 8058 one-click.
+    let one_click = post(
+        &server.url(&format!("/unsubscribe?token={unsubscribe_token}")),
+        &[("List-Unsubscribe", "One-Click")],
+    );
+    assert_eq!(one_click.status, 200);
+    assert_eq!(one_click.body, "unsubscribed\n");
+    let next = p.run(&["send", "--date", "2026-11-24"]).ok();
+    assert!(!next.contains("1 sent"), "{next}");
+    assert_eq!(smtp.messages().len(), 2, "no digest after the unsubscribe");
+    let list = p.run(&["subscribers", "list", "--all"]).ok();
+    assert!(
+        list.contains("(unsubscribed)"),
+        "the record is kept: {list}"
+    );
+}
+
+#[test]
+fn a_second_sign_up_reveals_nothing_and_mails_at_most_once_an_hour() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    p.run(&["subscribers", "add", "known@example.org"]).ok();
+    let server = Server::start(&p);
+    let new = sign_up(&server, "new@example.org");
+    let again = sign_up(&server, "new@example.org");
+    let known = sign_up(&server, "known@example.org");
+    let known_again = sign_up(&server, "known@example.org");
+    for reply in [&again, &known, &known_again] {
+        assert_eq!(reply.status, new.status);
+        assert_eq!(reply.body, new.body, "the same page whatever the address");
+    }
+    let mails = wait_for(&smtp, 2);
+    let texts: Vec<String> = mails.iter().map(|m| text_of(m)).collect();
+    assert!(texts.iter().any(|t| t.contains("/confirm?token=")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("already receives") && t.contains("/preferences?token=")),
+        "{texts:?}"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(smtp.messages().len(), 2, "one email per address per hour");
+}
+
+#[test]
+fn unsubscribe_needs_the_secret_token_and_a_get_changes_nothing() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    p.run(&["subscribers", "add", "bo@example.org"]).ok();
+    let server = Server::start(&p);
+    // An address in place of the token finds no one.
+    let guess = post(
+        &server.url("/unsubscribe?token=bo@example.org"),
+        &[("List-Unsubscribe", "One-Click")],
+    );
+    assert_eq!(guess.status, 404);
+    assert_eq!(get(&server.url("/unsubscribe?token=0000")).status, 404);
+    assert!(
+        p.run(&["subscribers", "list"])
+            .ok()
+            .contains("bo@example.org")
+    );
+
+    p.run(&["send", "--date", "2026-11-23"]).ok();
+    let digest = MessageParser::default()
+        .parse(&wait_for(&smtp, 1)[0])
+        .unwrap()
+        .into_owned();
+    let header = digest
+        .header_raw("List-Unsubscribe")
+        .unwrap()
+        .trim()
+        .to_string();
+    let token = token_of(header.trim_start_matches('<').split('>').next().unwrap());
+    let page = get(&server.url(&format!("/unsubscribe?token={token}")));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Stop sending"));
+    assert!(
+        p.run(&["subscribers", "list"])
+            .ok()
+            .contains("bo@example.org")
+    );
+    let pressed = post(&server.url(&format!("/unsubscribe?token={token}")), &[]);
+    assert_eq!(pressed.status, 200);
+    assert!(pressed.body.contains("You are unsubscribed"));
+    assert_eq!(p.run(&["subscribers", "list"]).ok(), "");
+}
+
+/// The token of `email`'s preferences link, from the "already subscribed" email.
+fn preferences_token(server: &Server, smtp: &Smtp, email: &str) -> String {
+    sign_up(server, email);
+    let mails = wait_for(smtp, smtp.messages().len().max(1));
+    token_of(&link_in(
+        &text_of(mails.last().unwrap()),
+        "https://example.org/prayer/preferences?token=",
+    ))
+}
+
+#[test]
+fn preferences_change_with_the_form_and_refuse_a_forged_post() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    p.run(&["subscribers", "add", "cy@example.org", "--name", "Cy"])
+        .ok();
+    let server = Server::start(&p);
+    let token = preferences_token(&server, &smtp, "cy@example.org");
+    let page = get(&server.url(&format!("/preferences?token={token}")));
+    assert_eq!(page.status, 200);
+    let marker = "name=\"csrf\" value=\"";
+    let at = page.body.find(marker).expect("a csrf field") + marker.len();
+    let csrf = page.body[at..].split('"').next().unwrap().to_string();
+    assert_eq!(csrf.len(), 64, "{csrf}");
+
+    let fields = |csrf: &str, action: &str| -> Vec<(String, String)> {
+        [
+            ("token", token.as_str()),
+            ("csrf", csrf),
+            ("action", action),
+            ("name", "Cy"),
+            ("cadence", "weekly"),
+            ("format", "text"),
+            ("timezone", "America/Chicago"),
+            ("hour", "7"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    };
+    let post_fields = |fields: Vec<(String, String)>| {
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        post(&server.url("/preferences"), &pairs)
+    };
+    let refused = post_fields(fields(&"0".repeat(64), "save"));
+    assert_eq!(refused.status, 403);
+    assert!(p.run(&["subscribers", "list"]).ok().contains("daily"));
+
+    let saved = post_fields(fields(&csrf, "save"));
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(saved.body.contains("Saved."));
+    let list = p.run(&["subscribers", "list"]).ok();
+    assert!(list.contains("weekly") && list.contains("text"), "{list}");
+
+    let before = smtp.messages().len();
+    let export = post_fields(fields(&csrf, "export"));
+    assert!(export.body.contains("On its way"), "{}", export.body);
+    let data = text_of(wait_for(&smtp, before + 1).last().unwrap());
+    assert!(
+        data.contains("Address:    cy@example.org") && data.contains("How often:  weekly"),
+        "{data}"
+    );
+
+    let erased = post_fields(fields(&csrf, "erase"));
+    assert!(erased.body.contains("Your data is erased"));
+    let all = p.run(&["subscribers", "list", "--all"]).ok();
+    assert!(!all.contains("cy@example.org"), "{all}");
+}
+
+#[test]
+fn bad_input_gets_a_clear_answer_and_the_server_stays_up() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "signups_per_hour = 4");
+    let server = Server::start(&p);
+    let injected = post(
+        &server.url("/subscribe"),
+        &[
+            ("email", "eve@example.org"),
+            ("name", "Eve\r\nBcc: all@example.org"),
+        ],
+    );
+    assert_eq!(injected.status, 400);
+    assert!(injected.body.contains("the name must be on one line"));
+    let bad = post(&server.url("/subscribe"), &[("email", "not an address")]);
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("is not an email address"));
+    let big = "x".repeat(100_000);
+    let oversized = post(&server.url("/subscribe"), &[("email", big.as_str())]);
+    assert_eq!(oversized.status, 413);
+    let bot = post(
+        &server.url("/subscribe"),
+        &[("email", "bot@example.org"), ("website", "http://spam")],
+    );
+    assert_eq!(bot.status, 200, "a bot is told nothing");
+    // Two bad posts, the oversized one (refused before the handler) and the bot (which never
+    // reaches the count) leave two of the four sign-ups this hour.
+    assert_eq!(sign_up(&server, "a1@example.org").status, 200);
+    assert_eq!(sign_up(&server, "a2@example.org").status, 200);
+    let limited = sign_up(&server, "a3@example.org");
+    assert_eq!(limited.status, 429, "{}", limited.body);
+    wait_for(&smtp, 2);
+
+    // Idle connections that never send a request do not block anyone else.
+    let idle: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            let mut s = TcpStream::connect(server.base.trim_start_matches("http://")).unwrap();
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+                .unwrap();
+            s
+        })
+        .collect();
+    let health = get(&server.url("/healthz"));
+    assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
+    drop(idle);
+}
+
+#[test]
+fn serves_the_output_folder_with_types_and_caching() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    p.run(&[
+        "build",
+        "--date",
+        "2026-11-23",
+        "--format",
+        "html,ics,atom,json",
+    ])
+    .ok();
+    let server = Server::start(&p);
+    let day = get(&server.url("/days/2026-11-23.html"));
+    assert_eq!(day.status, 200);
+    assert!(
+        day.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert_eq!(day.headers["cache-control"], "public, max-age=300");
+    let calendar = get(&server.url("/calendar.ics"));
+    assert_eq!(calendar.status, 200);
+    assert!(
+        calendar.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    assert!(calendar.body.starts_with("BEGIN:VCALENDAR"));
+    let json = get(&server.url("/today.json"));
+    assert!(
+        json.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+    assert_eq!(get(&server.url("/no-such-file")).status, 404);
+    let page = get(&server.url("/subscribe"));
+    assert_eq!(
+        page.headers["cache-control"], "no-store",
+        "forms are never cached"
+    );
+}
+
+#[test]
+fn an_administrator_sees_and_confirms_pending_sign_ups() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let server = Server::start(&p);
+    sign_up(&server, "dee@example.org");
+    wait_for(&smtp, 1);
+    let pending = p.run(&["subscribers", "pending"]);
+    assert!(pending.stdout.contains("dee@example.org"), "{pending:?}");
+    assert_eq!(pending.stderr, "1 waiting for confirmation\n");
+    let err = p
+        .run(&["subscribers", "confirm", "nobody@example.org"])
+        .fails();
+    assert!(err.contains("has no sign-up waiting"), "{err}");
+    let ok = p.run(&["subscribers", "confirm", "DEE@example.org"]).ok();
+    assert_eq!(ok, "confirmed dee@example.org (daily, text)\n");
+    assert!(
+        p.run(&["subscribers", "list"])
+            .ok()
+            .contains("dee@example.org")
+    );
+    assert_eq!(p.run(&["subscribers", "pending"]).ok(), "");
+}
