@@ -6,6 +6,10 @@
 //! Two cases: a fresh build into an empty folder, and a rebuild over an unchanged one (the cron
 //! case, where files that would not change are left alone). Prints the best and median wall time
 //! of each (with the formats and the site apart), and the process's peak memory.
+//!
+//! Then the same year with ten years of ledger (`published.txt` holding every day from the
+//! rotation's start): the fresh build, reading the ledger, and publishing one more day (lock,
+//! read, extend, atomic replace), so that years of daily use are seen not to slow builds.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -32,9 +36,9 @@ fn main() {
     let last = *year.last().unwrap();
     let today = NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
     // Files written, and the time of the formats and of the site.
-    let build = |out: &Path| -> (usize, Duration, Duration) {
+    let build_with = |config: &Path, out: &Path| -> (usize, Duration, Duration) {
         let start = Instant::now();
-        let project = Project::load(&root.join("schedule.toml")).expect("the repo's project loads");
+        let project = Project::load(config).expect("the repo's project loads");
         let selection = Selection {
             days: year.clone(),
             weeks: year.clone(),
@@ -72,6 +76,7 @@ fn main() {
             .len();
         (files, formats, start.elapsed())
     };
+    let build = |out: &Path| build_with(&root.join("schedule.toml"), out);
 
     let (mut fresh, mut fresh_formats, mut fresh_site) = (Vec::new(), Vec::new(), Vec::new());
     let mut files = 0;
@@ -118,6 +123,92 @@ fn main() {
     report("rebuild, nothing changed", rebuild);
     if let Some(peak) = peak_memory_kib() {
         println!("  peak memory (VmHWM): {:.1} MiB", peak as f64 / 1024.0);
+    }
+    drop(keep);
+    ten_years_of_ledger(root, &scratch, &build_with);
+}
+
+/// The year built from a copy of the repository whose ledger holds ten years of published days.
+fn ten_years_of_ledger(
+    root: &Path,
+    scratch: &Path,
+    build_with: &dyn Fn(&Path, &Path) -> (usize, Duration, Duration),
+) {
+    use prayer_guide::publish::ledger;
+    let project_dir = scratch.join("ten-years");
+    let _ = std::fs::remove_dir_all(&project_dir);
+    std::fs::create_dir_all(&project_dir).unwrap();
+    for file in ["schedule.toml", "published.txt"] {
+        std::fs::copy(root.join(file), project_dir.join(file)).unwrap();
+    }
+    for dir in ["guides", "templates"] {
+        if root.join(dir).is_dir() {
+            copy_dir(&root.join(dir), &project_dir.join(dir));
+        }
+    }
+    let config = project_dir.join("schedule.toml");
+    let project = Project::load(&config).unwrap();
+    let start = project.schedule.start;
+    let ten_years = start + chrono::Days::new(3652);
+    let written = ledger::publish_through(&project, ten_years, start, &[], false).unwrap();
+    let file = ledger::path(&project);
+    let text = std::fs::read_to_string(&file).unwrap();
+    println!(
+        "with ten years of ledger ({} days, {} texts, {:.0} KiB):",
+        written.days.len(),
+        written.texts.len(),
+        text.len() as f64 / 1024.0
+    );
+    let mut fresh = Vec::new();
+    let mut keep = Vec::new();
+    for _ in 0..RUNS {
+        let out = tempfile::tempdir_in(scratch).unwrap();
+        let start = Instant::now();
+        build_with(&config, out.path());
+        fresh.push(start.elapsed());
+        keep.push(out);
+    }
+    report("fresh build of the year", fresh);
+    let read: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            ledger::load(&project, &[], false).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    report("  reading the ledger", read);
+    let publish: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            std::fs::write(&file, &text).unwrap();
+            let start = Instant::now();
+            ledger::publish_through(
+                &project,
+                ten_years + chrono::Days::new(1),
+                start_of(&project),
+                &[],
+                false,
+            )
+            .unwrap();
+            start.elapsed()
+        })
+        .collect();
+    report("  publishing one more day", publish);
+}
+
+fn start_of(project: &Project) -> NaiveDate {
+    project.schedule.start
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
 }
 
