@@ -33,39 +33,38 @@ impl Project {
                 path.join(SCHEDULE_FILE).display()
             )));
         }
-        let schedule_file = SourceFile::read(path).map_err(|e| match e {
-            // Only the default path is "this folder's" file; a path someone typed is named.
-            Error::Io { source, .. }
-                if source.kind() == std::io::ErrorKind::NotFound
-                    && path == Path::new(SCHEDULE_FILE) =>
-            {
-                Error::Usage(format!(
-                    "no {SCHEDULE_FILE} in this folder: run prayer-guide in a project folder, pass \
-                     --config PATH, or create a project with `prayer-guide init DIR`"
-                ))
-            }
-            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                Error::Usage(format!(
-                    "{} does not exist: check the path given to --config (relative to the \
-                     current folder), or create a project with `prayer-guide init DIR`",
-                    path.display()
-                ))
-            }
-            other => other,
-        })?;
-        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut diagnostics = Diagnostics::default();
-        let mut schedule = Schedule::parse(&schedule_file, &mut diagnostics);
-        if let Some(schedule) = &mut schedule {
-            read_notes(schedule, &schedule_file, &root, &mut diagnostics);
+        let schedule_file = match read_schedule(path) {
+            Ok(file) => Some(file),
+            // A schedule that is not UTF-8 does not stop the check of the guides.
+            Err(Error::Invalid(d)) => {
+                diagnostics.extend(d);
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        Self::load_with(path, schedule_file, diagnostics)
+    }
+
+    fn load_with(
+        path: &Path,
+        schedule_file: Option<SourceFile>,
+        mut diagnostics: Diagnostics,
+    ) -> Result<Project, Error> {
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut schedule = schedule_file
+            .as_ref()
+            .and_then(|file| Schedule::parse(file, &mut diagnostics));
+        if let (Some(schedule), Some(file)) = (&mut schedule, &schedule_file) {
+            read_notes(schedule, file, &root, &mut diagnostics);
         }
         let guides_dir = root.join(schedule.as_ref().map_or(Path::new("guides"), |s| &s.guides));
         let catalog = Catalog::load(&guides_dir, &mut diagnostics)?;
-        if let Some(schedule) = &schedule {
-            cross_check(schedule, &schedule_file, &catalog, &mut diagnostics);
+        if let (Some(schedule), Some(file)) = (&schedule, &schedule_file) {
+            cross_check(schedule, file, &catalog, &mut diagnostics);
         }
-        match schedule {
-            Some(schedule) if !diagnostics.has_errors() => Ok(Project {
+        match (schedule, schedule_file) {
+            (Some(schedule), Some(schedule_file)) if !diagnostics.has_errors() => Ok(Project {
                 root,
                 schedule_file,
                 schedule,
@@ -88,13 +87,37 @@ impl Project {
     }
 }
 
+/// Reads schedule.toml; a missing file is a usage error that says what to do.
+fn read_schedule(path: &Path) -> Result<SourceFile, Error> {
+    SourceFile::read(path).map_err(|e| match e {
+        // Only the default path is "this folder's" file; a path someone typed is named.
+        Error::Io { source, .. }
+            if source.kind() == std::io::ErrorKind::NotFound
+                && path == Path::new(SCHEDULE_FILE) =>
+        {
+            Error::Usage(format!(
+                "no {SCHEDULE_FILE} in this folder: run prayer-guide in a project folder, pass \
+                     --config PATH, or create a project with `prayer-guide init DIR`"
+            ))
+        }
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            Error::Usage(format!(
+                "{} does not exist: check the path given to --config (relative to the \
+                     current folder), or create a project with `prayer-guide init DIR`",
+                path.display()
+            ))
+        }
+        other => other,
+    })
+}
+
 /// Reads `notes_file` into `notes`, so that everything downstream sees one text.
 fn read_notes(schedule: &mut Schedule, file: &SourceFile, root: &Path, out: &mut Diagnostics) {
     let Some(name) = &schedule.output.notes_file else {
         return;
     };
     let path = root.join(name);
-    match std::fs::read_to_string(&path) {
+    match crate::content::source::read_text(&path) {
         Ok(text) => {
             if let Some(problem) = notes_problem(&text) {
                 out.push(
@@ -104,7 +127,7 @@ fn read_notes(schedule: &mut Schedule, file: &SourceFile, root: &Path, out: &mut
             }
             schedule.output.notes = Some(text);
         }
-        Err(e) => out.push(
+        Err(Error::Io { source: e, .. }) => out.push(
             file.error_at(
                 Some("output"),
                 "notes_file",
@@ -112,6 +135,8 @@ fn read_notes(schedule: &mut Schedule, file: &SourceFile, root: &Path, out: &mut
             )
             .help("the path is relative to schedule.toml; or write the text in `notes = \"...\"`"),
         ),
+        Err(Error::Invalid(d)) => out.extend(d),
+        Err(e) => out.push(Diagnostic::error(&path, e.to_string())),
     }
 }
 

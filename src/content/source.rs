@@ -230,6 +230,25 @@ mod tests {
     }
 
     #[test]
+    fn decodes_a_byte_order_mark_and_windows_line_endings() {
+        let text = decode(
+            Path::new("x.toml"),
+            b"\xEF\xBB\xBFa = 1\r\nb = \"\"\"\r\n\r\n\"\"\"\r\n",
+        );
+        assert_eq!(text.unwrap(), "a = 1\nb = \"\"\"\n\n\"\"\"\n");
+    }
+
+    #[test]
+    fn places_the_first_byte_that_is_not_utf8() {
+        let d = decode(Path::new("x.toml"), b"a = 1\r\nname = \"C\xF4te\"\n").unwrap_err();
+        assert_eq!(d.location, Some((2, 10)));
+        assert!(d.message.contains("0xF4 here (`\u{f4}` in Latin-1"), "{d}");
+        assert!(d.help.unwrap().starts_with("save the file as UTF-8"));
+        let d = decode(Path::new("x.toml"), b"quote = \x93Hi\x94").unwrap_err();
+        assert!(d.message.contains("`\u{201c}`"), "{}", d.message);
+    }
+
+    #[test]
     fn locates_keys_in_tables() {
         let f = file("a = 1\n[facts]\n  population = 5\n[[sources]]\ntitle = \"t\"\n");
         assert_eq!(f.locate(None, "a"), Some((1, 1)));

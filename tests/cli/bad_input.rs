@@ -705,3 +705,27 @@ fn check_renders_every_branch_of_every_template() {
     );
     insta::assert_snapshot!(check_fails(&p));
 }
+
+#[test]
+fn a_schedule_in_windows_1252_does_not_stop_the_check_of_the_guides() {
+    let p = Project::fixture("small");
+    let text = p
+        .read("schedule.toml")
+        .replace("Test Prayer Guide", "Test \u{2019}Prayer\u{2019} Guide");
+    // Windows-1252 writes ’ as 0x92.
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| if c == '\u{2019}' { 0x92 } else { c as u8 })
+        .collect();
+    std::fs::write(p.path("schedule.toml"), bytes).unwrap();
+    p.replace("guides/gamma.toml", "code = \"GR\"", "code = \"gr\"");
+    assert_eq!(
+        check_fails(&p),
+        "error: guides/gamma.toml:2:1: `code`: `gr` is not an ISO 3166-1 alpha-2 code\n  \
+         help: use two upper-case letters, e.g. \"NG\" for Nigeria\n\
+         error: schedule.toml:1:15: the file is not UTF-8 text: byte 0x92 here (`’` in Latin-1 \
+         or Windows-1252, which this file seems to use) is not UTF-8\n  \
+         help: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)\n\
+         2 errors, 0 warnings\n"
+    );
+}
