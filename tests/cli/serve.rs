@@ -483,3 +483,171 @@ fn an_administrator_sees_and_confirms_pending_sign_ups() {
     );
     assert_eq!(p.run(&["subscribers", "pending"]).ok(), "");
 }
+
+fn json_of(r: &mut ureq::http::Response<ureq::Body>) -> serde_json::Value {
+    serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap()
+}
+
+/// A WebDriver session with headless Chromium (through chromedriver, plain JSON over HTTP).
+struct Browser {
+    _driver: Killed,
+    session: String,
+}
+
+struct Killed(Child);
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Browser {
+    fn start() -> Browser {
+        for program in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
+            assert!(
+                std::path::Path::new(program).exists(),
+                "{program} is missing: install Debian's chromium and chromium-driver (.ci/run does)"
+            );
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Killed(
+            Command::new("/usr/bin/chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let profile = tempfile::tempdir().unwrap().keep();
+        let capabilities = serde_json::json!({ "capabilities": { "alwaysMatch": {
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                         "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync",
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        }}});
+        let base = format!("http://127.0.0.1:{port}");
+        let start = Instant::now();
+        let created = loop {
+            match agent()
+                .post(&format!("{base}/session"))
+                .header("content-type", "application/json")
+                .send(capabilities.to_string())
+            {
+                Ok(mut r) if r.status() == 200 => {
+                    break json_of(&mut r);
+                }
+                _ if start.elapsed() < Duration::from_secs(20) => {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                other => panic!(
+                    "chromedriver gave no session: {:?}",
+                    other.map(|r| r.status())
+                ),
+            }
+        };
+        let id = created["value"]["sessionId"].as_str().unwrap();
+        Browser {
+            _driver: driver,
+            session: format!("{base}/session/{id}"),
+        }
+    }
+
+    fn call(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let mut r = agent()
+            .post(&format!("{}{path}", self.session))
+            .header("content-type", "application/json")
+            .send(body.to_string())
+            .unwrap();
+        let value = json_of(&mut r);
+        assert_eq!(r.status(), 200, "{path}: {value}");
+        value["value"].clone()
+    }
+
+    fn open(&self, url: &str) {
+        self.call("/url", serde_json::json!({ "url": url }));
+    }
+
+    fn element(&self, css: &str) -> String {
+        let found = self.call(
+            "/element",
+            serde_json::json!({ "using": "css selector", "value": css }),
+        );
+        found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(|v| v.as_str())
+            .unwrap()
+            .to_string()
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let e = self.element(css);
+        self.call(&format!("/element/{e}/clear"), serde_json::json!({}));
+        self.call(
+            &format!("/element/{e}/value"),
+            serde_json::json!({ "text": text }),
+        );
+    }
+
+    fn click(&self, css: &str) {
+        let e = self.element(css);
+        self.call(&format!("/element/{e}/click"), serde_json::json!({}));
+    }
+
+    /// The page's visible text.
+    fn text(&self) -> String {
+        let body = self.element("body");
+        let mut r = agent()
+            .get(&format!("{}/element/{body}/text", self.session))
+            .call()
+            .unwrap();
+        let value = json_of(&mut r);
+        value["value"].as_str().unwrap_or_default().to_string()
+    }
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver: .ci/run installs them"]
+fn a_reader_signs_up_in_a_real_browser() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let server = Server::start(&p);
+    let browser = Browser::start();
+    browser.open(&server.url("/subscribe"));
+    browser.type_into("#email", "fay@example.org");
+    browser.type_into("#name", "Fay");
+    browser.click("input[name=cadence][value=weekly]");
+    browser.click("button[type=submit]");
+    assert!(
+        browser.text().contains("Check your inbox"),
+        "{}",
+        browser.text()
+    );
+
+    let mail = text_of(&wait_for(&smtp, 1)[0]);
+    let link = link_in(&mail, "https://example.org/prayer/confirm?token=");
+    // The public address is the proxy's; the browser talks to the server directly.
+    browser.open(&link.replace("https://example.org/prayer", &server.base));
+    assert!(browser.text().contains("Confirm your subscription"));
+    browser.click("button[type=submit]");
+    assert!(
+        browser.text().contains("You are subscribed"),
+        "{}",
+        browser.text()
+    );
+    let list = p.run(&["subscribers", "list"]).ok();
+    assert!(
+        list.contains("fay@example.org") && list.contains("weekly"),
+        "{list}"
+    );
+    // The zone came from the browser (headless Chromium reports the machine's, often UTC).
+    assert_eq!(p.run(&["subscribers", "pending"]).ok(), "");
+}
