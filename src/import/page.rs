@@ -82,6 +82,13 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
         "writer s picture",
         "author s picture",
         "follow us",
+        "inicio",
+        "acerca de",
+        "quienes somos",
+        "contacto",
+        "iniciar sesion",
+        "buscar",
+        "todas las entradas",
     ];
     if NAVIGATION.contains(&phrase) {
         return Some("navigation");
@@ -123,6 +130,7 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
         "youtube",
         "pinterest",
         "via",
+        "compartir",
     ];
     if n <= 8
         && words.iter().all(|w| SHARE.contains(&w.as_str()))
@@ -133,10 +141,54 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
         return Some("share buttons");
     }
     const COUNTER: &[&str] = &[
-        "view", "views", "comment", "comments", "like", "likes", "liked", "share", "shares",
-        "prayed", "prayers", "prayer", "people", "person", "have", "has", "times", "time", "read",
-        "reads", "min", "minute", "minutes", "post", "not", "marked", "as", "are", "praying",
-        "for", "this", "is", "others", "and", "k",
+        "view",
+        "views",
+        "comment",
+        "comments",
+        "like",
+        "likes",
+        "liked",
+        "share",
+        "shares",
+        "prayed",
+        "prayers",
+        "prayer",
+        "people",
+        "person",
+        "have",
+        "has",
+        "times",
+        "time",
+        "read",
+        "reads",
+        "min",
+        "minute",
+        "minutes",
+        "post",
+        "not",
+        "marked",
+        "as",
+        "are",
+        "praying",
+        "for",
+        "this",
+        "is",
+        "others",
+        "and",
+        "k",
+        "vista",
+        "vistas",
+        "comentario",
+        "comentarios",
+        "me",
+        "gusta",
+        "de",
+        "lectura",
+        "personas",
+        "oraron",
+        "han",
+        "orado",
+        "veces",
     ];
     if n <= 12
         && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
@@ -144,7 +196,7 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
             .iter()
             .all(|w| w.chars().all(|c| c.is_ascii_digit()) || COUNTER.contains(&w.as_str()))
     {
-        return Some(if phrase.contains("read") {
+        return Some(if phrase.contains("read") || phrase.contains("lectura") {
             "reading time"
         } else {
             "a counter"
@@ -170,6 +222,7 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
             || phrase.contains("sign up")
             || phrase.contains("subscribe")
             || phrase.starts_with("donate")
+            || phrase.starts_with("donar")
             || phrase.starts_with("give now")
             || phrase.contains("read more")
             || phrase.contains("continue reading")
@@ -319,6 +372,9 @@ mod tests {
         assert_eq!(boilerplate("1 view0 comments"), Some("a counter"));
         assert_eq!(boilerplate("12 people prayed"), Some("a counter"));
         assert_eq!(boilerplate("2 min read"), Some("reading time"));
+        assert_eq!(boilerplate("1 vista0 comentarios"), Some("a counter"));
+        assert_eq!(boilerplate("3 min de lectura"), Some("reading time"));
+        assert_eq!(boilerplate("Prayed 34 times"), Some("a counter"));
         assert_eq!(boilerplate("YES - I WILL PRAY"), Some("a call to action"));
         assert_eq!(
             boilerplate("Facebook  Twitter  LinkedIn"),

@@ -156,11 +156,12 @@ fn a_text_page_with_messy_bullets_and_the_testimony_first() {
         "  read as text\n",
         "  title: “#15 in Christian Persecution, Algeria”\n",
         "  ignored (line 3): “Prayer Letters”: the site's menu, above the title\n",
-        "  ignored (line 11): “Oct 3, 2026”: date or byline\n",
-        "  ignored (line 33): “YES - I WILL PRAY”: a call to action\n",
-        "  ignored (line 35): “2 views0 comments”: a counter\n",
-        "  ignored (line 38): “Recent Posts”: the end of the post: what follows is other posts, comments or the footer\n",
-        "  ignored (line 39): “5 lines, from “See All””: after the end of the post\n",
+        "  ignored (line 7): “We use cookies to improve your experience on our site. Accep…”: cookie banner\n",
+        "  ignored (line 12): “Oct 3, 2026”: date or byline\n",
+        "  ignored (line 34): “YES - I WILL PRAY”: a call to action\n",
+        "  ignored (line 36): “2 views0 comments”: a counter\n",
+        "  ignored (line 39): “Recent Posts”: the end of the post: what follows is other posts, comments or the footer\n",
+        "  ignored (line 40): “5 lines, from “See All””: after the end of the post\n",
         "  country: Algeria (DZ), named in the title as “Algeria”\n",
         "  story: “Yusuf”: “When my father found my Bible, he told me to leave and never…”\n",
     ] {
@@ -450,6 +451,12 @@ fn a_page_in_spanish() {
     assert!(
         run.stdout
             .contains("  ignored: “SÍ, YO ORARÉ”: a call to action\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  ignored: “1 vista0 comentarios”: a counter\n"),
         "{}",
         run.stdout
     );
