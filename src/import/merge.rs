@@ -112,13 +112,14 @@ fn new_guide(d: &Draft, dir: &Path, today: NaiveDate) -> Merged {
         "points = [\n  # Quoted from {} (imported {today})\n",
         d.source_url
     ));
-    let mut kept: Vec<&String> = Vec::new();
+    let mut kept: Vec<Said> = Vec::new();
     for p in &d.points {
-        if kept.iter().any(|k| near_duplicate(k, p)) {
+        let said = Said::new(p);
+        if kept.iter().any(|k| k.near(&said)) {
             continue;
         }
         t.push_str(&format!("  {},\n", basic(p)));
-        kept.push(p);
+        kept.push(said);
     }
     t.push_str("]\n");
     if let Some(s) = &d.story {
@@ -173,13 +174,14 @@ fn update(
     let mut changed = false;
 
     // Points: appended, each unless the guide (or an earlier new point) says nearly the same.
-    let mut known: Vec<String> = existing_points(&doc);
+    let mut known: Vec<Said> = existing_points(&doc).iter().map(|p| Said::new(p)).collect();
     let mut added = Vec::new();
     for p in &d.points {
-        if let Some(k) = known.iter().position(|k| near_duplicate(k, p)) {
+        let said = Said::new(p);
+        if let Some(k) = known.iter().position(|k| k.near(&said)) {
             lines.push(format!("point already there (as point {}): {p}", k + 1));
         } else {
-            known.push(p.clone());
+            known.push(said);
             added.push(p.clone());
         }
     }
@@ -368,18 +370,37 @@ fn append_points(doc: &mut DocumentMut, points: &[String], url: &str, today: Nai
 /// Whether two points say nearly the same: the same words once "Pray for" and punctuation are
 /// set aside, or four fifths of their words in common.
 pub fn near_duplicate(a: &str, b: &str) -> bool {
-    let (a, b) = (core_words(a), core_words(b));
-    if a.is_empty() || b.is_empty() {
-        return a == b;
+    Said::new(a).near(&Said::new(b))
+}
+
+/// A point's words, folded once for comparing it with many others.
+struct Said {
+    words: std::collections::HashSet<String>,
+    joined: String,
+}
+
+impl Said {
+    fn new(text: &str) -> Said {
+        let words = core_words(text);
+        Said {
+            joined: words.join(" "),
+            words: words.into_iter().collect(),
+        }
     }
-    if a == b {
-        return true;
+
+    fn near(&self, other: &Said) -> bool {
+        if self.joined.is_empty() || other.joined.is_empty() || self.joined == other.joined {
+            return self.joined == other.joined;
+        }
+        let common = self.words.intersection(&other.words).count() as f64;
+        let jaccard = common / self.words.union(&other.words).count() as f64;
+        // An edit distance within a tenth needs lengths within a tenth.
+        let (a, b) = (self.joined.len(), other.joined.len());
+        jaccard >= 0.8
+            || a * 10 <= b * 11
+                && b * 10 <= a * 11
+                && strsim::normalized_levenshtein(&self.joined, &other.joined) >= 0.9
     }
-    let sa: std::collections::HashSet<&String> = a.iter().collect();
-    let sb: std::collections::HashSet<&String> = b.iter().collect();
-    let common = sa.intersection(&sb).count() as f64;
-    let jaccard = common / sa.union(&sb).count() as f64;
-    jaccard >= 0.8 || strsim::normalized_levenshtein(&a.join(" "), &b.join(" ")) >= 0.9
 }
 
 fn core_words(text: &str) -> Vec<String> {
