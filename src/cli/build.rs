@@ -13,6 +13,15 @@ use crate::publish::render::Renderer;
 
 pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let project = Project::load(config)?;
+    let languages = match args.language.as_slice() {
+        [] => vec![project.schedule.language.clone()],
+        list => list.to_vec(),
+    };
+    if languages.len() > 1 && (args.stdout || args.context) {
+        return Err(Error::Usage(
+            "--stdout and --context print one guide: give one --language".into(),
+        ));
+    }
     let request = Request {
         date: args.date,
         from: args.from,
@@ -26,10 +35,12 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         paper: args.paper,
         private: args.private,
         site: args.site,
+        language: None,
     };
     let today = today(&project.schedule.timezone);
     let plan = request.plan(&project, today)?;
-    // Every day a build shows is published: recorded in the ledger, never to change.
+    // Every day a build shows is published: recorded in the ledger, never to change. The days
+    // are the same in every language, so the first plan decides.
     let outputs = crate::publish::ledger::outputs(&project, &plan);
     let ledger = match crate::publish::ledger::through(&plan, &project.schedule) {
         Some(through) => {
@@ -37,26 +48,44 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         }
         None => crate::publish::ledger::load(&project, &outputs, false)?,
     };
-    let (locale, warnings) = project.locale(&project.schedule.language)?;
-    for warning in &warnings.0 {
-        eprintln!("{warning}");
-    }
-    let assembler = Assembler::new(
-        &project.catalog,
-        &project.schedule,
-        &ledger,
-        request.audience(),
-    )
-    .with_locale(locale.clone());
-    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
-    renderer.add_locale(locale);
     if request.private {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
-    for warning in build::print_warnings(&plan, &assembler)? {
-        eprintln!("{warning}");
+    for language in languages {
+        let request = Request {
+            language: Some(language.clone()),
+            ..request.clone()
+        };
+        let plan = request.plan(&project, today)?;
+        let (locale, warnings) = project.locale(&language)?;
+        for warning in &warnings.0 {
+            eprintln!("{warning}");
+        }
+        if language != project.schedule.guides_language {
+            let coverage = project.translations.coverage(&language, &project.catalog);
+            for warning in &coverage.warnings(&project.schedule.guides_language).0 {
+                eprintln!("{warning}");
+            }
+        }
+        let assembler = Assembler::new(
+            &project.catalog,
+            &project.schedule,
+            &ledger,
+            request.audience(),
+        )
+        .with_locale(locale.clone(), &project.translations);
+        let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+        renderer.add_locale(locale);
+        for warning in build::print_warnings(&plan, &assembler)? {
+            eprintln!("{warning}");
+        }
+        report(build::run(&plan, &assembler, &renderer)?)?;
     }
-    match build::run(&plan, &assembler, &renderer)? {
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(outcome: Outcome) -> Result<ExitCode, Error> {
+    match outcome {
         Outcome::Printed(text) => print_out(text),
         Outcome::Wrote {
             out,

@@ -263,6 +263,11 @@ pub struct BuildArgs {
     /// and the JSON files
     #[arg(long, requires = "from", conflicts_with_all = ["format", "stdout", "context", "week", "day"])]
     pub site: bool,
+    /// Languages to build in, comma-separated BCP 47 tags (es,fr,ar). The schedule's own
+    /// `language` goes to the output folder as usual, each other one to a folder of its tag
+    /// inside it (public/es/...) [default: `language` in schedule.toml]
+    #[arg(long, value_delimiter = ',', value_name = "TAGS")]
+    pub language: Vec<crate::content::locale::Language>,
 }
 
 #[derive(Debug, Args)]

@@ -22,3 +22,5 @@ pub mod schedule;
 pub mod serve_config;
 /// A TOML file kept with its text, to place errors in it.
 pub mod source;
+/// Guides in other languages: `guides/<tag>/*.toml`, field by field.
+pub mod translation;

@@ -8,6 +8,7 @@ use crate::content::guide::Catalog;
 use crate::content::locale::{Language, Locale};
 use crate::content::schedule::{Order, Schedule, notes_problem};
 use crate::content::source::SourceFile;
+use crate::content::translation::Translations;
 use crate::error::{Diagnostic, Diagnostics, Error};
 
 /// The file name the CLI looks for in the current directory.
@@ -21,6 +22,8 @@ pub struct Project {
     pub schedule_file: SourceFile,
     pub schedule: Schedule,
     pub catalog: Catalog,
+    /// The guides' translations, `guides/<tag>/*.toml`.
+    pub translations: Translations,
 }
 
 impl Project {
@@ -60,6 +63,7 @@ impl Project {
         }
         let guides_dir = root.join(schedule.as_ref().map_or(Path::new("guides"), |s| &s.guides));
         let catalog = Catalog::load(&guides_dir, &mut diagnostics)?;
+        let translations = Translations::load(&guides_dir, &catalog, &mut diagnostics)?;
         if let (Some(schedule), Some(file)) = (&schedule, &schedule_file) {
             cross_check(schedule, file, &catalog, &mut diagnostics);
         }
@@ -69,6 +73,7 @@ impl Project {
                 schedule_file,
                 schedule,
                 catalog,
+                translations,
             }),
             _ => Err(Error::Invalid(diagnostics.sorted())),
         }

@@ -32,6 +32,9 @@ pub struct Schedule {
     /// The output language, a BCP 47 tag: every label, date and the pages' `lang` and `dir`.
     #[serde(default)]
     pub language: Language,
+    /// The language the guides are written in; other languages come from `guides/<tag>/`.
+    #[serde(default)]
+    pub guides_language: Language,
     /// How many prayer points a day shows.
     #[serde(default = "three")]
     pub points_per_day: usize,
@@ -91,6 +94,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "language",
             "a language tag in quotes, such as es, pt-BR or ar",
             "language = \"es\"",
+        ),
+        hint(
+            "guides_language",
+            "a language tag in quotes, such as en",
+            "guides_language = \"en\"",
         ),
         hint(
             "points_per_day",

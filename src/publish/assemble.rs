@@ -10,9 +10,10 @@ use crate::content::calendar::week_start;
 use crate::content::guide::{Catalog, Guide, Persecution, Source, WatchList, paragraphs};
 use crate::content::locale::Locale;
 use crate::content::schedule::{Paper, Schedule};
+use crate::content::translation::{self, Translations};
 use crate::error::Error;
 use crate::publish::fit::{self, PrintDay, PrintFit, PrintWeek};
-use crate::rotation::ledger::Ledger;
+use crate::rotation::ledger::{Ledger, PointId};
 use crate::rotation::{Audience, Rotation, Subject};
 
 /// Bumped when a field is removed or changes meaning; JSON consumers can check it.
@@ -127,6 +128,8 @@ pub struct Assembler<'a> {
     pub audience: Audience,
     /// The language the guides are written in: labels, dates, numbers.
     pub locale: Arc<Locale>,
+    /// Translations of the guides, used when `locale` is not the guides' own language.
+    pub translations: Option<&'a Translations>,
 }
 
 impl<'a> Assembler<'a> {
@@ -143,13 +146,29 @@ impl<'a> Assembler<'a> {
             rotation: Rotation::new(catalog, schedule, ledger),
             audience,
             locale: Locale::english(),
+            translations: None,
         }
     }
 
-    /// The same guides in another language.
-    pub fn with_locale(mut self, locale: Arc<Locale>) -> Self {
+    /// The same guides in another language: labels and dates from `locale`, and the guides'
+    /// text from `translations` where they have it (the rest as written).
+    pub fn with_locale(mut self, locale: Arc<Locale>, translations: &'a Translations) -> Self {
         self.locale = locale;
+        self.translations = Some(translations);
         self
+    }
+
+    /// Guide `index` in the output language: translated where a translation has the field.
+    fn guide(&self, index: usize) -> std::borrow::Cow<'a, Guide> {
+        let g = &self.catalog.entries[index].guide;
+        let language = &self.locale.language;
+        match self.translations {
+            Some(t) if *language != self.schedule.guides_language => match t.get(language, index) {
+                Some(file) => std::borrow::Cow::Owned(translation::apply(g, &file.translation)),
+                None => std::borrow::Cow::Borrowed(g),
+            },
+            _ => std::borrow::Cow::Borrowed(g),
+        }
     }
 
     /// The guide for `date`.
@@ -187,10 +206,22 @@ impl<'a> Assembler<'a> {
                 of,
                 pinned,
             } => {
-                let g = &self.catalog.entries[guide].guide;
+                let base = &self.catalog.entries[guide].guide;
+                let g = self.guide(guide);
                 day.heading = g.name.clone();
-                day.points = texts();
-                day.country = Some(country_view(g, &self.locale));
+                // The rotation chose the points by the guide's own text (the ledger's ids):
+                // the same points in every language, each in its translation where there is one.
+                day.points = plan
+                    .points
+                    .iter()
+                    .map(|p| {
+                        base.points
+                            .iter()
+                            .position(|b| PointId::of(&b.text) == p.id)
+                            .map_or_else(|| p.text.clone(), |i| g.points[i].text.clone())
+                    })
+                    .collect();
+                day.country = Some(country_view(&g, &self.locale));
                 day.day = n;
                 day.days = of;
                 day.pinned = pinned;

@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::content::calendar::{resolve_date, week_start};
+use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
@@ -40,6 +41,8 @@ pub struct Request {
     pub paper: Option<Paper>,
     pub private: bool,
     pub site: bool,
+    /// The language to build in, when not the schedule's: its files go to a folder of its tag.
+    pub language: Option<Language>,
 }
 
 /// What a build does, once every choice is made.
@@ -201,13 +204,19 @@ impl Request {
     fn folder(&self, project: &Project) -> Result<PathBuf, Error> {
         let output = &project.schedule.output;
         let public = project.path(&output.dir);
+        // Another language than the schedule's gets a folder of its own: public/es/.
+        let in_language = |folder: PathBuf| match &self.language {
+            Some(l) if *l != project.schedule.language => folder.join(l.as_str()),
+            _ => folder,
+        };
         if !self.private {
-            return Ok(self.out.clone().unwrap_or(public));
+            return Ok(in_language(self.out.clone().unwrap_or(public)));
         }
         let out = self
             .out
             .clone()
             .unwrap_or_else(|| project.path(&output.private_dir));
+        let out = in_language(out);
         if is_within(&out, &public) {
             return Err(Error::Usage(format!(
                 "--private would write into {}, which is inside the public output folder {} \
