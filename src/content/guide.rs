@@ -573,6 +573,10 @@ pub fn unread_files(dir: &Path) -> Vec<(PathBuf, Unread)> {
                 return None;
             }
             if path.is_dir() {
+                // `guides/es/` holds translations, read by `translation`.
+                if crate::content::translation::language_folder(&name).is_some() {
+                    return None;
+                }
                 let holds_guides = std::fs::read_dir(&path)
                     .ok()?
                     .filter_map(Result::ok)

@@ -14,6 +14,16 @@ use crate::content::parse::{FileFormat, hint, parse};
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostic, Diagnostics, Error};
 
+/// The language a folder of the guides folder holds translations into, if its name is a
+/// language tag (`es`, `pt-BR`); `drafts` or `images` are none.
+pub fn language_folder(name: &str) -> Option<Language> {
+    let plausible = name.len() <= 12
+        && name.split(['-', '_']).next().is_some_and(|l| {
+            (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase())
+        });
+    Language::parse(name).ok().filter(|_| plausible)
+}
+
 /// One guide's text in one language, as a translator writes it.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,13 +119,7 @@ impl Translations {
             .map(|e| e.path())
             .filter(|p| p.is_dir())
             .filter_map(|p| {
-                let name = p.file_name()?.to_str()?;
-                // Only folders named like a language (`es`, `pt-BR`), not `drafts` or `images`.
-                let plausible = name.len() <= 12
-                    && name.split(['-', '_']).next().is_some_and(|l| {
-                        (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase())
-                    });
-                let language = Language::parse(name).ok().filter(|_| plausible)?;
+                let language = language_folder(p.file_name()?.to_str()?)?;
                 Some((language, p))
             })
             .collect();

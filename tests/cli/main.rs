@@ -11,6 +11,7 @@ mod email;
 mod feed;
 mod import;
 mod init;
+mod languages;
 mod ledger;
 mod library;
 mod pipes;

@@ -209,13 +209,15 @@ fn parse(source: Source, errors: &mut Diagnostics) -> Option<FluentResource> {
         Ok(resource) => Some(resource),
         Err((_, problems)) => {
             for problem in problems {
-                // At the end of the file (an unclosed `{`), the entry's own start says more.
-                let at_end = problem.pos.start >= source.text.trim_end().len();
-                let offset = match &problem.slice {
-                    Some(slice) if at_end => slice.start,
-                    _ => problem.pos.start,
-                };
-                let (line, column) = line_column(&source.text, offset);
+                // Where the parser noticed can be lines after the mistake (an unclosed `{`
+                // runs on): then the broken message's own first line says more.
+                let (mut line, mut column) = line_column(&source.text, problem.pos.start);
+                if let Some(slice) = &problem.slice {
+                    let start = line_column(&source.text, slice.start);
+                    if start.0 < line {
+                        (line, column) = start;
+                    }
+                }
                 errors.push(
                     Diagnostic::error(&source.path, format!("not valid Fluent: {}", problem.kind))
                         .at(Some((line, column)))

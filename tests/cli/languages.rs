@@ -1,0 +1,264 @@
+//! Languages: labels, dates and translated guides in every shipped language, the same rotation
+//! in each, and clear errors for broken translation files.
+
+use crate::Project;
+
+const SHIPPED: [&str; 7] = ["en", "es", "fr", "pt", "de", "ko", "ar"];
+
+/// The small fixture with the Spanish (complete) and Arabic (partial) translations of alpha.
+fn project() -> Project {
+    let p = Project::fixture("small");
+    crate::copy_dir(&crate::fixtures().join("translations"), &p.path("guides"));
+    p
+}
+
+/// A Sunday in Advent (its name is translated too) with Alphaland's story, facts and praise.
+const SUNDAY: &str = "2026-11-29";
+
+#[test]
+fn a_day_and_a_week_in_every_shipped_language() {
+    let p = project();
+    for tag in SHIPPED {
+        let day = p
+            .run(&["build", "--date", SUNDAY, "--stdout", "--language", tag])
+            .ok();
+        insta::assert_snapshot!(format!("day_{tag}"), day);
+        let week = p
+            .run(&[
+                "build",
+                "--date",
+                SUNDAY,
+                "--week",
+                "--stdout",
+                "--format",
+                "html",
+                "--language",
+                tag,
+            ])
+            .ok();
+        insta::assert_snapshot!(format!("week_{tag}"), week);
+    }
+}
+
+#[test]
+fn an_arabic_week_is_right_to_left() {
+    let p = project();
+    let week = |tag: &str, format: &str| {
+        p.run(&[
+            "build",
+            "--date",
+            SUNDAY,
+            "--week",
+            "--stdout",
+            "--format",
+            format,
+            "--language",
+            tag,
+        ])
+        .ok()
+    };
+    for format in ["html", "bulletin"] {
+        assert!(
+            week("ar", format).contains("<html lang=\"ar\" dir=\"rtl\">"),
+            "{format}"
+        );
+        assert!(
+            week("en", format).contains("<html lang=\"en\">"),
+            "{format}"
+        );
+    }
+    // The layout turns with the direction: no side is fixed to the left or right.
+    for template in ["week.html", "bulletin.html", "day.html", "site.html"] {
+        let text = std::fs::read_to_string(crate::repo().join("templates").join(template)).unwrap();
+        for physical in ["-left", "-right", "left:", "right:"] {
+            assert!(
+                !text.contains(physical),
+                "{template} uses `{physical}`; use the logical property (inline-start/end)"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_rotation_is_the_same_in_every_language() {
+    let p = project();
+    let context = |tag: &str, date: &str| -> serde_json::Value {
+        let json = p
+            .run(&["build", "--context", "--date", date, "--language", tag])
+            .ok();
+        serde_json::from_str(&json).unwrap()
+    };
+    let english = "2026-11-16".parse::<chrono::NaiveDate>().unwrap();
+    for date in english.iter_days().take(21) {
+        let date = date.to_string();
+        let en = context("en", &date);
+        for tag in ["es", "ar", "ko"] {
+            let other = context(tag, &date);
+            assert_eq!(other["lang"], tag);
+            assert_eq!(other["kind"], en["kind"], "{date} {tag}");
+            assert_eq!(
+                other["country"]["code"], en["country"]["code"],
+                "{date} {tag}"
+            );
+            let (a, b) = (
+                en["points"].as_array().unwrap(),
+                other["points"].as_array().unwrap(),
+            );
+            assert_eq!(a.len(), b.len(), "{date} {tag}");
+        }
+        // Spanish shows the translation of exactly the points English shows, by position.
+        if en["country"]["code"] == "AL" {
+            let es = context("es", &date);
+            let translated = |text: &str| match text {
+                "Pray for Alphaland church point one." => {
+                    "Oremos por el primer punto de la iglesia de Alfalandia."
+                }
+                "Pray for Alphaland church point two." => {
+                    "Oremos por el segundo punto de la iglesia de Alfalandia."
+                }
+                "Pray for Alphaland point four." => "Oremos por el cuarto punto de Alfalandia.",
+                other => panic!("an unexpected point {other}"),
+            };
+            for (e, s) in en["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .zip(es["points"].as_array().unwrap())
+            {
+                assert_eq!(
+                    s.as_str().unwrap(),
+                    translated(e.as_str().unwrap()),
+                    "{date}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_missing_translation_falls_back_with_a_warning() {
+    let p = project();
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2026-11-26",
+        "--stdout",
+        "--language",
+        "ar",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "guides/ar/alpha.toml: not translated, shown in `en`: points[2], points[3], \
+             points[4], praise[1], scripture, story.quote, story.context"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("2 of 3 guides have no `ar` translation and are shown in `en`: beta, gamma"),
+        "{}",
+        run.stderr
+    );
+    // The untranslated point is there in English, not blank.
+    assert!(
+        run.stdout
+            .contains("صلِّ من أجل النقطة الأولى لكنيسة ألفالاند.")
+    );
+    assert!(
+        run.stdout
+            .contains("  2. Pray for Alphaland church point two.")
+    );
+    // A language with no built-in labels and no locales file: English labels, and a warning.
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2026-11-26",
+        "--stdout",
+        "--language",
+        "sw",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("no labels for `sw`"), "{}", run.stderr);
+    assert!(run.stdout.contains("Please pray"));
+}
+
+#[test]
+fn a_project_file_overrides_labels_by_id() {
+    let p = project();
+    p.write("locales/es.ftl", "# Ours\nplease-pray = Intercedamos\n");
+    let out = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-26",
+            "--stdout",
+            "--language",
+            "es",
+        ])
+        .ok();
+    assert!(out.contains("\nIntercedamos\n"), "{out}");
+    assert!(out.contains("\nDemos gracias\n"), "{out}");
+}
+
+#[test]
+fn a_malformed_label_file_is_an_error_with_file_and_line() {
+    let p = project();
+    p.write(
+        "locales/es.ftl",
+        "please-pray = Oremos\ngive-thanks = Demos { $gracias\nread = Lectura\n",
+    );
+    let err = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-26",
+            "--stdout",
+            "--language",
+            "es",
+        ])
+        .fails();
+    assert!(err.starts_with("error: locales/es.ftl:2:"), "{err}");
+    assert!(err.contains("not valid Fluent"), "{err}");
+}
+
+#[test]
+fn a_malformed_translation_is_an_error_with_file_and_line() {
+    let p = project();
+    p.write(
+        "guides/es/beta.toml",
+        "name = \"Betastán\"\nsumary = \"Resumen.\"\n",
+    );
+    p.write("guides/es/nowhere.toml", "name = \"Ninguna\"\n");
+    let err = p.run(&["check"]).fails();
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn several_languages_build_into_a_folder_each() {
+    let p = project();
+    let out = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-26",
+            "--day",
+            "--language",
+            "en,es,ar",
+            "--format",
+            "html",
+        ])
+        .ok();
+    assert!(out.contains("public/days/2026-11-26.html"), "{out}");
+    assert!(out.contains("public/es/days/2026-11-26.html"), "{out}");
+    assert!(out.contains("public/ar/days/2026-11-26.html"), "{out}");
+    assert!(
+        p.read("public/es/days/2026-11-26.html")
+            .contains("<html lang=\"es\">")
+    );
+    assert!(
+        p.read("public/days/2026-11-26.html")
+            .contains("<html lang=\"en\">")
+    );
+}
