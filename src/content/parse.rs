@@ -125,6 +125,7 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, format: &FileFormat) -> Par
     let mut stand_in: Option<(Vec<Step>, String, usize)> = None;
     // Fields taken out because of a wrong value: their "missing field" is no news.
     let mut taken_out: Vec<(Vec<Step>, String)> = Vec::new();
+    let mut last_error: Option<(Range<usize>, String)> = None;
     for _ in 0..500 {
         let error = match T::deserialize(Deserializer::from(doc.clone())) {
             Ok(value) => {
@@ -140,6 +141,12 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, format: &FileFormat) -> Par
             return parsed;
         };
         let message = error.message().trim_end().to_string();
+        // Every round takes out what the error was about; the same error twice means it could
+        // not be, and reading on would only repeat it.
+        if last_error.as_ref() == Some(&(span.clone(), message.clone())) {
+            return parsed;
+        }
+        last_error = Some((span.clone(), message.clone()));
         let quiet = broken_lines.contains(&Some(file.line_col(span.start).0));
         if span == stand_in_span {
             // The stand-in was of the wrong type: try the next.
