@@ -13,7 +13,8 @@ use crate::content::project::Project;
 use crate::error::Error;
 use crate::mail::progress::Quiet;
 use crate::mail::send::{self, Options};
-use crate::mail::store::Store;
+use crate::mail::store::{State, Store};
+use crate::mail::subscribers::Cadence;
 
 /// The service's sense of time: the system clock, or one started at a given instant that then
 /// runs at the normal pace (for tests and rehearsals).
@@ -153,17 +154,38 @@ pub fn serve(
     Ok(())
 }
 
-/// When the next message falls due, from the database as it is now.
+/// When the next message falls due, from the database as it is now, reading the subscribers a
+/// page at a time (the service's memory does not grow with the list).
 fn next_wake(project: &Project, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Error> {
     let store = Store::open(&project.path(&project.schedule.email.database))?;
-    let subscribers = store.all_active()?;
-    let done = store.finished_around(now)?;
-    Ok(crate::mail::due::next_due(
-        &subscribers,
-        &done,
-        now,
-        &send::rules(project),
-    ))
+    let rules = send::rules(project);
+    // Only editions that can still fall due after `now`: from yesterday (zones behind UTC) on.
+    let today = now.date_naive();
+    let window: Vec<String> = (0..=crate::mail::due::LOOK_AHEAD_DAYS + 1)
+        .filter_map(|k| (today - chrono::Days::new(1)).checked_add_days(chrono::Days::new(k)))
+        .flat_map(|d| [Cadence::Daily, Cadence::Weekly].map(|c| crate::mail::due::edition_id(c, d)))
+        .collect();
+    let mut next: Option<DateTime<Utc>> = None;
+    let mut after = 0;
+    loop {
+        let page = store.active_page(after, 512, None, None)?;
+        let (Some(first), Some(last)) = (page.first(), page.last()) else {
+            break;
+        };
+        after = last.id;
+        let done = store
+            .journal_for(&window, first.id, last.id)?
+            .into_iter()
+            .filter(|(_, _, state, _)| {
+                matches!(state, State::Sent | State::Failed | State::Expired)
+            })
+            .map(|(edition, subscriber, _, _)| (edition, subscriber))
+            .collect();
+        if let Some(at) = crate::mail::due::next_due(&page, &done, now, &rules) {
+            next = Some(next.map_or(at, |n| n.min(at)));
+        }
+    }
+    Ok(next)
 }
 
 /// Sleeps until `at` by `clock` (at most [`RESCAN`]), waking at once when asked to stop.
