@@ -170,6 +170,9 @@ fn publish_editions(
 
 /// Subscribers read from the database at a time: memory stays flat however long the list.
 const PAGE: usize = 512;
+/// Slots per connection in the in-flight record: a connection may send its next message while
+/// the journal has not yet committed the results of its last few.
+const SLOTS_PER_CONNECTION: usize = 4;
 /// Messages claimed in the journal together, with one disk sync. Claims run ahead of the
 /// senders by at most three batches, enough to cover a slow sync (tens of milliseconds on a busy
 /// disk) at thousands of messages a second; only a power cut makes them count as in flight.
@@ -612,6 +615,8 @@ enum Finished {
 /// A sender's result for the journal.
 struct Done {
     edition: usize,
+    /// The in-flight record's slot that names this message until its result is committed.
+    slot: Option<usize>,
     to: String,
     entry: JournalEntry,
     outcome: Outcome,
@@ -727,7 +732,15 @@ impl Delivery<'_> {
         let attempts = config.attempts;
         let label: Vec<&str> = editions.iter().flatten().map(|e| e.id.as_str()).collect();
         progress.start(&label.join(" + "), total);
-        let record = crate::mail::inflight::InFlight::create(self.database, threads)?;
+        // Each connection has SLOTS_PER_CONNECTION slots in the in-flight record. A slot names a
+        // message from just before it goes to the server until its result is committed (the
+        // journal thread frees it), so a kill at any moment finds every message whose fate the
+        // journal does not know.
+        let record =
+            crate::mail::inflight::InFlight::create(self.database, threads * SLOTS_PER_CONNECTION)?;
+        let busy: Vec<AtomicBool> = (0..threads * SLOTS_PER_CONNECTION)
+            .map(|_| AtomicBool::new(false))
+            .collect();
         // Results are written without waiting for the disk: a killed process loses none of
         // them, and the run's last commit makes them all durable.
         store.set_durable(false)?;
@@ -818,10 +831,10 @@ impl Delivery<'_> {
                     result
                 })
             };
-            for slot in 0..threads {
+            for connection in 0..threads {
                 let tx = tx.clone();
-                let (ready_rx, abort, pace, record, entry) =
-                    (ready_rx.clone(), &abort, &pace, &record, &entry);
+                let (ready_rx, abort, pace, record, entry, busy) =
+                    (ready_rx.clone(), &abort, &pace, &record, &entry, &busy);
                 scope.spawn(move || {
                     let mut sender = transport.sender();
                     loop {
@@ -837,23 +850,42 @@ impl Delivery<'_> {
                             continue;
                         };
                         let s = &job.subscriber;
-                        let done = |entry: JournalEntry, outcome: Outcome| Done {
-                            edition: job.edition,
-                            to: s.email.clone(),
-                            entry,
-                            outcome,
-                        };
+                        let done =
+                            |slot: Option<usize>, entry: JournalEntry, outcome: Outcome| Done {
+                                edition: job.edition,
+                                slot,
+                                to: s.email.clone(),
+                                entry,
+                                outcome,
+                            };
                         let message = match composer.compose(edition, s) {
                             Ok(m) => m,
                             Err(e) => {
                                 let d = e.to_string();
                                 let _ = tx.send(done(
+                                    None,
                                     entry(edition, s, State::Failed, d.clone()),
                                     Err(Finished::Failed(d)),
                                 ));
                                 continue;
                             }
                         };
+                        // A free slot of this connection's; the journal frees them as it commits.
+                        let slot = loop {
+                            let mine = connection * SLOTS_PER_CONNECTION
+                                ..(connection + 1) * SLOTS_PER_CONNECTION;
+                            if let Some(free) =
+                                mine.into_iter().find(|&i| !busy[i].load(Ordering::Acquire))
+                            {
+                                break Some(free);
+                            }
+                            if abort.load(Ordering::Relaxed) {
+                                break None;
+                            }
+                            std::thread::sleep(Duration::from_millis(1));
+                        };
+                        let Some(slot) = slot else { break };
+                        busy[slot].store(true, Ordering::Release);
                         if record.set(slot, &edition.id, s.id).is_err() {
                             abort.store(true, Ordering::Relaxed);
                             break;
@@ -892,11 +924,9 @@ impl Delivery<'_> {
                                 entry(edition, s, State::Deferred, d.clone())
                             }
                         };
-                        // Recorded before the slot is cleared: a kill in between still names it.
-                        if tx.send(done(journal, result)).is_err() {
+                        if tx.send(done(Some(slot), journal, result)).is_err() {
                             break;
                         }
-                        let _ = record.clear(slot);
                     }
                 });
             }
@@ -918,6 +948,11 @@ impl Delivery<'_> {
                     continue;
                 }
                 for d in batch {
+                    // Committed: the in-flight record need not name it any more.
+                    if let Some(slot) = d.slot {
+                        let _ = record.clear(slot);
+                        busy[slot].store(false, Ordering::Release);
+                    }
                     let out = &mut outcomes.editions[d.edition];
                     out.finished += 1;
                     finished += 1;
