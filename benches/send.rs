@@ -257,7 +257,7 @@ fn journal_year(subscribers: usize, days: u64) {
         let date = first + chrono::Days::new(day);
         sql.execute(
             "INSERT INTO deliveries (edition, subscriber, state, attempts, message_id, detail, updated)
-             SELECT ?1, id, 'sent', 1, '<' || ?1 || '.' || id || '.' || substr(token, 1, 8) || '@example.org>', '',
+             SELECT ?1, id, 'sent', 1, '<' || ?1 || '.' || id || '.' || substr(token, 1, 16) || '@example.org>', '',
                     strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
              FROM subscribers",
             [format!("daily-{date}")],
