@@ -4,7 +4,8 @@
 //! and the feed, and the whole static site.
 //!
 //! Two cases: a fresh build into an empty folder, and a rebuild over an unchanged one (the cron
-//! case, where files that would not change are left alone). Prints the best and median wall time
+//! case, where files that would not change are left alone). Like a public build, each first
+//! sweeps its folder for private files. Prints the best and median wall time
 //! of each (with the formats and the site apart), and the process's peak memory.
 //!
 //! Then the same year with ten years of ledger (`published.txt` holding every day from the
@@ -19,6 +20,7 @@ use prayer_guide::content::project::Project;
 use prayer_guide::content::schedule::Format;
 use prayer_guide::publish::assemble::Assembler;
 use prayer_guide::publish::output::{self, Selection};
+use prayer_guide::publish::private;
 use prayer_guide::publish::render::Renderer;
 use prayer_guide::publish::site;
 use prayer_guide::rotation::Audience;
@@ -63,6 +65,8 @@ fn main() {
             Audience::Public,
         );
         let docs = output::render(&assembler, &renderer, &selection).unwrap();
+        // As a public build does: first take out any private file left in the folder.
+        private::sweep(&out.join("formats")).unwrap();
         let mut files = output::write(&out.join("formats"), &docs)
             .unwrap()
             .files
@@ -70,6 +74,7 @@ fn main() {
         let formats = start.elapsed();
         let start = Instant::now();
         let pages = site::render(&assembler, &renderer, first, last, today, selection.paper);
+        private::sweep(&out.join("site")).unwrap();
         files += output::write(&out.join("site"), &pages.unwrap())
             .unwrap()
             .files
