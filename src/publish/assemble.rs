@@ -301,24 +301,23 @@ impl<'a> Assembler<'a> {
                 bulletin_pt: 0.0,
             },
         };
-        week.print = fit::print_fit(&week.print_view());
+        week.print = fit::print_fit(&week.print_view(&self.locale));
         Ok(week)
     }
 }
 
-/// The sheet's last line (week.html).
-pub const SHEET_FOOTER: &str = "Pseudonyms protect the people in these stories. Sources and full guides: one page per day in the daily guide.";
-
 impl WeekGuide {
-    /// What the print layouts show of the week, for [`fit`].
-    pub fn print_view(&self) -> PrintWeek<'_> {
+    /// What the print layouts show of the week, in the labels of `locale`, for [`fit`].
+    pub fn print_view(&self, locale: &Locale) -> PrintWeek<'_> {
         let days = self
             .days
             .iter()
             .map(|d| {
                 let mut heading = format!("{} · {}", d.weekday, d.heading);
                 if d.days > 1 {
-                    heading.push_str(&format!(" (day {} of {})", d.day, d.days));
+                    let (day, days) = (d.day.to_string(), d.days.to_string());
+                    let of = locale.label("day-of", &[("day", &day), ("days", &days)]);
+                    heading.push_str(&format!(" ({of})"));
                 }
                 let lead = match (&d.country, &d.theme) {
                     (Some(c), _) => c.lead.as_str(),
@@ -332,21 +331,23 @@ impl WeekGuide {
                 }
             })
             .collect();
+        let range = match &self.sunday {
+            Some(s) => format!("{} · {s}", self.range),
+            None => self.range.clone(),
+        };
         PrintWeek {
             title: &self.title,
-            range: match &self.sunday {
-                Some(s) => format!("{} · {s}", self.range),
-                None => self.range.clone(),
-            },
+            bulletin_range: format!("{} · {range}", locale.label("pray-this-week", &[])),
+            range,
             days,
             notes: &self.notes,
-            sheet_footer: SHEET_FOOTER,
+            sheet_footer: locale.label("sheet-footer", &[]),
             bulletin_footer: match &self.base_url {
-                Some(url) => format!("A page a day to pray through: {url}"),
-                None => "One point a day from the weekly prayer sheet; the daily guide has more."
-                    .to_string(),
+                Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
+                None => locale.label("bulletin-footer", &[]),
             },
-            private: self.audience == Audience::Private,
+            private: (self.audience == Audience::Private)
+                .then(|| locale.label("private-sheet", &[])),
             paper: self.paper,
         }
     }

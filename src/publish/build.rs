@@ -307,7 +307,7 @@ pub fn print_warnings(plan: &Plan, assembler: &Assembler) -> Result<Vec<String>,
         .filter(|w| *w + chrono::Days::new(6) >= assembler.schedule.start)
     {
         let week = assembler.week(first, paper)?;
-        let view = week.print_view();
+        let view = week.print_view(&assembler.locale);
         for &layout in &layouts {
             let outcome = fit(&view, layout);
             if let Some(why) = outcome.overflow(&view) {

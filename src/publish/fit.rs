@@ -75,14 +75,17 @@ pub struct PrintDay<'a> {
 #[derive(Debug, Clone)]
 pub struct PrintWeek<'a> {
     pub title: &'a str,
-    /// The line under the title: the week's dates and its Sunday.
+    /// The line under the title: the week's dates and its Sunday; and the bulletin's, which
+    /// begins "Pray this week".
     pub range: String,
+    pub bulletin_range: String,
     pub days: Vec<PrintDay<'a>>,
     pub notes: &'a [String],
     /// The last line of the sheet, and of the bulletin.
-    pub sheet_footer: &'a str,
+    pub sheet_footer: String,
     pub bulletin_footer: String,
-    pub private: bool,
+    /// The sheet's warning, on a private build.
+    pub private: Option<String>,
     pub paper: Paper,
 }
 
@@ -197,8 +200,7 @@ fn sheet_mm(week: &PrintWeek, pt: f64) -> f64 {
     let line = 1.3 * em;
     let width = width_mm(Layout::Sheet, week.paper);
     let mut total = 0.0;
-    if week.private {
-        let text = "Private: includes points not for public posting. Do not copy or post publicly.";
+    if let Some(text) = &week.private {
         total += lines(text, em, width - em - 2.0 * PX, false) as f64 * line
             + 0.6 * em
             + 2.0 * PX
@@ -243,7 +245,7 @@ fn sheet_mm(week: &PrintWeek, pt: f64) -> f64 {
     let notes = 2.0 * PX + 0.7 * em + 1.16 * line + 0.15 * 1.16 * em + text;
     total += 0.2 * em + notes.max(26.0);
 
-    total += 0.4 * em + lines(week.sheet_footer, 0.87 * em, width, false) as f64 * 0.87 * line;
+    total += 0.4 * em + lines(&week.sheet_footer, 0.87 * em, width, false) as f64 * 0.87 * line;
     total
 }
 
@@ -253,11 +255,11 @@ fn bulletin_mm(week: &PrintWeek, pt: f64) -> f64 {
     let line = 1.32 * em;
     let width = width_mm(Layout::Bulletin, week.paper);
     let mut total = 0.0;
-    if week.private {
+    if week.private.is_some() {
         total += 0.8 * line + 0.4 * 0.8 * em + 2.0 * PX + 0.3 * em;
     }
     // The range in capitals with letter spacing, the title, the rule.
-    let range = format!("Pray this week · {}", week.range).to_uppercase();
+    let range = week.bulletin_range.to_uppercase();
     let spacing = 0.04 * 0.85 * em * range.chars().count() as f64;
     let range_lines = (text_width(&range, 0.85 * em, false) + spacing) / width;
     total += range_lines.ceil().max(1.0) * 0.85 * line;
@@ -324,7 +326,7 @@ fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 }
 
 /// Advance widths of DejaVu Serif, in thousandths of an em, for ' ' to '~' (measured in
-/// Chromium); other characters count as a wide lowercase letter.
+/// Chromium); Hangul and CJK count a whole em, other characters a wide lowercase letter.
 const SERIF: [u16; 95] = [
     318, 402, 460, 838, 636, 950, 890, 275, 390, 390, 500, 838, 318, 338, 318, 337, 636, 636, 636,
     636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 536, 1000, 722, 735, 765, 802, 730,
@@ -350,6 +352,14 @@ fn glyph(c: char, bold: bool) -> f64 {
         '“' | '”' => 511,
         '–' => 500,
         '—' | '…' => 1000,
+        // Bidi isolation marks (Fluent puts them round its arguments) and other invisibles.
+        '\u{200B}'..='\u{200F}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => 0,
+        // Hangul, CJK and full-width forms take a whole em.
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FF60}' => 1000,
         _ => 650,
     };
     f64::from(thousandths) / 1000.0
@@ -367,6 +377,7 @@ mod tests {
         PrintWeek {
             title: "Praying for the Persecuted Church",
             range: "1–7 November 2027".into(),
+            bulletin_range: "Pray this week · 1–7 November 2027".into(),
             days: (0..7)
                 .map(|_| PrintDay {
                     heading: "Wednesday · Central African Republic".into(),
@@ -375,9 +386,9 @@ mod tests {
                 })
                 .collect(),
             notes,
-            sheet_footer: "Pseudonyms protect the people in these stories.",
+            sheet_footer: "Pseudonyms protect the people in these stories.".into(),
             bulletin_footer: "One point a day from the weekly prayer sheet.".into(),
-            private: false,
+            private: None,
             paper,
         }
     }
@@ -391,6 +402,12 @@ mod tests {
         // A word wider than the line takes lines of its own.
         assert_eq!(lines(&"a".repeat(20), 10.0, 50.0, false), 3);
         assert_eq!(lines("", 10.0, 50.0, false), 1);
+        // Hangul takes a whole em a letter; the marks Fluent puts round arguments take none.
+        assert_eq!(text_width("기도", 1.0, false), 2.0);
+        assert_eq!(
+            text_width("\u{2068}x\u{2069}", 1.0, false),
+            glyph('x', false)
+        );
         // Bold is wider.
         let text = "Pray for the church in Nigeria and its leaders";
         assert!(text_width(text, 1.0, true) > text_width(text, 1.0, false));

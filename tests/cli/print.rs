@@ -353,7 +353,7 @@ fn check_pdf(tools: &[PathBuf], pdf: &Path, f: &Printed) -> String {
         Layout::Sheet => week.print.sheet_pt,
         Layout::Bulletin => week.print.bulletin_pt,
     };
-    let view = week.print_view();
+    let view = week.print_view(&assembler.locale);
     let estimate = fit::height_mm(&view, f.layout, pt);
     // The estimate may err by the share of the page kept spare, and is never far above.
     assert!(
