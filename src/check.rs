@@ -5,9 +5,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::content::guide::Unread;
 use crate::content::guide::{Entry, mentions_church};
 use crate::content::project::Project;
 use crate::content::schedule::Format;
+use crate::content::translation::language_folder;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::publish::assemble::Assembler;
 use crate::publish::render::Renderer;
@@ -68,6 +70,11 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
 fn unread_guides(dir: &Path) -> Diagnostics {
     let mut out = Diagnostics::default();
     for (path, problem) in crate::content::guide::unread_files(dir) {
+        // A folder named by a language tag (`es`, `pt-BR`) holds translations, read as such.
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if problem == Unread::Subfolder && language_folder(name).is_some() {
+            continue;
+        }
         let d = Diagnostic::warning(&path, problem.message());
         out.push(d.help(problem.help(&path)));
     }

@@ -546,7 +546,9 @@ impl Unread {
     /// What to do about `path`.
     pub fn help(self, path: &Path) -> String {
         match self {
-            Unread::Subfolder => "move the guides into the guides folder itself".to_string(),
+            Unread::Subfolder => "move the guides into the guides folder itself (only a folder \
+                                  named by a language tag, such as es, is read: as translations)"
+                .to_string(),
             Unread::Name => {
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
                 let lower = name.to_lowercase();

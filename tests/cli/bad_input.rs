@@ -664,12 +664,15 @@ fn guides_that_would_not_be_read_are_warnings() {
     p.write("guides/asia/delta.toml", &beta.replace("\"BE\"", "\"DE\""));
     p.write("guides/epsilon.TOML", &beta.replace("\"BE\"", "\"EP\""));
     p.write("guides/zeta.toml.txt", &beta.replace("\"BE\"", "\"ZE\""));
+    // A folder named by a language tag holds translations, and no warning.
+    p.write("guides/es/beta.toml", "name = \"Betastán\"\n");
     let run = p.run(&["check", "--today", "2026-11-25"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
         "warning: guides/asia: holds guides that are not read: guides in subfolders are left out\n  \
-         help: move the guides into the guides folder itself\n\
+         help: move the guides into the guides folder itself (only a folder named by a language \
+         tag, such as es, is read: as translations)\n\
          warning: guides/epsilon.TOML: is not read: only files whose names end in `.toml` are \
          guides\n  \
          help: rename it epsilon.toml to include it (some systems hide a second ending such as \
