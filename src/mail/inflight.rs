@@ -1,6 +1,6 @@
-//! Which messages are in the server's hands at this moment: one slot per connection in a small
-//! file beside the database, rewritten (not synced) just before a message goes to the server
-//! and cleared when the server has answered.
+//! Which messages the journal cannot yet account for: slots in a small file beside the
+//! database, each written (not synced) just before its message goes to the server and cleared
+//! once the server's answer is committed to the journal.
 //!
 //! Why a file and not the journal: the journal claims messages durably in batches, ahead of
 //! sending, so that a disk sync is paid once per batch rather than once per message. A claimed

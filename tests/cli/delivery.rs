@@ -80,8 +80,9 @@ fn after_two_kills_in_a_row_every_message_that_may_have_gone_twice_is_named() {
             "{to} got two copies and is not named:\n{out}"
         );
     }
-    // Only what was in the server's hands at each kill: at most one per connection per kill.
-    assert!(names.len() <= 8, "{out}");
+    // Only what the journal could not know at each kill: per connection, the message in the
+    // server's hands and at most three answered ones whose results were not yet committed.
+    assert!(names.len() <= 2 * 4 * 4, "{out}");
     // Named once: a later run does not repeat them.
     let again = p
         .run(&["send", "--date", "2026-11-23", "--cadence", "daily"])
