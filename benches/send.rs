@@ -172,6 +172,7 @@ impl Bench {
         let mut rows = Vec::with_capacity(100_000);
         for i in 0..n {
             rows.push(NewSubscriber {
+                language: None,
                 email: format!("reader{i}@example.org"),
                 name: format!("Reader {i}"),
                 cadence: Cadence::Daily,
@@ -239,6 +240,7 @@ fn journal_year(subscribers: usize, days: u64) {
     let mut store = Store::open(&path).unwrap();
     let rows: Vec<NewSubscriber> = (0..subscribers)
         .map(|i| NewSubscriber {
+            language: None,
             email: format!("reader{i}@example.org"),
             name: format!("Reader {i}"),
             cadence: Cadence::Daily,

@@ -74,6 +74,7 @@ fn main() {
     let mut store = Store::open(&dir.path().join("state/prayer-guide.sqlite")).unwrap();
     let rows: Vec<NewSubscriber> = (0..SUBSCRIBERS)
         .map(|i| NewSubscriber {
+            language: None,
             email: format!("reader{i:05}@example.org"),
             name: format!("Reader {i}"),
             cadence: Cadence::Daily,

@@ -57,12 +57,56 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
             today.unwrap_or_else(|| crate::content::calendar::today(&project.schedule.timezone));
         content_warnings(project, today, &mut outcome.diagnostics);
         ledger_checks(project, &mut outcome)?;
+        language_checks(project, &mut outcome)?;
         if let Some(renderer) = &renderer {
             render_every_branch(project, renderer, &templates_dir, &mut outcome.diagnostics);
         }
     }
     outcome.diagnostics = std::mem::take(&mut outcome.diagnostics).sorted();
     Ok(outcome)
+}
+
+/// The labels of the schedule's language and of every file in `locales/` (a malformed one is
+/// an error with its line), and how much of the library each language has translated: a note
+/// per language, and warnings for what falls back to the guides' language.
+fn language_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error> {
+    use crate::content::locale::Language;
+    let schedule = &project.schedule;
+    let mut languages: Vec<Language> = vec![schedule.language.clone()];
+    let locales = project.path(&schedule.locales);
+    if let Ok(read) = std::fs::read_dir(&locales) {
+        let mut tags: Vec<Language> = read
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                Language::parse(name.strip_suffix(".ftl")?).ok()
+            })
+            .collect();
+        tags.sort();
+        languages.extend(tags);
+    }
+    let translated: Vec<Language> = project.translations.languages().cloned().collect();
+    languages.extend(translated.iter().cloned());
+    languages.sort();
+    languages.dedup();
+    for language in &languages {
+        match project.locale(language) {
+            Ok((_, warnings)) => outcome.diagnostics.extend(warnings),
+            Err(Error::Invalid(d)) => outcome.diagnostics.extend(d),
+            Err(e) => return Err(e),
+        }
+        // Coverage for the languages the guides are read in: translated, or the schedule's.
+        let read_in = translated.contains(language) || *language == schedule.language;
+        if *language == schedule.guides_language || !read_in {
+            continue;
+        }
+        let coverage = project.translations.coverage(language, &project.catalog);
+        outcome.notes.push(coverage.summary());
+        outcome
+            .diagnostics
+            .extend(coverage.warnings(&schedule.guides_language));
+    }
+    Ok(())
 }
 
 /// Files in the guides folder that look like guides but are not read: say so, rather than

@@ -338,6 +338,10 @@ pub enum SubscribersCommand {
         /// The hour (0-23, their time) the digest arrives [default: send_hour in schedule.toml]
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..24))]
         hour: Option<u8>,
+        /// The language of their digests, a BCP 47 tag such as es or pt-BR [default:
+        /// `language` in schedule.toml]
+        #[arg(long, value_name = "TAG")]
+        language: Option<crate::content::locale::Language>,
     },
     /// Unsubscribe by address or by token; the record is kept, marked unsubscribed
     Remove {

@@ -23,6 +23,7 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             format,
             timezone,
             hour,
+            language,
         } => {
             let email = normalise_address(&email).map_err(Error::Usage)?;
             // What is not given stays as it is for a known subscriber.
@@ -34,6 +35,7 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
                 .or(known.as_ref().map(|k| k.format))
                 .unwrap_or(MailFormat::Html);
             let new = NewSubscriber {
+                language,
                 email: email.clone(),
                 name: clean_name(&name),
                 cadence,

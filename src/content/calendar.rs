@@ -260,79 +260,15 @@ impl YearlyRule {
     }
 }
 
-/// English weekday name, e.g. "Wednesday".
+/// The English weekday name, e.g. "Wednesday", for the command line's own messages (outputs
+/// use the output language's, from [`crate::content::locale`]).
 pub fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+    pure_rust_locales::POSIX::LC_TIME::DAY[day.num_days_from_sunday() as usize]
 }
 
-/// English month name, e.g. "November".
+/// The English month name, e.g. "November", for the command line's own messages.
 pub fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(month as usize + 11) % 12]
-}
-
-/// "Wednesday 25 November 2026".
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        weekday_name(date.weekday()),
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    )
-}
-
-/// "23–29 November 2026", "30 November – 6 December 2026", "28 December 2026 – 3 January 2027".
-pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
-    if first.year() != last.year() {
-        format!(
-            "{} {} {} – {} {} {}",
-            first.day(),
-            month_name(first.month()),
-            first.year(),
-            last.day(),
-            month_name(last.month()),
-            last.year()
-        )
-    } else if first.month() != last.month() {
-        format!(
-            "{} {} – {} {} {}",
-            first.day(),
-            month_name(first.month()),
-            last.day(),
-            month_name(last.month()),
-            last.year()
-        )
-    } else {
-        format!(
-            "{}–{} {} {}",
-            first.day(),
-            last.day(),
-            month_name(last.month()),
-            last.year()
-        )
-    }
+    pure_rust_locales::POSIX::LC_TIME::MON[(month as usize + 11) % 12]
 }
 
 #[cfg(test)]
@@ -476,19 +412,10 @@ mod tests {
     }
 
     #[test]
-    fn formats_ranges() {
-        assert_eq!(
-            date_range(d(2026, 11, 23), d(2026, 11, 29)),
-            "23–29 November 2026"
-        );
-        assert_eq!(
-            date_range(d(2026, 11, 30), d(2026, 12, 6)),
-            "30 November – 6 December 2026"
-        );
-        assert_eq!(
-            date_range(d(2026, 12, 28), d(2027, 1, 3)),
-            "28 December 2026 – 3 January 2027"
-        );
-        assert_eq!(long_date(d(2026, 11, 25)), "Wednesday 25 November 2026");
+    fn english_names_for_messages() {
+        assert_eq!(weekday_name(Weekday::Wed), "Wednesday");
+        assert_eq!(weekday_name(Weekday::Sun), "Sunday");
+        assert_eq!(month_name(2), "February");
+        assert_eq!(month_name(12), "December");
     }
 }

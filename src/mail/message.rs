@@ -26,11 +26,26 @@ pub struct Edition {
     pub subject: String,
     pub html: String,
     pub text: String,
+    /// Its language's tag.
+    pub lang: String,
+    /// The same edition in the other languages subscribers read, by tag.
+    pub languages: std::collections::BTreeMap<String, Edition>,
+}
+
+impl Edition {
+    /// The edition in `language`, or in the schedule's language when it has none in that one.
+    pub fn in_language(&self, language: Option<&crate::content::locale::Language>) -> &Edition {
+        language
+            .and_then(|l| self.languages.get(l.as_str()))
+            .unwrap_or(self)
+    }
 }
 
 /// What the header and footer templates see for one subscriber.
 #[derive(Debug, Serialize)]
 struct Personal<'a> {
+    /// The language of the labels (`t()`), the edition's.
+    lang: &'a str,
     greeting: String,
     name: &'a str,
     email: &'a str,
@@ -145,12 +160,15 @@ impl<'a> Composer<'a> {
         let url = self.unsubscribe_url(s);
         let mailto = self.config.unsubscribe_mailto.as_deref();
         let mailto_link = mailto.map(|m| format!("mailto:{m}?subject=unsubscribe%20{}", s.token));
+        let edition = edition.in_language(s.language.as_ref());
         let name = clean_name(&s.name);
+        let locale = self.renderer.locale(&edition.lang);
         let personal = Personal {
+            lang: &edition.lang,
             greeting: if name.is_empty() {
-                "Dear friend,".into()
+                locale.label("greeting-friend", &[])
             } else {
-                format!("Dear {name},")
+                locale.label("greeting", &[("name", &name)])
             },
             name: &name,
             email: &s.email,
@@ -259,6 +277,7 @@ pub fn parse_message_id(id: &str) -> Option<(i64, &str)> {
 /// `check` takes both branches of each; every failure.
 pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
     let link = Personal {
+        lang: "en",
         greeting: "Dear Anna,".into(),
         name: "Anna",
         email: "anna@example.org",

@@ -39,9 +39,20 @@ pub fn write(
     let outputs = [project.path(&project.schedule.output.dir)];
     let ledger = crate::publish::ledger::load(project, &outputs, false)?;
     let (due, notes) = editions_due(project, date, cadence);
+    let languages = store.languages()?;
     let editions = due
         .into_iter()
-        .map(|(cadence, id)| render_edition(project, &ledger, &mut renderer, cadence, id, date))
+        .map(|(cadence, id)| {
+            render_edition(
+                project,
+                &ledger,
+                &mut renderer,
+                cadence,
+                id,
+                date,
+                &languages,
+            )
+        })
         .collect::<Result<Vec<_>, Error>>()?;
     let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
     let transport = Transport::from_config(email, &project.root, Some(dir.to_path_buf()))?;

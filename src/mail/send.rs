@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::content::calendar::week_start;
+use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::content::schedule::Format;
 use crate::error::Error;
@@ -94,7 +95,7 @@ pub(crate) fn editions_due(
     (due, notes)
 }
 
-/// Renders an edition once.
+/// Renders an edition once, in the schedule's language and in each of `languages`.
 pub(crate) fn render_edition(
     project: &Project,
     ledger: &Ledger,
@@ -102,10 +103,42 @@ pub(crate) fn render_edition(
     cadence: Cadence,
     id: String,
     date: NaiveDate,
+    languages: &[Language],
+) -> Result<Edition, Error> {
+    let schedule = &project.schedule;
+    let mut edition = render_in(
+        project,
+        ledger,
+        renderer,
+        cadence,
+        &id,
+        date,
+        &schedule.language,
+    )?;
+    for language in languages.iter().filter(|l| **l != schedule.language) {
+        let other = render_in(project, ledger, renderer, cadence, &id, date, language)?;
+        edition.languages.insert(language.to_string(), other);
+    }
+    Ok(edition)
+}
+
+/// One edition in one language: labels and dates from its locale, guides from their
+/// translations where there are some (the same days and points in every language).
+fn render_in(
+    project: &Project,
+    ledger: &Ledger,
+    renderer: &mut Renderer,
+    cadence: Cadence,
+    id: &str,
+    date: NaiveDate,
+    language: &Language,
 ) -> Result<Edition, Error> {
     let schedule = &project.schedule;
     let email = &schedule.email;
-    let assembler = Assembler::new(&project.catalog, schedule, ledger, Audience::Public);
+    let (locale, _) = project.locale(language)?;
+    renderer.add_locale(locale.clone());
+    let assembler = Assembler::new(&project.catalog, schedule, ledger, Audience::Public)
+        .with_locale(locale, &project.translations);
     let (subject, html, text) = match cadence {
         Cadence::Daily => {
             let day = assembler.day(date)?;
@@ -123,11 +156,13 @@ pub(crate) fn render_edition(
         }
     };
     Ok(Edition {
-        id,
+        id: id.to_string(),
         cadence,
+        lang: language.to_string(),
         subject,
         html: crate::mail::inline::for_mail(&html).map_err(Error::Usage)?,
         text,
+        languages: std::collections::BTreeMap::new(),
     })
 }
 
@@ -490,7 +525,8 @@ pub fn run(
         return Ok(report);
     }
 
-    // Render each edition that someone is owed, once.
+    // Render each edition that someone is owed, once in each language subscribers read.
+    let languages = store.languages()?;
     let mut rendered: Vec<Option<Edition>> = Vec::with_capacity(editions.list.len());
     for (cadence, date, id) in &editions.list {
         let wanted = report
@@ -505,6 +541,7 @@ pub fn run(
                 *cadence,
                 id.clone(),
                 *date,
+                &languages,
             )?)
         } else {
             None

@@ -174,6 +174,7 @@ pub fn confirm(
             |r| {
                 Ok((
                     NewSubscriber {
+                        language: None,
                         email: r.get(0)?,
                         name: r.get(1)?,
                         cadence: r.get::<_, String>(2)?.parse().unwrap_or(Cadence::Daily),
@@ -326,6 +327,7 @@ mod tests {
 
     fn anna() -> NewSubscriber {
         NewSubscriber {
+            language: None,
             email: "anna@example.org".into(),
             name: "Anna".into(),
             cadence: Cadence::Weekly,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::content::locale::Language;
 use crate::error::Error;
 use crate::mail::subscribers::{Cadence, ImportRow, MailFormat, NewSubscriber, Subscriber};
 
@@ -63,7 +64,7 @@ CREATE TABLE IF NOT EXISTS bounces (
 ";
 
 /// Columns added after the first release, with their definitions: added when missing.
-const ADDED_COLUMNS: [(&str, &str, &str); 3] = [
+const ADDED_COLUMNS: [(&str, &str, &str); 4] = [
     ("subscribers", "timezone", "TEXT"),
     // When hard bounces stopped their mail (they are inactive too); NULL otherwise.
     ("subscribers", "bounced", "TEXT"),
@@ -72,9 +73,12 @@ const ADDED_COLUMNS: [(&str, &str, &str); 3] = [
         "hour",
         "INTEGER CHECK (hour BETWEEN 0 AND 23)",
     ),
+    // The language of their digests, a BCP 47 tag; NULL: the schedule's.
+    ("subscribers", "language", "TEXT"),
 ];
 
-const SUBSCRIBER_COLUMNS: &str = "id, email, name, cadence, format, active, token, timezone, hour";
+const SUBSCRIBER_COLUMNS: &str =
+    "id, email, name, cadence, format, active, token, timezone, hour, language";
 
 /// The deliveries table before `expired` and `doubt`: rebuilt once into the current shape.
 const MIGRATE_DELIVERIES: &str = "
@@ -405,8 +409,18 @@ impl Store {
                     .execute(
                         "UPDATE subscribers SET name = CASE WHEN ?2 = '' THEN name ELSE ?2 END,
                          cadence = ?3, format = ?4, active = 1, bounced = NULL, updated = ?5,
-                         timezone = coalesce(?6, timezone), hour = coalesce(?7, hour) WHERE id = ?1",
-                        params![id, s.name, s.cadence.as_str(), s.format.as_str(), now, s.timezone.map(|z| z.name()), s.hour],
+                         timezone = coalesce(?6, timezone), hour = coalesce(?7, hour),
+                         language = coalesce(?8, language) WHERE id = ?1",
+                        params![
+                            id,
+                            s.name,
+                            s.cadence.as_str(),
+                            s.format.as_str(),
+                            now,
+                            s.timezone.map(|z| z.name()),
+                            s.hour,
+                            s.language.as_ref().map(|l| l.as_str())
+                        ],
                     )
                     .map_err(|e| self.err(e))?;
                 Ok((Upsert::Updated, false))
@@ -441,9 +455,9 @@ impl Store {
                 };
                 self.conn
                     .execute(
-                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour, active)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)",
-                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), token, now, s.timezone.map(|z| z.name()), s.hour, row.active],
+                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour, active, language)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10)",
+                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), token, now, s.timezone.map(|z| z.name()), s.hour, row.active, s.language.as_ref().map(|l| l.as_str())],
                     )
                     .map_err(|e| self.err(e))?;
                 Ok((
@@ -641,8 +655,8 @@ impl Store {
             .query_map(
                 params![edition, cadence.as_str(), after, only, limit as i64],
                 |r| {
-                    let state: Option<String> = r.get(9)?;
-                    let doubt: Option<i64> = r.get(10)?;
+                    let state: Option<String> = r.get(10)?;
+                    let doubt: Option<i64> = r.get(11)?;
                     Ok((
                         row_to_subscriber(r)?,
                         state.as_deref().map(State::parse),
@@ -1078,6 +1092,28 @@ fn prefixed(alias: &str) -> String {
         .join(", ")
 }
 
+impl Store {
+    /// The languages active subscribers chose, each once.
+    pub fn languages(&self) -> Result<Vec<Language>, Error> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT language FROM subscribers
+                 WHERE active = 1 AND language IS NOT NULL ORDER BY language",
+            )
+            .map_err(|e| self.err(e))?;
+        let tags = statement
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok(tags
+            .iter()
+            .filter_map(|t| Language::parse(t).ok())
+            .collect())
+    }
+}
+
 fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
     let cadence: String = r.get(3)?;
     let format: String = r.get(4)?;
@@ -1091,6 +1127,9 @@ fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
         token: r.get(6)?,
         timezone: r.get::<_, Option<String>>(7)?.and_then(|z| z.parse().ok()),
         hour: r.get(8)?,
+        language: r
+            .get::<_, Option<String>>(9)?
+            .and_then(|l| Language::parse(&l).ok()),
     })
 }
 

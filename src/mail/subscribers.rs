@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::locale::Language;
 use crate::error::{Diagnostic, Diagnostics, Error};
 
 /// How often a subscriber hears from us.
@@ -83,11 +84,16 @@ pub struct Subscriber {
     pub timezone: Option<chrono_tz::Tz>,
     /// Their preferred hour (0-23), if not `send_hour`.
     pub hour: Option<u8>,
+    /// The language of their digests, if not the schedule's `language`.
+    pub language: Option<Language>,
 }
 
 /// A subscriber to add or update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubscriber {
+    /// The language of their digests; `None` keeps the schedule's (or, for a known
+    /// subscriber, the one they had).
+    pub language: Option<Language>,
     pub email: String,
     pub name: String,
     pub cadence: Cadence,
@@ -228,7 +234,9 @@ pub fn read_csv(
         find(&["hour", "send hour"]),
     );
     let (status_col, token_col) = (find(&["status"]), find(&["token"]));
+    let language_col = find(&["language", "lang", "locale"]);
     let used = [
+        language_col,
         Some(email_col),
         name_col,
         first_col,
@@ -334,6 +342,16 @@ pub fn read_csv(
                 }
             },
         };
+        let language = match get(language_col) {
+            "" => None,
+            text => match Language::parse(text) {
+                Ok(l) => Some(l),
+                Err(msg) => {
+                    row_error("language", msg, "a language tag such as es, pt-BR or ar");
+                    continue;
+                }
+            },
+        };
         let active = match get(status_col).to_lowercase().as_str() {
             "" | "active" | "subscribed" => true,
             "unsubscribed" => false,
@@ -370,6 +388,7 @@ pub fn read_csv(
         };
         good.push(ImportRow {
             subscriber: NewSubscriber {
+                language,
                 email,
                 name: clean_name(&name),
                 cadence,
@@ -531,6 +550,7 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::
             s.format.as_str(),
             s.timezone.map_or("", |z| z.name()),
             &hour,
+            s.language.as_ref().map_or("", |l| l.as_str()),
             status,
             &s.token,
         ])
@@ -540,8 +560,8 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::
 }
 
 /// The columns of `subscribers export`.
-pub const EXPORT_COLUMNS: [&str; 8] = [
-    "email", "name", "cadence", "format", "timezone", "hour", "status", "token",
+pub const EXPORT_COLUMNS: [&str; 9] = [
+    "email", "name", "cadence", "format", "timezone", "hour", "language", "status", "token",
 ];
 
 #[cfg(test)]

@@ -159,6 +159,15 @@ impl Renderer {
             });
     }
 
+    /// The locale of `tag` if added, else the default one.
+    pub fn locale(&self, tag: &str) -> Arc<Locale> {
+        self.locales
+            .iter()
+            .find(|l| l.language.as_str() == tag)
+            .unwrap_or(&self.locales[0])
+            .clone()
+    }
+
     pub fn day(&self, day: &DayGuide, format: Format) -> Result<String, Error> {
         Ok(self.render("day", day, &[format])?.remove(0))
     }

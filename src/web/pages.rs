@@ -273,6 +273,7 @@ impl SignupForm {
             hour => Some(parse_hour(hour)?),
         };
         Ok(NewSubscriber {
+            language: None,
             email,
             name: clean_name(&self.name),
             cadence,

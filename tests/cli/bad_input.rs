@@ -677,6 +677,12 @@ fn guides_that_would_not_be_read_are_warnings() {
          guides\n  \
          help: rename it epsilon.toml to include it (some systems hide a second ending such as \
          .txt)\n\
+         warning: guides/es: 2 of 3 guides have no `es` translation and are shown in `en`: \
+         alpha, gamma\n  \
+         help: add a file of the same name in this folder; guides/README.md shows how\n\
+         warning: guides/es/beta.toml: not translated, shown in `en`: summary, points[1], \
+         points[2], points[3]\n  \
+         help: translate these fields; points and praise follow the guide's order\n\
          warning: guides/zeta.toml.txt: is not read: only files whose names end in `.toml` are \
          guides\n  \
          help: rename it zeta.toml to include it (some systems hide a second ending such as .txt)\n"

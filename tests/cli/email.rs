@@ -514,11 +514,11 @@ fn subscribers_add_merge_remove_list_and_export() {
     assert_eq!(
         rows[0],
         [
-            "email", "name", "cadence", "format", "timezone", "hour", "status", "token"
+            "email", "name", "cadence", "format", "timezone", "hour", "language", "status", "token"
         ]
     );
     assert_eq!(
-        rows[1][..7],
+        rows[1][..8],
         [
             "Anna@example.org",
             "Anna",
@@ -526,14 +526,24 @@ fn subscribers_add_merge_remove_list_and_export() {
             "html",
             "",
             "",
+            "",
             "unsubscribed"
         ]
     );
     assert_eq!(
-        rows[2][..7],
-        ["bo@example.org", "Bo", "daily", "html", "", "", "active"]
+        rows[2][..8],
+        [
+            "bo@example.org",
+            "Bo",
+            "daily",
+            "html",
+            "",
+            "",
+            "",
+            "active"
+        ]
     );
-    assert!(rows[1..].iter().all(|r| r.len() == 8 && r[7].len() == 32));
+    assert!(rows[1..].iter().all(|r| r.len() == 9 && r[8].len() == 32));
 }
 
 #[test]

@@ -262,3 +262,74 @@ fn several_languages_build_into_a_folder_each() {
             .contains("<html lang=\"en\">")
     );
 }
+
+#[test]
+fn one_send_mails_each_subscriber_in_their_language() {
+    use mail_parser::MessageParser;
+    let smtp = crate::smtp::Smtp::start();
+    let p = crate::email::project_with_email(smtp.port, "");
+    crate::copy_dir(&crate::fixtures().join("translations"), &p.path("guides"));
+    crate::email::add(&p, "anna@example.org", &["--name", "Anna"]);
+    crate::email::add(
+        &p,
+        "bea@example.org",
+        &["--name", "Bea", "--language", "es"],
+    );
+    p.write("more.csv", "email,name,language\ncho@example.org,,ar\n");
+    p.run(&["subscribers", "import", "more.csv"]).ok();
+    let export = p.run(&["subscribers", "export"]).ok();
+    assert!(
+        export.lines().next().unwrap().contains(",hour,language,"),
+        "{export}"
+    );
+    assert!(
+        export.contains("bea@example.org,Bea,daily,html,,,es,active,"),
+        "{export}"
+    );
+    // 2026-11-23: a Monday, Alphaland's day.
+    let out = p
+        .run(&["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .ok();
+    assert!(out.contains("3 sent"), "{out}");
+    let mut by_address = std::collections::BTreeMap::new();
+    for raw in smtp.messages() {
+        let m = MessageParser::default().parse(&raw).unwrap();
+        let to = m
+            .to()
+            .unwrap()
+            .first()
+            .unwrap()
+            .address()
+            .unwrap()
+            .to_string();
+        let text = m.body_text(0).unwrap().to_string();
+        by_address.insert(to, (m.subject().unwrap().to_string(), text));
+    }
+    let (subject, text) = &by_address["anna@example.org"];
+    assert_eq!(subject, "Alphaland: Monday 23 November 2026");
+    assert!(text.starts_with("Dear Anna,"), "{text}");
+    let (subject, text) = &by_address["bea@example.org"];
+    assert_eq!(subject, "Alfalandia: lunes, 23 de noviembre de 2026");
+    assert!(text.starts_with("Estimado/a Bea:"), "{text}");
+    assert!(text.contains("Recibe la guía diaria"), "{text}");
+    let (subject, text) = &by_address["cho@example.org"];
+    assert_eq!(subject, "ألفالاند: الاثنين، 23 نوفمبر 2026");
+    assert!(text.starts_with("صديقنا العزيز،"), "{text}");
+}
+
+#[test]
+fn check_reports_coverage_per_language() {
+    let p = project();
+    let out = p.run(&["check"]).ok();
+    assert!(
+        out.contains("note: ar: 1 of 3 guides translated (1 in part)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("note: es: 1 of 3 guides translated\n"),
+        "{out}"
+    );
+    p.write("locales/fr.ftl", "please-pray = { $\n");
+    let err = p.run(&["check"]).fails();
+    assert!(err.contains("error: locales/fr.ftl:1:"), "{err}");
+}

@@ -41,7 +41,7 @@ fn add_for_a_known_address_keeps_the_options_not_given() {
     let export = p.run(&["subscribers", "export"]).ok();
     let row: Vec<&str> = export.lines().nth(1).unwrap().split(',').collect();
     assert_eq!(
-        row[..7],
+        row[..8],
         [
             "anna@example.org",
             "Anna Berg",
@@ -49,6 +49,7 @@ fn add_for_a_known_address_keeps_the_options_not_given() {
             "text",
             "America/Chicago",
             "7",
+            "",
             "active"
         ]
     );

@@ -23,6 +23,7 @@ fn rules() -> Rules {
 
 fn sub(id: i64, cadence: Cadence, zone: Option<&str>, hour: Option<u8>) -> Subscriber {
     Subscriber {
+        language: None,
         id,
         email: format!("s{id}@example.org"),
         name: String::new(),
