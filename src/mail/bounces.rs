@@ -212,11 +212,10 @@ fn addresses_in(value: &str) -> Vec<String> {
 
 /// A report without a Message-ID is known by its content.
 fn fingerprint(raw: &[u8]) -> String {
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(raw);
+    let digest = ring::digest::digest(&ring::digest::SHA256, raw);
     format!(
         "sha256:{}",
-        digest[..16]
+        digest.as_ref()[..16]
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
