@@ -602,6 +602,19 @@ impl Browser {
         self.call(&format!("/element/{e}/click"), serde_json::json!({}));
     }
 
+    /// The page's visible text once it shows `needle` (a click returns before the next page
+    /// has loaded), or after 10 s whatever it shows.
+    fn text_with(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if text.contains(needle) || start.elapsed() > Duration::from_secs(10) {
+                return text;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The page's visible text.
     fn text(&self) -> String {
         let body = self.element("body");
@@ -627,7 +640,9 @@ fn a_reader_signs_up_in_a_real_browser() {
     browser.click("input[name=cadence][value=weekly]");
     browser.click("button[type=submit]");
     assert!(
-        browser.text().contains("Check your inbox"),
+        browser
+            .text_with("Check your inbox")
+            .contains("Check your inbox"),
         "{}",
         browser.text()
     );
@@ -636,10 +651,16 @@ fn a_reader_signs_up_in_a_real_browser() {
     let link = link_in(&mail, "https://example.org/prayer/confirm?token=");
     // The public address is the proxy's; the browser talks to the server directly.
     browser.open(&link.replace("https://example.org/prayer", &server.base));
-    assert!(browser.text().contains("Confirm your subscription"));
+    assert!(
+        browser
+            .text_with("Confirm your subscription")
+            .contains("Confirm your subscription")
+    );
     browser.click("button[type=submit]");
     assert!(
-        browser.text().contains("You are subscribed"),
+        browser
+            .text_with("You are subscribed")
+            .contains("You are subscribed"),
         "{}",
         browser.text()
     );
