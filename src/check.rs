@@ -378,7 +378,51 @@ fn render_project_sample(project: &Project, renderer: &Renderer) -> Vec<Error> {
     ];
     let site = crate::publish::site::render(&assembler, renderer, date, date, date, week.paper);
     results.push(site.map(|_| ()));
+    results.extend(render_subjects(project, renderer, &day, &week));
     results.into_iter().filter_map(Result::err).collect()
+}
+
+/// The email subject lines of schedule.toml, rendered with the first day and week as `send`
+/// will; a mistake is placed on its line in schedule.toml, not in a template file.
+fn render_subjects(
+    project: &Project,
+    renderer: &Renderer,
+    day: &crate::publish::assemble::DayGuide,
+    week: &crate::publish::assemble::WeekGuide,
+) -> Vec<Result<(), Error>> {
+    let email = &project.schedule.email;
+    let mut subjects = renderer.clone();
+    let rendered = [
+        ("subject_daily", subjects.one_off(&email.subject_daily, day)),
+        (
+            "subject_weekly",
+            subjects.one_off(&email.subject_weekly, week),
+        ),
+    ];
+    rendered
+        .into_iter()
+        .map(|(key, result)| {
+            result.map(|_| ()).map_err(|e| {
+                let why = match e {
+                    Error::Invalid(d) => d.0.into_iter().map(|d| d.message).collect::<Vec<_>>(),
+                    e => vec![e.to_string()],
+                };
+                let d = project
+                    .schedule_file
+                    .error_at(
+                        Some("email"),
+                        key,
+                        format!("the subject line does not render: {}", why.join("; ")),
+                    )
+                    .help(
+                        "a subject is a Tera template like \"{{ heading }}: {{ date_long }}\"; \
+                         `prayer-guide build --context` (add --week for the weekly one) prints \
+                         every variable it can use",
+                    );
+                Error::Invalid(Diagnostics(vec![d]))
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -460,8 +460,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Judge review dates as of this day instead of today
-    #[arg(long, value_name = "DATE")]
+    /// Judge review dates as of this day (YYYY-MM-DD) instead of today: `--today 2027-06-01`
+    /// shows which guides will be over a year old by then
+    #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
     /// Treat warnings as errors: exit non-zero if anything is reported (for CI)
     #[arg(long)]

@@ -67,9 +67,16 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
         }
         SubscribersCommand::List { all } => {
             let list = store.list()?;
+            // A bounced address is inactive too, but not because its reader asked: say which.
+            let bounced: std::collections::HashMap<String, String> =
+                store.bounced()?.into_iter().collect();
             let shown: Vec<_> = list.iter().filter(|s| all || s.active).collect();
             for s in &shown {
-                let status = if s.active { "" } else { "  (unsubscribed)" };
+                let status = match (s.active, bounced.get(&s.email)) {
+                    (true, _) => String::new(),
+                    (false, Some(when)) => format!("  (bounced {when})"),
+                    (false, None) => "  (unsubscribed)".to_string(),
+                };
                 outln!(
                     "{:<40} {:<7} {:<5} {}{status}",
                     s.email,
@@ -79,7 +86,14 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
                 );
             }
             let active = list.iter().filter(|s| s.active).count();
-            eprintln!("{active} active, {} unsubscribed", list.len() - active);
+            let gone_by_bounce = list
+                .iter()
+                .filter(|s| !s.active && bounced.contains_key(&s.email))
+                .count();
+            eprintln!(
+                "{active} active, {} unsubscribed, {gone_by_bounce} bounced",
+                list.len() - active - gone_by_bounce
+            );
         }
         SubscribersCommand::Import {
             file,

@@ -94,6 +94,7 @@ pub const DAY_CONTENT: &str = "day-content.html";
 pub const TEXT_WIDTH: usize = 72;
 
 /// Renders guides to text in any [`Format`].
+#[derive(Clone)]
 pub struct Renderer {
     tera: Tera,
     /// The overrides folder, to name the file in errors about an overridden template.

@@ -140,6 +140,10 @@ pub fn table(rows: &[Row], rotation: &Rotation) -> String {
         if r.pinned {
             note.push_str("  (pinned)");
         }
+        if r.published {
+            // In published.txt: this row is fixed, whatever is edited now.
+            note.push_str("  (published)");
+        }
         let points: Vec<String> = r.points.iter().map(usize::to_string).collect();
         let _ = writeln!(
             out,

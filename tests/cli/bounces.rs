@@ -176,6 +176,16 @@ fn hard_bounces_stop_mail_after_the_limit_and_a_report_counts_once() {
         status.contains("bounces: 3 hard, 0 soft; 1 address stopped (bounce_limit = 3)\n"),
         "{status}"
     );
+    // The list tells a bounced address from one whose reader left.
+    let list = p.run(&["subscribers", "list", "--all"]);
+    let anna_row = list
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("anna@example.org"))
+        .unwrap_or_else(|| panic!("{}", list.stdout));
+    assert!(anna_row.contains("(bounced 20"), "{anna_row}");
+    assert!(!anna_row.contains("unsubscribed"), "{anna_row}");
+    assert_eq!(list.stderr, "1 active, 0 unsubscribed, 1 bounced\n");
     // Anna gets no more mail; Bo still does.
     let next = p
         .run(&[

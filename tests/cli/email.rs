@@ -499,7 +499,7 @@ fn subscribers_add_merge_remove_list_and_export() {
         list.stdout,
         "Anna@example.org                         weekly  html  Anna  (unsubscribed)\n"
     );
-    assert_eq!(list.stderr, "0 active, 1 unsubscribed\n");
+    assert_eq!(list.stderr, "0 active, 1 unsubscribed, 0 bounced\n");
     // An import never resubscribes someone who left.
     p.write(
         "list.csv",
@@ -586,4 +586,39 @@ pub fn wait_for(condition: impl Fn() -> bool) {
         );
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+#[test]
+fn check_renders_the_subject_lines_and_places_a_mistake_on_its_line() {
+    let p = project_with_email(
+        25,
+        "subject_daily = \"{{ heading }} on {{ the_day }}\"\nsubject_weekly = \"Week: {{ range }}\"",
+    );
+    let out = p.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let line = p
+        .read("schedule.toml")
+        .lines()
+        .position(|l| l.starts_with("subject_daily"))
+        .unwrap()
+        + 1;
+    let all = format!("{}{}", out.stdout, out.stderr);
+    let error = all
+        .lines()
+        .find(|l| l.contains("`email.subject_daily`"))
+        .unwrap_or_else(|| panic!("{all}"));
+    assert!(
+        error.starts_with(&format!("error: schedule.toml:{line}:")),
+        "{error}"
+    );
+    assert!(error.contains("the_day"), "{error}");
+    // The weekly subject is fine and is not reported.
+    assert!(!all.contains("subject_weekly"), "{all}");
+
+    // Corrected, check passes.
+    let fixed = p
+        .read("schedule.toml")
+        .replace("{{ the_day }}", "{{ date_long }}");
+    p.write("schedule.toml", &fixed);
+    p.run(&["check"]).ok();
 }

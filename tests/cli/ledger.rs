@@ -111,6 +111,14 @@ fn plan_and_check_say_when_a_guide_joins_and_what_an_edit_moves() {
         plan.contains("note: days up to 2027-03-07 are published (published.txt)"),
         "{plan}"
     );
+    // Across the boundary, the table marks each published row and no other.
+    let across = p.run(&["plan", "--from", "2027-03-06", "--days", "4"]).ok();
+    let marked: Vec<&str> = across
+        .lines()
+        .filter(|l| l.ends_with("(published)"))
+        .map(|l| &l[..10])
+        .collect();
+    assert_eq!(marked, ["2027-03-06", "2027-03-07"], "{across}");
     let joins = plan
         .lines()
         .find(|l| l.starts_with("note: Deltaland joins on "))
