@@ -195,9 +195,8 @@ mod tests {
     use chrono::{Datelike, NaiveDate};
     use proptest::prelude::*;
 
-    use crate::content::guide::{Catalog, Entry, Guide, Point, Source};
+    use crate::content::guide::{Catalog, Guide, Point};
     use crate::content::schedule::{Order, Pin, Schedule};
-    use crate::content::source::SourceFile;
     use crate::publish::assemble::Assembler;
     use crate::publish::render::context_json;
     use crate::rotation::ledger::{Ledger, PointId, Shown, Withdrawal};
@@ -209,28 +208,8 @@ mod tests {
 
     fn guide(code: &str, points: usize, region: &str) -> Guide {
         Guide {
-            name: format!("Country {code}"),
-            code: code.into(),
             region: region.into(),
-            reviewed: Some(d("2026-11-01")),
-            since: None,
-            retired: None,
-            summary: "S.".into(),
-            points: (0..points)
-                .map(|i| Point {
-                    text: format!("{code} point {i}"),
-                    restricted: false,
-                })
-                .collect(),
-            praise: vec![],
-            scripture: None,
-            facts: None,
-            story: None,
-            sources: vec![Source {
-                title: "t".into(),
-                url: "https://example.org".into(),
-                accessed: None,
-            }],
+            ..crate::rotation::fixtures::guide(code, points)
         }
     }
 
@@ -324,19 +303,7 @@ mod tests {
     }
 
     fn catalog(guides: &[Guide]) -> Catalog {
-        Catalog {
-            entries: guides
-                .iter()
-                .map(|g| Entry {
-                    file: SourceFile {
-                        path: format!("guides/{}.toml", g.code).into(),
-                        text: String::new(),
-                    },
-                    guide: g.clone(),
-                })
-                .collect(),
-            drafts: Vec::new(),
-        }
+        crate::rotation::fixtures::catalog(guides)
     }
 
     impl World {

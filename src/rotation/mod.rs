@@ -829,4 +829,6 @@ fn spread_by_weight(members: &[(usize, u32)]) -> Vec<usize> {
 }
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 mod tests;

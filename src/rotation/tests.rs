@@ -1,54 +1,15 @@
 use super::*;
-use crate::content::guide::{Entry, Facts, Point, Source};
+use crate::content::guide::{Facts, Point};
 use crate::content::schedule::Pin;
-use crate::content::source::SourceFile;
+use crate::rotation::fixtures::{self, guide};
 use crate::rotation::ledger::Ledger;
 
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-fn guide(code: &str, points: usize) -> Guide {
-    Guide {
-        name: format!("Country {code}"),
-        code: code.into(),
-        region: "Region".into(),
-        reviewed: Some(d("2026-11-01")),
-        since: None,
-        retired: None,
-        summary: "S.".into(),
-        points: (0..points)
-            .map(|i| Point {
-                text: format!("{code} point {i}"),
-                restricted: false,
-            })
-            .collect(),
-        praise: vec![],
-        scripture: None,
-        facts: None,
-        story: None,
-        sources: vec![Source {
-            title: "t".into(),
-            url: "https://example.org".into(),
-            accessed: None,
-        }],
-    }
-}
-
 fn catalog(guides: Vec<Guide>) -> Catalog {
-    Catalog {
-        entries: guides
-            .into_iter()
-            .map(|guide| Entry {
-                file: SourceFile {
-                    path: format!("guides/{}.toml", guide.code).into(),
-                    text: String::new(),
-                },
-                guide,
-            })
-            .collect(),
-        drafts: Vec::new(),
-    }
+    fixtures::catalog(&guides)
 }
 
 fn schedule(extra: &str) -> Schedule {
