@@ -3,14 +3,15 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use prayer_guide::content::guide::mentions_church;
+use prayer_guide::content::guide::{Persecution, mentions_church};
 use prayer_guide::content::project::Project;
 
 use crate::{repo, run_in};
 
-/// The World Watch List 2026 (Open Doors, published 14 January 2026): every rank that a stored
-/// public report of the list confirms, with that report. The other top-50 places could not be
-/// confirmed from the stored sources; add them here, with their source, as they are checked.
+/// The World Watch List 2026 (Open Doors, published 14 January 2026): every place that a stored
+/// public report of the list confirms, with that report. The other 27 places of the top 50 could
+/// not be confirmed from the stored sources; add them here, with their source, as they are
+/// checked, and never from memory or an older list.
 const WWL_2026: &[(&str, u32, &str)] = &[
     (
         "KP",
@@ -56,6 +57,13 @@ const WWL_2026: &[(&str, u32, &str)] = &[
         "Christian Today India; Open Doors Hong Kong overview",
     ),
     ("CN", 17, "The Washington Times, 13 February 2026"),
+    (
+        "IQ",
+        18,
+        "Forsething (after Veja): Os 10 países mais perigosos para cristãos",
+    ),
+    ("CU", 24, "O Crente: Latin America on the LMP 2026"),
+    ("MX", 30, "O Crente: Latin America on the LMP 2026"),
     ("NI", 32, "Catholic News Agency, January 2026"),
     (
         "KG",
@@ -70,15 +78,20 @@ const WWL_2026: &[(&str, u32, &str)] = &[
     ("CO", 47, "Migalhas: Colombia na LMP 2026"),
 ];
 
+/// In 2026 the extreme band is exactly the first 15 places (CPAD News: 15 countries, the 13 of
+/// 2025 plus Syria and Mali), and every other place of the top 50 is very high (Open Doors South
+/// Africa, World Watch List 2026 trends: the top 50 face very high or extreme levels).
+const EXTREME_PLACES_2026: u32 = 15;
+
 #[test]
 fn the_repository_checks_clean_even_strictly() {
-    let out = run_in(&repo(), &["check", "--strict", "--today", "2026-11-25"]);
+    let out = run_in(&repo(), &["check", "--strict", "--today", "2026-11-26"]);
     assert_eq!(out.stderr, "", "check printed problems");
     assert!(out.ok().contains("no errors, 0 warnings"));
 }
 
 #[test]
-fn every_confirmed_2026_rank_is_in_the_library() {
+fn every_confirmed_2026_rank_is_in_the_library_with_its_band() {
     let project = Project::load(&repo().join("schedule.toml")).unwrap();
     for (code, rank, source) in WWL_2026 {
         let i = project
@@ -90,16 +103,46 @@ fn every_confirmed_2026_rank_is_in_the_library() {
             .facts
             .as_ref()
             .and_then(|f| f.watch_list.as_ref())
-            .unwrap_or_else(|| panic!("{code}: no watch list rank"));
-        assert_eq!((w.year, w.rank), (2026, *rank), "{code} ({source})");
-        let level = g.facts.as_ref().and_then(|f| f.persecution);
-        assert!(
-            level.is_some(),
-            "{code}: no persecution level with the rank"
+            .unwrap_or_else(|| panic!("{code}: no watch list rank (No. {rank}, {source})"));
+        assert_eq!(
+            (w.name.as_str(), w.year, w.rank),
+            ("World Watch List", 2026, *rank),
+            "{code} ({source})"
         );
+        let band = if *rank <= EXTREME_PLACES_2026 {
+            Persecution::Extreme
+        } else {
+            Persecution::VeryHigh
+        };
+        let level = g.facts.as_ref().and_then(|f| f.persecution);
+        assert_eq!(level, Some(band), "{code}: the level shown with No. {rank}");
     }
     let ranks: HashSet<u32> = WWL_2026.iter().map(|r| r.1).collect();
     assert_eq!(ranks.len(), WWL_2026.len(), "two countries share a rank");
+    assert!(
+        ranks.iter().all(|r| (1..=50).contains(r)),
+        "a rank outside the top 50"
+    );
+}
+
+#[test]
+fn no_guide_shows_a_2026_rank_that_no_source_confirmed() {
+    let project = Project::load(&repo().join("schedule.toml")).unwrap();
+    let confirmed: HashMap<&str, u32> = WWL_2026.iter().map(|(c, r, _)| (*c, *r)).collect();
+    for entry in &project.catalog.entries {
+        let g = &entry.guide;
+        let Some(w) = g.facts.as_ref().and_then(|f| f.watch_list.as_ref()) else {
+            continue;
+        };
+        assert_eq!(
+            confirmed.get(g.code.as_str()),
+            Some(&w.rank),
+            "{}: No. {} on the {} list is not in the confirmed table",
+            entry.file.path.display(),
+            w.rank,
+            w.year
+        );
+    }
 }
 
 #[test]
