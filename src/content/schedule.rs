@@ -399,6 +399,16 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "a whole number",
             "signups_per_hour = 20",
         ),
+        hint(
+            "serve.languages",
+            "a list of language tags in quotes",
+            "languages = [\"en\", \"es\"]",
+        ),
+        hint(
+            "serve.header_timeout_seconds",
+            "a whole number of seconds from 1 to 300",
+            "header_timeout_seconds = 10",
+        ),
     ],
 };
 
@@ -832,6 +842,14 @@ impl Schedule {
                     "confirm_hours",
                     format!("{} hours", serve.confirm_hours),
                     "use 1 to 336 hours (48 is usual)",
+                );
+            }
+            if serve.header_timeout_seconds == 0 || serve.header_timeout_seconds > 300 {
+                err(
+                    Some("serve"),
+                    "header_timeout_seconds",
+                    format!("{} seconds", serve.header_timeout_seconds),
+                    "use 1 to 300 seconds (10 is usual)",
                 );
             }
             // Digests carry a link to this server's unsubscribe page unless [email] names another.

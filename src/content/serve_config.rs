@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use crate::content::locale::Language;
+
 /// `[serve]` in schedule.toml.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +20,12 @@ pub struct ServeConfig {
     /// Sign-ups one network address may make in an hour.
     #[serde(default = "default_signups_per_hour")]
     pub signups_per_hour: u32,
+    /// The languages a reader may choose on the sign-up form. Default: every built-in language
+    /// and every `locales/<tag>.ftl` of the project, the schedule's `language` first.
+    pub languages: Option<Vec<Language>>,
+    /// Seconds a client may take to send a request's headers before it is cut off.
+    #[serde(default = "default_header_timeout")]
+    pub header_timeout_seconds: u32,
 }
 
 fn default_listen() -> String {
@@ -29,6 +37,9 @@ fn default_confirm_hours() -> u32 {
 fn default_signups_per_hour() -> u32 {
     20
 }
+fn default_header_timeout() -> u32 {
+    10
+}
 
 impl Default for ServeConfig {
     fn default() -> Self {
@@ -37,6 +48,8 @@ impl Default for ServeConfig {
             listen: default_listen(),
             confirm_hours: default_confirm_hours(),
             signups_per_hour: default_signups_per_hour(),
+            languages: None,
+            header_timeout_seconds: default_header_timeout(),
         }
     }
 }

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{OptionalExtension, params};
 
+use crate::content::locale::Language;
 use crate::error::Error;
 use crate::mail::store::{Store, Upsert};
 use crate::mail::subscribers::{Cadence, MailFormat, NewSubscriber, Subscriber};
@@ -19,6 +20,7 @@ CREATE TABLE IF NOT EXISTS signups (
     format    TEXT NOT NULL,
     timezone  TEXT,
     hour      INTEGER,
+    language  TEXT,
     token     TEXT NOT NULL UNIQUE,
     created   TEXT NOT NULL,
     mailed    TEXT NOT NULL
@@ -61,12 +63,22 @@ fn parse_stamp(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).map_or(DateTime::<Utc>::MIN_UTC, |t| t.to_utc())
 }
 
-/// Creates the tables if needed.
+/// Creates the tables if needed, and adds the `language` column to a table made before it.
 pub fn prepare(store: &Store) -> Result<(), Error> {
-    store
-        .connection()
-        .execute_batch(SCHEMA)
-        .map_err(|e| store.error(e))
+    let conn = store.connection();
+    conn.execute_batch(SCHEMA).map_err(|e| store.error(e))?;
+    let has_language: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('signups') WHERE name = 'language'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| store.error(e))?;
+    if has_language == 0 {
+        conn.execute_batch("ALTER TABLE signups ADD COLUMN language TEXT")
+            .map_err(|e| store.error(e))?;
+    }
+    Ok(())
 }
 
 /// Records a sign-up for `new` and says what to mail.
@@ -108,12 +120,14 @@ pub fn request(
         .optional()
         .map_err(|e| store.error(e))?;
     let zone = new.timezone.map(|z| z.name());
+    let language = new.language.as_ref().map(Language::as_str);
     match existing {
         // The latest choices count; the link already mailed stays valid.
         Some((token, mailed)) => {
             let mail_again = mailed <= recent;
             conn.execute(
                 "UPDATE signups SET name = ?2, cadence = ?3, format = ?4, timezone = ?5, hour = ?6,
+                 language = ?9,
                  created = CASE WHEN ?7 THEN ?8 ELSE created END,
                  mailed = CASE WHEN ?7 THEN ?8 ELSE mailed END
                  WHERE email = ?1",
@@ -125,7 +139,8 @@ pub fn request(
                     zone,
                     new.hour,
                     mail_again,
-                    stamp(now)
+                    stamp(now),
+                    language
                 ],
             )
             .map_err(|e| store.error(e))?;
@@ -138,8 +153,8 @@ pub fn request(
         None => {
             let token = crate::mail::store::new_token()?;
             conn.execute(
-                "INSERT INTO signups (email, name, cadence, format, timezone, hour, token, created, mailed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                "INSERT INTO signups (email, name, cadence, format, timezone, hour, token, created, mailed, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
                 params![
                     new.email,
                     new.name,
@@ -148,7 +163,8 @@ pub fn request(
                     zone,
                     new.hour,
                     token,
-                    stamp(now)
+                    stamp(now),
+                    language
                 ],
             )
             .map_err(|e| store.error(e))?;
@@ -169,19 +185,20 @@ pub fn confirm(
     let row = store
         .connection()
         .query_row(
-            "SELECT email, name, cadence, format, timezone, hour, created FROM signups WHERE token = ?1",
+            "SELECT email, name, cadence, format, timezone, hour, created, language
+             FROM signups WHERE token = ?1",
             [token.trim()],
             |r| {
                 Ok((
                     NewSubscriber {
-                        language: None,
+                        language: r
+                            .get::<_, Option<String>>(7)?
+                            .and_then(|l| Language::parse(&l).ok()),
                         email: r.get(0)?,
                         name: r.get(1)?,
                         cadence: r.get::<_, String>(2)?.parse().unwrap_or(Cadence::Daily),
                         format: r.get::<_, String>(3)?.parse().unwrap_or(MailFormat::Html),
-                        timezone: r
-                            .get::<_, Option<String>>(4)?
-                            .and_then(|z| z.parse().ok()),
+                        timezone: r.get::<_, Option<String>>(4)?.and_then(|z| z.parse().ok()),
                         hour: r.get(5)?,
                     },
                     r.get::<_, String>(6)?,
@@ -203,6 +220,22 @@ pub fn confirm(
         .execute("DELETE FROM signups WHERE token = ?1", [token.trim()])
         .map_err(|e| store.error(e))?;
     store.find(&new.email)
+}
+
+/// The language a pending sign-up chose, to show its confirmation page in: `None` for an
+/// unknown token or a sign-up that chose none.
+pub fn language_of(store: &Store, token: &str) -> Result<Option<Language>, Error> {
+    prepare(store)?;
+    let language: Option<Option<String>> = store
+        .connection()
+        .query_row(
+            "SELECT language FROM signups WHERE token = ?1",
+            [token.trim()],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| store.error(e))?;
+    Ok(language.flatten().and_then(|l| Language::parse(&l).ok()))
 }
 
 /// Lets the next request mail `email` again at once: the last email could not be sent.
@@ -365,6 +398,42 @@ mod tests {
             confirm(&mut store, &token, now, Duration::hours(48)).unwrap(),
             None
         );
+    }
+
+    #[test]
+    fn the_chosen_language_is_kept_until_confirmed() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let es = Language::parse("es").unwrap();
+        let new = NewSubscriber {
+            language: Some(es.clone()),
+            ..anna()
+        };
+        let Request::Confirm(token) = request(&mut store, &new, now).unwrap() else {
+            panic!("a new address is mailed a confirmation")
+        };
+        assert_eq!(language_of(&store, &token).unwrap(), Some(es.clone()));
+        assert_eq!(language_of(&store, "no-such-token").unwrap(), None);
+        let s = confirm(&mut store, &token, now, Duration::hours(48))
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.language, Some(es));
+    }
+
+    #[test]
+    fn a_signups_table_from_before_languages_gains_the_column() {
+        let (_dir, store) = store();
+        store
+            .connection()
+            .execute_batch(
+                "CREATE TABLE signups (email TEXT PRIMARY KEY COLLATE NOCASE, name TEXT NOT NULL DEFAULT '',
+                 cadence TEXT NOT NULL, format TEXT NOT NULL, timezone TEXT, hour INTEGER,
+                 token TEXT NOT NULL UNIQUE, created TEXT NOT NULL, mailed TEXT NOT NULL)",
+            )
+            .unwrap();
+        prepare(&store).unwrap();
+        prepare(&store).unwrap();
+        assert_eq!(language_of(&store, "none").unwrap(), None);
     }
 
     #[test]

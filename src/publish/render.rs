@@ -408,3 +408,32 @@ fn wrap(text: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     Ok(textwrap::fill(text, options))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_a_built_in_template_uses_is_in_every_shipped_language() {
+        let mut checked = 0;
+        for tag in crate::content::locale::SHIPPED {
+            let language = crate::content::locale::Language::parse(tag).unwrap();
+            let (locale, _) = Locale::load(&language, None).unwrap();
+            for (name, text) in BUILTIN {
+                for call in text.split("t(key=\"").skip(1) {
+                    let (key, rest) = call.split_once('"').unwrap();
+                    if rest.trim_start().starts_with('~') {
+                        // A key built from a variable (`"email-receive-" ~ cadence`).
+                        continue;
+                    }
+                    assert!(
+                        locale.labels().has_own(key),
+                        "{name} uses the label `{key}`, which locales/{tag}.ftl lacks"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} labels found");
+    }
+}

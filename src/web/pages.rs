@@ -17,6 +17,7 @@ use lettre::message::{Mailbox, header::ContentType};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::content::locale::{Language, Locale, SHIPPED};
 use crate::content::project::Project;
 use crate::content::serve_config::ServeConfig;
 use crate::error::Error;
@@ -45,6 +46,8 @@ pub struct App {
     key: ring::hmac::Key,
     /// Recent sign-ups by network address, for the hourly limit.
     recent: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    /// The languages a reader may choose, the schedule's first.
+    languages: Vec<Arc<Locale>>,
 }
 
 const SECRET_KEY: &str = "web-form-secret";
@@ -52,7 +55,16 @@ const SECRET_KEY: &str = "web-form-secret";
 impl App {
     pub fn new(project: Project, settings: ServeConfig) -> Result<App, Error> {
         let email = &project.schedule.email;
-        let renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+        let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+        let mut languages = Vec::new();
+        for language in offered_languages(&project, &settings)? {
+            let (locale, warnings) = project.locale(&language)?;
+            for warning in &warnings.0 {
+                eprintln!("serve: {warning}");
+            }
+            renderer.add_locale(locale.clone());
+            languages.push(locale);
+        }
         let store = Store::open(&project.path(&email.database))?;
         signups::prepare(&store)?;
         let secret = match store.meta(SECRET_KEY)? {
@@ -79,7 +91,32 @@ impl App {
             transport,
             from,
             recent: Mutex::new(HashMap::new()),
+            languages,
         })
+    }
+
+    /// The offered language `tag`, or the schedule's.
+    fn locale(&self, tag: Option<&str>) -> Arc<Locale> {
+        tag.and_then(|t| self.languages.iter().find(|l| l.language.as_str() == t))
+            .unwrap_or(&self.languages[0])
+            .clone()
+    }
+
+    /// The language a reader's browser asks for (`Accept-Language`) if it is offered, else the
+    /// schedule's.
+    fn negotiate(&self, headers: &HeaderMap) -> Arc<Locale> {
+        let asked = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let offered: Vec<&Language> = self.languages.iter().map(|l| &l.language).collect();
+        let at = negotiate(asked, &offered).unwrap_or(0);
+        self.languages[at].clone()
+    }
+
+    /// The language of a subscriber's pages and emails: theirs if offered, else the schedule's.
+    fn locale_of(&self, s: &Subscriber) -> Arc<Locale> {
+        self.locale(s.language.as_ref().map(Language::as_str))
     }
 
     fn store(&self) -> MutexGuard<'_, Store> {
@@ -135,8 +172,21 @@ impl App {
         ring::hmac::verify(&self.key, format!("preferences:{token}").as_bytes(), &bytes).is_ok()
     }
 
-    fn page(&self, status: StatusCode, template: &str, mut view: Value) -> Response {
+    fn page(
+        &self,
+        status: StatusCode,
+        template: &str,
+        locale: &Locale,
+        mut view: Value,
+    ) -> Response {
         view["title"] = json!(self.project.schedule.title);
+        view["lang"] = json!(locale.language.as_str());
+        view["dir"] = json!(locale.direction());
+        view["languages"] = self
+            .languages
+            .iter()
+            .map(|l| json!({ "tag": l.language.as_str(), "name": l.own_name(), "dir": l.direction() }))
+            .collect();
         match self.renderer.template(template, &view) {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {
@@ -150,17 +200,27 @@ impl App {
         }
     }
 
-    fn message(&self, status: StatusCode, heading: &str, text: &str) -> Response {
+    /// The message page: a heading and a sentence, both label ids of `locale`.
+    fn message(&self, status: StatusCode, locale: &Locale, heading: &str, text: &str) -> Response {
         self.page(
             status,
             "web-message.html",
-            json!({ "heading": heading, "text": text }),
+            locale,
+            json!({ "heading": locale.label(heading, &[]), "text": locale.label(text, &[]) }),
         )
     }
 
     /// Mails the sign-up template to `to`: a confirmation link, or a preferences link for an
     /// address that already receives the guide.
-    fn mail(&self, to: &str, name: &str, subject: &str, view: Value) -> Result<(), String> {
+    fn mail(
+        &self,
+        to: &str,
+        name: &str,
+        subject: &str,
+        locale: &Locale,
+        mut view: Value,
+    ) -> Result<(), String> {
+        view["lang"] = json!(locale.language.as_str());
         let body = self
             .renderer
             .template("email-signup.txt", &view)
@@ -222,12 +282,82 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
     tokio::task::spawn_blocking(work).await.ok()
 }
 
+/// The languages `serve` offers: `[serve] languages`, or every built-in language and every
+/// `locales/<tag>.ftl` of the project; the schedule's language first in either case.
+fn offered_languages(project: &Project, settings: &ServeConfig) -> Result<Vec<Language>, Error> {
+    let mut languages = vec![project.schedule.language.clone()];
+    let mut add = |language: Language| {
+        if !languages.contains(&language) {
+            languages.push(language);
+        }
+    };
+    match &settings.languages {
+        Some(chosen) => chosen.iter().cloned().for_each(&mut add),
+        None => {
+            SHIPPED
+                .iter()
+                .filter_map(|t| Language::parse(t).ok())
+                .for_each(&mut add);
+            let dir = project.path(&project.schedule.locales);
+            let mut own = Vec::new();
+            match std::fs::read_dir(&dir) {
+                Ok(entries) => {
+                    for entry in entries.flatten() {
+                        let path = entry.path();
+                        if path.extension().is_some_and(|e| e == "ftl")
+                            && let Some(tag) = path.file_stem().and_then(|s| s.to_str())
+                            && let Ok(language) = Language::parse(tag)
+                        {
+                            own.push(language);
+                        }
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io("read", &dir, e)),
+            }
+            own.sort();
+            own.into_iter().for_each(&mut add);
+        }
+    }
+    Ok(languages)
+}
+
+/// The index in `offered` of the best match for an `Accept-Language` header
+/// (`es-MX,es;q=0.9,en;q=0.8`): the exact tag first, then the same primary language, in the
+/// order of the reader's preference. `None` when nothing offered is asked for.
+fn negotiate(header: &str, offered: &[&Language]) -> Option<usize> {
+    let mut asked: Vec<(&str, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (!tag.is_empty() && tag != "*" && q > 0.0).then_some((tag, q))
+        })
+        .collect();
+    // A stable sort keeps the header's order among equal weights.
+    asked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    asked.iter().find_map(|(tag, _)| {
+        let language = Language::parse(tag).ok()?;
+        offered.iter().position(|l| **l == language).or_else(|| {
+            offered
+                .iter()
+                .position(|l| l.primary() == language.primary())
+        })
+    })
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub struct TokenQuery {
     #[serde(default)]
     token: String,
     #[serde(default)]
     embed: Option<String>,
+    /// The page's language, for a church that embeds the form in one language.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 /// The sign-up form's fields; all optional so that a broken post gets a page, not a 422.
@@ -240,40 +370,71 @@ pub struct SignupForm {
     format: String,
     timezone: String,
     hour: String,
+    language: String,
     /// Left empty by people; filled by bots.
     website: String,
     embed: String,
 }
 
+/// What is wrong with a form: a label id and the value it names, shown in the reader's language.
+struct Problem {
+    label: &'static str,
+    value: String,
+}
+
+impl Problem {
+    fn new(label: &'static str, value: &str) -> Problem {
+        Problem {
+            label,
+            value: value.trim().chars().take(100).collect(),
+        }
+    }
+
+    fn text(&self, locale: &Locale) -> String {
+        locale.label(self.label, &[("value", &self.value)])
+    }
+}
+
 impl SignupForm {
-    fn parse(&self) -> Result<NewSubscriber, String> {
-        let email = normalise_address(&self.email)?;
+    fn parse(&self, app: &App) -> Result<NewSubscriber, Problem> {
+        let email = normalise_address(&self.email)
+            .map_err(|_| Problem::new("web-problem-email", &self.email))?;
         if self.name.chars().count() > 100 {
-            return Err("the name is longer than 100 characters".into());
+            return Err(Problem::new("web-problem-name-long", ""));
         }
         if self.name.contains(['\r', '\n']) {
-            return Err("the name must be on one line".into());
+            return Err(Problem::new("web-problem-name-line", ""));
         }
         let cadence = match self.cadence.as_str() {
             "" | "daily" => Cadence::Daily,
             "weekly" => Cadence::Weekly,
-            other => return Err(format!("`{other}` is not daily or weekly")),
+            other => return Err(Problem::new("web-problem-cadence", other)),
         };
         let format = match self.format.as_str() {
             "" | "html" => MailFormat::Html,
             "text" => MailFormat::Text,
-            other => return Err(format!("`{other}` is not html or text")),
+            other => return Err(Problem::new("web-problem-format", other)),
         };
         let timezone = match self.timezone.trim() {
             "" => None,
-            zone => Some(parse_zone(zone)?),
+            zone => Some(parse_zone(zone).map_err(|_| Problem::new("web-problem-timezone", zone))?),
         };
         let hour = match self.hour.trim() {
             "" => None,
-            hour => Some(parse_hour(hour)?),
+            hour => Some(parse_hour(hour).map_err(|_| Problem::new("web-problem-hour", hour))?),
+        };
+        // Only an offered language: the digest must be writable in it.
+        let language = match self.language.trim() {
+            "" => None,
+            tag => Some(
+                Language::parse(tag)
+                    .ok()
+                    .filter(|l| app.languages.iter().any(|o| o.language == *l))
+                    .ok_or_else(|| Problem::new("web-problem-language", tag))?,
+            ),
         };
         Ok(NewSubscriber {
-            language: None,
+            language,
             email,
             name: clean_name(&self.name),
             cadence,
@@ -284,7 +445,7 @@ impl SignupForm {
     }
 }
 
-fn form_view(app: &App, form: &SignupForm, error: Option<&str>) -> Value {
+fn form_view(app: &App, form: &SignupForm, locale: &Locale, error: Option<&str>) -> Value {
     json!({
         "form": {
             "email": form.email,
@@ -293,6 +454,7 @@ fn form_view(app: &App, form: &SignupForm, error: Option<&str>) -> Value {
             "format": if form.format.is_empty() { "html" } else { &form.format },
             "timezone": if form.timezone.is_empty() { app.project.schedule.timezone.name() } else { &form.timezone },
             "hour": if form.hour.is_empty() { app.project.schedule.email.send_hour.to_string() } else { form.hour.clone() },
+            "language": if form.language.is_empty() { locale.language.as_str() } else { &form.language },
         },
         "hours": (0..24).collect::<Vec<u8>>(),
         "error": error,
@@ -300,7 +462,15 @@ fn form_view(app: &App, form: &SignupForm, error: Option<&str>) -> Value {
     })
 }
 
-pub async fn subscribe_form(State(app): State<Arc<App>>, Query(q): Query<TokenQuery>) -> Response {
+pub async fn subscribe_form(
+    State(app): State<Arc<App>>,
+    Query(q): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let locale = match q.lang.as_deref() {
+        Some(tag) => app.locale(Some(tag)),
+        None => app.negotiate(&headers),
+    };
     let form = SignupForm {
         embed: q.embed.unwrap_or_default(),
         ..SignupForm::default()
@@ -308,7 +478,8 @@ pub async fn subscribe_form(State(app): State<Arc<App>>, Query(q): Query<TokenQu
     let mut response = app.page(
         StatusCode::OK,
         "web-subscribe.html",
-        form_view(&app, &form, None),
+        &locale,
+        form_view(&app, &form, &locale, None),
     );
     // Churches embed the form in their own pages.
     response.headers_mut().insert(
@@ -324,12 +495,18 @@ pub async fn subscribe(
     headers: HeaderMap,
     Form(form): Form<SignupForm>,
 ) -> Response {
+    // The page answers in the language the reader chose, else in their browser's.
+    let locale = if form.language.is_empty() {
+        app.negotiate(&headers)
+    } else {
+        app.locale(Some(form.language.trim()))
+    };
     let check_inbox = |app: &App| {
         app.message(
             StatusCode::OK,
-            "Check your inbox",
-            "If the address can receive the guide, an email is on its way with a link to confirm. \
-             Nothing is sent until you follow it.",
+            &locale,
+            "web-check-inbox",
+            "web-check-inbox-text",
         )
     };
     if !form.website.is_empty() {
@@ -338,22 +515,26 @@ pub async fn subscribe(
     if !app.allow_signup(client(peer, &headers)) {
         return app.message(
             StatusCode::TOO_MANY_REQUESTS,
-            "Please try again later",
-            "There have been many sign-ups from your network in the last hour.",
+            &locale,
+            "web-try-later",
+            "web-too-many",
         );
     }
-    let new = match form.parse() {
+    let new = match form.parse(&app) {
         Ok(new) => new,
         Err(problem) => {
             return app.page(
                 StatusCode::BAD_REQUEST,
                 "web-subscribe.html",
-                form_view(&app, &form, Some(&problem)),
+                &locale,
+                form_view(&app, &form, &locale, Some(&problem.text(&locale))),
             );
         }
     };
     let worker = app.clone();
+    let mail_locale = locale.clone();
     let outcome = blocking(move || -> Result<(), String> {
+        let locale = mail_locale;
         let now = chrono::Utc::now();
         let request =
             signups::request(&mut worker.store(), &new, now).map_err(|e| e.to_string())?;
@@ -362,7 +543,8 @@ pub async fn subscribe(
             Request::Confirm(token) => worker.mail(
                 &new.email,
                 &new.name,
-                &format!("Please confirm: {title}"),
+                &locale.label("signup-subject-confirm", &[("title", title)]),
+                &locale,
                 json!({
                     "title": title, "name": new.name, "already": false,
                     "link": format!("{}confirm?token={token}", worker.public_url()),
@@ -372,7 +554,8 @@ pub async fn subscribe(
             Request::AlreadySubscribed(s) => worker.mail(
                 &s.email,
                 &s.name,
-                &format!("You already receive {title}"),
+                &locale.label("signup-subject-already", &[("title", title)]),
+                &locale,
                 json!({
                     "title": title, "name": s.name, "already": true,
                     "link": format!("{}preferences?token={}", worker.public_url(), s.token),
@@ -391,17 +574,33 @@ pub async fn subscribe(
         Some(Ok(())) => check_inbox(&app),
         _ => app.message(
             StatusCode::SERVICE_UNAVAILABLE,
-            "Please try again later",
-            "The confirmation email could not be sent just now. Nothing was saved.",
+            &locale,
+            "web-try-later",
+            "web-mail-failed",
         ),
     }
 }
 
-pub async fn confirm_form(State(app): State<Arc<App>>, Query(q): Query<TokenQuery>) -> Response {
+pub async fn confirm_form(
+    State(app): State<Arc<App>>,
+    Query(q): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Response {
     // A button, not an action: mail scanners that open links must not confirm anyone.
+    let worker = app.clone();
+    let token = q.token.clone();
+    let chosen = blocking(move || signups::language_of(&worker.store(), &token))
+        .await
+        .and_then(Result::ok)
+        .flatten();
+    let locale = match chosen {
+        Some(language) => app.locale(Some(language.as_str())),
+        None => app.negotiate(&headers),
+    };
     app.page(
         StatusCode::OK,
         "web-confirm.html",
+        &locale,
         json!({ "token": q.token }),
     )
 }
@@ -414,7 +613,11 @@ pub struct TokenForm {
     list_unsubscribe: String,
 }
 
-pub async fn confirm(State(app): State<Arc<App>>, Form(form): Form<TokenForm>) -> Response {
+pub async fn confirm(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Form(form): Form<TokenForm>,
+) -> Response {
     let worker = app.clone();
     let confirmed = blocking(move || {
         signups::confirm(
@@ -426,59 +629,73 @@ pub async fn confirm(State(app): State<Arc<App>>, Form(form): Form<TokenForm>) -
     })
     .await;
     match confirmed {
-        Some(Ok(Some(s))) => app.page(
-            StatusCode::OK,
-            "web-message.html",
-            json!({
-                "heading": "You are subscribed",
-                "text": format!("{} will receive the {} guide.", s.email, s.cadence),
-                "link": format!("preferences?token={}", s.token),
-                "link_text": "Change your preferences",
-            }),
-        ),
+        Some(Ok(Some(s))) => {
+            let locale = app.locale_of(&s);
+            let text = match s.cadence {
+                Cadence::Daily => "web-subscribed-daily",
+                Cadence::Weekly => "web-subscribed-weekly",
+            };
+            app.page(
+                StatusCode::OK,
+                "web-message.html",
+                &locale,
+                json!({
+                    "heading": locale.label("web-subscribed", &[]),
+                    "text": locale.label(text, &[("email", &s.email)]),
+                    "link": format!("preferences?token={}", s.token),
+                    "link_text": locale.label("web-change-preferences", &[]),
+                }),
+            )
+        }
         Some(Ok(None)) => app.message(
             StatusCode::GONE,
-            "This link has expired or was already used",
-            "Sign up again to receive a new link.",
+            &app.negotiate(&headers),
+            "web-link-expired",
+            "web-link-expired-text",
         ),
-        _ => server_error(&app),
+        _ => server_error(&app, &app.negotiate(&headers)),
     }
 }
 
-fn server_error(app: &App) -> Response {
+fn server_error(app: &App, locale: &Locale) -> Response {
     app.message(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong",
-        "Please try again in a few minutes.",
+        locale,
+        "web-error",
+        "web-error-text",
     )
 }
 
-fn unknown_link(app: &App) -> Response {
+fn unknown_link(app: &App, locale: &Locale) -> Response {
     app.message(
         StatusCode::NOT_FOUND,
-        "This link is not valid",
-        "Use the link from your most recent email.",
+        locale,
+        "web-unknown-link",
+        "web-unknown-link-text",
     )
 }
 
 pub async fn unsubscribe_form(
     State(app): State<Arc<App>>,
     Query(q): Query<TokenQuery>,
+    headers: HeaderMap,
 ) -> Response {
     let worker = app.clone();
     match blocking(move || worker.subscriber_by_token(&q.token)).await {
         Some(Ok(Some(s))) if s.active => app.page(
             StatusCode::OK,
             "web-unsubscribe.html",
+            &app.locale_of(&s),
             json!({ "token": s.token, "email": s.email }),
         ),
-        Some(Ok(Some(_))) => app.message(
+        Some(Ok(Some(s))) => app.message(
             StatusCode::OK,
-            "You are unsubscribed",
-            "This address receives no more guides.",
+            &app.locale_of(&s),
+            "web-unsubscribed",
+            "web-unsubscribed-text",
         ),
-        Some(Ok(None)) => unknown_link(&app),
-        _ => server_error(&app),
+        Some(Ok(None)) => unknown_link(&app, &app.negotiate(&headers)),
+        _ => server_error(&app, &app.negotiate(&headers)),
     }
 }
 
@@ -486,6 +703,7 @@ pub async fn unsubscribe_form(
 pub async fn unsubscribe(
     State(app): State<Arc<App>>,
     Query(q): Query<TokenQuery>,
+    headers: HeaderMap,
     Form(form): Form<TokenForm>,
 ) -> Response {
     let token = if q.token.is_empty() {
@@ -504,19 +722,25 @@ pub async fn unsubscribe(
     .await;
     match done {
         Some(Ok(Some(_))) if one_click => (StatusCode::OK, "unsubscribed\n").into_response(),
-        Some(Ok(Some(s))) => app.page(
-            StatusCode::OK,
-            "web-message.html",
-            json!({
-                "heading": "You are unsubscribed",
-                "text": format!("{} receives no more guides. Changed your mind? You can sign up again at any time.", s.email),
-                "link": "subscribe",
-                "link_text": "Sign up again",
-            }),
-        ),
-        Some(Ok(None)) if one_click => (StatusCode::NOT_FOUND, "no such subscriber\n").into_response(),
-        Some(Ok(None)) => unknown_link(&app),
-        _ => server_error(&app),
+        Some(Ok(Some(s))) => {
+            let locale = app.locale_of(&s);
+            app.page(
+                StatusCode::OK,
+                "web-message.html",
+                &locale,
+                json!({
+                    "heading": locale.label("web-unsubscribed", &[]),
+                    "text": locale.label("web-unsubscribed-again", &[("email", &s.email)]),
+                    "link": "subscribe",
+                    "link_text": locale.label("web-sign-up-again", &[]),
+                }),
+            )
+        }
+        Some(Ok(None)) if one_click => {
+            (StatusCode::NOT_FOUND, "no such subscriber\n").into_response()
+        }
+        Some(Ok(None)) => unknown_link(&app, &app.negotiate(&headers)),
+        _ => server_error(&app, &app.negotiate(&headers)),
     }
 }
 
@@ -533,6 +757,7 @@ fn preferences_view(app: &App, s: &Subscriber, saved: bool) -> Value {
             "format": s.format.as_str(),
             "timezone": s.timezone.map_or(app.project.schedule.timezone.name(), |z| z.name()),
             "hour": s.hour.unwrap_or(app.project.schedule.email.send_hour),
+            "language": app.locale_of(s).language.as_str(),
         },
         "hours": (0..24).collect::<Vec<u8>>(),
     })
@@ -541,16 +766,18 @@ fn preferences_view(app: &App, s: &Subscriber, saved: bool) -> Value {
 pub async fn preferences_form(
     State(app): State<Arc<App>>,
     Query(q): Query<TokenQuery>,
+    headers: HeaderMap,
 ) -> Response {
     let worker = app.clone();
     match blocking(move || worker.subscriber_by_token(&q.token)).await {
         Some(Ok(Some(s))) => app.page(
             StatusCode::OK,
             "web-preferences.html",
+            &app.locale_of(&s),
             preferences_view(&app, &s, false),
         ),
-        Some(Ok(None)) => unknown_link(&app),
-        _ => server_error(&app),
+        Some(Ok(None)) => unknown_link(&app, &app.negotiate(&headers)),
+        _ => server_error(&app, &app.negotiate(&headers)),
     }
 }
 
@@ -565,76 +792,86 @@ pub struct PreferencesForm {
     format: String,
     timezone: String,
     hour: String,
+    language: String,
 }
 
 pub async fn preferences(
     State(app): State<Arc<App>>,
+    headers: HeaderMap,
     Form(form): Form<PreferencesForm>,
 ) -> Response {
+    let asked = app.negotiate(&headers);
     if !app.csrf_ok(&form.token, &form.csrf) {
         return app.message(
             StatusCode::FORBIDDEN,
-            "This form has expired",
-            "Open the preferences link in your most recent email again.",
+            &asked,
+            "web-form-expired",
+            "web-form-expired-text",
         );
     }
     let worker = app.clone();
-    let outcome = blocking(move || preference_action(&worker, form)).await;
+    let fallback = asked.clone();
+    let outcome = blocking(move || preference_action(&worker, form, &fallback)).await;
     match outcome {
         Some(Ok(response)) => response,
         Some(Err(e)) => {
             eprintln!("serve: {e}");
-            server_error(&app)
+            server_error(&app, &asked)
         }
-        None => server_error(&app),
+        None => server_error(&app, &asked),
     }
 }
 
-fn preference_action(app: &App, form: PreferencesForm) -> Result<Response, Error> {
+fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result<Response, Error> {
     let Some(s) = app.subscriber_by_token(&form.token)? else {
-        return Ok(unknown_link(app));
+        return Ok(unknown_link(app, asked));
     };
+    let locale = app.locale_of(&s);
     match form.action.as_str() {
         "leave" => {
             app.store().unsubscribe(&s.token)?;
             Ok(app.message(
                 StatusCode::OK,
-                "You are unsubscribed",
-                "This address receives no more guides.",
+                &locale,
+                "web-unsubscribed",
+                "web-unsubscribed-text",
             ))
         }
         "erase" => {
             signups::erase(&mut app.store(), &s.token)?;
-            Ok(app.message(
-                StatusCode::OK,
-                "Your data is erased",
-                "Your address and name are deleted; the guide will not be sent to you again.",
-            ))
+            Ok(app.message(StatusCode::OK, &locale, "web-erased", "web-erased-text"))
         }
         "export" => {
             let history: Vec<Value> = signups::history(&app.store(), s.id)?
                 .into_iter()
                 .map(|(edition, state, updated)| json!({ "edition": edition, "state": state, "updated": updated }))
                 .collect();
+            let mut subscriber = preferences_view(app, &s, false)["subscriber"].clone();
+            subscriber["language_name"] = json!(locale.own_name());
             let view = json!({
                 "title": app.project.schedule.title, "name": s.name, "export": true,
-                "subscriber": preferences_view(app, &s, false)["subscriber"],
+                "subscriber": subscriber,
                 "history": history,
                 "link": format!("{}preferences?token={}", app.public_url(), s.token),
             });
-            let subject = format!("Your data: {}", app.project.schedule.title);
-            Ok(match app.mail(&s.email, &s.name, &subject, view) {
+            let subject = locale.label(
+                "signup-subject-export",
+                &[("title", &app.project.schedule.title)],
+            );
+            Ok(match app.mail(&s.email, &s.name, &subject, &locale, view) {
                 Ok(()) => app.message(
                     StatusCode::OK,
-                    "On its way",
-                    "An email with everything we keep about you is on its way to your address.",
+                    &locale,
+                    "web-export-sent",
+                    "web-export-sent-text",
                 ),
                 Err(e) => {
                     eprintln!("serve: could not send a data export: {e}");
                     app.message(
                         StatusCode::SERVICE_UNAVAILABLE,
-                        "Please try again later",
-                        "The email could not be sent just now.",
+                        &locale,
+                        "web-try-later",
+                        "web-export-failed",
                     )
                 }
             })
@@ -647,24 +884,56 @@ fn preference_action(app: &App, form: PreferencesForm) -> Result<Response, Error
                 format: form.format,
                 timezone: form.timezone,
                 hour: form.hour,
+                language: form.language,
                 ..SignupForm::default()
             };
-            match asked.parse() {
+            match asked.parse(app) {
                 Ok(new) => {
                     app.store().upsert(&new, true)?;
                     let updated = app.subscriber_by_token(&s.token)?.unwrap_or(s);
+                    // Saved in the language just chosen.
                     Ok(app.page(
                         StatusCode::OK,
                         "web-preferences.html",
+                        &app.locale_of(&updated),
                         preferences_view(app, &updated, true),
                     ))
                 }
                 Err(problem) => {
                     let mut view = preferences_view(app, &s, false);
-                    view["error"] = json!(problem);
-                    Ok(app.page(StatusCode::BAD_REQUEST, "web-preferences.html", view))
+                    view["error"] = json!(problem.text(&locale));
+                    Ok(app.page(
+                        StatusCode::BAD_REQUEST,
+                        "web-preferences.html",
+                        &locale,
+                        view,
+                    ))
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(list: &[&str]) -> Vec<Language> {
+        list.iter().map(|t| Language::parse(t).unwrap()).collect()
+    }
+
+    #[test]
+    fn negotiates_the_readers_language_among_those_offered() {
+        let offered = tags(&["en", "es", "fr", "pt-BR", "ar"]);
+        let offered: Vec<&Language> = offered.iter().collect();
+        assert_eq!(negotiate("es-MX,es;q=0.9,en;q=0.8", &offered), Some(1));
+        assert_eq!(negotiate("de-DE,fr;q=0.5,en;q=0.7", &offered), Some(0));
+        assert_eq!(negotiate("pt", &offered), Some(3));
+        assert_eq!(negotiate("pt-BR", &offered), Some(3));
+        assert_eq!(negotiate("AR-eg", &offered), Some(4));
+        assert_eq!(negotiate("ko, *;q=0.1", &offered), None);
+        assert_eq!(negotiate("es;q=0, fr", &offered), Some(2));
+        assert_eq!(negotiate("", &offered), None);
+        assert_eq!(negotiate(";;;,q=x", &offered), None);
     }
 }

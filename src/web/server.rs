@@ -30,8 +30,6 @@ pub struct Options {
     pub with_scheduler: bool,
 }
 
-/// A client that sends its headers slower than this is cut off (slow-loris).
-const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// A whole request, body and answer included, gets this long.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// Form posts are small; anything larger is refused before it is read.
@@ -63,6 +61,8 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         })?,
     };
     let public = project.path(&project.schedule.output.dir);
+    // A client that sends its headers slower than this is cut off (slow-loris).
+    let header_timeout = Duration::from_secs(u64::from(settings.header_timeout_seconds.max(1)));
     let app = Arc::new(App::new(project, settings)?);
 
     let scheduler = options.with_scheduler.then(|| {
@@ -78,7 +78,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         .enable_all()
         .build()
         .map_err(|e| Error::Usage(format!("could not start the web server: {e}")))?;
-    let served = runtime.block_on(run(app, listen, &public, stop));
+    let served = runtime.block_on(run(app, listen, &public, header_timeout, stop));
     if let Some(handle) = scheduler {
         stop.store(true, Ordering::SeqCst);
         match handle.join() {
@@ -135,6 +135,7 @@ async fn run(
     app: Arc<App>,
     listen: SocketAddr,
     public: &Path,
+    header_timeout: Duration,
     stop: &AtomicBool,
 ) -> Result<(), Error> {
     let listener = tokio::net::TcpListener::bind(listen)
@@ -183,7 +184,7 @@ async fn run(
         let mut builder = hyper::server::conn::http1::Builder::new();
         builder
             .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_TIMEOUT)
+            .header_read_timeout(header_timeout)
             .keep_alive(true);
         let connection = builder.serve_connection(TokioIo::new(stream), service);
         let watched = graceful.watch(connection);

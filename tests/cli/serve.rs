@@ -67,6 +67,17 @@ fn get(url: &str) -> Reply {
     reply(agent().get(url).call().unwrap())
 }
 
+/// A GET from a browser set to `languages` (an `Accept-Language` header).
+fn get_in(url: &str, languages: &str) -> Reply {
+    reply(
+        agent()
+            .get(url)
+            .header("accept-language", languages)
+            .call()
+            .unwrap(),
+    )
+}
+
 fn post(url: &str, form: &[(&str, &str)]) -> Reply {
     reply(agent().post(url).send_form(form.iter().copied()).unwrap())
 }
@@ -224,6 +235,166 @@ fn sign_up_confirm_receive_then_one_click_unsubscribe() {
     );
 }
 
+/// The `language` column of `email` in `subscribers export`.
+fn language_of(p: &Project, email: &str) -> String {
+    let csv = p.run(&["subscribers", "export"]).ok();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|c| *c == "language").unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with(email))
+        .unwrap_or_else(|| panic!("{email} not in {csv}"));
+    row.split(',').nth(column).unwrap().to_string()
+}
+
+#[test]
+fn a_reader_signs_up_in_spanish_and_is_mailed_and_kept_in_spanish() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let server = Server::start(&p);
+
+    // A Spanish browser gets the form in Spanish, Spanish chosen, every language offered.
+    let form = get_in(&server.url("/subscribe"), "es-MX,es;q=0.9,en;q=0.5");
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains(r#"<html lang="es" dir="ltr">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains("Correo electrónico"), "{}", form.body);
+    assert!(
+        form.body
+            .contains(r#"<option value="es" lang="es" dir="ltr" selected>Español</option>"#)
+    );
+    for name in [
+        "English",
+        "Français",
+        "Português",
+        "Deutsch",
+        "한국어",
+        "العربية",
+    ] {
+        assert!(form.body.contains(name), "{name} is offered");
+    }
+    // A browser asking for a language not offered gets the schedule's.
+    let other = get_in(&server.url("/subscribe"), "sw");
+    assert!(other.body.contains(r#"<html lang="en" dir="ltr">"#));
+
+    let signed = post(
+        &server.url("/subscribe"),
+        &[
+            ("email", "ines@example.org"),
+            ("name", "Inés"),
+            ("cadence", "daily"),
+            ("format", "text"),
+            ("timezone", "Europe/Madrid"),
+            ("hour", "6"),
+            ("language", "es"),
+        ],
+    );
+    assert_eq!(signed.status, 200, "{}", signed.body);
+    assert!(
+        signed.body.contains("Revise su bandeja de entrada"),
+        "{}",
+        signed.body
+    );
+
+    let raw = wait_for(&smtp, 1).remove(0);
+    let mail = MessageParser::default().parse(&raw).unwrap().into_owned();
+    assert_eq!(
+        mail.subject(),
+        Some("Confirme, por favor: Test Prayer Guide")
+    );
+    let text = mail.body_text(0).unwrap().to_string();
+    assert!(text.starts_with("Estimado/a Inés:"), "{text}");
+    assert!(
+        text.contains("Confirme, por favor, que desea recibir") && text.contains("horas"),
+        "{text}"
+    );
+    let token = token_of(&link_in(&text, "https://example.org/prayer/confirm?token="));
+
+    // The confirmation page and its answer are in Spanish too, without Accept-Language.
+    let page = get(&server.url(&format!("/confirm?token={token}")));
+    assert!(page.body.contains("Sí, suscribirme"), "{}", page.body);
+    let confirmed = post(&server.url("/confirm"), &[("token", &token)]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    assert!(
+        confirmed
+            .body
+            .contains("ines@example.org recibirá la guía diaria."),
+        "{}",
+        confirmed.body
+    );
+    assert_eq!(language_of(&p, "ines@example.org"), "es");
+
+    // Her digest is in Spanish.
+    let sent = p.run(&["send", "--date", "2026-11-23"]).ok();
+    assert!(sent.contains("1 sent"), "{sent}");
+    let digest = text_of(&wait_for(&smtp, 2)[1]);
+    assert!(digest.contains("Darse de baja"), "{digest}");
+}
+
+#[test]
+fn the_arabic_pages_are_right_to_left_and_a_language_can_be_changed() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "languages = [\"en\", \"ar\", \"fr\"]");
+    p.run(&["subscribers", "add", "omar@example.org"]).ok();
+    let server = Server::start(&p);
+
+    let arabic = get(&server.url("/subscribe?lang=ar"));
+    assert_eq!(arabic.status, 200);
+    assert!(
+        arabic.body.contains(r#"<html lang="ar" dir="rtl">"#),
+        "{}",
+        arabic.body
+    );
+    assert!(arabic.body.contains("البريد الإلكتروني"), "{}", arabic.body);
+    // Only the languages [serve] names are offered.
+    assert!(arabic.body.contains("Français") && !arabic.body.contains("Español"));
+    let from_browser = get_in(&server.url("/subscribe"), "ar-EG,ar;q=0.9");
+    assert!(from_browser.body.contains(r#"dir="rtl""#));
+    let refused = post(
+        &server.url("/subscribe"),
+        &[("email", "x@example.org"), ("language", "es")],
+    );
+    assert_eq!(refused.status, 400);
+    assert!(
+        refused
+            .body
+            .contains("“es” is not one of the languages offered."),
+        "{}",
+        refused.body
+    );
+
+    // The preferences page shows the language (the schedule's until chosen) and changes it.
+    let token = preferences_token(&server, &smtp, "omar@example.org");
+    let page = get(&server.url(&format!("/preferences?token={token}")));
+    assert!(
+        page.body
+            .contains(r#"<option value="en" lang="en" dir="ltr" selected>English</option>"#)
+    );
+    let marker = "name=\"csrf\" value=\"";
+    let at = page.body.find(marker).unwrap() + marker.len();
+    let csrf = page.body[at..].split('"').next().unwrap().to_string();
+    let saved = post(
+        &server.url("/preferences"),
+        &[
+            ("token", token.as_str()),
+            ("csrf", csrf.as_str()),
+            ("action", "save"),
+            ("cadence", "daily"),
+            ("format", "html"),
+            ("timezone", "Asia/Amman"),
+            ("hour", "6"),
+            ("language", "ar"),
+        ],
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(saved.body.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(saved.body.contains("تم الحفظ."), "{}", saved.body);
+    assert_eq!(language_of(&p, "omar@example.org"), "ar");
+}
+
 #[test]
 fn a_second_sign_up_reveals_nothing_and_mails_at_most_once_an_hour() {
     let smtp = Smtp::start();
@@ -357,7 +528,9 @@ fn preferences_change_with_the_form_and_refuse_a_forged_post() {
     assert!(export.body.contains("On its way"), "{}", export.body);
     let data = text_of(wait_for(&smtp, before + 1).last().unwrap());
     assert!(
-        data.contains("Address:    cy@example.org") && data.contains("How often:  weekly"),
+        data.contains("Address: cy@example.org")
+            && data.contains("How often: Once a week")
+            && data.contains("Language: English"),
         "{data}"
     );
 
@@ -380,7 +553,7 @@ fn bad_input_gets_a_clear_answer_and_the_server_stays_up() {
         ],
     );
     assert_eq!(injected.status, 400);
-    assert!(injected.body.contains("the name must be on one line"));
+    assert!(injected.body.contains("The name must be on one line."));
     let bad = post(&server.url("/subscribe"), &[("email", "not an address")]);
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("is not an email address"));

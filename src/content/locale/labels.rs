@@ -145,6 +145,11 @@ impl Labels {
         Ok((Labels { bundle, fallback }, warnings))
     }
 
+    /// Whether this language's own files have `id` (not only the English behind them).
+    pub fn has_own(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
     /// The message `id` with `args` filled in. An id that no file has is an error; so is a
     /// message that uses a variable it was not given.
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> Result<String, String> {

@@ -173,6 +173,16 @@ impl Locale {
         self.text(id, args).unwrap_or_else(|_| id.to_string())
     }
 
+    /// The language's name in itself (`Español`, `العربية`) for a language chooser: its
+    /// `language-name` label, or the tag when its files have none (English's would mislead).
+    pub fn own_name(&self) -> String {
+        if self.labels.has_own("language-name") {
+            self.label("language-name", &[])
+        } else {
+            self.language.to_string()
+        }
+    }
+
     /// The labels, for templates' `t()`.
     pub fn labels(&self) -> &Labels {
         &self.labels
