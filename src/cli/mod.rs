@@ -170,6 +170,9 @@ pub enum Command {
         /// Also send digests as they fall due, as `run` does
         #[arg(long)]
         with_scheduler: bool,
+        /// The sender's clock reads this instant (RFC 3339) at start, then runs normally
+        #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant, requires = "with_scheduler")]
+        now: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// List the built-in templates, print one, or copy one into the project to change it.
     ///
@@ -489,7 +492,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Serve {
             listen,
             with_scheduler,
-        } => serve::run(&config, listen, with_scheduler),
+            now,
+        } => serve::run(&config, listen, with_scheduler, now),
     };
     match result {
         Err(Error::OutputClosed) => Ok(ExitCode::SUCCESS),

@@ -11,6 +11,7 @@ pub fn run(
     config: &Path,
     listen: Option<SocketAddr>,
     with_scheduler: bool,
+    now: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<ExitCode, Error> {
     let stop = crate::mail::signals::stop_flag()?;
     serve(
@@ -18,6 +19,7 @@ pub fn run(
         &Options {
             listen,
             with_scheduler,
+            now,
         },
         stop,
     )?;

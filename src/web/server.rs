@@ -19,6 +19,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::content::project::Project;
 use crate::error::Error;
+use crate::mail::service::Clock;
 use crate::web::pages::{self, App};
 
 /// How `serve` runs.
@@ -28,6 +29,8 @@ pub struct Options {
     pub listen: Option<SocketAddr>,
     /// Also run the sending service (`run`) in this process.
     pub with_scheduler: bool,
+    /// Where the sending service's clock starts (tests and rehearsals); `None`: the system's.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A whole request, body and answer included, gets this long.
@@ -67,9 +70,15 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
 
     let scheduler = options.with_scheduler.then(|| {
         let config = config.to_path_buf();
+        let clock = options.now.map_or(Clock::system(), Clock::starting_at);
         std::thread::spawn(move || {
-            let clock = crate::mail::service::Clock::system();
-            crate::mail::service::serve(&config, clock, stop, &mut std::io::stderr())
+            let sent = crate::mail::service::serve(&config, clock, stop, &mut std::io::stderr());
+            if sent.is_err() {
+                // A sender that cannot run (another `run` holds the lock) must not leave a web
+                // side that looks healthy while no digest goes out: stop both, report why.
+                stop.store(true, Ordering::SeqCst);
+            }
+            sent
         })
     });
 

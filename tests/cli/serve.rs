@@ -25,11 +25,17 @@ impl Drop for Server {
 
 impl Server {
     fn start(p: &Project) -> Server {
+        Server::start_with(p, &[], Stdio::inherit())
+    }
+
+    /// `serve` with more arguments, its standard error going to `stderr`.
+    fn start_with(p: &Project, args: &[&str], stderr: Stdio) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
             .current_dir(p.dir.path())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let mut line = String::new();
@@ -631,6 +637,111 @@ fn serves_the_output_folder_with_types_and_caching() {
         page.headers["cache-control"], "no-store",
         "forms are never cached"
     );
+}
+
+/// Stops `server` with SIGTERM as a service manager does; its exit code and standard error.
+fn terminate(mut server: Server) -> (i32, String) {
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut log = String::new();
+    if let Some(mut err) = server.child.stderr.take() {
+        std::io::Read::read_to_string(&mut err, &mut log).unwrap();
+    }
+    let code = server.child.wait().unwrap().code().unwrap_or(-1);
+    (code, log)
+}
+
+#[test]
+fn with_the_scheduler_a_due_digest_goes_out_while_the_pages_answer() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    // Two readers at the schedule's hour, 06:00 London (UTC in November).
+    p.run(&["subscribers", "add", "gil@example.org"]).ok();
+    p.run(&[
+        "subscribers",
+        "add",
+        "hana@example.org",
+        "--cadence",
+        "weekly",
+    ])
+    .ok();
+    // Three seconds before Monday 23 November, 06:00.
+    let server = Server::start_with(
+        &p,
+        &["--with-scheduler", "--now", "2026-11-23T05:59:57Z"],
+        Stdio::piped(),
+    );
+    // Nothing is due yet, and the web side answers.
+    let form = get(&server.url("/subscribe"));
+    assert_eq!(form.status, 200);
+    assert!(smtp.messages().is_empty(), "nothing before 06:00");
+
+    // While the sender waits for 06:00 and sends, every request is answered promptly.
+    let start = Instant::now();
+    let mut slowest = Duration::ZERO;
+    while smtp.messages().len() < 2 && start.elapsed() < Duration::from_secs(15) {
+        let asked = Instant::now();
+        let health = get(&server.url("/healthz"));
+        assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
+        slowest = slowest.max(asked.elapsed());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        slowest < Duration::from_secs(1),
+        "a request took {slowest:?}"
+    );
+    wait_for(&smtp, 2);
+    assert!(
+        start.elapsed() >= Duration::from_secs(1),
+        "sent at 06:00, not at once"
+    );
+    let per = smtp.per_recipient();
+    assert_eq!(
+        (per.get("gil@example.org"), per.get("hana@example.org")),
+        (Some(&1), Some(&1)),
+        "{per:?}"
+    );
+    // A sign-up still works after the send.
+    assert_eq!(sign_up(&server, "ivy@example.org").status, 200);
+    wait_for(&smtp, 3);
+
+    // The journal knows both: a `send` for the same morning sends nothing again.
+    let again = p.run(&["send", "--now", "2026-11-23T06:05:00Z"]).ok();
+    assert!(!again.contains("1 sent"), "{again}");
+    assert_eq!(smtp.messages().len(), 3);
+
+    let (code, log) = terminate(server);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("daily-2026-11-23: 1 sent"), "{log}");
+    assert!(log.contains("weekly-2026-11-23: 1 sent"), "{log}");
+    assert!(log.contains("stopped cleanly"), "{log}");
+}
+
+#[test]
+fn with_the_scheduler_a_second_sender_stops_serve_with_a_clear_error() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let first = Server::start_with(&p, &["--with-scheduler"], Stdio::null());
+    let start = Instant::now();
+    while !p.run(&["status"]).stdout.contains("service: running") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the sender never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let second = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--with-scheduler"])
+        .current_dir(p.dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("already running"), "{err}");
+    drop(first);
 }
 
 #[test]
