@@ -118,6 +118,7 @@ unsubscribe-one-click-colon = إلغاء الاشتراك بنقرة واحدة:
 unsubscribe-colon = إلغاء الاشتراك: { $url }
 unsubscribe-write-to = لإلغاء الاشتراك، راسل
 unsubscribe-write-subject = لإلغاء الاشتراك، راسل { $address } بالموضوع "unsubscribe { $token }".
+unsubscribe-reply = لإيقاف هذه الرسائل، ردّ على هذه الرسالة وأخبرنا بذلك.
 subject-weekly = هذا الأسبوع: { $range }
 
 ## صفحات الاشتراك في `serve` ورسائلها.

@@ -118,6 +118,7 @@ unsubscribe-one-click-colon = Mit einem Klick abmelden:
 unsubscribe-colon = Abmelden: { $url }
 unsubscribe-write-to = Zum Abmelden schreiben Sie an
 unsubscribe-write-subject = Zum Abmelden schreiben Sie an { $address } mit dem Betreff "unsubscribe { $token }".
+unsubscribe-reply = Wenn Sie diese E-Mails nicht mehr erhalten möchten, antworten Sie einfach auf diese.
 subject-weekly = Diese Woche: { $range }
 
 ## Die Anmeldeseiten von `serve` und ihre E-Mails.

@@ -127,6 +127,8 @@ unsubscribe-colon = Unsubscribe: { $url }
 unsubscribe-write-to = To unsubscribe, write to
 # Keep the word "unsubscribe" before the token: whatever reads the mailbox looks for it.
 unsubscribe-write-subject = To unsubscribe, write to { $address } with the subject "unsubscribe { $token }".
+# Sent with --without-unsubscribe: no link and no address to write to.
+unsubscribe-reply = To stop receiving these emails, reply to this one and say so.
 subject-weekly = This week: { $range }
 
 ## The sign-up, confirmation, unsubscribe and preferences pages of `serve`, and their emails.

@@ -118,6 +118,7 @@ unsubscribe-one-click-colon = Darse de baja con un clic:
 unsubscribe-colon = Darse de baja: { $url }
 unsubscribe-write-to = Para darse de baja, escriba a
 unsubscribe-write-subject = Para darse de baja, escriba a { $address } con el asunto "unsubscribe { $token }".
+unsubscribe-reply = Para dejar de recibir estos correos, responda a este y díganoslo.
 subject-weekly = Esta semana: { $range }
 
 ## Las páginas de suscripción de `serve` y sus correos.

@@ -133,6 +133,7 @@ unsubscribe-one-click-colon = Se désabonner en un clic :
 unsubscribe-colon = Se désabonner : { $url }
 unsubscribe-write-to = Pour vous désabonner, écrivez à
 unsubscribe-write-subject = Pour vous désabonner, écrivez à { $address } avec l’objet "unsubscribe { $token }".
+unsubscribe-reply = Pour ne plus recevoir ces courriels, répondez à celui-ci en nous le disant.
 subject-weekly = Cette semaine : { $range }
 
 ## Les pages d’abonnement de `serve` et leurs courriels.

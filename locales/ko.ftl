@@ -118,6 +118,7 @@ unsubscribe-one-click-colon = 한 번의 클릭으로 구독 취소:
 unsubscribe-colon = 구독 취소: { $url }
 unsubscribe-write-to = 구독을 취소하려면 다음 주소로 메일을 보내세요:
 unsubscribe-write-subject = 구독을 취소하려면 { $address } 주소로 제목 "unsubscribe { $token }"의 메일을 보내세요.
+unsubscribe-reply = 이 이메일을 더 받지 않으시려면 이 메일에 답장으로 알려 주세요.
 subject-weekly = 이번 주: { $range }
 
 ## `serve`의 구독 페이지와 그 이메일.

@@ -118,6 +118,7 @@ unsubscribe-one-click-colon = Cancelar a assinatura com um clique:
 unsubscribe-colon = Cancelar a assinatura: { $url }
 unsubscribe-write-to = Para cancelar a assinatura, escreva para
 unsubscribe-write-subject = Para cancelar a assinatura, escreva para { $address } com o assunto "unsubscribe { $token }".
+unsubscribe-reply = Para deixar de receber estes e-mails, responda a este e nos avise.
 subject-weekly = Esta semana: { $range }
 
 ## As páginas de assinatura de `serve` e seus e-mails.

@@ -96,6 +96,11 @@ pub enum Command {
         /// Act as if the clock read this instant (RFC 3339) at start, then run normally
         #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
         now: Option<chrono::DateTime<chrono::Utc>>,
+        /// Send even though [email] names no way to unsubscribe; without it, `run` refuses
+        /// to start. The digests carry no List-Unsubscribe header: large mailbox providers
+        /// may file them as spam or refuse them (see `send --help`)
+        #[arg(long)]
+        without_unsubscribe: bool,
     },
     /// Show the next deliveries, the last run, and messages waiting for another attempt.
     ///
@@ -299,6 +304,13 @@ pub struct SendArgs {
     /// Also retry messages the server refused for good (5xx) in an earlier run
     #[arg(long)]
     pub retry_failed: bool,
+    /// Send even though [email] names no way to unsubscribe (no unsubscribe_url, no
+    /// unsubscribe_mailto, no [serve]); without it, `send` refuses. The digests then carry no
+    /// List-Unsubscribe header and say "reply to leave": Gmail, Yahoo and others require a
+    /// one-click unsubscribe from bulk senders and may file such mail as spam or refuse it.
+    /// For a handful of readers who know you; has no effect when an unsubscribe is configured
+    #[arg(long)]
+    pub without_unsubscribe: bool,
 }
 
 #[derive(Debug, Args)]
@@ -482,7 +494,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Send(args) => send::run(&config, args),
         Command::Bounces(args) => bounces::run(&config, args),
         Command::Subscribers(cmd) => subscribers::run(&config, cmd),
-        Command::Run { now } => run::run(&config, now),
+        Command::Run {
+            now,
+            without_unsubscribe,
+        } => run::run(&config, now, without_unsubscribe),
         Command::Status { now } => status::run(&config, now.unwrap_or_else(chrono::Utc::now)),
         Command::Publish(args) => publish::run(&config, args),
         Command::Withdraw(args) => withdraw::run(&config, args),

@@ -6,9 +6,19 @@ use std::process::ExitCode;
 use crate::error::Error;
 use crate::mail::service::{Clock, serve};
 
-pub fn run(config: &Path, now: Option<chrono::DateTime<chrono::Utc>>) -> Result<ExitCode, Error> {
+pub fn run(
+    config: &Path,
+    now: Option<chrono::DateTime<chrono::Utc>>,
+    without_unsubscribe: bool,
+) -> Result<ExitCode, Error> {
     let clock = now.map_or(Clock::system(), Clock::starting_at);
     let stop = crate::mail::signals::stop_flag()?;
-    serve(config, clock, stop, &mut std::io::stderr())?;
+    serve(
+        config,
+        clock,
+        stop,
+        without_unsubscribe,
+        &mut std::io::stderr(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,14 @@ pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
         CadenceArg::All => None,
     };
     if let Some(dir) = &args.to_dir {
-        return test_send(&project, date, cadence, args.only.as_deref(), dir);
+        return test_send(
+            &project,
+            date,
+            cadence,
+            args.only.as_deref(),
+            dir,
+            args.without_unsubscribe,
+        );
     }
     let options = crate::mail::send::Options {
         date,
@@ -31,7 +38,14 @@ pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
         only: args.only,
         retry_failed: args.retry_failed,
         kind: "send",
+        without_unsubscribe: args.without_unsubscribe,
     };
+    if args.without_unsubscribe && !project.schedule.email.has_unsubscribe() && !args.dry_run {
+        eprintln!(
+            "warning: sending without a way to unsubscribe (--without-unsubscribe): mailbox \
+             providers may file these digests as spam, and readers can only reply to leave"
+        );
+    }
     let mut progress = crate::mail::progress::for_stderr();
     let stop = crate::mail::signals::stop_flag()?;
     let report = crate::mail::send::run(&project, &options, progress.as_mut(), stop)?;
@@ -54,9 +68,11 @@ fn test_send(
     cadence: Option<Cadence>,
     only: Option<&str>,
     dir: &Path,
+    without_unsubscribe: bool,
 ) -> Result<ExitCode, Error> {
     let date = date.map_or_else(|| resolve_date(None, project), Ok)?;
-    let written = crate::mail::outbox::write(project, date, cadence, only, dir)?;
+    let written =
+        crate::mail::outbox::write(project, date, cadence, only, dir, without_unsubscribe)?;
     for note in &written.notes {
         outln!("{note}");
     }

@@ -444,19 +444,27 @@ impl EmailConfig {
     }
 
     /// The settings `send` cannot do without, checked when sending (not by `check`, since a
-    /// church that only prints needs no mail settings).
-    pub fn require_for_sending(&self) -> Result<(), String> {
+    /// church that only prints needs no mail settings). A digest without a way to unsubscribe
+    /// is refused unless `without_unsubscribe` says the sender chose that (`--without-unsubscribe`).
+    pub fn require_for_sending(&self, without_unsubscribe: bool) -> Result<(), String> {
         if self.from.is_none() {
             return Err("schedule.toml has no `from` under [email]: add from = \"Name <address@example.org>\"".into());
         }
-        if self.unsubscribe_url.is_none() && self.unsubscribe_mailto.is_none() {
+        if !self.has_unsubscribe() && !without_unsubscribe {
             return Err(
                 "schedule.toml has no unsubscribe under [email]: add unsubscribe_url = \"https://.../unsubscribe?token={token}\" \
-                 and/or unsubscribe_mailto = \"unsubscribe@example.org\" (every digest must carry a working unsubscribe)"
+                 and/or unsubscribe_mailto = \"unsubscribe@example.org\", or add [serve] and run `prayer-guide serve` \
+                 (every digest must carry a working unsubscribe). To send without one anyway, pass \
+                 --without-unsubscribe (large mailbox providers may then file the digests as spam)"
                     .into(),
             );
         }
         Ok(())
+    }
+
+    /// Whether digests carry a way to unsubscribe (a link, an address, or both).
+    pub fn has_unsubscribe(&self) -> bool {
+        self.unsubscribe_url.is_some() || self.unsubscribe_mailto.is_some()
     }
 }
 

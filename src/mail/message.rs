@@ -77,8 +77,11 @@ impl<'a> Composer<'a> {
         renderer: &'a Renderer,
         title: &str,
         root: &std::path::Path,
+        without_unsubscribe: bool,
     ) -> Result<Self, Error> {
-        config.require_for_sending().map_err(Error::Usage)?;
+        config
+            .require_for_sending(without_unsubscribe)
+            .map_err(Error::Usage)?;
         let parse = |text: &str, key: &str| -> Result<Mailbox, Error> {
             text.parse().map_err(|_| {
                 Error::Usage(format!(
@@ -215,7 +218,10 @@ impl<'a> Composer<'a> {
             .chain(mailto_link.iter())
             .map(|u| format!("<{u}>"))
             .collect();
-        builder = builder.raw_header(raw("List-Unsubscribe", unsubscribe.join(", ")));
+        // No header at all rather than an empty one, when sent --without-unsubscribe.
+        if !unsubscribe.is_empty() {
+            builder = builder.raw_header(raw("List-Unsubscribe", unsubscribe.join(", ")));
+        }
         if url.as_deref().is_some_and(|u| u.starts_with("https://")) {
             builder = builder.raw_header(raw(
                 "List-Unsubscribe-Post",

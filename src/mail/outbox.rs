@@ -31,6 +31,7 @@ pub fn write(
     cadence: Option<Cadence>,
     only: Option<&str>,
     dir: &Path,
+    without_unsubscribe: bool,
 ) -> Result<Written, Error> {
     let email = &project.schedule.email;
     let store = Store::open(&project.path(&email.database))?;
@@ -54,7 +55,13 @@ pub fn write(
             )
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
+    let composer = Composer::new(
+        email,
+        &renderer,
+        &project.schedule.title,
+        &project.root,
+        without_unsubscribe,
+    )?;
     let transport = Transport::from_config(email, &project.root, Some(dir.to_path_buf()))?;
     transport.check(email)?;
     let mut sender = transport.sender();

@@ -54,6 +54,8 @@ pub struct Options {
     pub retry_failed: bool,
     /// Recorded in the runs table: `send` or `run`.
     pub kind: &'static str,
+    /// Send even though `[email]` names no way to unsubscribe (`--without-unsubscribe`).
+    pub without_unsubscribe: bool,
 }
 
 /// Scheduling rules from the schedule.
@@ -356,6 +358,10 @@ pub fn run(
     stop: &AtomicBool,
 ) -> Result<Report, Error> {
     let email = &project.schedule.email;
+    // Before anything else, a dry run too: it should fail where the real send would.
+    email
+        .require_for_sending(options.without_unsubscribe)
+        .map_err(Error::Usage)?;
     let database = project.path(&email.database);
     let _lock = if options.dry_run {
         None
@@ -547,7 +553,13 @@ pub fn run(
             None
         });
     }
-    let composer = Composer::new(email, &renderer, &project.schedule.title, &project.root)?;
+    let composer = Composer::new(
+        email,
+        &renderer,
+        &project.schedule.title,
+        &project.root,
+        options.without_unsubscribe,
+    )?;
     let transport = Transport::from_config(email, &project.root, None)?;
     transport.check(email)?;
 

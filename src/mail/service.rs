@@ -86,6 +86,7 @@ pub fn serve(
     config: &Path,
     clock: Clock,
     stop: &AtomicBool,
+    without_unsubscribe: bool,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let mut project = Project::load(config)?;
@@ -94,8 +95,16 @@ pub fn serve(
     project
         .schedule
         .email
-        .require_for_sending()
+        .require_for_sending(without_unsubscribe)
         .map_err(Error::Usage)?;
+    if !project.schedule.email.has_unsubscribe() {
+        log(
+            out,
+            clock.now(),
+            "warning: digests go out without a way to unsubscribe (--without-unsubscribe); \
+             mailbox providers may file them as spam",
+        );
+    }
     log(
         out,
         clock.now(),
@@ -124,6 +133,7 @@ pub fn serve(
             only: None,
             retry_failed: false,
             kind: "run",
+            without_unsubscribe,
         };
         match send::run(&project, &options, &mut Quiet, stop) {
             Ok(report) => {

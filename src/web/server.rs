@@ -52,7 +52,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
     project
         .schedule
         .email
-        .require_for_sending()
+        .require_for_sending(false)
         .map_err(Error::Usage)?;
     let listen = match options.listen {
         Some(a) => a,
@@ -72,7 +72,8 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         let config = config.to_path_buf();
         let clock = options.now.map_or(Clock::system(), Clock::starting_at);
         std::thread::spawn(move || {
-            let sent = crate::mail::service::serve(&config, clock, stop, &mut std::io::stderr());
+            let sent =
+                crate::mail::service::serve(&config, clock, stop, false, &mut std::io::stderr());
             if sent.is_err() {
                 // A sender that cannot run (another `run` holds the lock) must not leave a web
                 // side that looks healthy while no digest goes out: stop both, report why.

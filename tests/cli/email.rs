@@ -622,3 +622,82 @@ fn check_renders_the_subject_lines_and_places_a_mistake_on_its_line() {
     p.write("schedule.toml", &fixed);
     p.run(&["check"]).ok();
 }
+
+/// The small fixture with [email] to `port` but no way to unsubscribe at all.
+fn project_without_unsubscribe(port: u16) -> Project {
+    let p = Project::fixture("small");
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\nretry_delay_ms = 20\n\n\
+             [email.smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n"
+        ),
+    );
+    p
+}
+
+#[test]
+fn send_refuses_a_digest_with_no_way_to_unsubscribe_unless_told_to_go_without() {
+    let smtp = Smtp::start();
+    let p = project_without_unsubscribe(smtp.port);
+    add(&p, "kai@example.org", &["--format", "text"]);
+
+    // Refused, the dry run too, and `run` will not start: nothing is sent or recorded.
+    for args in [
+        &["send", "--date", "2026-11-23"][..],
+        &["send", "--date", "2026-11-23", "--dry-run"],
+        &["run", "--now", "2026-11-23T06:00:00Z"],
+    ] {
+        let refused = p.run(args);
+        assert_eq!(refused.code, 1, "{args:?}: {refused:?}");
+        assert!(
+            refused
+                .stderr
+                .starts_with("error: schedule.toml has no unsubscribe under [email]")
+                && refused.stderr.contains("pass --without-unsubscribe"),
+            "{}",
+            refused.stderr
+        );
+    }
+    assert!(smtp.messages().is_empty());
+
+    // Told explicitly: sent, with a warning, no List-Unsubscribe header and a "reply" footer.
+    let sent = p.run(&["send", "--date", "2026-11-23", "--without-unsubscribe"]);
+    assert_eq!(sent.code, 0, "{sent:?}");
+    assert!(sent.stdout.contains("1 sent"), "{}", sent.stdout);
+    assert!(
+        sent.stderr
+            .contains("warning: sending without a way to unsubscribe (--without-unsubscribe)"),
+        "{}",
+        sent.stderr
+    );
+    let raw = smtp.messages().remove(0);
+    let message = MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(message.header_raw("List-Unsubscribe"), None);
+    assert_eq!(message.header_raw("List-Unsubscribe-Post"), None);
+    let text = message.body_text(0).unwrap();
+    assert!(
+        text.contains("To stop receiving these emails, reply to this one and say so."),
+        "{text}"
+    );
+    assert!(!text.contains("unsubscribe"), "{text}");
+}
+
+#[test]
+fn going_without_an_unsubscribe_changes_nothing_when_one_is_configured() {
+    let smtp = Smtp::start();
+    let p = project_with_email(smtp.port, "");
+    add(&p, "lea@example.org", &[]);
+    let sent = p.run(&["send", "--date", "2026-11-23", "--without-unsubscribe"]);
+    assert_eq!(sent.code, 0, "{sent:?}");
+    assert!(!sent.stderr.contains("warning"), "{}", sent.stderr);
+    let raw = smtp.messages().remove(0);
+    let message = MessageParser::default().parse(&raw).unwrap();
+    let header = message.header_raw("List-Unsubscribe").unwrap();
+    assert!(
+        header.contains("https://example.org/unsubscribe?token=")
+            && header.contains("mailto:unsubscribe@example.org"),
+        "{header}"
+    );
+}

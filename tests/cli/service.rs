@@ -172,3 +172,41 @@ fn the_service_sends_when_due_stops_cleanly_on_sigterm_and_finishes_after_a_rest
         "someone got two: {counts:?}"
     );
 }
+
+#[test]
+fn run_without_unsubscribe_sends_when_told_and_says_so_in_its_log() {
+    let smtp = Smtp::start();
+    let p = Project::fixture("small");
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\nretry_delay_ms = 20\n\n\
+             [email.smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n",
+            smtp.port
+        ),
+    );
+    add(&p, "max@example.org", &[]);
+    let child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args([
+            "run",
+            "--now",
+            "2026-11-23T06:00:30Z",
+            "--without-unsubscribe",
+        ])
+        .current_dir(p.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for(|| smtp.messages().len() == 1);
+    let (code, log) = terminate(child);
+    assert_eq!(code, 0, "{log}");
+    assert!(
+        log.contains(
+            "warning: digests go out without a way to unsubscribe (--without-unsubscribe)"
+        ),
+        "{log}"
+    );
+    assert!(log.contains("daily-2026-11-23: 1 sent"), "{log}");
+}
