@@ -593,6 +593,92 @@ fn bad_input_gets_a_clear_answer_and_the_server_stays_up() {
     drop(idle);
 }
 
+/// A slow-loris client: sends a request's headers one byte a second and never finishes them.
+/// Returns how long the server let it go on before closing the connection (`None`: it was
+/// still open after `limit`).
+fn drip_headers(address: &str, limit: Duration) -> Option<Duration> {
+    use std::io::Read as _;
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(50)))
+        .unwrap();
+    let header = b"GET /healthz HTTP/1.1\r\nHost: example.org\r\nX-Padding: ".iter();
+    let start = Instant::now();
+    let mut buffer = [0u8; 512];
+    for byte in header.chain(std::iter::repeat(&b'a')) {
+        if start.elapsed() > limit {
+            return None;
+        }
+        if stream.write_all(&[*byte]).is_err() {
+            return Some(start.elapsed());
+        }
+        // A second between bytes, watching for the server closing the connection.
+        let sent = Instant::now();
+        while sent.elapsed() < Duration::from_secs(1) {
+            match stream.read(&mut buffer) {
+                // Closed, perhaps after a 408 answer: either way the headers were not read.
+                Ok(0) => return Some(start.elapsed()),
+                Ok(_) => continue,
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(_) => return Some(start.elapsed()),
+            }
+        }
+    }
+    unreachable!("the bytes never run out")
+}
+
+#[test]
+fn slow_loris_clients_are_cut_off_while_others_are_answered_promptly() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "header_timeout_seconds = 2");
+    let server = Server::start(&p);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let slow: Vec<_> = (0..20)
+        .map(|_| {
+            let address = address.clone();
+            std::thread::spawn(move || drip_headers(&address, Duration::from_secs(12)))
+        })
+        .collect();
+
+    // While they drip, ordinary requests keep getting answered at once.
+    let start = Instant::now();
+    let mut slowest = Duration::ZERO;
+    let mut answered = 0;
+    while start.elapsed() < Duration::from_secs(4) {
+        let asked = Instant::now();
+        let health = get(&server.url("/healthz"));
+        assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
+        let form = get(&server.url("/subscribe"));
+        assert_eq!(form.status, 200);
+        slowest = slowest.max(asked.elapsed());
+        answered += 2;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(answered >= 20, "{answered} requests answered");
+    assert!(
+        slowest < Duration::from_millis(1000),
+        "two requests took {slowest:?}"
+    );
+
+    for client in slow {
+        let cut = client
+            .join()
+            .unwrap()
+            .expect("a slow client was never cut off");
+        // Cut off by the 2 s header timeout, not by the 20 s request timeout.
+        assert!(
+            cut >= Duration::from_millis(1500) && cut < Duration::from_secs(5),
+            "cut off after {cut:?}"
+        );
+    }
+    let health = get(&server.url("/healthz"));
+    assert_eq!(health.status, 200, "still up");
+}
+
 #[test]
 fn serves_the_output_folder_with_types_and_caching() {
     let smtp = Smtp::start();
