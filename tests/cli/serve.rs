@@ -659,8 +659,10 @@ fn slow_loris_clients_are_cut_off_while_others_are_answered_promptly() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(answered >= 20, "{answered} requests answered");
+    // Generous for a loaded 2-core machine: a server tied up by the slow clients would not
+    // answer at all until they were cut off.
     assert!(
-        slowest < Duration::from_millis(1000),
+        slowest < Duration::from_secs(2),
         "two requests took {slowest:?}"
     );
 
@@ -776,7 +778,7 @@ fn with_the_scheduler_a_due_digest_goes_out_while_the_pages_answer() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(
-        slowest < Duration::from_secs(1),
+        slowest < Duration::from_secs(2),
         "a request took {slowest:?}"
     );
     wait_for(&smtp, 2);
