@@ -2,10 +2,11 @@
 //! page of A4 and of Letter for the longest week of the repository's library, with the longest
 //! notes schedule.toml allows; with four points a day and notes of twelve short lines (LF, and
 //! CRLF as Windows saves them); and the estimate `build` fits them with (`publish::fit`) is
-//! checked against where Chromium's text really ends. Needs Debian's `chromium` and poppler's
-//! `pdfinfo` and `pdftotext` (`.ci/run` installs them), so it is ignored by a plain `cargo test`
-//! (which lists it as ignored) and run by `.ci/run` with `--include-ignored`; run without those
-//! programs, it fails.
+//! checked against where Chromium's text really ends. An Arabic week (labels, notes and every
+//! guide's text in Arabic script) prints on one page of each paper too, mirrored right to left.
+//! Needs Debian's `chromium` and poppler's `pdfinfo` and `pdftotext` (`.ci/run` installs them),
+//! so it is ignored by a plain `cargo test` (which lists it as ignored) and run by `.ci/run` with
+//! `--include-ignored`; run without those programs, it fails.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -94,6 +95,41 @@ fn find_program(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// Chromium, pdfinfo and pdftotext, in that order; a clear failure if one is missing.
+fn tools() -> Vec<PathBuf> {
+    ["chromium", "pdfinfo", "pdftotext"]
+        .iter()
+        .map(|t| {
+            find_program(t).unwrap_or_else(|| {
+                panic!(
+                    "{t} is missing, so the printed sheets cannot be checked. Install it with \
+                     `apt-get install --no-install-recommends chromium poppler-utils \
+                     fonts-dejavu-core` (as .ci/run does)"
+                )
+            })
+        })
+        .collect()
+}
+
+/// Prints `html` to `pdf` in headless Chromium, with a profile folder of its own.
+fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
+    let status = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "chromium failed on {html:?}");
+}
+
 /// Twelve short notices, the last ending in a word to find.
 const TWELVE_LINES: [&str; 12] = [
     "Sunday 10am: morning worship",
@@ -161,19 +197,7 @@ struct Printed {
 #[test]
 #[ignore = "needs chromium, pdfinfo, pdftotext: .ci/run installs them"]
 fn sheet_and_bulletin_print_on_one_page_of_a4_and_letter() {
-    let tools: Vec<PathBuf> = ["chromium", "pdfinfo", "pdftotext"]
-        .iter()
-        .map(|t| {
-            find_program(t).unwrap_or_else(|| {
-                panic!(
-                    "{t} is missing, so the printed sheets cannot be checked. Install it with \
-                     `apt-get install --no-install-recommends chromium poppler-utils \
-                     fonts-dejavu-core` (as .ci/run does)"
-                )
-            })
-        })
-        .collect();
-
+    let tools = tools();
     let p = Project::empty();
     copy_dir(&repo().join("guides"), &p.path("guides"));
     let base = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
@@ -373,4 +397,221 @@ fn output(tool: &Path, pdf: &Path, args: &[&str]) -> String {
     let out = command.output().unwrap();
     assert!(out.status.success(), "{tool:?} failed on {pdf:?}");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Arabic prose to stand in for a translation: real words, cut to the length of the English
+/// they replace, so that the page holds as much Arabic as the guide holds English.
+const ARABIC: &str = "نصلي من أجل المؤمنين في هذا البلد لكي يثبتوا في الإيمان ويجدوا تعزية ورجاء \
+                      وسط الضيق، ولكي تكون الكنيسة نورا لجيرانها وتخدم المحتاجين بمحبة وصبر. ";
+
+/// `ARABIC` repeated and cut at a word to about `chars` characters (at least one word).
+fn arabic_like(english: &str) -> String {
+    let chars = english.chars().count();
+    let mut out = String::new();
+    for word in ARABIC.split_whitespace().cycle() {
+        if !out.is_empty() && out.chars().count() + word.chars().count() >= chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A `guides/ar/<file>` for every guide: summary, points, praise and story in Arabic, each as
+/// long as the English, so the week is set in Arabic script from heading to notes.
+fn write_arabic_translations(p: &Project, schedule: &Path) {
+    let project = prayer_guide::content::project::Project::load(schedule).unwrap();
+    for entry in &project.catalog.entries {
+        let g = &entry.guide;
+        let mut t = toml::Table::new();
+        t.insert("summary".into(), arabic_like(&g.summary).into());
+        let points: Vec<toml::Value> = g
+            .points
+            .iter()
+            .map(|pt| arabic_like(&pt.text).into())
+            .collect();
+        t.insert("points".into(), points.into());
+        if !g.praise.is_empty() {
+            let praise: Vec<toml::Value> = g.praise.iter().map(|x| arabic_like(x).into()).collect();
+            t.insert("praise".into(), praise.into());
+        }
+        if let Some(story) = &g.story {
+            let mut st = toml::Table::new();
+            st.insert("quote".into(), arabic_like(&story.quote).into());
+            st.insert("context".into(), arabic_like(&story.context).into());
+            t.insert("story".into(), st.into());
+        }
+        let file = entry
+            .file
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        p.write(&format!("guides/ar/{file}"), &toml::to_string(&t).unwrap());
+    }
+}
+
+/// The words of the schedule's title in `pdftotext -bbox` output: (leftmost x, rightmost x).
+fn title_span(boxes: &str, title: &str) -> (f64, f64) {
+    let attr = |word: &str, name: &str| -> f64 {
+        word.split(&format!("{name}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let found: Vec<&str> = boxes
+        .lines()
+        .filter(|l| l.contains("<word "))
+        .filter(|l| words.iter().any(|w| l.contains(&format!(">{w}</word>"))))
+        .take(words.len())
+        .collect();
+    assert_eq!(found.len(), words.len(), "the title's words in:\n{boxes}");
+    let left = found
+        .iter()
+        .map(|w| attr(w, "xMin"))
+        .fold(f64::MAX, f64::min);
+    let right = found.iter().map(|w| attr(w, "xMax")).fold(0.0, f64::max);
+    (left, right)
+}
+
+#[test]
+#[ignore = "needs chromium, pdfinfo, pdftotext: .ci/run installs them"]
+fn an_arabic_week_prints_on_one_page_right_to_left() {
+    let tools = tools();
+    let p = Project::empty();
+    copy_dir(&repo().join("guides"), &p.path("guides"));
+    let base = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
+    let title = base
+        .lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .and_then(|t| t.split('"').next())
+        .unwrap()
+        .to_string();
+    let notes = "مواعيد الصلاة: الأحد الساعة العاشرة صباحا، والأربعاء الساعة السابعة مساء.\n\n\
+                 نلتقي للصلاة من أجل الكنيسة المضطهدة في أول أحد من كل شهر. مرحبا بالجميع.\n";
+    for language in ["en", "ar"] {
+        let dir = language;
+        let notes = if language == "ar" {
+            notes.to_string()
+        } else {
+            TWELVE_LINES[..2].join("\n\n") + "\n"
+        };
+        p.write(&format!("{dir}/notes.md"), &notes);
+        let schedule = base.replacen(
+            "\nstart = ",
+            &format!("\nlanguage = \"{language}\"\nguides = \"../guides\"\nstart = "),
+            1,
+        );
+        p.write(
+            &format!("{dir}/schedule.toml"),
+            &format!("{schedule}notes_file = \"notes.md\"\n"),
+        );
+    }
+    let config = |language: &str| p.path(&format!("{language}/schedule.toml"));
+    write_arabic_translations(&p, &config("ar"));
+    // The weeks with the most text for the sheet and for the bulletin (the same in both
+    // languages: the rotation does not depend on the language).
+    let (sheet_week, _, bulletin_week) = longest_weeks(&config("en"));
+
+    let mut spans = std::collections::HashMap::new();
+    for language in ["en", "ar"] {
+        for (paper, paper_arg) in [(Paper::A4, "a4"), (Paper::Letter, "letter")] {
+            for (week, format, ext) in [
+                (sheet_week, "html", "html"),
+                (bulletin_week, "bulletin", "bulletin.html"),
+            ] {
+                let out = p.path(&format!("{language}/print-{paper_arg}"));
+                let date = week.to_string();
+                let config = config(language);
+                let run = p.run(&[
+                    "--config",
+                    config.to_str().unwrap(),
+                    "build",
+                    "--date",
+                    &date,
+                    "--week",
+                    "--format",
+                    format,
+                    "--paper",
+                    paper_arg,
+                    "--out",
+                    out.to_str().unwrap(),
+                ]);
+                assert_eq!(run.code, 0, "{}", run.stderr);
+                assert!(!run.stderr.contains("two pages"), "{}", run.stderr);
+                let html = out.join(format!("weeks/{date}.{ext}"));
+                let page = std::fs::read_to_string(&html).unwrap();
+                let name = format!("{language} {format} on {paper_arg}");
+                if language == "ar" {
+                    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{name}");
+                }
+                let pdf = html.with_extension("pdf");
+                let profile = p.path(&format!("chromium-{language}-{format}-{paper_arg}"));
+                print_to_pdf(&tools[0], &html, &pdf, &profile);
+
+                let info = output(&tools[1], &pdf, &[]);
+                assert!(
+                    info.lines()
+                        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "1"]),
+                    "{name} is not one page:\n{info}"
+                );
+                let size = if paper == Paper::A4 {
+                    "(A4)"
+                } else {
+                    "(letter)"
+                };
+                assert!(info.contains(size), "{name} is not on its paper:\n{info}");
+                let width: f64 = info
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Page size:"))
+                    .and_then(|l| l.split_whitespace().next())
+                    .and_then(|w| w.parse().ok())
+                    .unwrap();
+                let text = output(&tools[2], &pdf, &[]);
+                let arabic = text
+                    .chars()
+                    .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+                    .count();
+                if language == "ar" {
+                    // The guides' text, the labels and the notes, as Arabic letters; weekday
+                    // names as words (ones without a lam-alef, which pdftotext takes apart).
+                    assert!(
+                        arabic > 1500,
+                        "{name}: only {arabic} Arabic letters:\n{text}"
+                    );
+                    for word in ["الجمعة", "الخميس", "مرحبا"] {
+                        assert!(text.contains(word), "{name}: no {word} in:\n{text}");
+                    }
+                } else {
+                    assert_eq!(arabic, 0, "{name}: Arabic letters in:\n{text}");
+                }
+                let (left, right) = title_span(&output(&tools[2], &pdf, &["-bbox"]), &title);
+                spans.insert(name.clone(), (left / width, right / width));
+            }
+        }
+    }
+    // Right to left: the heading that starts at the left edge in English ends at the right
+    // edge in Arabic.
+    for (name, (left, right)) in &spans {
+        if name.starts_with("ar") {
+            assert!(
+                *right > 0.9 && *left > 0.3,
+                "{name}: the title spans {left:.2}–{right:.2} of the width"
+            );
+        } else {
+            assert!(
+                *left < 0.1,
+                "{name}: the title spans {left:.2}–{right:.2} of the width"
+            );
+        }
+    }
 }
