@@ -987,6 +987,14 @@ impl Browser {
         }
     }
 
+    /// The value of a JavaScript expression in the page.
+    fn eval(&self, expression: &str) -> serde_json::Value {
+        self.call(
+            "/execute/sync",
+            serde_json::json!({ "script": format!("return {expression};"), "args": [] }),
+        )
+    }
+
     /// The page's visible text.
     fn text(&self) -> String {
         let body = self.element("body");
@@ -1043,4 +1051,59 @@ fn a_reader_signs_up_in_a_real_browser() {
     );
     // The zone came from the browser (headless Chromium reports the machine's, often UTC).
     assert_eq!(p.run(&["subscribers", "pending"]).ok(), "");
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver: .ci/run installs them"]
+fn a_reader_chooses_a_language_in_a_real_browser() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let server = Server::start(&p);
+    let browser = Browser::start();
+
+    // The Arabic form is laid out right to left.
+    browser.open(&server.url("/subscribe?lang=ar"));
+    assert_eq!(
+        browser.eval("getComputedStyle(document.body).direction"),
+        "rtl"
+    );
+    let email = browser.eval("document.getElementById('email').getBoundingClientRect().right");
+    let width = browser.eval("document.documentElement.clientWidth");
+    assert!(
+        email.as_f64().unwrap() > width.as_f64().unwrap() / 2.0,
+        "the field starts at the right: {email} of {width}"
+    );
+
+    // An English page; the reader picks Español for the guide.
+    browser.open(&server.url("/subscribe?lang=en"));
+    assert_eq!(
+        browser.eval("getComputedStyle(document.body).direction"),
+        "ltr"
+    );
+    browser.type_into("#email", "jon@example.org");
+    browser.click("#language option[value=es]");
+    browser.click("button[type=submit]");
+    assert!(
+        browser
+            .text_with("Revise su bandeja de entrada")
+            .contains("Revise su bandeja de entrada"),
+        "{}",
+        browser.text()
+    );
+    let mail = text_of(&wait_for(&smtp, 1)[0]);
+    assert!(
+        mail.contains("Confirme, por favor, que desea recibir"),
+        "{mail}"
+    );
+    let link = link_in(&mail, "https://example.org/prayer/confirm?token=");
+    browser.open(&link.replace("https://example.org/prayer", &server.base));
+    browser.click("button[type=submit]");
+    assert!(
+        browser
+            .text_with("recibirá la guía diaria")
+            .contains("jon@example.org recibirá la guía diaria."),
+        "{}",
+        browser.text()
+    );
+    assert_eq!(language_of(&p, "jon@example.org"), "es");
 }
