@@ -420,12 +420,17 @@ fn arabic_like(english: &str) -> String {
     out
 }
 
-/// A `guides/ar/<file>` for every guide: summary, points, praise and story in Arabic, each as
-/// long as the English, so the week is set in Arabic script from heading to notes.
-fn write_arabic_translations(p: &Project, schedule: &Path) {
+/// A `guides/ar/<file>` for every guide but the one with code `untranslated`: summary, points,
+/// praise and story in Arabic, each as long as the English, so the week is set in Arabic
+/// script from heading to notes, but for one day still in English, as a church has it while
+/// its translations are under way.
+fn write_arabic_translations(p: &Project, schedule: &Path, untranslated: &str) {
     let project = prayer_guide::content::project::Project::load(schedule).unwrap();
     for entry in &project.catalog.entries {
         let g = &entry.guide;
+        if g.code == untranslated {
+            continue;
+        }
         let mut t = toml::Table::new();
         t.insert("summary".into(), arabic_like(&g.summary).into());
         let points: Vec<toml::Value> = g
@@ -517,10 +522,26 @@ fn an_arabic_week_prints_on_one_page_right_to_left() {
         );
     }
     let config = |language: &str| p.path(&format!("{language}/schedule.toml"));
-    write_arabic_translations(&p, &config("ar"));
     // The weeks with the most text for the sheet and for the bulletin (the same in both
     // languages: the rotation does not depend on the language).
     let (sheet_week, _, bulletin_week) = longest_weeks(&config("en"));
+    let context = p
+        .run(&[
+            "--config",
+            config("en").to_str().unwrap(),
+            "build",
+            "--week",
+            "--context",
+            "--date",
+            &sheet_week.to_string(),
+        ])
+        .ok();
+    let context: serde_json::Value = serde_json::from_str(&context).unwrap();
+    let monday = context["days"][0]["country"]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    write_arabic_translations(&p, &config("ar"), &monday);
 
     let mut spans = std::collections::HashMap::new();
     for language in ["en", "ar"] {
@@ -591,6 +612,19 @@ fn an_arabic_week_prints_on_one_page_right_to_left() {
                     for word in ["الجمعة", "الخميس", "مرحبا"] {
                         assert!(text.contains(word), "{name}: no {word} in:\n{text}");
                     }
+                    // The untranslated English keeps its own direction: its full stops stay at
+                    // the end of its sentences (in a right-to-left paragraph they would jump
+                    // to the start of the line: ".Islam").
+                    let jumped: Vec<&str> = text
+                        .lines()
+                        .map(|l| l.trim_start_matches(['\u{202B}', '\u{202A}', ' ']))
+                        .filter(|l| {
+                            l.strip_prefix('.')
+                                .and_then(|rest| rest.chars().next())
+                                .is_some_and(|c| c.is_ascii_alphabetic())
+                        })
+                        .collect();
+                    assert!(jumped.is_empty(), "{name}: {jumped:?} in:\n{text}");
                 } else {
                     assert_eq!(arabic, 0, "{name}: Arabic letters in:\n{text}");
                 }
