@@ -165,8 +165,10 @@ pub enum Command {
     ///   prayer-guide serve
     ///   prayer-guide serve --listen 127.0.0.1:9000 --with-scheduler
     ///
-    /// Pages: /subscribe (add ?embed=1 for an iframe), /confirm, /unsubscribe, /preferences,
-    /// /healthz; every other path is a file of the output folder.
+    /// Pages: /subscribe (add ?embed=1 for an iframe, ?lang=es for Spanish), /confirm,
+    /// /unsubscribe, /preferences, /healthz; every other path is a file of the output folder.
+    /// The pages and the sign-up emails come in the reader's language: the one they chose, or
+    /// their browser's if [serve] languages offers it, or the schedule's `language`.
     #[command(verbatim_doc_comment)]
     Serve {
         /// Address and port to listen on [default: [serve] listen, or 127.0.0.1:8080]
