@@ -77,8 +77,12 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
                     (false, Some(when)) => format!("  (bounced {when})"),
                     (false, None) => "  (unsubscribed)".to_string(),
                 };
+                let language = s
+                    .language
+                    .as_ref()
+                    .map_or(String::new(), |l| format!("  language {}", l.as_str()));
                 outln!(
-                    "{:<40} {:<7} {:<5} {}{status}",
+                    "{:<40} {:<7} {:<5} {}{language}{status}",
                     s.email,
                     s.cadence,
                     s.format,
@@ -133,8 +137,12 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
         SubscribersCommand::Pending => {
             let pending = crate::mail::signups::pending(&store)?;
             for p in &pending {
+                let language = p
+                    .language
+                    .as_deref()
+                    .map_or(String::new(), |l| format!("  language {l}"));
                 outln!(
-                    "{:<40} {:<7} {:<5} {}  signed up {}",
+                    "{:<40} {:<7} {:<5} {}  signed up {}{language}",
                     p.email,
                     p.cadence,
                     p.format,

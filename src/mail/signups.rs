@@ -53,6 +53,8 @@ pub struct Pending {
     pub cadence: Cadence,
     pub format: MailFormat,
     pub created: DateTime<Utc>,
+    /// The language chosen on the form, if any (the schedule's otherwise).
+    pub language: Option<String>,
 }
 
 fn stamp(t: DateTime<Utc>) -> String {
@@ -269,7 +271,9 @@ pub fn pending(store: &Store) -> Result<Vec<Pending>, Error> {
     prepare(store)?;
     let mut stmt = store
         .connection()
-        .prepare("SELECT email, name, cadence, format, created FROM signups ORDER BY created")
+        .prepare(
+            "SELECT email, name, cadence, format, created, language FROM signups ORDER BY created",
+        )
         .map_err(|e| store.error(e))?;
     let rows = stmt
         .query_map([], |r| {
@@ -279,6 +283,7 @@ pub fn pending(store: &Store) -> Result<Vec<Pending>, Error> {
                 cadence: r.get::<_, String>(2)?.parse().unwrap_or(Cadence::Daily),
                 format: r.get::<_, String>(3)?.parse().unwrap_or(MailFormat::Html),
                 created: parse_stamp(&r.get::<_, String>(4)?),
+                language: r.get(5)?,
             })
         })
         .map_err(|e| store.error(e))?;

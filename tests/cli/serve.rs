@@ -318,6 +318,12 @@ fn a_reader_signs_up_in_spanish_and_is_mailed_and_kept_in_spanish() {
         "{text}"
     );
     let token = token_of(&link_in(&text, "https://example.org/prayer/confirm?token="));
+    // The administrator sees the chosen language among the sign-ups waiting.
+    let pending = p.run(&["subscribers", "pending"]).ok();
+    assert!(
+        pending.starts_with("ines@example.org") && pending.ends_with("  language es\n"),
+        "{pending}"
+    );
 
     // The confirmation page and its answer are in Spanish too, without Accept-Language.
     let page = get(&server.url(&format!("/confirm?token={token}")));
@@ -332,6 +338,8 @@ fn a_reader_signs_up_in_spanish_and_is_mailed_and_kept_in_spanish() {
         confirmed.body
     );
     assert_eq!(language_of(&p, "ines@example.org"), "es");
+    let list = p.run(&["subscribers", "list"]).ok();
+    assert!(list.contains(" Inés  language es\n"), "{list}");
 
     // Her digest is in Spanish.
     let sent = p.run(&["send", "--date", "2026-11-23"]).ok();
