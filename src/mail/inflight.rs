@@ -1,6 +1,8 @@
 //! Which messages the journal cannot yet account for: slots in a small file beside the
-//! database, each written (not synced) just before its message goes to the server and cleared
-//! once the server's answer is committed to the journal.
+//! database, each written (not synced) just before its message goes to the server, and free to
+//! name another message once the server's answer is committed to the journal. A slot is not
+//! wiped when it is freed: it then names a message the journal shows as sent, failed or
+//! deferred, and only messages still `sending` are ever counted from the record.
 //!
 //! Why a file and not the journal: the journal claims messages durably in batches, ahead of
 //! sending, so that a disk sync is paid once per batch rather than once per message. A claimed
@@ -12,9 +14,7 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use crate::error::Error;
 
@@ -25,7 +25,7 @@ const HEADER: usize = 64;
 
 /// The open record of one run.
 pub struct InFlight {
-    file: Mutex<File>,
+    file: File,
     path: PathBuf,
 }
 
@@ -63,31 +63,34 @@ impl InFlight {
             .write(true)
             .open(&path)
             .map_err(|e| Error::io("open", &path, e))?;
-        Ok(InFlight {
-            file: Mutex::new(file),
-            path,
-        })
+        Ok(InFlight { file, path })
     }
 
-    fn write_slot(&self, slot: usize, text: &str) -> Result<(), Error> {
-        let mut file = self
-            .file
-            .lock()
-            .map_err(|_| Error::Usage("the in-flight record is unusable".into()))?;
-        file.seek(SeekFrom::Start((HEADER + slot * SLOT) as u64))
-            .and_then(|_| file.write_all(&padded(text, SLOT)))
+    /// Notes that `slot`'s connection is handing this message to the server: one positional
+    /// write, so connections never wait for each other here.
+    pub fn set(&self, slot: usize, edition: &str, subscriber: i64) -> Result<(), Error> {
+        let text = padded(&format!("{edition} {subscriber}"), SLOT);
+        write_at(&self.file, &text, (HEADER + slot * SLOT) as u64)
             .map_err(|e| Error::io("write", &self.path, e))
     }
+}
 
-    /// Notes that `slot`'s connection is handing this message to the server.
-    pub fn set(&self, slot: usize, edition: &str, subscriber: i64) -> Result<(), Error> {
-        self.write_slot(slot, &format!("{edition} {subscriber}"))
-    }
+#[cfg(unix)]
+fn write_at(file: &File, bytes: &[u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, bytes, offset)
+}
 
-    /// Notes that `slot`'s connection holds no message.
-    pub fn clear(&self, slot: usize) -> Result<(), Error> {
-        self.write_slot(slot, "")
+#[cfg(windows)]
+fn write_at(file: &File, mut bytes: &[u8], mut offset: u64) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_write(file, bytes, offset)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::WriteZero.into());
+        }
+        bytes = &bytes[n..];
+        offset += n as u64;
     }
+    Ok(())
 }
 
 /// The messages a stopped run had in the server's hands, if its record can be trusted: it
@@ -121,12 +124,14 @@ mod tests {
         record.set(0, "daily-2026-11-23", 7).unwrap();
         record.set(2, "weekly-2026-11-23", 12345).unwrap();
         record.set(1, "daily-2026-11-23", 8).unwrap();
-        record.clear(1).unwrap();
+        // Slot 1 freed and reused: it names its latest message only.
+        record.set(1, "daily-2026-11-23", 9).unwrap();
         let handed = handed(&db);
         if boot_id().is_some() {
             let expected: HashSet<(String, i64)> = [
                 ("daily-2026-11-23".to_string(), 7),
                 ("weekly-2026-11-23".to_string(), 12345),
+                ("daily-2026-11-23".to_string(), 9),
             ]
             .into_iter()
             .collect();

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::content::mail_config::EmailConfig;
 use crate::error::Error;
+use crate::mail::body::{Fixed, Piece};
 use crate::mail::dkim::Signer;
 use crate::mail::subscribers::{Cadence, MailFormat, Subscriber, clean_name};
 use crate::publish::render::Renderer;
@@ -29,9 +30,61 @@ pub struct Edition {
     pub lang: String,
     /// The same edition in the other languages subscribers read, by tag.
     pub languages: std::collections::BTreeMap<String, Edition>,
+    /// `text` and `html` encoded for mail once, for every subscriber's message.
+    prepared: Prepared,
+}
+
+/// The edition's parts of each message body, encoded once: the text, and the HTML around the
+/// place where the greeting and the footer go.
+#[derive(Debug, Clone)]
+struct Prepared {
+    text: Fixed,
+    html: HtmlPieces,
+}
+
+/// Where the greeting and the footer go: `inside` the body element, between the document's
+/// start (through `<body …>`) and its end (from `</body>`), or around a document without one.
+#[derive(Debug, Clone)]
+struct HtmlPieces {
+    inside: Fixed,
+    around: Option<(Fixed, Fixed)>,
 }
 
 impl Edition {
+    /// An edition in one language; its parts of the message bodies are encoded here, once.
+    pub fn new(
+        id: String,
+        cadence: Cadence,
+        lang: String,
+        subject: String,
+        html: String,
+        text: String,
+    ) -> Edition {
+        let html_pieces = match body_span(&html) {
+            Some((open, close)) => HtmlPieces {
+                inside: Fixed::new(&html[open..close]),
+                around: Some((Fixed::new(&html[..open]), Fixed::new(&html[close..]))),
+            },
+            None => HtmlPieces {
+                inside: Fixed::new(&html),
+                around: None,
+            },
+        };
+        Edition {
+            prepared: Prepared {
+                text: Fixed::new(&text),
+                html: html_pieces,
+            },
+            id,
+            cadence,
+            subject,
+            html,
+            text,
+            lang,
+            languages: std::collections::BTreeMap::new(),
+        }
+    }
+
     /// The edition in `language`, or in the schedule's language when it has none in that one.
     pub fn in_language(&self, language: Option<&crate::content::locale::Language>) -> &Edition {
         language
@@ -159,6 +212,16 @@ impl<'a> Composer<'a> {
 
     /// The message of `edition` for `s`.
     pub fn compose(&self, edition: &Edition, s: &Subscriber) -> Result<Message, Error> {
+        self.compose_with_id(edition, s, self.message_id(&edition.id, s))
+    }
+
+    /// The message of `edition` for `s`, whose [`Composer::message_id`] the caller has.
+    pub fn compose_with_id(
+        &self,
+        edition: &Edition,
+        s: &Subscriber,
+        message_id: String,
+    ) -> Result<Message, Error> {
         let url = self.unsubscribe_url(s);
         let mailto = self.config.unsubscribe_mailto.as_deref();
         let mailto_link = mailto.map(|m| format!("mailto:{m}?subject=unsubscribe%20{}", s.token));
@@ -181,12 +244,13 @@ impl<'a> Composer<'a> {
             unsubscribe_mailto: mailto,
             unsubscribe_mailto_link: mailto_link.clone(),
         };
-        let text = format!(
-            "{}{}{}",
-            self.renderer.template("email-header.txt", &personal)?,
-            edition.text,
-            self.renderer.template("email-footer.txt", &personal)?
-        );
+        let text_header = self.renderer.template("email-header.txt", &personal)?;
+        let text_footer = self.renderer.template("email-footer.txt", &personal)?;
+        let text = crate::mail::body::join(&[
+            Piece::Own(&text_header),
+            Piece::Fixed(&edition.prepared.text),
+            Piece::Own(&text_footer),
+        ]);
         let to_name = if name.is_empty() {
             None
         } else {
@@ -202,7 +266,7 @@ impl<'a> Composer<'a> {
             .to(to)
             .subject(header_safe(&edition.subject))
             .date(SystemTime::now())
-            .message_id(Some(self.message_id(&edition.id, s)))
+            .message_id(Some(message_id))
             .raw_header(raw("List-Id", self.list_id.clone()));
         if let Some(r) = &self.reply_to {
             builder = builder.reply_to(r.clone());
@@ -231,11 +295,21 @@ impl<'a> Composer<'a> {
         let message = match s.format {
             MailFormat::Text => builder.singlepart(SinglePart::plain(text)),
             MailFormat::Html => {
-                let html = splice(
-                    &edition.html,
-                    &self.renderer.template("email-header.html", &personal)?,
-                    &self.renderer.template("email-footer.html", &personal)?,
-                );
+                let header = self.renderer.template("email-header.html", &personal)?;
+                let footer = self.renderer.template("email-footer.html", &personal)?;
+                let (header, footer) = (Piece::Own(&header), Piece::Own(&footer));
+                let pieces = &edition.prepared.html;
+                let inside = Piece::Fixed(&pieces.inside);
+                let html = crate::mail::body::join(&match &pieces.around {
+                    Some((before, after)) => vec![
+                        Piece::Fixed(before),
+                        header,
+                        inside,
+                        footer,
+                        Piece::Fixed(after),
+                    ],
+                    None => vec![header, inside, footer],
+                });
                 builder.multipart(MultiPart::alternative_plain_html(text, html))
             }
         };
@@ -345,22 +419,13 @@ fn slug(text: &str) -> String {
         .join("-")
 }
 
-/// Puts `header` just inside `<body …>` and `footer` just before `</body>`; a document without
-/// them gets both around it.
-fn splice(html: &str, header: &str, footer: &str) -> String {
+/// Where the greeting and the footer go: just inside `<body …>` and just before `</body>`.
+fn body_span(html: &str) -> Option<(usize, usize)> {
     let open = html
         .find("<body")
-        .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
-    let close = html.rfind("</body>");
-    match (open, close) {
-        (Some(o), Some(c)) if o <= c => format!(
-            "{}{header}{}{footer}{}",
-            &html[..o],
-            &html[o..c],
-            &html[c..]
-        ),
-        _ => format!("{header}{html}{footer}"),
-    }
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))?;
+    let close = html.rfind("</body>")?;
+    (open <= close).then_some((open, close))
 }
 
 #[cfg(test)]
@@ -374,12 +439,15 @@ mod tests {
     }
 
     #[test]
-    fn splices_inside_the_body() {
+    fn greeting_and_footer_go_inside_the_body() {
+        let html = "<html><body class=x>B</body></html>";
+        let (open, close) = body_span(html).unwrap();
         assert_eq!(
-            splice("<html><body class=x>B</body></html>", "H", "F"),
-            "<html><body class=x>HBF</body></html>"
+            (&html[..open], &html[open..close]),
+            ("<html><body class=x>", "B")
         );
-        assert_eq!(splice("B", "H", "F"), "HBF");
+        assert_eq!(body_span("B"), None);
+        assert_eq!(body_span("</body><body>"), None);
     }
 
     #[test]

@@ -157,15 +157,14 @@ fn render_in(
             (renderer.one_off(&email.subject_weekly, &week)?, html, text)
         }
     };
-    Ok(Edition {
-        id: id.to_string(),
+    Ok(Edition::new(
+        id.to_string(),
         cadence,
-        lang: language.to_string(),
+        language.to_string(),
         subject,
-        html: crate::mail::inline::for_mail(&html).map_err(Error::Usage)?,
+        crate::mail::inline::for_mail(&html).map_err(Error::Usage)?,
         text,
-        languages: std::collections::BTreeMap::new(),
-    })
+    ))
 }
 
 /// Records the days of the editions about to go out (and every day up to today) in the
@@ -651,6 +650,8 @@ fn compact(project: &Project, store: &mut Store, now: Option<DateTime<Utc>>) -> 
 struct Job {
     edition: usize,
     subscriber: Subscriber,
+    /// Its Message-ID, derived once for the claim, the message and the result.
+    message_id: String,
 }
 
 /// How one message ended: sent, or why not.
@@ -790,6 +791,7 @@ impl Delivery<'_> {
         let busy: Vec<AtomicBool> = (0..threads * SLOTS_PER_CONNECTION)
             .map(|_| AtomicBool::new(false))
             .collect();
+        let freed = (Mutex::new(()), std::sync::Condvar::new());
         // Results are written without waiting for the disk: a killed process loses none of
         // them, and the run's last commit makes them all durable.
         store.set_durable(false)?;
@@ -801,11 +803,11 @@ impl Delivery<'_> {
             editions: vec![Delivered::default(); editions.len()],
         };
         let mut journal_error: Option<Error> = None;
-        let entry = |e: &Edition, s: &Subscriber, state, detail: String| JournalEntry {
+        let entry = |e: &Edition, job: &Job, state, detail: String| JournalEntry {
             edition: e.id.clone(),
-            subscriber: s.id,
+            subscriber: job.subscriber.id,
             state,
-            message_id: composer.message_id(&e.id, s),
+            message_id: job.message_id.clone(),
             detail,
         };
         let producer_result = std::thread::scope(|scope| {
@@ -823,7 +825,7 @@ impl Delivery<'_> {
                             .filter_map(|j| {
                                 editions[j.edition]
                                     .as_ref()
-                                    .map(|e| entry(e, &j.subscriber, State::Sending, String::new()))
+                                    .map(|e| entry(e, j, State::Sending, String::new()))
                             })
                             .collect();
                         writer.record(&entries)?;
@@ -854,12 +856,13 @@ impl Delivery<'_> {
                             if owed_seen > self.allowed || emitted >= total {
                                 return Ok(false);
                             }
-                            if editions[e].is_none() {
+                            let Some(edition) = editions[e].as_ref() else {
                                 return Ok(true);
-                            }
+                            };
                             emitted += 1;
                             batch.push(Job {
                                 edition: e,
+                                message_id: composer.message_id(&edition.id, &s),
                                 subscriber: s,
                             });
                             if batch.len() >= CLAIM_BATCH {
@@ -882,8 +885,15 @@ impl Delivery<'_> {
             };
             for connection in 0..threads {
                 let tx = tx.clone();
-                let (ready_rx, abort, pace, record, entry, busy) =
-                    (ready_rx.clone(), &abort, &pace, &record, &entry, &busy);
+                let (ready_rx, abort, pace, record, entry, busy, freed) = (
+                    ready_rx.clone(),
+                    &abort,
+                    &pace,
+                    &record,
+                    &entry,
+                    &busy,
+                    &freed,
+                );
                 scope.spawn(move || {
                     let mut sender = transport.sender();
                     loop {
@@ -907,31 +917,42 @@ impl Delivery<'_> {
                                 entry,
                                 outcome,
                             };
-                        let message = match composer.compose(edition, s) {
-                            Ok(m) => m,
-                            Err(e) => {
-                                let d = e.to_string();
-                                let _ = tx.send(done(
-                                    None,
-                                    entry(edition, s, State::Failed, d.clone()),
-                                    Err(Finished::Failed(d)),
-                                ));
-                                continue;
+                        let message =
+                            match composer.compose_with_id(edition, s, job.message_id.clone()) {
+                                Ok(m) => m,
+                                Err(e) => {
+                                    let d = e.to_string();
+                                    let _ = tx.send(done(
+                                        None,
+                                        entry(edition, &job, State::Failed, d.clone()),
+                                        Err(Finished::Failed(d)),
+                                    ));
+                                    continue;
+                                }
+                            };
+                        // A free slot of this connection's; the journal frees them as it commits,
+                        // and wakes connections waiting for one.
+                        let mine = connection * SLOTS_PER_CONNECTION
+                            ..(connection + 1) * SLOTS_PER_CONNECTION;
+                        let free = || mine.clone().find(|&i| !busy[i].load(Ordering::Acquire));
+                        let slot = match free() {
+                            Some(slot) => Some(slot),
+                            None => {
+                                let mut waiting = freed.0.lock().expect("slot lock");
+                                loop {
+                                    if let Some(slot) = free() {
+                                        break Some(slot);
+                                    }
+                                    if abort.load(Ordering::Relaxed) {
+                                        break None;
+                                    }
+                                    waiting = freed
+                                        .1
+                                        .wait_timeout(waiting, Duration::from_millis(50))
+                                        .expect("slot lock")
+                                        .0;
+                                }
                             }
-                        };
-                        // A free slot of this connection's; the journal frees them as it commits.
-                        let slot = loop {
-                            let mine = connection * SLOTS_PER_CONNECTION
-                                ..(connection + 1) * SLOTS_PER_CONNECTION;
-                            if let Some(free) =
-                                mine.into_iter().find(|&i| !busy[i].load(Ordering::Acquire))
-                            {
-                                break Some(free);
-                            }
-                            if abort.load(Ordering::Relaxed) {
-                                break None;
-                            }
-                            std::thread::sleep(Duration::from_millis(1));
                         };
                         let Some(slot) = slot else { break };
                         busy[slot].store(true, Ordering::Release);
@@ -967,10 +988,12 @@ impl Delivery<'_> {
                             }
                         }
                         let journal = match &result {
-                            Ok(()) => entry(edition, s, State::Sent, String::new()),
-                            Err(Finished::Failed(d)) => entry(edition, s, State::Failed, d.clone()),
+                            Ok(()) => entry(edition, &job, State::Sent, String::new()),
+                            Err(Finished::Failed(d)) => {
+                                entry(edition, &job, State::Failed, d.clone())
+                            }
                             Err(Finished::Deferred(d)) => {
-                                entry(edition, s, State::Deferred, d.clone())
+                                entry(edition, &job, State::Deferred, d.clone())
                             }
                         };
                         if tx.send(done(Some(slot), journal, result)).is_err() {
@@ -996,12 +1019,15 @@ impl Delivery<'_> {
                     journal_error.get_or_insert(e);
                     continue;
                 }
-                for d in batch {
-                    // Committed: the in-flight record need not name it any more.
+                for d in &batch {
+                    // Committed: the slot may name another message. (It is not wiped: a
+                    // message the journal no longer shows as `sending` is never counted.)
                     if let Some(slot) = d.slot {
-                        let _ = record.clear(slot);
                         busy[slot].store(false, Ordering::Release);
                     }
+                }
+                drop(freed.0.lock().map(|_| freed.1.notify_all()));
+                for d in batch {
                     let out = &mut outcomes.editions[d.edition];
                     out.finished += 1;
                     finished += 1;
