@@ -53,6 +53,7 @@ fn main() {
                 Format::Atom,
             ],
             paper: project.schedule.output.paper,
+            large: false,
             today,
             calendar: (first, last),
         };

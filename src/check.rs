@@ -58,6 +58,7 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         content_warnings(project, today, &mut outcome.diagnostics);
         ledger_checks(project, &mut outcome)?;
         language_checks(project, &mut outcome)?;
+        pdf_checks(project, today, &mut outcome);
         if let Some(renderer) = &renderer {
             render_every_branch(project, renderer, &templates_dir, &mut outcome.diagnostics);
         }
@@ -107,6 +108,57 @@ fn language_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error
             .extend(coverage.warnings(&schedule.guides_language));
     }
     Ok(())
+}
+
+/// With `pdf` among the formats: typesets the PDFs of the week and month holding `today` as
+/// the next build will, and says what they leave out to fit their page (a note), that one
+/// does not fit even so (a warning), or that a script of the guides has no font (an error).
+fn pdf_checks(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
+    let schedule = &project.schedule;
+    if !schedule.output.formats.contains(&Format::Pdf) {
+        return;
+    }
+    let file = &project.schedule_file.path;
+    // A ledger that does not load is reported by the ledger checks.
+    let Ok(ledger) = crate::publish::ledger::load(project, &[], true) else {
+        return;
+    };
+    let Ok((locale, _)) = project.locale(&schedule.language) else {
+        return;
+    };
+    let assembler = Assembler::new(&project.catalog, schedule, &ledger, Audience::Public)
+        .with_locale(locale, &project.translations);
+    let date = today.max(schedule.start);
+    let selection = crate::publish::output::Selection {
+        days: Vec::new(),
+        weeks: vec![date],
+        formats: vec![Format::Pdf],
+        paper: schedule.output.paper,
+        large: false,
+        today: date,
+        calendar: (date, date),
+    };
+    match crate::publish::pdf::render(&assembler, &selection) {
+        Ok((_, notices)) => {
+            for notice in notices {
+                match notice.strip_prefix("warning: ") {
+                    Some(warning) => {
+                        let (message, help) =
+                            warning.split_once("\n  help: ").unwrap_or((warning, ""));
+                        outcome
+                            .diagnostics
+                            .push(Diagnostic::warning(file, message).help(help));
+                    }
+                    None => outcome
+                        .notes
+                        .push(notice.trim_start_matches("note: ").to_string()),
+                }
+            }
+        }
+        Err(e) => outcome
+            .diagnostics
+            .push(Diagnostic::error(file, e.to_string())),
+    }
 }
 
 /// Files in the guides folder that look like guides but are not read: say so, rather than

@@ -33,6 +33,7 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         stdout: args.stdout,
         context: args.context,
         paper: args.paper,
+        large: args.large,
         private: args.private,
         site: args.site,
         language: None,
@@ -91,7 +92,11 @@ fn report(outcome: Outcome) -> Result<ExitCode, Error> {
             out,
             written,
             removed,
+            notices,
         } => {
+            for notice in &notices {
+                eprintln!("{notice}");
+            }
             for file in &removed {
                 eprintln!(
                     "note: removed {}: a private file left by an earlier --private build",

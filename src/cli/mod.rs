@@ -50,13 +50,15 @@ pub enum Command {
     /// Files go to a tree named by date: OUT/days/2026-11-25.html, OUT/weeks/2026-11-23.html
     /// (a week is named by its first day), the bulletin insert to
     /// OUT/weeks/2026-11-23.bulletin.html, the calendar to OUT/calendar.ics and the feed to
-    /// OUT/feed.xml.
+    /// OUT/feed.xml. PDFs go beside the HTML (OUT/weeks/2026-11-23.pdf, .bulletin.pdf,
+    /// .large.pdf) and the month's calendar to OUT/months/2026-11.pdf.
     ///
     /// Examples:
     ///   prayer-guide build
     ///   prayer-guide build --date 2026-12-01 --week --format txt --stdout
     ///   prayer-guide build --week --format html,bulletin --paper letter   (print both)
     ///   prayer-guide build --format ics,atom   (a calendar of 12 months, a feed of recent days)
+    ///   prayer-guide build --week --format pdf --large   (sheet, bulletin, large print, month)
     ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out archive
     ///   prayer-guide build --site --from 2027-01-01 --to 2027-12-31 --out www
     #[command(verbatim_doc_comment)]
@@ -263,6 +265,10 @@ pub struct BuildArgs {
     /// Paper for the weekly sheet and the bulletin [default: `paper` in schedule.toml]
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
+    /// With --format pdf, also the large-print sheet: 14 pt in one column, on at most two
+    /// pages (weeks/DATE.large.pdf)
+    #[arg(long)]
+    pub large: bool,
     /// Include points marked `restricted`, for a closed circle. Writes to `private_dir` (default
     /// private/), never into the public folder; every file is marked, and a later public build
     /// removes any marked file it finds in its folder.

@@ -207,7 +207,7 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
         ),
         hint(
             "output.formats",
-            "a list of html, txt, json, bulletin, ics, atom",
+            "a list of html, txt, json, bulletin, ics, atom, pdf",
             "formats = [\"html\", \"txt\"]",
         ),
         hint("output.paper", "one of a4, letter", "paper = \"a4\""),
@@ -230,6 +230,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "output.base_url",
             "a web address in quotes",
             "base_url = \"https://example.org/prayer/\"",
+        ),
+        hint(
+            "output.church",
+            "text in quotes",
+            "church = \"St Mark's, Easton\"",
         ),
         hint("email", "a table", "[email]"),
         hint(
@@ -540,6 +545,9 @@ pub enum Format {
     Ics,
     /// One Atom feed, feed.xml: the most recent days (`feed_days` in schedule.toml)
     Atom,
+    /// Print-ready PDFs per week (the sheet, the bulletin insert; with --large the 14 pt
+    /// sheet) and per month (the calendar), each fitted to its page
+    Pdf,
 }
 
 impl std::fmt::Display for Format {
@@ -561,6 +569,7 @@ impl Format {
             Format::Bulletin => "bulletin.html",
             Format::Ics => "ics",
             Format::Atom => "xml",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -603,6 +612,8 @@ pub struct OutputConfig {
     /// Where the published files are served from (`https://example.org/prayer/`), for absolute
     /// links in the feed, the calendar and the site. Always ends with `/` once parsed.
     pub base_url: Option<String>,
+    /// The church's name, printed under the title of the PDF sheet, bulletin and calendar.
+    pub church: Option<String>,
 }
 
 /// The notes box of the weekly sheet holds this many characters; the print test fills it.
@@ -632,6 +643,7 @@ impl Default for OutputConfig {
             notes_file: None,
             feed_days: fourteen(),
             base_url: None,
+            church: None,
         }
     }
 }

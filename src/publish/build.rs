@@ -39,6 +39,8 @@ pub struct Request {
     pub stdout: bool,
     pub context: bool,
     pub paper: Option<Paper>,
+    /// With the `pdf` format, the large-print sheet too.
+    pub large: bool,
     pub private: bool,
     pub site: bool,
     /// The language to build in, when not the schedule's: its files go to a folder of its tag.
@@ -158,6 +160,13 @@ impl Request {
                     ));
                 }
             };
+            if format == Format::Pdf {
+                return Err(Error::Usage(
+                    "a PDF is written to a file, not printed: drop --stdout (the PDFs go to \
+                     the output folder's weeks/ and months/)"
+                        .into(),
+                ));
+            }
             if !format.per_day() && !format.per_week() {
                 return Ok(Plan::PrintFile(Selection::day_and_week(
                     date,
@@ -190,6 +199,7 @@ impl Request {
             weeks: if self.day { vec![] } else { dates },
             formats,
             paper,
+            large: self.large,
             today: date,
             calendar,
         };
@@ -336,12 +346,15 @@ pub enum Outcome {
         out: PathBuf,
         written: Written,
         removed: Vec<PathBuf>,
+        /// What the PDFs left out to fit their page, or that they did not fit.
+        notices: Vec<String>,
     },
 }
 
 /// Carries out `plan`.
 pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Outcome, Error> {
     let audience = assembler.audience;
+    let mut notices = Vec::new();
     let (out, mut docs) = match plan {
         Plan::Context { date, week, paper } => {
             let json = if *week {
@@ -370,7 +383,15 @@ pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Ou
                 docs.iter().map(|d| d.text.as_str()).collect(),
             ));
         }
-        Plan::Files { out, selection } => (out, output::render(assembler, renderer, selection)?),
+        Plan::Files { out, selection } => {
+            let mut docs = output::render(assembler, renderer, selection)?;
+            if selection.formats.contains(&Format::Pdf) {
+                let (pdfs, said) = crate::publish::pdf::render(assembler, selection)?;
+                docs.extend(pdfs);
+                notices = said;
+            }
+            (out, docs)
+        }
         Plan::Site {
             out,
             from,
@@ -394,6 +415,7 @@ pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Ou
         out: out.clone(),
         written,
         removed,
+        notices,
     })
 }
 

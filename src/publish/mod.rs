@@ -16,6 +16,8 @@ pub mod ids;
 pub mod ledger;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
+/// Print-ready PDFs typeset by Typst: weekly sheet, bulletin, large print, monthly calendar.
+pub mod pdf;
 /// Keeping private output out of public folders: markers, and removing strays.
 pub mod private;
 /// Rendering through Tera templates.

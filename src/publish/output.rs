@@ -24,6 +24,8 @@ pub struct Selection {
     pub weeks: Vec<NaiveDate>,
     pub formats: Vec<Format>,
     pub paper: Paper,
+    /// With the `pdf` format, the large-print sheet too.
+    pub large: bool,
     /// The day the build is about: `today.json` and `this-week.json` hold it and its week, and
     /// the feed ends on it.
     pub today: NaiveDate,
@@ -40,6 +42,7 @@ impl Selection {
             weeks: vec![date],
             formats,
             paper,
+            large: false,
             today: date,
             calendar: (date, year_from(date)),
         }
@@ -63,8 +66,40 @@ impl Selection {
         if formats.contains(&Format::Ics) {
             last = last.max(self.calendar.1);
         }
+        if formats.contains(&Format::Pdf) {
+            // Each week's sheets, and the whole month of every calendar.
+            for &d in &self.weeks {
+                last = last.max(week_start(d, week_starts) + chrono::Days::new(6));
+            }
+            if let Some(month) = self.months().last() {
+                last = last.max(month_end(*month));
+            }
+        }
         last
     }
+
+    /// The first days of the months whose calendars a `pdf` build makes: every month holding a
+    /// day or week asked for (a week by the date given, not by all its days).
+    pub fn months(&self) -> Vec<NaiveDate> {
+        use chrono::Datelike;
+        let mut months: Vec<NaiveDate> = self
+            .days
+            .iter()
+            .chain(&self.weeks)
+            .filter_map(|d| d.with_day(1))
+            .collect();
+        months.sort();
+        months.dedup();
+        months
+    }
+}
+
+/// The last day of the month starting on `first`.
+pub fn month_end(first: NaiveDate) -> NaiveDate {
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    next.pred_opt().unwrap_or(next)
 }
 
 /// The last day of the twelve months starting on `date`.
@@ -85,6 +120,33 @@ pub struct Document {
     /// Path relative to the output folder.
     pub path: PathBuf,
     pub text: String,
+    /// A binary file's content (a PDF), written instead of `text`.
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Document {
+    /// A text file.
+    pub fn text(path: impl Into<PathBuf>, text: String) -> Document {
+        Document {
+            path: path.into(),
+            text,
+            bytes: None,
+        }
+    }
+
+    /// A binary file.
+    pub fn binary(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Document {
+        Document {
+            path: path.into(),
+            text: String::new(),
+            bytes: Some(bytes),
+        }
+    }
+
+    /// What is written to disk.
+    pub fn content(&self) -> &[u8] {
+        self.bytes.as_deref().unwrap_or(self.text.as_bytes())
+    }
 }
 
 /// Renders everything `selection` asks for. Each day is assembled once, even when a week, the
@@ -179,6 +241,7 @@ pub fn render(
                 docs.push(Document {
                     path: copy.into(),
                     text,
+                    bytes: None,
                 });
             }
         }
@@ -196,12 +259,14 @@ pub fn render(
                 &days,
                 &assembler.locale,
             ),
+            bytes: None,
         });
     }
     if formats.contains(&Format::Atom) {
         docs.push(Document {
             path: feed::FILE.into(),
             text: atom_feed(assembler, renderer, &mut guides, &feed)?,
+            bytes: None,
         });
     }
     Ok(docs)
@@ -360,6 +425,7 @@ fn render_jobs(
             docs.push(Document {
                 path: Path::new(folder).join(format!("{name}.{}", format.extension())),
                 text,
+                bytes: None,
             });
         }
     }
@@ -405,7 +471,7 @@ pub fn write(out: &Path, docs: &[Document]) -> Result<Written, Error> {
                 .and_then(|(_, problem)| problem.clone());
             let result = match folder_problem {
                 Some(problem) => Err(problem),
-                None => write_one(&path, &doc.text).map_err(|e| e.to_string()),
+                None => write_one(&path, doc.content()).map_err(|e| e.to_string()),
             };
             match result {
                 Ok(unchanged) => {
@@ -437,8 +503,8 @@ pub fn write(out: &Path, docs: &[Document]) -> Result<Written, Error> {
 /// Writes one file unless it already holds `text`; says whether it was already up to date.
 /// The text goes to a hidden temporary file beside it, renamed into place once complete; the
 /// temporary file is removed if anything fails.
-fn write_one(path: &Path, text: &str) -> Result<bool, Error> {
-    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+fn write_one(path: &Path, text: &[u8]) -> Result<bool, Error> {
+    if std::fs::read(path).is_ok_and(|old| old == text) {
         return Ok(true);
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();

@@ -14,6 +14,9 @@ const HTML_MARK: &str =
 const TEXT_MARK: &str = "\n(prayer-guide-private: includes restricted points; do not publish)\n";
 const ICS_MARK: &str = "X-PRAYER-GUIDE-PRIVATE:includes restricted points\\; never publish\r\n";
 const JSON_MARK: &str = "\"audience\": \"private\"";
+/// A comment after a private PDF's end: readers ignore it, and it needs no PDF parser to find.
+pub const PDF_MARK: &[u8] =
+    b"%prayer-guide-private: includes restricted points; never publish this file\n";
 
 /// The extensions of the files a build writes.
 const EXTENSIONS: [&str; 5] = ["html", "txt", "json", "ics", "xml"];
@@ -74,6 +77,12 @@ fn sweep_into(dir: &Path, removed: &mut Vec<PathBuf>) -> Result<(), Error> {
             .map_err(|e| Error::io("read the folder", dir, e))?;
         if kind.is_dir() {
             sweep_into(&path, removed)?;
+        } else if kind.is_file() && extension(&path) == "pdf" {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            if bytes.ends_with(PDF_MARK) {
+                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+                removed.push(path);
+            }
         } else if kind.is_file() && EXTENSIONS.contains(&extension(&path)) {
             // A file that is not text is no output of ours: leave it.
             let Ok(text) = std::fs::read_to_string(&path) else {
@@ -96,6 +105,7 @@ mod tests {
         Document {
             path: path.into(),
             text: text.into(),
+            bytes: None,
         }
     }
 

@@ -230,6 +230,13 @@ impl Renderer {
                         "`{format}` is one file for a whole build, not a file per {kind}"
                     )));
                 }
+                (_, Format::Pdf) => {
+                    return Err(Error::Usage(
+                        "a PDF is written to a file, not printed: drop --stdout and build \
+                         --format pdf"
+                            .into(),
+                    ));
+                }
                 ("day", Format::Bulletin) => {
                     return Err(Error::Usage(
                         "the bulletin is a weekly layout: add --week".into(),

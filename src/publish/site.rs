@@ -318,18 +318,22 @@ pub fn render(
             &range_days,
             &assembler.locale,
         ),
+        bytes: None,
     });
     docs.push(Document {
         path: crate::publish::feed::FILE.into(),
         text: feed,
+        bytes: None,
     });
     docs.push(Document {
         path: TODAY_JSON.into(),
         text: context_json(day(today)) + "\n",
+        bytes: None,
     });
     docs.push(Document {
         path: THIS_WEEK_JSON.into(),
         text: context_json(current) + "\n",
+        bytes: None,
     });
     Ok(docs)
 }
@@ -347,7 +351,7 @@ fn summary<'w>(w: &'w WeekGuide, link: &dyn Fn(&DayGuide) -> DayLink) -> WeekSum
 
 fn render_jobs(jobs: &[Job], renderer: &Renderer) -> Result<Vec<Document>, Error> {
     let mut docs = Vec::new();
-    let mut push = |path: PathBuf, text: String| docs.push(Document { path, text });
+    let mut push = |path: PathBuf, text: String| docs.push(Document::text(path, text));
     for job in jobs {
         match job {
             Job::Index(page) => push("index.html".into(), renderer.page(INDEX, page)?),

@@ -14,6 +14,7 @@ mod init;
 mod languages;
 mod ledger;
 mod library;
+mod pdf;
 mod pipes;
 mod plan;
 mod print;

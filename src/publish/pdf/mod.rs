@@ -1,0 +1,931 @@
+//! Print-ready PDFs, typeset in-process by Typst: the weekly sheet, its large-print edition, the
+//! half-page bulletin insert and the monthly calendar. Typst is a large dependency; it lives in
+//! this module tree only, behind [`week`] and [`month`].
+//!
+//! Each layout is a Typst file compiled into the program (`sheet.typ`, `bulletin.typ`,
+//! `calendar.typ`) that reads everything it shows from `data.json`: the guide's text arrives as
+//! strings and is set as text, so `#`, `$`, `*` or `<script>` in a guide print as themselves
+//! and cannot run as Typst code.
+//!
+//! **Always one page.** A layout is typeset at its usual size; if the compiled document has
+//! more pages than allowed, it is typeset again at smaller sizes down to a readable minimum
+//! (9 pt for the sheet and the bulletin), then without the lowest-priority parts in this order:
+//! the days' lead sentences, then the church's notes paragraph by paragraph from the last.
+//! A prayer point is never left out: a week that still does not fit prints on more pages, and
+//! says so. What was left out is reported ([`Typeset::notices`]) by `build` and `check`.
+
+mod fonts;
+mod world;
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+
+use crate::content::calendar::{WeekStart, week_start};
+use crate::content::locale::Locale;
+use crate::content::schedule::Paper;
+use crate::error::Error;
+use crate::publish::assemble::{Assembler, DayGuide, WeekGuide};
+use crate::publish::output::{Document, Guides, Selection, in_parallel};
+use crate::rotation::Audience;
+
+pub use world::Shared;
+
+const SHEET: &str = include_str!("sheet.typ");
+const BULLETIN: &str = include_str!("bulletin.typ");
+const CALENDAR: &str = include_str!("calendar.typ");
+
+/// The fonts every layout asks for, in order: Libertinus Serif (carried by the program), then
+/// the fonts that set Arabic and Chinese, Japanese and Korean well where they are installed.
+/// For anything else Typst falls back to any system font that has the character, and
+/// [`fonts::missing`] makes sure one has.
+const FONTS: [&str; 3] = [world::FONT, "Noto Naskh Arabic", "Noto Serif CJK SC"];
+
+/// A layout of one week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edition {
+    /// The weekly sheet: every day with its points, two columns, one page.
+    Sheet,
+    /// The half-page insert: each day's first point, two copies on a landscape sheet.
+    Bulletin,
+    /// The weekly sheet at 14 pt in one column, on at most two pages.
+    Large,
+}
+
+impl Edition {
+    /// The type sizes tried, largest first: the last is the readable minimum.
+    fn sizes(self) -> &'static [f64] {
+        match self {
+            Edition::Sheet => &[11.0, 10.5, 10.0, 9.5, 9.0],
+            Edition::Bulletin => &[10.5, 10.0, 9.5, 9.0],
+            Edition::Large => &[14.0],
+        }
+    }
+
+    /// How many pages the edition may take.
+    pub fn pages(self) -> usize {
+        match self {
+            Edition::Large => 2,
+            _ => 1,
+        }
+    }
+
+    /// The file of the week starting on `start`, relative to the output folder.
+    pub fn path(self, start: &str) -> PathBuf {
+        let name = match self {
+            Edition::Sheet => format!("{start}.pdf"),
+            Edition::Bulletin => format!("{start}.bulletin.pdf"),
+            Edition::Large => format!("{start}.large.pdf"),
+        };
+        PathBuf::from("weeks").join(name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Edition::Sheet => "weekly sheet",
+            Edition::Bulletin => "bulletin insert",
+            Edition::Large => "large-print sheet",
+        }
+    }
+}
+
+/// The monthly calendar's file, relative to the output folder: `months/2026-11.pdf`.
+pub fn month_path(first: NaiveDate) -> PathBuf {
+    PathBuf::from("months").join(format!("{}.pdf", first.format("%Y-%m")))
+}
+
+/// A typeset document and how it was fitted.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// The pages the layout may take.
+    pub allowed: usize,
+    /// The body size it was set at, in points.
+    pub pt: f64,
+    /// What was left out to make it fit, in the words `build` prints.
+    pub left_out: Vec<String>,
+}
+
+impl Typeset {
+    /// What `build` and `check` say about this document (`file` is its path): nothing when it
+    /// fitted at its usual size with everything in it.
+    pub fn notices(&self, file: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.left_out.is_empty() {
+            out.push(format!(
+                "note: {file}: set at {} pt and left out {} to fit on {}",
+                self.pt,
+                self.left_out.join(", then "),
+                pages(self.allowed)
+            ));
+        }
+        if self.pages > self.allowed {
+            out.push(format!(
+                "warning: {file}: prints on {} even at {} pt with every lead sentence and note \
+                 left out, because no prayer point is ever dropped\n  help: lower \
+                 points_per_day in schedule.toml, or shorten the week's longest points",
+                pages(self.pages),
+                self.pt
+            ));
+        }
+        out
+    }
+}
+
+fn pages(n: usize) -> String {
+    if n == 1 {
+        "one page".into()
+    } else {
+        format!("{n} pages")
+    }
+}
+
+/// What the layouts need besides the week itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Print<'a> {
+    pub locale: &'a Locale,
+    /// `[output] church`, printed under the title.
+    pub church: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct WeekData {
+    paper: &'static str,
+    size: f64,
+    columns: u8,
+    fonts: Vec<&'static str>,
+    lang: String,
+    title: String,
+    range: String,
+    church: Option<String>,
+    private: Option<String>,
+    days: Vec<DayData>,
+    notes_heading: String,
+    notes: Vec<String>,
+    footer: String,
+    qr: Option<String>,
+    qr_size: f64,
+    /// Whether the notes box is shown (with room to write when there are no notes).
+    notes_box: bool,
+    /// Whether a day may break across columns (and pages): the last resort, as it leaves the
+    /// columns unbalanced.
+    flow: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct DayData {
+    date: String,
+    heading: String,
+    of: Option<String>,
+    lead: Option<String>,
+    points: Vec<String>,
+    scripture: Option<String>,
+    qr: Option<String>,
+}
+
+fn paper_name(paper: Paper) -> &'static str {
+    match paper {
+        Paper::A4 => "a4",
+        Paper::Letter => "us-letter",
+    }
+}
+
+/// The QR code of `url` as SVG, and its file name in the document.
+fn qr(name: String, url: &str) -> Result<(String, Vec<u8>), Error> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).map_err(
+        |e| {
+            Error::Usage(format!(
+                "the address {url} does not fit in a QR code ({e}): shorten base_url in schedule.toml"
+            ))
+        },
+    )?;
+    let svg = code
+        .render::<svg::Color>()
+        .quiet_zone(false)
+        .module_dimensions(4, 4)
+        .build();
+    Ok((name, svg.into_bytes()))
+}
+
+/// Typesets `week` as `edition`.
+pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset, Error> {
+    let locale = print.locale;
+    let range = match &week.sunday {
+        Some(s) => format!("{} · {s}", week.range),
+        None => week.range.clone(),
+    };
+    let mut files = Vec::new();
+    let base = week.base_url.as_deref();
+    let days = week
+        .days
+        .iter()
+        .map(|d| {
+            let of = (d.days > 1).then(|| {
+                let (day, days) = (d.day.to_string(), d.days.to_string());
+                format!(
+                    "({})",
+                    locale.label("day-of", &[("day", &day), ("days", &days)])
+                )
+            });
+            let lead = match (&d.country, &d.theme) {
+                (Some(c), _) => Some(c.lead.clone()),
+                (None, Some(t)) => t.text.first().cloned(),
+                _ => None,
+            }
+            .filter(|l| !l.is_empty());
+            let qr_file = match (base, edition) {
+                (Some(base), Edition::Sheet | Edition::Large) => {
+                    let name = format!("qr-{}.svg", d.date);
+                    files.push(qr(name.clone(), &format!("{base}days/{}.html", d.date))?);
+                    Some(name)
+                }
+                _ => None,
+            };
+            Ok(DayData {
+                date: d.date_long.clone(),
+                heading: d.heading.clone(),
+                of,
+                lead: if edition == Edition::Bulletin {
+                    None
+                } else {
+                    lead
+                },
+                points: match edition {
+                    Edition::Bulletin => d.points.iter().take(1).cloned().collect(),
+                    _ => d.points.clone(),
+                },
+                scripture: d.scripture.clone(),
+                qr: qr_file,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let bulletin_qr = match (base, edition) {
+        (Some(base), Edition::Bulletin) => {
+            let name = "qr-week.svg".to_string();
+            files.push(qr(
+                name.clone(),
+                &format!("{base}weeks/{}.html", week.start),
+            )?);
+            Some(name)
+        }
+        _ => None,
+    };
+    let private = week.audience == Audience::Private;
+    let data = WeekData {
+        paper: paper_name(week.paper),
+        size: edition.sizes()[0],
+        columns: if edition == Edition::Sheet { 2 } else { 1 },
+        fonts: FONTS.to_vec(),
+        lang: week.lang.clone(),
+        title: week.title.clone(),
+        range: match edition {
+            Edition::Bulletin => format!("{} · {range}", locale.label("pray-this-week", &[])),
+            _ => range,
+        },
+        church: print.church.map(str::to_string),
+        private: private.then(|| {
+            locale.label(
+                match edition {
+                    Edition::Bulletin => "private-bulletin",
+                    _ => "private-sheet",
+                },
+                &[],
+            )
+        }),
+        days,
+        notes_heading: locale.label("church-notes", &[]),
+        notes: week.notes.clone(),
+        footer: match edition {
+            Edition::Bulletin => match base {
+                Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
+                None => locale.label("bulletin-footer", &[]),
+            },
+            _ => locale.label("sheet-footer", &[]),
+        },
+        qr: bulletin_qr,
+        notes_box: true,
+        flow: false,
+        qr_size: match edition {
+            Edition::Sheet => 32.0,
+            Edition::Bulletin => 44.0,
+            Edition::Large => 54.0,
+        },
+    };
+    check_fonts(
+        &week_texts(&data),
+        &format!("the {} of {}", edition.name(), week.start),
+    )?;
+    let source = match edition {
+        Edition::Bulletin => BULLETIN,
+        _ => SHEET,
+    };
+    let notes = data.notes.len();
+    // Each attempt has less in it than the one before: every size, then at the smallest
+    // without the lead sentences, then without the notes' paragraphs from the last.
+    let smallest = *edition.sizes().last().expect("every edition has a size");
+    let mut attempts: Vec<Attempt> = edition
+        .sizes()
+        .iter()
+        .map(|&pt| Attempt {
+            pt,
+            leads: true,
+            notes,
+            notes_box: true,
+            flow: false,
+        })
+        .collect();
+    if data.days.iter().any(|d| d.lead.is_some()) {
+        attempts.push(Attempt {
+            pt: smallest,
+            leads: false,
+            notes,
+            notes_box: true,
+            flow: false,
+        });
+    }
+    for kept in (0..notes).rev() {
+        attempts.push(Attempt {
+            pt: smallest,
+            leads: false,
+            notes: kept,
+            notes_box: true,
+            flow: false,
+        });
+    }
+    if edition != Edition::Bulletin {
+        // Then the empty box itself, its room to write by hand; last, days may break across
+        // the columns, which fills the page but leaves the columns unbalanced.
+        for flow in [false, true] {
+            attempts.push(Attempt {
+                pt: smallest,
+                leads: false,
+                notes: 0,
+                notes_box: false,
+                flow,
+            });
+        }
+    }
+    let shape = |a: &Attempt| {
+        let mut d = data.clone();
+        d.size = a.pt;
+        if !a.leads {
+            d.days.iter_mut().for_each(|day| day.lead = None);
+        }
+        d.notes.truncate(a.notes);
+        d.notes_box = a.notes_box;
+        d.flow = a.flow;
+        d
+    };
+    let describe = |a: &Attempt| {
+        let mut out = Vec::new();
+        if !a.leads {
+            out.push("the days' lead sentences".to_string());
+        }
+        if a.notes < notes {
+            out.push(format!(
+                "the last {} of the notes' {notes} paragraphs",
+                notes - a.notes
+            ));
+        }
+        if !a.notes_box {
+            out.push("the notes box".to_string());
+        }
+        out
+    };
+    let ident = format!("prayer-guide {} {}", edition.name(), week.start);
+    fit(
+        source,
+        files,
+        &attempts,
+        edition.pages(),
+        |a| serde_json::to_vec(&shape(a)).expect("plain data serializes"),
+        |a| (a.pt, describe(a)),
+        &ident,
+        private,
+    )
+}
+
+/// One try at fitting a week.
+#[derive(Debug, Clone, Copy)]
+struct Attempt {
+    pt: f64,
+    leads: bool,
+    /// How many of the notes' paragraphs are kept.
+    notes: usize,
+    notes_box: bool,
+    flow: bool,
+}
+
+/// Compiles `attempts[i]` (each with less in it than the one before) until one fits on
+/// `allowed` pages: the first, which usually fits, then by bisection. Without a fitting one,
+/// the last.
+#[allow(clippy::too_many_arguments)]
+fn fit<A>(
+    source: &str,
+    files: Vec<(String, Vec<u8>)>,
+    attempts: &[A],
+    allowed: usize,
+    data: impl Fn(&A) -> Vec<u8>,
+    describe: impl Fn(&A) -> (f64, Vec<String>),
+    ident: &str,
+    private: bool,
+) -> Result<Typeset, Error> {
+    let mut doc = world::Document::new(source, files);
+    let mut compile = |i: usize| -> Result<PagedDocument, Error> {
+        doc.set_file("data.json", data(&attempts[i]));
+        let warned = typst::compile::<PagedDocument>(&doc);
+        warned.output.map_err(|errors| {
+            let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+            Error::Usage(format!(
+                "typesetting {ident} failed: {}",
+                messages.join("; ")
+            ))
+        })
+    };
+    let mut chosen = (0, compile(0)?);
+    if chosen.1.pages().len() > allowed && attempts.len() > 1 {
+        // attempts[lo] does not fit; find the first that does in lo+1..=hi.
+        let (mut lo, mut hi) = (0, attempts.len() - 1);
+        let last = compile(hi)?;
+        if last.pages().len() > allowed {
+            chosen = (hi, last);
+        } else {
+            chosen = (hi, last);
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                let document = compile(mid)?;
+                if document.pages().len() <= allowed {
+                    hi = mid;
+                    chosen = (mid, document);
+                } else {
+                    lo = mid;
+                }
+            }
+        }
+    }
+    let (index, document) = chosen;
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        timestamp: None,
+        ..Default::default()
+    };
+    let mut bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+        Error::Usage(format!(
+            "writing {ident} as PDF failed: {}",
+            messages.join("; ")
+        ))
+    })?;
+    if private {
+        bytes.extend_from_slice(crate::publish::private::PDF_MARK);
+    }
+    let (pt, left_out) = describe(&attempts[index]);
+    Ok(Typeset {
+        bytes,
+        pages: document.pages().len(),
+        allowed,
+        pt,
+        left_out,
+    })
+}
+
+fn week_texts(d: &WeekData) -> Vec<&str> {
+    let mut texts = vec![d.title.as_str(), &d.range, &d.notes_heading, &d.footer];
+    texts.extend(d.church.as_deref());
+    texts.extend(d.private.as_deref());
+    texts.extend(d.notes.iter().map(String::as_str));
+    for day in &d.days {
+        texts.extend([day.date.as_str(), &day.heading]);
+        texts.extend(day.of.as_deref());
+        texts.extend(day.lead.as_deref());
+        texts.extend(day.scripture.as_deref());
+        texts.extend(day.points.iter().map(String::as_str));
+    }
+    texts
+}
+
+/// An error naming the font to install when some of `texts` has a script no font covers.
+fn check_fonts(texts: &[&str], what: &str) -> Result<(), Error> {
+    let missing = fonts::missing(Shared::get().fonts(), texts);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "cannot typeset {what} as PDF: {}",
+        fonts::explain(&missing)
+    )))
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MonthData {
+    paper: &'static str,
+    size: f64,
+    fonts: Vec<&'static str>,
+    lang: String,
+    title: String,
+    month: String,
+    church: Option<String>,
+    weekdays: Vec<String>,
+    weeks: Vec<Vec<Option<Cell>>>,
+    legend: String,
+    footer: String,
+    qr: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Cell {
+    number: u32,
+    heading: Option<String>,
+    point: Option<String>,
+    pinned: bool,
+}
+
+/// What the calendar needs of the project.
+#[derive(Debug, Clone)]
+pub struct MonthSetting<'a> {
+    pub title: &'a str,
+    pub paper: Paper,
+    pub week_starts: WeekStart,
+    pub base_url: Option<&'a str>,
+    pub audience: Audience,
+}
+
+/// Typesets the calendar of the month holding `first`; `day` gives each of its days' guides
+/// (`None` before the rotation starts).
+pub fn month(
+    first: NaiveDate,
+    days: &[(NaiveDate, Option<&DayGuide>)],
+    setting: &MonthSetting,
+    print: Print,
+) -> Result<Typeset, Error> {
+    let locale = print.locale;
+    let first = first.with_day(1).unwrap_or(first);
+    let last = days.last().map_or(first, |(d, _)| *d);
+    let grid_start = week_start(first, setting.week_starts);
+    let weekdays = grid_start
+        .iter_days()
+        .take(7)
+        .map(|d| locale.weekday(d))
+        .collect();
+    let mut weeks: Vec<Vec<Option<Cell>>> = Vec::new();
+    let mut shortest: Vec<Option<String>> = Vec::new();
+    let mut date = grid_start;
+    while date <= last {
+        let mut row = Vec::with_capacity(7);
+        for _ in 0..7 {
+            let found = days.iter().find(|(d, _)| *d == date);
+            row.push(found.map(|(d, guide)| {
+                let guide = *guide;
+                shortest.push(
+                    guide.and_then(|g| g.points.iter().min_by_key(|p| p.chars().count()).cloned()),
+                );
+                Cell {
+                    number: d.day(),
+                    heading: guide.map(|g| {
+                        if g.days > 1 {
+                            format!("{} ({}/{})", g.heading, g.day, g.days)
+                        } else {
+                            g.heading.clone()
+                        }
+                    }),
+                    point: guide.and_then(|g| g.points.first().cloned()),
+                    pinned: guide.is_some_and(|g| g.pinned || g.kind == "theme"),
+                }
+            }));
+            date = date.succ_opt().unwrap_or(date);
+        }
+        weeks.push(row);
+    }
+    let qr_file = match setting.base_url {
+        Some(base) => Some(qr("qr-site.svg".into(), base)?),
+        None => None,
+    };
+    let private = setting.audience == Audience::Private;
+    let mut footer = match setting.base_url {
+        Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
+        None => locale.label("bulletin-footer", &[]),
+    };
+    if private {
+        footer = format!("{} {footer}", locale.label("calendar-private", &[]));
+    }
+    let data = MonthData {
+        paper: paper_name(setting.paper),
+        size: CALENDAR_SIZES[0],
+        fonts: FONTS.to_vec(),
+        lang: locale.language.to_string(),
+        title: setting.title.to_string(),
+        month: locale.date_range(first, last),
+        church: print.church.map(str::to_string),
+        weekdays,
+        weeks,
+        legend: locale.label("calendar-pinned", &[]),
+        footer,
+        qr: qr_file.as_ref().map(|(name, _)| name.clone()),
+    };
+    let mut texts: Vec<&str> = vec![&data.title, &data.month, &data.legend, &data.footer];
+    texts.extend(data.church.as_deref());
+    texts.extend(data.weekdays.iter().map(String::as_str));
+    for cell in data.weeks.iter().flatten().flatten() {
+        texts.extend(cell.heading.as_deref());
+        texts.extend(cell.point.as_deref());
+    }
+    check_fonts(
+        &texts,
+        &format!("the calendar of {}", first.format("%Y-%m")),
+    )?;
+    // Every size, then at the smallest each day's shortest point instead of its first.
+    let mut attempts: Vec<(f64, bool)> = CALENDAR_SIZES.iter().map(|&pt| (pt, false)).collect();
+    attempts.push((*CALENDAR_SIZES.last().expect("sizes"), true));
+    let shape = |&(pt, short): &(f64, bool)| {
+        let mut d = data.clone();
+        d.size = pt;
+        if short {
+            let mut shortest = shortest.iter();
+            for cell in d.weeks.iter_mut().flatten().flatten() {
+                if let Some(Some(p)) = shortest.next() {
+                    cell.point = Some(p.clone());
+                }
+            }
+        }
+        serde_json::to_vec(&d).expect("plain data serializes")
+    };
+    let describe = |&(pt, short): &(f64, bool)| {
+        let left = if short {
+            vec!["each day's first point, showing its shortest instead".to_string()]
+        } else {
+            Vec::new()
+        };
+        (pt, left)
+    };
+    let ident = format!("prayer-guide calendar {}", first.format("%Y-%m"));
+    fit(
+        CALENDAR,
+        qr_file.into_iter().collect(),
+        &attempts,
+        1,
+        shape,
+        describe,
+        &ident,
+        private,
+    )
+}
+
+/// One document of a build.
+enum Job<'a> {
+    Week(&'a WeekGuide, Edition),
+    Month(NaiveDate),
+}
+
+/// The PDFs `selection` asks for: each week's sheet and bulletin (and large-print sheet with
+/// `selection.large`), and the calendar of each month in [`Selection::months`]; with what each
+/// left out to fit, or where it still does not, for `build` to say.
+pub fn render(
+    assembler: &Assembler,
+    selection: &Selection,
+) -> Result<(Vec<Document>, Vec<String>), Error> {
+    let schedule = assembler.schedule;
+    let start = schedule.start;
+    let mut firsts: Vec<NaiveDate> = selection
+        .weeks
+        .iter()
+        .map(|&d| week_start(d, schedule.week_starts))
+        .filter(|w| *w + chrono::Days::new(6) >= start)
+        .collect();
+    firsts.sort();
+    firsts.dedup();
+    let months = selection.months();
+    let month_days = |first: NaiveDate| {
+        first
+            .iter_days()
+            .take_while(move |d| d.month() == first.month())
+    };
+    let mut guides = Guides::new(assembler);
+    guides.fill(
+        firsts
+            .iter()
+            .flat_map(|w| w.iter_days().take(7))
+            .chain(months.iter().flat_map(|&m| month_days(m)))
+            .filter(|d| *d >= start),
+    )?;
+    let weeks = firsts
+        .iter()
+        .map(|&w| assembler.week_with(w, selection.paper, &mut |d| guides.get(d).cloned()))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut editions = vec![Edition::Sheet, Edition::Bulletin];
+    if selection.large {
+        editions.push(Edition::Large);
+    }
+    let mut jobs: Vec<Job> = weeks
+        .iter()
+        .flat_map(|w| editions.iter().map(move |&e| Job::Week(w, e)))
+        .collect();
+    jobs.extend(months.iter().map(|&m| Job::Month(m)));
+    let print = Print {
+        locale: &assembler.locale,
+        church: schedule.output.church.as_deref(),
+    };
+    let setting = MonthSetting {
+        title: &schedule.title,
+        paper: selection.paper,
+        week_starts: schedule.week_starts,
+        base_url: schedule.output.base_url.as_deref(),
+        audience: assembler.audience,
+    };
+    let guides = &guides;
+    let parts = in_parallel(&jobs, |part| {
+        part.iter()
+            .map(|job| {
+                let (path, typeset) = match job {
+                    Job::Week(w, edition) => (edition.path(&w.start), week(w, *edition, print)?),
+                    Job::Month(first) => {
+                        let days: Vec<(NaiveDate, Option<&DayGuide>)> =
+                            month_days(*first).map(|d| (d, guides.known(d))).collect();
+                        (month_path(*first), month(*first, &days, &setting, print)?)
+                    }
+                };
+                let notices = typeset.notices(&path.display().to_string());
+                Ok((Document::binary(path, typeset.bytes), notices))
+            })
+            .collect::<Result<Vec<_>, Error>>()
+    });
+    let mut docs = Vec::with_capacity(jobs.len());
+    let mut notices = Vec::new();
+    for part in parts {
+        for (doc, said) in part? {
+            docs.push(doc);
+            notices.extend(said);
+        }
+    }
+    Ok((docs, notices))
+}
+
+/// The calendar's type sizes: cells are small, so smaller than the sheet's.
+const CALENDAR_SIZES: [f64; 5] = [8.5, 8.0, 7.5, 7.0, 6.5];
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::content::project::Project;
+    use crate::rotation::ledger::Ledger;
+
+    fn project() -> Project {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+        Project::load(&root.join("schedule.toml")).unwrap()
+    }
+
+    /// The week of 2026-11-23 from the small fixture, on A4.
+    fn a_week(project: &Project) -> WeekGuide {
+        let ledger = Ledger::new(project.schedule.start);
+        let assembler = Assembler::new(
+            &project.catalog,
+            &project.schedule,
+            &ledger,
+            Audience::Public,
+        );
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assembler.week(date, Paper::A4).unwrap()
+    }
+
+    fn print(locale: &Locale) -> Print<'_> {
+        Print {
+            locale,
+            church: Some("St Mark's"),
+        }
+    }
+
+    fn text_of(bytes: &[u8]) -> String {
+        let doc = lopdf::Document::load_mem(bytes).unwrap();
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        doc.extract_text(&pages)
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
+    /// A point of about 230 characters.
+    const LONG_POINT: &str = "Pray for the believers who meet in secret in this country, that \
+        they find courage and wisdom when they are questioned, that their families are kept \
+        safe, and that the churches that help them have enough for everyone who asks.";
+
+    #[test]
+    fn an_ordinary_week_fits_at_the_usual_size() {
+        let p = project();
+        let week = a_week(&p);
+        let locale = Locale::english();
+        for edition in [Edition::Sheet, Edition::Bulletin, Edition::Large] {
+            let set = week_pdf(&week, edition, print(&locale));
+            assert_eq!(set.pages, 1, "{edition:?}");
+            assert_eq!(set.pt, edition.sizes()[0], "{edition:?}");
+            assert!(set.left_out.is_empty(), "{edition:?}: {:?}", set.left_out);
+            assert_eq!(set.notices("x.pdf"), Vec::<String>::new());
+        }
+    }
+
+    fn week_pdf(week: &WeekGuide, edition: Edition, print: Print) -> Typeset {
+        super::week(week, edition, print).unwrap()
+    }
+
+    #[test]
+    fn a_full_week_shrinks_then_drops_leads_then_notes_but_never_a_point() {
+        let p = project();
+        let mut week = a_week(&p);
+        for (i, day) in week.days.iter_mut().enumerate() {
+            day.points = (1..=6)
+                .map(|n| format!("Day {i} point {n}. {}", &LONG_POINT[..125]))
+                .collect();
+        }
+        week.notes = (1..=12)
+            .map(|n| format!("Notice {n}: {}", &LONG_POINT[..125]))
+            .collect();
+        let locale = Locale::english();
+        let set = week_pdf(&week, Edition::Sheet, print(&locale));
+        assert_eq!((set.pages, set.pt), (1, 9.0), "{:?}", set.left_out);
+        assert_eq!(set.left_out[0], "the days' lead sentences");
+        assert!(
+            set.left_out[1].starts_with("the last "),
+            "{:?}",
+            set.left_out
+        );
+        assert!(set.left_out[1].ends_with(" of the notes' 12 paragraphs"));
+        let text = text_of(&set.bytes);
+        for day in &week.days {
+            for point in &day.points {
+                let point: String = point.chars().filter(|c| !c.is_whitespace()).collect();
+                assert!(text.contains(&point), "missing: {point}");
+            }
+        }
+        let notices = set.notices("weeks/2026-11-23.pdf");
+        assert_eq!(notices.len(), 1);
+        assert!(
+            notices[0].starts_with(
+                "note: weeks/2026-11-23.pdf: set at 9 pt and left out the days' lead \
+                 sentences, then the last "
+            ),
+            "{notices:?}"
+        );
+    }
+
+    #[test]
+    fn a_week_too_long_for_any_page_keeps_every_point_and_says_so() {
+        let p = project();
+        let mut week = a_week(&p);
+        for day in week.days.iter_mut() {
+            day.points = (1..=12).map(|n| format!("{n}. {LONG_POINT}")).collect();
+        }
+        let locale = Locale::english();
+        let set = week_pdf(&week, Edition::Sheet, print(&locale));
+        assert!(set.pages >= 2, "{}", set.pages);
+        let notices = set.notices("weeks/2026-11-23.pdf");
+        let warning = format!(
+            "warning: weeks/2026-11-23.pdf: prints on {} pages even at 9 pt with every lead \
+             sentence and note left out, because no prayer point is ever dropped",
+            set.pages
+        );
+        assert!(notices.last().unwrap().starts_with(&warning), "{notices:?}");
+        let text = text_of(&set.bytes);
+        for point in &week.days[6].points {
+            let point: String = point.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&point), "missing: {point}");
+        }
+    }
+
+    #[test]
+    fn the_calendar_fits_a_month_on_one_page() {
+        let p = project();
+        let ledger = Ledger::new(p.schedule.start);
+        let assembler = Assembler::new(&p.catalog, &p.schedule, &ledger, Audience::Public);
+        let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let guides: Vec<DayGuide> = first
+            .iter_days()
+            .take(30)
+            .map(|d| assembler.day(d).unwrap())
+            .collect();
+        let days: Vec<(NaiveDate, Option<&DayGuide>)> = first
+            .iter_days()
+            .zip(&guides)
+            .map(|(d, g)| (d, Some(g)))
+            .collect();
+        let setting = MonthSetting {
+            title: "Test",
+            paper: Paper::Letter,
+            week_starts: p.schedule.week_starts,
+            base_url: Some("https://example.org/prayer/"),
+            audience: Audience::Public,
+        };
+        let locale = Locale::english();
+        let set = month(first, &days, &setting, print(&locale)).unwrap();
+        assert_eq!(set.pages, 1);
+        let text = text_of(&set.bytes);
+        // The first Sunday of November is pinned to the Day of Prayer.
+        assert!(text.contains("DayofPrayer"), "{text}");
+        assert!(text.contains("1–30November2026"), "{text}");
+    }
+}

@@ -1,0 +1,527 @@
+//! `build --format pdf`: the weekly sheet, the bulletin insert, the large-print sheet and the
+//! monthly calendar as PDF, read back with an independent PDF reader (lopdf): page counts for
+//! the library's longest week, the pinned week, the longest notes, one to six points a day, on
+//! every paper; every point of the week in the text; hostile text printed literally; scripts
+//! without a font failing with the font to install; the same bytes from two builds.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use prayer_guide::content::schedule::{MAX_NOTES_CHARS, Paper};
+use prayer_guide::publish::assemble::{Assembler, WeekGuide};
+use prayer_guide::rotation::Audience;
+
+use crate::{Project, copy_dir, files_under, repo};
+
+/// Pages of the PDF at `path`.
+fn pages(path: &Path) -> usize {
+    let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    doc.get_pages().len()
+}
+
+/// The text of every page of the PDF at `path`, with all white space taken out (a line may
+/// break anywhere a space was).
+fn text(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&numbers)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    squash(&text)
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The names of the fonts embedded in the PDF at `path`.
+fn fonts(path: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).unwrap();
+    let mut names = Vec::new();
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict()
+            && let Ok(name) = dict.get(b"BaseFont").and_then(|n| n.as_name())
+        {
+            names.push(String::from_utf8_lossy(name).into_owned());
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The repository's guides with the repository's schedule, changed by `edit`, in a folder of
+/// their own.
+fn library(edit: impl FnOnce(String) -> String) -> Project {
+    let p = Project::empty();
+    copy_dir(&repo().join("guides"), &p.path("guides"));
+    let schedule = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
+    p.write("schedule.toml", &edit(schedule));
+    p
+}
+
+fn with_points(schedule: String, n: usize) -> String {
+    assert!(schedule.contains("\npoints_per_day = 3"));
+    schedule.replacen(
+        "\npoints_per_day = 3",
+        &format!("\npoints_per_day = {n}"),
+        1,
+    )
+}
+
+/// The week (its Monday) of 2027 whose sheet holds the most text.
+fn longest_week(p: &Project) -> NaiveDate {
+    let project = prayer_guide::content::project::Project::load(&p.path("schedule.toml")).unwrap();
+    let ledger = prayer_guide::publish::ledger::load(&project, &[], false).unwrap();
+    let assembler = Assembler::new(
+        &project.catalog,
+        &project.schedule,
+        &ledger,
+        Audience::Public,
+    );
+    let first = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    (0..52)
+        .map(|i| first + chrono::Days::new(7 * i))
+        .max_by_key(|&monday| {
+            let week: WeekGuide = assembler.week(monday, Paper::A4).unwrap();
+            week.days
+                .iter()
+                .map(|d| {
+                    let lead = d.country.as_ref().map_or(0, |c| c.lead.len());
+                    d.heading.len() + lead + d.points.iter().map(String::len).sum::<usize>()
+                })
+                .sum::<usize>()
+        })
+        .unwrap()
+}
+
+/// Builds the week of `date` as PDF (with the large print) on `paper` into `out`; returns
+/// stderr.
+fn build_pdf(p: &Project, date: &str, paper: &str, out: &str) -> String {
+    let run = p.run(&[
+        "build", "--date", date, "--week", "--format", "pdf", "--large", "--paper", paper, "--out",
+        out,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stderr
+}
+
+/// The sheet, bulletin, large-print sheet and calendar of the week starting on `monday`.
+fn files(p: &Project, out: &str, monday: NaiveDate) -> [PathBuf; 4] {
+    let weeks = p.path(out).join("weeks");
+    [
+        weeks.join(format!("{monday}.pdf")),
+        weeks.join(format!("{monday}.bulletin.pdf")),
+        weeks.join(format!("{monday}.large.pdf")),
+        p.path(out)
+            .join(format!("months/{}.pdf", monday.format("%Y-%m"))),
+    ]
+}
+
+/// Asserts the page counts the layouts promise: one page, the large print at most two. A week
+/// with more at 14 pt than two pages hold keeps every point, so its large print may run on, but
+/// then `build` (whose `stderr` this is) must have said so.
+fn assert_fits(p: &Project, out: &str, monday: NaiveDate, stderr: &str, what: &str) {
+    let [sheet, bulletin, large, calendar] = files(p, out, monday);
+    assert_eq!(pages(&sheet), 1, "{what}: the sheet");
+    assert_eq!(pages(&bulletin), 1, "{what}: the bulletin");
+    assert_eq!(pages(&calendar), 1, "{what}: the calendar");
+    let large = pages(&large);
+    let said = format!(
+        "warning: weeks/{monday}.large.pdf: prints on {large} pages even at 14 pt with every \
+         lead sentence and note left out"
+    );
+    assert!(
+        (1..=2).contains(&large) || stderr.contains(&said),
+        "{what}: large print on {large} pages, and build did not say so: {stderr}"
+    );
+}
+
+#[test]
+fn the_longest_and_the_pinned_week_fit_on_every_paper() {
+    let p = library(|s| s);
+    let longest = longest_week(&p);
+    // The first Sunday of November 2027 is pinned to a theme with four points of its own.
+    let pinned = NaiveDate::from_ymd_opt(2027, 11, 1).unwrap();
+    for paper in ["a4", "letter"] {
+        for (name, monday) in [("longest", longest), ("pinned", pinned)] {
+            let out = format!("{name}-{paper}");
+            let stderr = build_pdf(&p, &monday.to_string(), paper, &out);
+            assert_fits(
+                &p,
+                &out,
+                monday,
+                &stderr,
+                &format!("{name} week on {paper}"),
+            );
+        }
+    }
+    // The pinned day is on the sheet with its theme, and marked on the calendar.
+    let [sheet, _, _, calendar] = files(&p, "pinned-a4", pinned);
+    assert!(text(&sheet).contains(&squash("International Day of Prayer")));
+    assert!(text(&calendar).contains(&squash("★ a day set aside for this country or theme")));
+    // Letter is a different page size from A4.
+    let size = |path: &Path| {
+        let doc = lopdf::Document::load(path).unwrap();
+        let page = doc.get_pages()[&1];
+        let dict = doc.get_dictionary(page).unwrap();
+        format!("{:?}", dict.get(b"MediaBox").unwrap())
+    };
+    let (a4, letter) = (
+        files(&p, "pinned-a4", pinned)[0].clone(),
+        files(&p, "pinned-letter", pinned)[0].clone(),
+    );
+    assert!(size(&a4).contains("595.2"), "{}", size(&a4));
+    assert!(size(&letter).contains("612"), "{}", size(&letter));
+}
+
+#[test]
+fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
+    for n in 1..=6 {
+        let p = library(|s| with_points(s, n));
+        let monday = longest_week(&p);
+        for paper in ["a4", "letter"] {
+            let out = format!("out-{paper}");
+            let stderr = build_pdf(&p, &monday.to_string(), paper, &out);
+            let what = format!("{n} points a day on {paper}");
+            assert_fits(&p, &out, monday, &stderr, &what);
+            // Up to the usual three points, large print always keeps to its two pages.
+            if n <= 3 {
+                assert!(
+                    pages(&files(&p, &out, monday)[2]) <= 2,
+                    "{what}: large print"
+                );
+            }
+        }
+        // Every point of every day is in the sheet and the large print; each day's first point
+        // in the bulletin.
+        let week = p
+            .run(&[
+                "build",
+                "--date",
+                &monday.to_string(),
+                "--week",
+                "--context",
+            ])
+            .ok();
+        let week: serde_json::Value = serde_json::from_str(&week).unwrap();
+        let [sheet, bulletin, large, _] = files(&p, "out-a4", monday);
+        let (sheet, bulletin, large) = (text(&sheet), text(&bulletin), text(&large));
+        let mut count = 0;
+        for day in week["days"].as_array().unwrap() {
+            let points = day["points"].as_array().unwrap();
+            assert_eq!(points.len(), n);
+            for (i, point) in points.iter().enumerate() {
+                let point = squash(point.as_str().unwrap());
+                assert!(sheet.contains(&point), "{n} a day: the sheet lacks {point}");
+                assert!(
+                    large.contains(&point),
+                    "{n} a day: large print lacks {point}"
+                );
+                if i == 0 {
+                    assert!(bulletin.contains(&point), "the bulletin lacks {point}");
+                }
+                count += 1;
+            }
+            let date = day["date_long"].as_str().unwrap().to_uppercase();
+            assert!(
+                sheet.contains(&squash(&date)),
+                "the sheet lacks the date {date}"
+            );
+        }
+        assert_eq!(count, 7 * n);
+    }
+}
+
+/// Twelve short notices, as a church writes them.
+const TWELVE_LINES: [&str; 12] = [
+    "Sunday 10am: morning worship",
+    "Sunday 6pm: evening prayer",
+    "Monday: food bank, 2 to 4pm",
+    "Tuesday: parents and toddlers",
+    "Wednesday 7pm: prayer meeting",
+    "Thursday: Bible study at the Smiths",
+    "Friday: youth club at 7pm",
+    "Saturday: men's breakfast at 8am",
+    "Letters to prisoners: see Anna",
+    "Gift Aid forms at the back",
+    "Church lunch on the 14th",
+    "Cards at the welcome desk",
+];
+
+#[test]
+fn the_longest_notes_fit_as_one_paragraph_and_as_twelve_lines() {
+    let paragraph: String = "Our prayer meeting is on Wednesday at seven in the church hall. "
+        .repeat(10)
+        .chars()
+        .take(MAX_NOTES_CHARS)
+        .collect();
+    let paragraph = paragraph.trim().to_string();
+    let lines = TWELVE_LINES.join("\n\n");
+    for (name, notes) in [("paragraph", paragraph), ("lines", lines)] {
+        for points in [3, 4, 6] {
+            let p = library(|s| with_points(s, points));
+            p.write("notes.md", &notes);
+            p.replace(
+                "schedule.toml",
+                "[output]\n",
+                "[output]\nnotes_file = \"notes.md\"\nchurch = \"St Mark's, Easton\"\n\
+                 base_url = \"https://example.org/prayer/\"\n",
+            );
+            let monday = longest_week(&p);
+            for paper in ["a4", "letter"] {
+                let stderr = build_pdf(&p, &monday.to_string(), paper, paper);
+                let what = format!("{name} notes, {points} points, {paper}");
+                assert_fits(&p, paper, monday, &stderr, &what);
+                // The notes are printed whole unless build says what it left out.
+                let sheet = text(&files(&p, paper, monday)[0]);
+                let last = squash(notes.split("\n\n").last().unwrap());
+                let sheet_notice = format!("weeks/{monday}.pdf: set at");
+                if stderr.contains(&sheet_notice) {
+                    assert!(
+                        stderr.contains("left out the days' lead sentences"),
+                        "{what}: {stderr}"
+                    );
+                } else {
+                    assert!(sheet.contains(&last), "{what}: the notes' end is missing");
+                }
+                assert!(sheet.contains(&squash("St Mark's, Easton")), "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_text_prints_literally() {
+    let p = Project::fixture("small");
+    let hostile = r#"Pray #set page(height: 1cm) $x^2$ *bold* _it_ @ref \\ <script>alert(1)</script> #{panic("x")} ]"#;
+    p.replace(
+        "guides/alpha.toml",
+        "\"Pray for Alphaland church point one.\"",
+        &format!("{hostile:?}"),
+    );
+    p.replace(
+        "schedule.toml",
+        "[output]\n",
+        "[output]\nchurch = \"#strong[St] $Mark$ <b>\"\nnotes = \"#pagebreak() \\\\ @x\"\n",
+    );
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title = \"Test #1 *Guide*\"",
+    );
+    // Alphaland's first visit with its first point: the week of 2026-01-05.
+    let stderr = build_pdf(&p, "2026-01-05", "a4", "out");
+    let monday = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let [sheet, bulletin, large, calendar] = files(&p, "out", monday);
+    for file in [&sheet, &bulletin, &large] {
+        let text = text(file);
+        for literal in [hostile, "#strong[St] $Mark$ <b>", "Test #1 *Guide*"] {
+            assert!(
+                text.contains(&squash(literal)),
+                "{}: no {literal}",
+                file.display()
+            );
+        }
+    }
+    assert!(text(&sheet).contains(&squash("#pagebreak() \\ @x")));
+    assert!(text(&calendar).contains(&squash(hostile)));
+    // Nothing ran: no page break, no page one centimetre high.
+    assert_fits(&p, "out", monday, &stderr, "hostile text");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn two_builds_write_the_same_bytes() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "[output]\n",
+        "[output]\nbase_url = \"https://example.org/prayer/\"\n",
+    );
+    build_pdf(&p, "2026-11-25", "letter", "one");
+    build_pdf(&p, "2026-11-25", "letter", "two");
+    let one = files_under(&p.path("one"));
+    assert_eq!(one.len(), 4, "{one:?}");
+    for file in one {
+        let relative = file.strip_prefix(p.path("one")).unwrap();
+        let again = p.path("two").join(relative);
+        assert!(
+            std::fs::read(&file).unwrap() == std::fs::read(&again).unwrap(),
+            "{} differs between two builds",
+            relative.display()
+        );
+    }
+}
+
+#[test]
+fn a_private_pdf_is_marked_and_swept_from_the_public_folder() {
+    let p = Project::fixture("small");
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2026-01-05",
+        "--week",
+        "--format",
+        "pdf",
+        "--private",
+        "--out",
+        "closed",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = p.path("closed/weeks/2026-01-05.pdf");
+    assert!(text(&sheet).contains(&squash("SECRET Alphaland training.")));
+    assert!(text(&sheet).contains(&squash("Private: includes points not for public posting")));
+    // A private PDF copied into the public folder is taken out by the next public build.
+    std::fs::create_dir_all(p.path("public/weeks")).unwrap();
+    std::fs::copy(&sheet, p.path("public/weeks/stray.pdf")).unwrap();
+    let run = p.run(&["build", "--date", "2026-01-05", "--week", "--format", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("note: removed"), "{}", run.stderr);
+    assert!(!p.path("public/weeks/stray.pdf").exists());
+    let public = text(&p.path("public/weeks/2026-01-05.pdf"));
+    assert!(!public.contains("SECRET"));
+}
+
+#[test]
+fn a_pdf_is_not_printed_to_standard_output() {
+    let p = Project::fixture("small");
+    let err = p
+        .run(&["build", "--week", "--format", "pdf", "--stdout"])
+        .fails();
+    assert_eq!(
+        err,
+        "error: a PDF is written to a file, not printed: drop --stdout (the PDFs go to the \
+         output folder's weeks/ and months/)\n"
+    );
+}
+
+/// Whether an installed font has `c`, as the build judges it.
+fn font_has(c: char) -> bool {
+    prayer_guide::publish::pdf::Shared::get()
+        .fonts()
+        .iter()
+        .any(|f| f.coverage.contains(c as u32))
+}
+
+#[test]
+fn arabic_renders_with_a_font_that_has_it_or_names_the_font_to_install() {
+    let p = Project::fixture("small");
+    copy_dir(&crate::fixtures().join("translations"), &p.path("guides"));
+    let run = p.run(&[
+        "build",
+        "--date",
+        "2026-01-05",
+        "--week",
+        "--format",
+        "pdf",
+        "--language",
+        "ar",
+    ]);
+    if font_has('ص') {
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let sheet = p.path("public/ar/weeks/2026-01-05.pdf");
+        let fonts = fonts(&sheet);
+        // Libertinus for the Latin, and a font with Arabic for the rest.
+        let arabic = fonts
+            .iter()
+            .filter(|f| !f.contains("Libertinus"))
+            .collect::<Vec<_>>();
+        assert!(!arabic.is_empty(), "no font besides Libertinus: {fonts:?}");
+        assert_eq!(pages(&sheet), 1);
+    } else {
+        assert!(
+            run.stderr.contains("install Noto Naskh Arabic")
+                && run.stderr.contains("fonts-noto-core"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn chinese_renders_with_a_font_that_has_it_or_names_the_font_to_install() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/alpha.toml",
+        "name = \"Alphaland\"",
+        "name = \"中国\"",
+    );
+    p.replace(
+        "guides/alpha.toml",
+        "\"Pray for Alphaland church point one.\"",
+        "\"为中国的家庭教会祷告。\"",
+    );
+    let run = p.run(&["build", "--date", "2026-01-05", "--week", "--format", "pdf"]);
+    if font_has('为') {
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let sheet = p.path("public/weeks/2026-01-05.pdf");
+        assert!(text(&sheet).contains("为中国的家庭教会祷告。"));
+        assert!(fonts(&sheet).iter().any(|f| !f.contains("Libertinus")));
+    } else {
+        let err = run.fails();
+        assert!(
+            err.contains("no installed font has the Chinese script (")
+                && err.contains("help: install Noto Serif CJK SC (Debian and Ubuntu: `apt install fonts-noto-cjk`)"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn check_says_what_the_pdfs_leave_out_as_build_does() {
+    let p = library(|s| with_points(s, 6));
+    p.write("notes.md", &TWELVE_LINES.join("\n\n"));
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\"]",
+        "formats = [\"pdf\"]\nnotes_file = \"notes.md\"",
+    );
+    let monday = longest_week(&p).to_string();
+    let run = p.run(&["build", "--date", &monday, "--week"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("note: weeks/") || l.starts_with("note: months/"))
+        .collect();
+    assert!(
+        said.iter().any(|l| l.contains(&format!(
+            "weeks/{monday}.pdf: set at 9 pt and left out the days' lead sentences"
+        ))),
+        "{}",
+        run.stderr
+    );
+    let checked = p.run(&["check", "--today", &monday]).ok();
+    for line in said {
+        assert!(
+            checked.contains(line),
+            "check does not say {line}:\n{checked}"
+        );
+    }
+}
+
+#[test]
+fn check_names_the_font_a_guide_needs() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/alpha.toml",
+        "name = \"Alphaland\"",
+        "name = \"中国\"",
+    );
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\"]",
+        "formats = [\"pdf\"]",
+    );
+    let run = p.run(&["check", "--today", "2026-01-05"]);
+    if font_has('中') {
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    } else {
+        let err = run.fails();
+        assert!(
+            err.contains("cannot typeset the weekly sheet of 2026-01-05 as PDF: no installed font has the Chinese script (中 U+4E2D, in “中国”)"),
+            "{err}"
+        );
+    }
+}
