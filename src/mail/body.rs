@@ -131,7 +131,7 @@ pub fn join(pieces: &[Piece]) -> Body {
     }
     match choose(&shapes) {
         ContentTransferEncoding::SevenBit => {
-            let mut out = String::new();
+            let mut out = String::with_capacity(capacity(&pieces, |f| f.crlf.len()));
             for p in &pieces {
                 match p {
                     Piece::Fixed(f) => out.push_str(&f.crlf),
@@ -141,7 +141,7 @@ pub fn join(pieces: &[Piece]) -> Body {
             Body::dangerous_pre_encoded(out.into_bytes(), ContentTransferEncoding::SevenBit)
         }
         ContentTransferEncoding::QuotedPrintable => {
-            let mut out = String::new();
+            let mut out = String::with_capacity(capacity(&pieces, |f| f.qp.len()));
             for p in &pieces {
                 // Within a line, a soft break joins this piece to the last.
                 if !out.is_empty() && !out.ends_with("\r\n") {
@@ -156,6 +156,17 @@ pub fn join(pieces: &[Piece]) -> Body {
         }
         _ => Body::new(whole()),
     }
+}
+
+/// Room for the joined body: the prepared pieces' size, and generously the others'.
+fn capacity(pieces: &[Piece], prepared: impl Fn(&Fixed) -> usize) -> usize {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Fixed(f) => prepared(f) + 3,
+            Piece::Own(t) => t.len() * 2 + 3,
+        })
+        .sum()
 }
 
 /// Lettre's choice (email-encoding's `Encoding::choose` for text, without SMTPUTF8) for the

@@ -117,7 +117,9 @@ pub struct Composer<'a> {
     from: Mailbox,
     reply_to: Option<Mailbox>,
     domain: String,
-    list_id: String,
+    /// The same in every message, so encoded once.
+    list_id: HeaderValue,
+    one_click: HeaderValue,
     /// `[email] bounce_address`: each message's envelope sender becomes `user+TOKEN@domain`.
     bounce: Option<Address>,
     dkim: Option<Signer>,
@@ -176,7 +178,8 @@ impl<'a> Composer<'a> {
             from,
             reply_to,
             domain,
-            list_id,
+            list_id: raw("List-Id", list_id),
+            one_click: raw("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()),
             bounce,
             dkim,
         })
@@ -267,7 +270,7 @@ impl<'a> Composer<'a> {
             .subject(header_safe(&edition.subject))
             .date(SystemTime::now())
             .message_id(Some(message_id))
-            .raw_header(raw("List-Id", self.list_id.clone()));
+            .raw_header(self.list_id.clone());
         if let Some(r) = &self.reply_to {
             builder = builder.reply_to(r.clone());
         }
@@ -287,10 +290,7 @@ impl<'a> Composer<'a> {
             builder = builder.raw_header(raw("List-Unsubscribe", unsubscribe.join(", ")));
         }
         if url.as_deref().is_some_and(|u| u.starts_with("https://")) {
-            builder = builder.raw_header(raw(
-                "List-Unsubscribe-Post",
-                "List-Unsubscribe=One-Click".into(),
-            ));
+            builder = builder.raw_header(self.one_click.clone());
         }
         let message = match s.format {
             MailFormat::Text => builder.singlepart(SinglePart::plain(text)),

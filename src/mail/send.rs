@@ -208,7 +208,11 @@ fn publish_editions(
 const PAGE: usize = 512;
 /// Slots per connection in the in-flight record: a connection may send its next message while
 /// the journal has not yet committed the results of its last few.
-const SLOTS_PER_CONNECTION: usize = 4;
+const SLOTS_PER_CONNECTION: usize = 8;
+/// How long the journal waits for more results before committing those it has. A message
+/// whose result is not yet committed is named in the in-flight record, so a kill in this window
+/// counts it as possibly delivered: kept to a millisecond, it adds a few names per kill at most.
+const RESULT_WAIT: Duration = Duration::from_millis(1);
 /// Messages claimed in the journal together, with one disk sync. Claims run ahead of the
 /// senders by at most three batches, enough to cover a slow sync (tens of milliseconds on a busy
 /// disk) at thousands of messages a second; only a power cut makes them count as in flight.
@@ -796,8 +800,13 @@ impl Delivery<'_> {
         // them, and the run's last commit makes them all durable.
         store.set_durable(false)?;
 
-        let (ready_tx, ready_rx) = mpsc::sync_channel::<Job>(CLAIM_BATCH * 2);
-        let ready_rx = std::sync::Arc::new(Mutex::new(ready_rx));
+        // Claimed batches travel whole (the reader wakes once a batch, not once a message);
+        // senders take the next message from the batch at the front.
+        let (ready_tx, ready_rx) = mpsc::sync_channel::<Vec<Job>>(2);
+        let ready_rx = std::sync::Arc::new(Mutex::new((
+            std::collections::VecDeque::<Job>::new(),
+            ready_rx,
+        )));
         let (tx, rx) = mpsc::channel::<Done>();
         let mut outcomes = Outcomes {
             editions: vec![Delivered::default(); editions.len()],
@@ -829,12 +838,8 @@ impl Delivery<'_> {
                             })
                             .collect();
                         writer.record(&entries)?;
-                        for job in batch.drain(..) {
-                            if ready_tx.send(job).is_err() {
-                                return Ok(false);
-                            }
-                        }
-                        Ok(true)
+                        let claimed = std::mem::replace(batch, Vec::with_capacity(CLAIM_BATCH));
+                        Ok(ready_tx.send(claimed).is_ok())
                     };
                     let mut batch: Vec<Job> = Vec::with_capacity(CLAIM_BATCH);
                     let (mut emitted, mut owed_seen, mut open) = (0usize, 0usize, true);
@@ -901,10 +906,18 @@ impl Delivery<'_> {
                             break;
                         }
                         let job = match ready_rx.lock() {
-                            Ok(rx) => rx.recv(),
+                            Ok(mut ready) => {
+                                let (queue, rx) = &mut *ready;
+                                if queue.is_empty()
+                                    && let Ok(batch) = rx.recv()
+                                {
+                                    queue.extend(batch);
+                                }
+                                queue.pop_front()
+                            }
                             Err(_) => break,
                         };
-                        let Ok(job) = job else { break };
+                        let Some(job) = job else { break };
                         let Some(edition) = editions[job.edition].as_ref() else {
                             continue;
                         };
@@ -1009,9 +1022,13 @@ impl Delivery<'_> {
             let mut finished = 0usize;
             let mut failed = 0usize;
             while let Ok(first) = rx.recv() {
+                // Short of a result from each connection, let more come for RESULT_WAIT: one
+                // commit (and one wake-up of this thread) for several messages, not one each.
                 let mut batch = vec![first];
-                while let Ok(more) = rx.try_recv() {
-                    batch.push(more);
+                batch.extend(rx.try_iter());
+                if batch.len() < threads {
+                    std::thread::sleep(RESULT_WAIT);
+                    batch.extend(rx.try_iter());
                 }
                 let entries: Vec<JournalEntry> = batch.iter().map(|d| d.entry.clone()).collect();
                 if let Err(e) = store.record(&entries) {

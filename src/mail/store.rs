@@ -613,8 +613,30 @@ impl Store {
                        updated = excluded.updated",
                 )
                 .map_err(|e| db_error(&path, e))?;
+            // A result updates its claim in place: no insert to attempt, no key to check.
+            let mut result = tx
+                .prepare_cached(
+                    "UPDATE deliveries SET state = ?3, detail = ?4, updated = ?5
+                     WHERE edition = ?1 AND subscriber = ?2 AND message_id = ?6",
+                )
+                .map_err(|e| db_error(&path, e))?;
             let now = now();
             for e in batch {
+                if e.state != State::Sending
+                    && result
+                        .execute(params![
+                            e.edition,
+                            e.subscriber,
+                            e.state.as_str(),
+                            e.detail,
+                            now,
+                            e.message_id
+                        ])
+                        .map_err(|e| db_error(&path, e))?
+                        == 1
+                {
+                    continue;
+                }
                 let attempt = u32::from(e.state == State::Sending);
                 stmt.execute(params![
                     e.edition,
