@@ -59,7 +59,7 @@ points = [
 
 [output]
 dir = "public"
-formats = ["html", "txt"]     # also "json", "bulletin" (a half-page insert), "ics" (calendar), "atom" (feed)
+formats = ["html", "txt"]     # also "json", "bulletin" (a half-page insert), "ics" (calendar), "atom" (feed), "pdf" (print-ready)
 paper = "a4"                  # or "letter"
 # notes = "Prayer meeting on Wednesdays at 7pm. All welcome."   # in the weekly sheet's notes box
 # base_url = "https://example.org/prayer/"   # where you publish the files: links in calendar and feed

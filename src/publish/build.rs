@@ -187,6 +187,13 @@ impl Request {
         } else {
             self.formats.clone()
         };
+        if self.large && !formats.contains(&Format::Pdf) {
+            return Err(Error::Usage(
+                "--large is an edition of the PDF sheet: add --format pdf (or \"pdf\" to \
+                 `formats` in schedule.toml)"
+                    .into(),
+            ));
+        }
         let (dates, calendar) = match range {
             Some((from, to)) => (
                 from.iter_days().take_while(|d| *d <= to).collect(),

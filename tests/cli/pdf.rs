@@ -525,3 +525,14 @@ fn check_names_the_font_a_guide_needs() {
         );
     }
 }
+
+#[test]
+fn large_print_needs_the_pdf_format() {
+    let p = Project::fixture("small");
+    let err = p.run(&["build", "--week", "--large"]).fails();
+    assert_eq!(
+        err,
+        "error: --large is an edition of the PDF sheet: add --format pdf (or \"pdf\" to \
+         `formats` in schedule.toml)\n"
+    );
+}

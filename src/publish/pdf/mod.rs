@@ -753,6 +753,9 @@ pub fn render(
             })
             .collect::<Result<Vec<_>, Error>>()
     });
+    // Typst memoizes across documents (that is what makes the second one cheap); drop what
+    // has not been used recently so a long build's memory stays bounded.
+    typst::comemo::evict(10);
     let mut docs = Vec::with_capacity(jobs.len());
     let mut notices = Vec::new();
     for part in parts {
