@@ -675,6 +675,12 @@ pub fn month(
     )
 }
 
+/// Forgets everything Typst memoized, so the next document is typeset from nothing but the
+/// loaded fonts: what a benchmark of a fresh build needs between its runs.
+pub fn forget_memoized() {
+    typst::comemo::evict(0);
+}
+
 /// One document of a build.
 enum Job<'a> {
     Week(&'a WeekGuide, Edition),
