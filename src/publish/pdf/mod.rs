@@ -552,7 +552,20 @@ pub struct MonthSetting<'a> {
     pub paper: Paper,
     pub week_starts: WeekStart,
     pub base_url: Option<&'a str>,
+    /// Where the calendar's QR code leads: see [`calendar_link`].
+    pub link: Option<String>,
     pub audience: Audience,
+}
+
+/// Where a printed calendar's QR code leads: the sign-up page where `serve` takes
+/// subscriptions (`[serve] public_url`), so a reader can have the guide by email; else the
+/// published guides (`base_url`); else nowhere.
+pub fn calendar_link(base_url: Option<&str>, serve_url: Option<&str>) -> Option<String> {
+    match (serve_url, base_url) {
+        (Some(serve), _) => Some(format!("{serve}subscribe")),
+        (None, Some(base)) => Some(base.to_string()),
+        (None, None) => None,
+    }
 }
 
 /// Typesets the calendar of the month holding `first`; `day` gives each of its days' guides
@@ -601,8 +614,8 @@ pub fn month(
         }
         weeks.push(row);
     }
-    let qr_file = match setting.base_url {
-        Some(base) => Some(qr("qr-site.svg".into(), base)?),
+    let qr_file = match &setting.link {
+        Some(link) => Some(qr("qr-link.svg".into(), link)?),
         None => None,
     };
     let private = setting.audience == Audience::Private;
@@ -740,6 +753,13 @@ pub fn render(
         paper: selection.paper,
         week_starts: schedule.week_starts,
         base_url: schedule.output.base_url.as_deref(),
+        link: calendar_link(
+            schedule.output.base_url.as_deref(),
+            schedule
+                .serve
+                .as_ref()
+                .and_then(|s| s.public_url.as_deref()),
+        ),
         audience: assembler.audience,
     };
     let guides = &guides;
@@ -907,6 +927,18 @@ mod tests {
     }
 
     #[test]
+    fn the_calendar_leads_to_the_sign_up_page_where_there_is_one() {
+        let base = Some("https://example.org/prayer/");
+        let serve = Some("https://pray.example.org/");
+        assert_eq!(
+            calendar_link(base, serve).as_deref(),
+            Some("https://pray.example.org/subscribe")
+        );
+        assert_eq!(calendar_link(base, None).as_deref(), base);
+        assert_eq!(calendar_link(None, None), None);
+    }
+
+    #[test]
     fn the_calendar_fits_a_month_on_one_page() {
         let p = project();
         let ledger = Ledger::new(p.schedule.start);
@@ -927,6 +959,7 @@ mod tests {
             paper: Paper::Letter,
             week_starts: p.schedule.week_starts,
             base_url: Some("https://example.org/prayer/"),
+            link: Some("https://example.org/prayer/".into()),
             audience: Audience::Public,
         };
         let locale = Locale::english();
