@@ -642,7 +642,9 @@ fn drip_headers(address: &str, limit: Duration) -> Option<Duration> {
 #[test]
 fn slow_loris_clients_are_cut_off_while_others_are_answered_promptly() {
     let smtp = Smtp::start();
-    let p = project(smtp.port, "header_timeout_seconds = 2");
+    // The timeout is longer than the time ordinary requests are tried below, so every one of
+    // them is asked while all twenty slow clients still hold their connections.
+    let p = project(smtp.port, "header_timeout_seconds = 5");
     let server = Server::start(&p);
     let address = server.base.trim_start_matches("http://").to_string();
     let slow: Vec<_> = (0..20)
@@ -656,7 +658,7 @@ fn slow_loris_clients_are_cut_off_while_others_are_answered_promptly() {
     let start = Instant::now();
     let mut slowest = Duration::ZERO;
     let mut answered = 0;
-    while start.elapsed() < Duration::from_secs(4) {
+    while start.elapsed() < Duration::from_secs(3) {
         let asked = Instant::now();
         let health = get(&server.url("/healthz"));
         assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
@@ -666,9 +668,9 @@ fn slow_loris_clients_are_cut_off_while_others_are_answered_promptly() {
         answered += 2;
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert!(answered >= 20, "{answered} requests answered");
-    // Generous for a loaded 2-core machine: a server tied up by the slow clients would not
-    // answer at all until they were cut off.
+    assert!(answered >= 10, "{answered} requests answered");
+    // Generous for a loaded 2-core machine, and well below the 5 s a server tied up by the slow
+    // clients would keep an ordinary request waiting.
     assert!(
         slowest < Duration::from_secs(2),
         "two requests took {slowest:?}"
@@ -679,9 +681,9 @@ fn slow_loris_clients_are_cut_off_while_others_are_answered_promptly() {
             .join()
             .unwrap()
             .expect("a slow client was never cut off");
-        // Cut off by the 2 s header timeout, not by the 20 s request timeout.
+        // Cut off by the 5 s header timeout, not by the 20 s request timeout.
         assert!(
-            cut >= Duration::from_millis(1500) && cut < Duration::from_secs(5),
+            cut >= Duration::from_millis(4500) && cut < Duration::from_secs(9),
             "cut off after {cut:?}"
         );
     }
