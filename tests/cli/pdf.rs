@@ -474,7 +474,7 @@ fn check_says_what_the_pdfs_leave_out_as_build_does() {
     p.write("notes.md", &TWELVE_LINES.join("\n\n"));
     p.replace(
         "schedule.toml",
-        "formats = [\"html\", \"txt\"]",
+        "formats = [\"html\", \"txt\", \"pdf\"]",
         "formats = [\"pdf\"]\nnotes_file = \"notes.md\"",
     );
     let monday = longest_week(&p).to_string();
