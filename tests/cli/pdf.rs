@@ -233,22 +233,6 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
     }
 }
 
-/// Twelve short notices, as a church writes them.
-const TWELVE_LINES: [&str; 12] = [
-    "Sunday 10am: morning worship",
-    "Sunday 6pm: evening prayer",
-    "Monday: food bank, 2 to 4pm",
-    "Tuesday: parents and toddlers",
-    "Wednesday 7pm: prayer meeting",
-    "Thursday: Bible study at the Smiths",
-    "Friday: youth club at 7pm",
-    "Saturday: men's breakfast at 8am",
-    "Letters to prisoners: see Anna",
-    "Gift Aid forms at the back",
-    "Church lunch on the 14th",
-    "Cards at the welcome desk",
-];
-
 #[test]
 fn the_longest_notes_fit_as_one_paragraph_and_as_twelve_lines() {
     let paragraph: String = "Our prayer meeting is on Wednesday at seven in the church hall. "
@@ -257,7 +241,7 @@ fn the_longest_notes_fit_as_one_paragraph_and_as_twelve_lines() {
         .take(MAX_NOTES_CHARS)
         .collect();
     let paragraph = paragraph.trim().to_string();
-    let lines = TWELVE_LINES.join("\n\n");
+    let lines = crate::print::TWELVE_LINES.join("\n\n");
     for (name, notes) in [("paragraph", paragraph), ("lines", lines)] {
         for points in [3, 4, 6] {
             let p = library(|s| with_points(s, points));
@@ -471,7 +455,7 @@ fn chinese_renders_with_a_font_that_has_it_or_names_the_font_to_install() {
 #[test]
 fn check_says_what_the_pdfs_leave_out_as_build_does() {
     let p = library(|s| with_points(s, 6));
-    p.write("notes.md", &TWELVE_LINES.join("\n\n"));
+    p.write("notes.md", &crate::print::TWELVE_LINES.join("\n\n"));
     p.replace(
         "schedule.toml",
         "formats = [\"html\", \"txt\", \"pdf\"]",

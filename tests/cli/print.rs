@@ -130,8 +130,9 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
     assert!(status.success(), "chromium failed on {html:?}");
 }
 
-/// Twelve short notices, the last ending in a word to find.
-const TWELVE_LINES: [&str; 12] = [
+/// Twelve short notices, as a church writes them, the last ending in a word to find (the PDF
+/// tests use them too).
+pub const TWELVE_LINES: [&str; 12] = [
     "Sunday 10am: morning worship",
     "Sunday 6pm: evening prayer",
     "Monday: food bank, 2 to 4pm",
