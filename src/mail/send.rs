@@ -693,11 +693,11 @@ struct Pace {
 }
 
 impl Pace {
-    fn wait(&self) {
+    async fn wait(&self) {
         loop {
             let until = *self.paused_until.lock().expect("pace lock");
             match until {
-                Some(t) if t > Instant::now() => std::thread::sleep(t - Instant::now()),
+                Some(t) if t > Instant::now() => tokio::time::sleep(t - Instant::now()).await,
                 _ => break,
             }
         }
@@ -709,7 +709,7 @@ impl Pace {
                 slot
             };
             if slot > Instant::now() {
-                std::thread::sleep(slot - Instant::now());
+                tokio::time::sleep(slot - Instant::now()).await;
             }
         }
     }
@@ -724,13 +724,13 @@ impl Pace {
 }
 
 /// Sleeps for `delay`, waking early if asked to stop; returns false if it was.
-fn sleep_unless_stopped(delay: Duration, stop: &AtomicBool) -> bool {
+async fn sleep_unless_stopped(delay: Duration, stop: &AtomicBool) -> bool {
     let end = Instant::now() + delay;
     while Instant::now() < end {
         if stop.load(Ordering::Relaxed) {
             return false;
         }
-        std::thread::sleep((end - Instant::now()).min(Duration::from_millis(100)));
+        tokio::time::sleep((end - Instant::now()).min(Duration::from_millis(100))).await;
     }
     true
 }
@@ -795,18 +795,14 @@ impl Delivery<'_> {
         let busy: Vec<AtomicBool> = (0..threads * SLOTS_PER_CONNECTION)
             .map(|_| AtomicBool::new(false))
             .collect();
-        let freed = (Mutex::new(()), std::sync::Condvar::new());
+        let freed = tokio::sync::Notify::new();
         // Results are written without waiting for the disk: a killed process loses none of
         // them, and the run's last commit makes them all durable.
         store.set_durable(false)?;
 
         // Claimed batches travel whole (the reader wakes once a batch, not once a message);
         // senders take the next message from the batch at the front.
-        let (ready_tx, ready_rx) = mpsc::sync_channel::<Vec<Job>>(2);
-        let ready_rx = std::sync::Arc::new(Mutex::new((
-            std::collections::VecDeque::<Job>::new(),
-            ready_rx,
-        )));
+        let (ready_tx, ready_rx) = tokio::sync::mpsc::channel::<Vec<Job>>(2);
         let (tx, rx) = mpsc::channel::<Done>();
         let mut outcomes = Outcomes {
             editions: vec![Delivered::default(); editions.len()],
@@ -839,7 +835,7 @@ impl Delivery<'_> {
                             .collect();
                         writer.record(&entries)?;
                         let claimed = std::mem::replace(batch, Vec::with_capacity(CLAIM_BATCH));
-                        Ok(ready_tx.send(claimed).is_ok())
+                        Ok(ready_tx.blocking_send(claimed).is_ok())
                     };
                     let mut batch: Vec<Job> = Vec::with_capacity(CLAIM_BATCH);
                     let (mut emitted, mut owed_seen, mut open) = (0usize, 0usize, true);
@@ -888,135 +884,157 @@ impl Delivery<'_> {
                     result
                 })
             };
-            for connection in 0..threads {
+            // The connections: one thread drives them all, as Postfix's smtp-source drives its
+            // sessions. Waiting for one server's reply, it composes and sends on the others,
+            // where a thread blocked per connection cost a sleep and a wake-up per reply.
+            let connections = {
                 let tx = tx.clone();
-                let (ready_rx, abort, pace, record, entry, busy, freed) = (
-                    ready_rx.clone(),
-                    &abort,
-                    &pace,
-                    &record,
-                    &entry,
-                    &busy,
-                    &freed,
-                );
-                scope.spawn(move || {
-                    let mut sender = transport.sender();
-                    loop {
-                        if abort.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let job = match ready_rx.lock() {
-                            Ok(mut ready) => {
-                                let (queue, rx) = &mut *ready;
-                                if queue.is_empty()
-                                    && let Ok(batch) = rx.recv()
-                                {
-                                    queue.extend(batch);
-                                }
-                                queue.pop_front()
-                            }
-                            Err(_) => break,
-                        };
-                        let Some(job) = job else { break };
-                        let Some(edition) = editions[job.edition].as_ref() else {
-                            continue;
-                        };
-                        let s = &job.subscriber;
-                        let done =
-                            |slot: Option<usize>, entry: JournalEntry, outcome: Outcome| Done {
-                                edition: job.edition,
-                                slot,
-                                to: s.email.clone(),
-                                entry,
-                                outcome,
-                            };
-                        let message =
-                            match composer.compose_with_id(edition, s, job.message_id.clone()) {
-                                Ok(m) => m,
-                                Err(e) => {
-                                    let d = e.to_string();
-                                    let _ = tx.send(done(
-                                        None,
-                                        entry(edition, &job, State::Failed, d.clone()),
-                                        Err(Finished::Failed(d)),
-                                    ));
-                                    continue;
-                                }
-                            };
-                        // A free slot of this connection's; the journal frees them as it commits,
-                        // and wakes connections waiting for one.
-                        let mine = connection * SLOTS_PER_CONNECTION
-                            ..(connection + 1) * SLOTS_PER_CONNECTION;
-                        let free = || mine.clone().find(|&i| !busy[i].load(Ordering::Acquire));
-                        let slot = match free() {
-                            Some(slot) => Some(slot),
-                            None => {
-                                let mut waiting = freed.0.lock().expect("slot lock");
-                                loop {
-                                    if let Some(slot) = free() {
-                                        break Some(slot);
-                                    }
-                                    if abort.load(Ordering::Relaxed) {
-                                        break None;
-                                    }
-                                    waiting = freed
-                                        .1
-                                        .wait_timeout(waiting, Duration::from_millis(50))
-                                        .expect("slot lock")
-                                        .0;
-                                }
-                            }
-                        };
-                        let Some(slot) = slot else { break };
-                        busy[slot].store(true, Ordering::Release);
-                        if record.set(slot, &edition.id, s.id).is_err() {
+                let (abort, pace, record, entry, busy, freed) =
+                    (&abort, &pace, &record, &entry, &busy, &freed);
+                scope.spawn(move || -> Result<(), Error> {
+                    // Owned here: when the connections end, the reader's next batch finds no
+                    // one to take it and the reader stops.
+                    let ready = tokio::sync::Mutex::new((
+                        std::collections::VecDeque::<Job>::new(),
+                        ready_rx,
+                    ));
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .map_err(|e| {
                             abort.store(true, Ordering::Relaxed);
-                            break;
-                        }
-                        let stem = format!("{}-{}", edition.id, s.id);
-                        let mut result = Err(Finished::Deferred(String::new()));
-                        for attempt in 1..=attempts {
-                            pace.wait();
-                            match sender.send(&message, &stem) {
-                                Ok(()) => {
-                                    result = Ok(());
-                                    break;
-                                }
-                                Err(SendError::Permanent(d)) => {
-                                    result = Err(Finished::Failed(d));
-                                    break;
-                                }
-                                Err(e) => {
-                                    let delay = base_delay
-                                        .saturating_mul(1 << (attempt - 1).min(8))
-                                        .min(Duration::from_secs(300));
-                                    if matches!(e, SendError::RelayBusy(_)) {
-                                        pace.pause(delay);
+                            Error::Usage(format!("could not start the connections' thread: {e}"))
+                        })?;
+                    let ready = &ready;
+                    runtime.block_on(futures_util::future::join_all((0..threads).map(
+                        |connection| {
+                            let tx = tx.clone();
+                            async move {
+                                let mut sender = transport.async_sender();
+                                loop {
+                                    if abort.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed)
+                                    {
+                                        break;
                                     }
-                                    result = Err(Finished::Deferred(e.detail().to_string()));
-                                    if attempt < attempts && !sleep_unless_stopped(delay, stop) {
+                                    let job = {
+                                        let mut ready = ready.lock().await;
+                                        let (queue, rx) = &mut *ready;
+                                        if queue.is_empty()
+                                            && let Some(batch) = rx.recv().await
+                                        {
+                                            queue.extend(batch);
+                                        }
+                                        queue.pop_front()
+                                    };
+                                    let Some(job) = job else { break };
+                                    let Some(edition) = editions[job.edition].as_ref() else {
+                                        continue;
+                                    };
+                                    let s = &job.subscriber;
+                                    let done = |slot: Option<usize>,
+                                                entry: JournalEntry,
+                                                outcome: Outcome| Done {
+                                        edition: job.edition,
+                                        slot,
+                                        to: s.email.clone(),
+                                        entry,
+                                        outcome,
+                                    };
+                                    let message = match composer.compose_with_id(
+                                        edition,
+                                        s,
+                                        job.message_id.clone(),
+                                    ) {
+                                        Ok(m) => m,
+                                        Err(e) => {
+                                            let d = e.to_string();
+                                            let _ = tx.send(done(
+                                                None,
+                                                entry(edition, &job, State::Failed, d.clone()),
+                                                Err(Finished::Failed(d)),
+                                            ));
+                                            continue;
+                                        }
+                                    };
+                                    // A free slot of this connection's; the journal frees them
+                                    // as it commits, and wakes connections waiting for one.
+                                    let mine = connection * SLOTS_PER_CONNECTION
+                                        ..(connection + 1) * SLOTS_PER_CONNECTION;
+                                    let free =
+                                        || mine.clone().find(|&i| !busy[i].load(Ordering::Acquire));
+                                    let slot = loop {
+                                        let notified = freed.notified();
+                                        let mut notified = std::pin::pin!(notified);
+                                        notified.as_mut().enable();
+                                        if let Some(slot) = free() {
+                                            break Some(slot);
+                                        }
+                                        if abort.load(Ordering::Relaxed) {
+                                            break None;
+                                        }
+                                        let _ = tokio::time::timeout(
+                                            Duration::from_millis(50),
+                                            notified,
+                                        )
+                                        .await;
+                                    };
+                                    let Some(slot) = slot else { break };
+                                    busy[slot].store(true, Ordering::Release);
+                                    if record.set(slot, &edition.id, s.id).is_err() {
+                                        abort.store(true, Ordering::Relaxed);
+                                        break;
+                                    }
+                                    let stem = format!("{}-{}", edition.id, s.id);
+                                    let mut result = Err(Finished::Deferred(String::new()));
+                                    for attempt in 1..=attempts {
+                                        pace.wait().await;
+                                        match sender.send(&message, &stem).await {
+                                            Ok(()) => {
+                                                result = Ok(());
+                                                break;
+                                            }
+                                            Err(SendError::Permanent(d)) => {
+                                                result = Err(Finished::Failed(d));
+                                                break;
+                                            }
+                                            Err(e) => {
+                                                let delay = base_delay
+                                                    .saturating_mul(1 << (attempt - 1).min(8))
+                                                    .min(Duration::from_secs(300));
+                                                if matches!(e, SendError::RelayBusy(_)) {
+                                                    pace.pause(delay);
+                                                }
+                                                result =
+                                                    Err(Finished::Deferred(e.detail().to_string()));
+                                                if attempt < attempts
+                                                    && !sleep_unless_stopped(delay, stop).await
+                                                {
+                                                    break;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    let journal = match &result {
+                                        Ok(()) => entry(edition, &job, State::Sent, String::new()),
+                                        Err(Finished::Failed(d)) => {
+                                            entry(edition, &job, State::Failed, d.clone())
+                                        }
+                                        Err(Finished::Deferred(d)) => {
+                                            entry(edition, &job, State::Deferred, d.clone())
+                                        }
+                                    };
+                                    if tx.send(done(Some(slot), journal, result)).is_err() {
                                         break;
                                     }
                                 }
+                                sender.close().await;
                             }
-                        }
-                        let journal = match &result {
-                            Ok(()) => entry(edition, &job, State::Sent, String::new()),
-                            Err(Finished::Failed(d)) => {
-                                entry(edition, &job, State::Failed, d.clone())
-                            }
-                            Err(Finished::Deferred(d)) => {
-                                entry(edition, &job, State::Deferred, d.clone())
-                            }
-                        };
-                        if tx.send(done(Some(slot), journal, result)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
+                        },
+                    )));
+                    Ok(())
+                })
+            };
             drop(tx);
-            drop(ready_rx);
 
             // The journal writer: take every result waiting and commit them together.
             let mut finished = 0usize;
@@ -1043,7 +1061,7 @@ impl Delivery<'_> {
                         busy[slot].store(false, Ordering::Release);
                     }
                 }
-                drop(freed.0.lock().map(|_| freed.1.notify_all()));
+                freed.notify_waiters();
                 for d in batch {
                     let out = &mut outcomes.editions[d.edition];
                     out.finished += 1;
@@ -1061,6 +1079,10 @@ impl Delivery<'_> {
                     }
                 }
                 progress.advance(finished, failed);
+            }
+            let connected = connections.join();
+            if let Ok(Err(e)) = connected {
+                journal_error.get_or_insert(e);
             }
             producer.join()
         });

@@ -6,9 +6,14 @@ use std::time::{Duration, Instant};
 
 use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
-use lettre::transport::smtp::client::{Certificate, SmtpConnection, Tls, TlsParameters};
+use lettre::transport::smtp::client::{
+    AsyncSmtpConnection, Certificate, SmtpConnection, Tls, TlsParameters,
+};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::{Message, SendmailTransport, SmtpTransport, Transport as _};
+use lettre::{
+    AsyncSendmailTransport, AsyncTransport as _, Message, SendmailTransport, SmtpTransport,
+    Tokio1Executor, Transport as _,
+};
 
 use crate::content::mail_config::{EmailConfig, Security, TransportKind};
 use crate::error::Error;
@@ -133,6 +138,22 @@ impl Transport {
                 None => SendmailTransport::new(),
             })),
             Transport::Directory(d) => Box::new(DirectorySender(d.clone())),
+        }
+    }
+
+    /// A sender for `send`'s delivery, whose connections all run on one thread (a tokio
+    /// runtime of one thread): waiting for one server's reply, the thread works on the others.
+    pub fn async_sender(&self) -> AsyncSender {
+        match self {
+            Transport::Smtp(t) => AsyncSender::Smtp {
+                settings: t.clone(),
+                connection: None,
+            },
+            Transport::Sendmail(p) => AsyncSender::Sendmail(match p {
+                Some(p) => AsyncSendmailTransport::new_with_command(p),
+                None => AsyncSendmailTransport::new(),
+            }),
+            Transport::Directory(d) => AsyncSender::Directory(DirectorySender(d.clone())),
         }
     }
 }
@@ -266,6 +287,128 @@ impl SmtpSettings {
     }
 }
 
+impl SmtpSettings {
+    /// [`SmtpSettings::connect`], with lettre's async client.
+    async fn connect_async(&self) -> Result<AsyncSmtpConnection, lettre::transport::smtp::Error> {
+        let hello = ClientId::default();
+        let wrapper = match &self.tls {
+            Tls::Wrapper(p) => Some(p.clone()),
+            _ => None,
+        };
+        let mut connection = AsyncSmtpConnection::connect_tokio1(
+            (self.host.as_str(), self.port),
+            Some(self.timeout),
+            &hello,
+            wrapper,
+            None,
+        )
+        .await?;
+        match &self.tls {
+            Tls::Required(p) => connection.starttls(p.clone(), &hello).await?,
+            Tls::Opportunistic(p) if connection.can_starttls() => {
+                connection.starttls(p.clone(), &hello).await?;
+            }
+            _ => {}
+        }
+        if let Some(c) = &self.credentials {
+            connection.auth(DEFAULT_MECHANISMS, c).await?;
+        }
+        Ok(connection)
+    }
+}
+
+/// One of `send`'s connections (see [`Transport::async_sender`]).
+pub enum AsyncSender {
+    /// The connection is kept open between messages, checked (NOOP) only after it sat idle.
+    Smtp {
+        settings: SmtpSettings,
+        connection: Option<Box<(AsyncSmtpConnection, Instant)>>,
+    },
+    Sendmail(AsyncSendmailTransport<Tokio1Executor>),
+    Directory(DirectorySender),
+}
+
+impl AsyncSender {
+    pub async fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError> {
+        match self {
+            AsyncSender::Smtp {
+                settings,
+                connection,
+            } => {
+                // lettre's async client times out connecting only; a server that stops
+                // answering mid-message is cut off here, after the configured timeout.
+                let timeout = settings.timeout;
+                let timed_out = || {
+                    SendError::Transient(format!(
+                        "the SMTP server did not answer within {} s",
+                        timeout.as_secs()
+                    ))
+                };
+                if let Some(open) = connection
+                    && let (c, last) = &mut **open
+                    && (c.has_broken()
+                        || (last.elapsed() > IDLE_CHECK
+                            && !tokio::time::timeout(timeout, c.test_connected())
+                                .await
+                                .unwrap_or(false)))
+                {
+                    *connection = None;
+                }
+                let (c, last) = &mut **match connection {
+                    Some(c) => c,
+                    None => {
+                        let opened = tokio::time::timeout(timeout, settings.connect_async())
+                            .await
+                            .map_err(|_| timed_out())?
+                            .map_err(|e| match classify(&e) {
+                                // Trouble opening the connection is never this message's fault.
+                                SendError::Permanent(d) if e.is_client() => {
+                                    SendError::Transient(d)
+                                }
+                                other => other,
+                            })?;
+                        connection.insert(Box::new((opened, Instant::now())))
+                    }
+                };
+                let sent = tokio::time::timeout(
+                    timeout,
+                    c.send(message.envelope(), &message.formatted()),
+                )
+                .await;
+                *last = Instant::now();
+                match sent {
+                    Ok(result) => {
+                        if result.is_err() && c.has_broken() {
+                            *connection = None;
+                        }
+                        result.map(|_| ()).map_err(|e| classify(&e))
+                    }
+                    // Cut off mid-transaction: the connection is in an unknown state.
+                    Err(_) => {
+                        *connection = None;
+                        Err(timed_out())
+                    }
+                }
+            }
+            AsyncSender::Sendmail(t) => t
+                .send_raw(message.envelope(), &message.formatted())
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(e.to_string())),
+            AsyncSender::Directory(d) => d.send(message, file_stem),
+        }
+    }
+
+    /// Says goodbye (QUIT) on an open SMTP connection.
+    pub async fn close(&mut self) {
+        if let AsyncSender::Smtp { connection, .. } = self
+            && let Some(mut open) = connection.take()
+        {
+            let _ = tokio::time::timeout(Duration::from_secs(5), open.0.quit()).await;
+        }
+    }
+}
+
 impl Sender for SmtpSender {
     fn send(&mut self, message: &Message, _: &str) -> Result<(), SendError> {
         if let Some((c, last)) = &mut self.connection
@@ -328,7 +471,7 @@ impl Sender for SendmailSender {
     }
 }
 
-struct DirectorySender(PathBuf);
+pub struct DirectorySender(PathBuf);
 
 impl Sender for DirectorySender {
     fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError> {
