@@ -247,12 +247,25 @@ impl<'a> Composer<'a> {
             unsubscribe_mailto: mailto,
             unsubscribe_mailto_link: mailto_link.clone(),
         };
-        let text_header = self.renderer.template("email-header.txt", &personal)?;
-        let text_footer = self.renderer.template("email-footer.txt", &personal)?;
+        // The context is built once for the two or four templates.
+        let mut parts = self.renderer.templates(
+            match s.format {
+                MailFormat::Text => &["email-header.txt", "email-footer.txt"][..],
+                MailFormat::Html => &[
+                    "email-header.txt",
+                    "email-footer.txt",
+                    "email-header.html",
+                    "email-footer.html",
+                ],
+            },
+            &personal,
+        )?;
+        let html_parts = parts.split_off(2.min(parts.len()));
+        let (text_header, text_footer) = (&parts[0], &parts[1]);
         let text = crate::mail::body::join(&[
-            Piece::Own(&text_header),
+            Piece::Own(text_header),
             Piece::Fixed(&edition.prepared.text),
-            Piece::Own(&text_footer),
+            Piece::Own(text_footer),
         ]);
         let to_name = if name.is_empty() {
             None
@@ -274,12 +287,14 @@ impl<'a> Composer<'a> {
         if let Some(r) = &self.reply_to {
             builder = builder.reply_to(r.clone());
         }
-        if let Some(sender) = self.return_path(s) {
-            let envelope = Envelope::new(Some(sender), vec![address]).map_err(|e| {
-                Error::Usage(format!("could not address the message to {}: {e}", s.email))
-            })?;
-            builder = builder.envelope(envelope);
-        }
+        // Given, the envelope is not found again by parsing the headers just written.
+        let sender = self
+            .return_path(s)
+            .unwrap_or_else(|| self.from.email.clone());
+        let envelope = Envelope::new(Some(sender), vec![address]).map_err(|e| {
+            Error::Usage(format!("could not address the message to {}: {e}", s.email))
+        })?;
+        builder = builder.envelope(envelope);
         let unsubscribe: Vec<String> = url
             .iter()
             .chain(mailto_link.iter())
@@ -295,9 +310,7 @@ impl<'a> Composer<'a> {
         let message = match s.format {
             MailFormat::Text => builder.singlepart(SinglePart::plain(text)),
             MailFormat::Html => {
-                let header = self.renderer.template("email-header.html", &personal)?;
-                let footer = self.renderer.template("email-footer.html", &personal)?;
-                let (header, footer) = (Piece::Own(&header), Piece::Own(&footer));
+                let (header, footer) = (Piece::Own(&html_parts[0]), Piece::Own(&html_parts[1]));
                 let pieces = &edition.prepared.html;
                 let inside = Piece::Fixed(&pieces.inside);
                 let html = crate::mail::body::join(&match &pieces.around {

@@ -931,15 +931,18 @@ impl Delivery<'_> {
                                         continue;
                                     };
                                     let s = &job.subscriber;
-                                    let done = |slot: Option<usize>,
-                                                entry: JournalEntry,
-                                                outcome: Outcome| Done {
-                                        edition: job.edition,
-                                        slot,
-                                        to: s.email.clone(),
-                                        entry,
-                                        outcome,
-                                    };
+                                    let done =
+                                        |slot: Option<usize>,
+                                         entry: JournalEntry,
+                                         outcome: Outcome| {
+                                            Done {
+                                                edition: job.edition,
+                                                slot,
+                                                to: s.email.clone(),
+                                                entry,
+                                                outcome,
+                                            }
+                                        };
                                     let message = match composer.compose_with_id(
                                         edition,
                                         s,

@@ -362,19 +362,15 @@ impl AsyncSender {
                             .map_err(|_| timed_out())?
                             .map_err(|e| match classify(&e) {
                                 // Trouble opening the connection is never this message's fault.
-                                SendError::Permanent(d) if e.is_client() => {
-                                    SendError::Transient(d)
-                                }
+                                SendError::Permanent(d) if e.is_client() => SendError::Transient(d),
                                 other => other,
                             })?;
                         connection.insert(Box::new((opened, Instant::now())))
                     }
                 };
-                let sent = tokio::time::timeout(
-                    timeout,
-                    c.send(message.envelope(), &message.formatted()),
-                )
-                .await;
+                let sent =
+                    tokio::time::timeout(timeout, c.send(message.envelope(), &message.formatted()))
+                        .await;
                 *last = Instant::now();
                 match sent {
                     Ok(result) => {

@@ -179,10 +179,22 @@ impl Renderer {
 
     /// Any template by name, e.g. the email header and footer.
     pub fn template<T: Serialize>(&self, name: &str, view: &T) -> Result<String, Error> {
+        Ok(self.templates(&[name], view)?.remove(0))
+    }
+
+    /// Several templates for one view, whose context is built once for all of them (a
+    /// message's greeting and footer, in text and HTML).
+    pub fn templates<T: Serialize>(&self, names: &[&str], view: &T) -> Result<Vec<String>, Error> {
+        let name = names.first().copied().unwrap_or("template");
         let context = Context::from_serialize(view).map_err(|e| self.error(name, &e))?;
-        self.tera
-            .render(name, &context)
-            .map_err(|e| self.error(name, &e))
+        names
+            .iter()
+            .map(|name| {
+                self.tera
+                    .render(name, &context)
+                    .map_err(|e| self.error(name, &e))
+            })
+            .collect()
     }
 
     /// Renders a one-off template text (a subject line from schedule.toml), without escaping.
