@@ -213,6 +213,8 @@ const SLOTS_PER_CONNECTION: usize = 8;
 /// whose result is not yet committed is named in the in-flight record, so a kill in this window
 /// counts it as possibly delivered: kept to a millisecond, it adds a few names per kill at most.
 const RESULT_WAIT: Duration = Duration::from_millis(1);
+/// How long the journal waits at most when no results came (a paced or retrying run).
+const IDLE_RESULT_WAIT: Duration = Duration::from_millis(16);
 /// Messages claimed in the journal together, with one disk sync. Claims run ahead of the
 /// senders by at most three batches, enough to cover a slow sync (tens of milliseconds on a busy
 /// disk) at thousands of messages a second; only a power cut makes them count as in flight.
@@ -1042,15 +1044,28 @@ impl Delivery<'_> {
             // The journal writer: take every result waiting and commit them together.
             let mut finished = 0usize;
             let mut failed = 0usize;
-            while let Ok(first) = rx.recv() {
-                // Short of a result from each connection, let more come for RESULT_WAIT: one
-                // commit (and one wake-up of this thread) for several messages, not one each.
-                let mut batch = vec![first];
-                batch.extend(rx.try_iter());
-                if batch.len() < threads {
-                    std::thread::sleep(RESULT_WAIT);
-                    batch.extend(rx.try_iter());
+            // It looks every RESULT_WAIT rather than waiting on the channel: one commit for
+            // the results of that time, and the connections' thread never has to wake it (a
+            // wake-up per result cost more than the sleep). Idle, it looks less often.
+            let mut pause = RESULT_WAIT;
+            loop {
+                std::thread::sleep(pause);
+                let mut batch = Vec::new();
+                let ended = loop {
+                    match rx.try_recv() {
+                        Ok(done) => batch.push(done),
+                        Err(mpsc::TryRecvError::Empty) => break false,
+                        Err(mpsc::TryRecvError::Disconnected) => break true,
+                    }
+                };
+                if batch.is_empty() {
+                    if ended {
+                        break;
+                    }
+                    pause = (pause * 2).min(IDLE_RESULT_WAIT);
+                    continue;
                 }
+                pause = RESULT_WAIT;
                 let entries: Vec<JournalEntry> = batch.iter().map(|d| d.entry.clone()).collect();
                 if let Err(e) = store.record(&entries) {
                     abort.store(true, Ordering::Relaxed);
