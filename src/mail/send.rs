@@ -660,6 +660,9 @@ struct Job {
     message_id: String,
 }
 
+/// A claimed message, composed (or why it could not be).
+type Composed = (Job, Result<lettre::Message, String>);
+
 /// How one message ended: sent, or why not.
 type Outcome = Result<(), Finished>;
 
@@ -913,22 +916,56 @@ impl Delivery<'_> {
                             let tx = tx.clone();
                             async move {
                                 let mut sender = transport.async_sender();
+                                // The next message, composed while this one's first reply
+                                // is awaited.
+                                let mut upcoming: Option<Composed> = None;
+                                let compose = |job: Job| -> Option<Composed> {
+                                    let edition = editions[job.edition].as_ref()?;
+                                    let message = composer
+                                        .compose_with_id(
+                                            edition,
+                                            &job.subscriber,
+                                            job.message_id.clone(),
+                                        )
+                                        .map_err(|e| e.to_string());
+                                    Some((job, message))
+                                };
+                                // A job if one is waiting, without waiting for one.
+                                let waiting = || -> Option<Job> {
+                                    let mut ready = ready.try_lock().ok()?;
+                                    let (queue, rx) = &mut *ready;
+                                    if queue.is_empty()
+                                        && let Ok(batch) = rx.try_recv()
+                                    {
+                                        queue.extend(batch);
+                                    }
+                                    queue.pop_front()
+                                };
                                 loop {
                                     if abort.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed)
                                     {
                                         break;
                                     }
-                                    let job = {
-                                        let mut ready = ready.lock().await;
-                                        let (queue, rx) = &mut *ready;
-                                        if queue.is_empty()
-                                            && let Some(batch) = rx.recv().await
-                                        {
-                                            queue.extend(batch);
+                                    let composed = match upcoming.take() {
+                                        Some(c) => Some(c),
+                                        None => {
+                                            let job = {
+                                                let mut ready = ready.lock().await;
+                                                let (queue, rx) = &mut *ready;
+                                                if queue.is_empty()
+                                                    && let Some(batch) = rx.recv().await
+                                                {
+                                                    queue.extend(batch);
+                                                }
+                                                queue.pop_front()
+                                            };
+                                            let Some(job) = job else { break };
+                                            compose(job)
                                         }
-                                        queue.pop_front()
                                     };
-                                    let Some(job) = job else { break };
+                                    let Some((job, message)) = composed else {
+                                        continue;
+                                    };
                                     let Some(edition) = editions[job.edition].as_ref() else {
                                         continue;
                                     };
@@ -945,14 +982,9 @@ impl Delivery<'_> {
                                                 outcome,
                                             }
                                         };
-                                    let message = match composer.compose_with_id(
-                                        edition,
-                                        s,
-                                        job.message_id.clone(),
-                                    ) {
+                                    let message = match message {
                                         Ok(m) => m,
-                                        Err(e) => {
-                                            let d = e.to_string();
+                                        Err(d) => {
                                             let _ = tx.send(done(
                                                 None,
                                                 entry(edition, &job, State::Failed, d.clone()),
@@ -993,7 +1025,19 @@ impl Delivery<'_> {
                                     let mut result = Err(Finished::Deferred(String::new()));
                                     for attempt in 1..=attempts {
                                         pace.wait().await;
-                                        match sender.send(&message, &stem).await {
+                                        let sent = if upcoming.is_none() {
+                                            // The send goes first: its first command is on
+                                            // the wire before the next message is composed.
+                                            let (sent, next) = tokio::join!(
+                                                sender.send(&message, &stem),
+                                                async { waiting().and_then(compose) }
+                                            );
+                                            upcoming = next;
+                                            sent
+                                        } else {
+                                            sender.send(&message, &stem).await
+                                        };
+                                        match sent {
                                             Ok(()) => {
                                                 result = Ok(());
                                                 break;
