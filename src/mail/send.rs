@@ -761,10 +761,12 @@ struct Outcomes {
 }
 
 impl Delivery<'_> {
-    /// Sends everything owed. Three kinds of thread: one reads the subscribers again and claims
-    /// their messages in the journal a batch at a time (one disk sync per batch); `connections`
-    /// senders each take the next claimed message, note it in the in-flight record, and send
-    /// it; the calling thread records the results.
+    /// Sends everything owed, on three threads: one reads the subscribers again and claims
+    /// their messages in the journal a batch at a time (one disk sync per batch); one drives all
+    /// `connections` connections (lettre's async client on a one-thread tokio runtime), each of
+    /// which takes the next claimed message, composes it, notes it in the in-flight record and
+    /// sends it, composing its next message while the server answers; the calling thread
+    /// commits the results every millisecond.
     fn deliver(
         &self,
         store: &mut Store,
@@ -1028,10 +1030,10 @@ impl Delivery<'_> {
                                         let sent = if upcoming.is_none() {
                                             // The send goes first: its first command is on
                                             // the wire before the next message is composed.
-                                            let (sent, next) = tokio::join!(
-                                                sender.send(&message, &stem),
-                                                async { waiting().and_then(compose) }
-                                            );
+                                            let (sent, next) =
+                                                tokio::join!(sender.send(&message, &stem), async {
+                                                    waiting().and_then(compose)
+                                                });
                                             upcoming = next;
                                             sent
                                         } else {

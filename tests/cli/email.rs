@@ -701,3 +701,53 @@ fn going_without_an_unsubscribe_changes_nothing_when_one_is_configured() {
         "{header}"
     );
 }
+
+/// A server that takes a message and then says nothing is cut off after `timeout_secs`: the
+/// message is deferred with the reason, nothing is marked sent, and the run does not hang.
+#[test]
+fn a_server_that_stops_answering_is_cut_off_after_the_timeout() {
+    let smtp = Smtp::with(Options {
+        delay: Duration::from_secs(4),
+        ..Options::default()
+    });
+    let p = project_with_email(smtp.port, "");
+    p.replace("schedule.toml", "attempts = 4", "attempts = 1");
+    p.replace(
+        "schedule.toml",
+        "security = \"none\"",
+        "security = \"none\"\ntimeout_secs = 1",
+    );
+    add(&p, "anna@example.org", &[]);
+    let start = Instant::now();
+    let run = p.run(&["send", "--date", "2026-11-23", "--cadence", "daily"]);
+    let took = start.elapsed();
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "daily-2026-11-23: 0 sent, 0 already sent, 0 failed, 1 deferred (1 subscribers)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("anna@example.org: the SMTP server did not answer within 1 s"),
+        "{}",
+        run.stdout
+    );
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+    // Nothing is marked sent: the next run sends it again.
+    let again = p.run(&[
+        "send",
+        "--date",
+        "2026-11-23",
+        "--cadence",
+        "daily",
+        "--dry-run",
+    ]);
+    assert!(
+        again.stdout.contains("would send 1 message"),
+        "{}",
+        again.stdout
+    );
+}
