@@ -1,5 +1,7 @@
-//! How messages leave: SMTP (one connection per sender thread), the local sendmail, or a folder
-//! of `.eml` files. Every failure is sorted into what the run should do about it.
+//! How messages leave: SMTP, the local sendmail, or a folder of `.eml` files. `send` takes an
+//! [`AsyncSender`] per connection, all driven from one thread; the web form's confirmation mail
+//! and `--to-dir` take a blocking [`Sender`]. Every failure is sorted into what the run should do
+//! about it.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
