@@ -751,3 +751,66 @@ fn a_server_that_stops_answering_is_cut_off_after_the_timeout() {
         again.stdout
     );
 }
+
+/// `transport = "sendmail"`: every digest is piped to the program once, with its recipient, and
+/// a second run sends nothing. (A script stands in for sendmail and keeps what it is given.)
+#[test]
+fn the_sendmail_transport_hands_each_digest_to_the_program_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::fixture("small");
+    let out = p.path("piped");
+    std::fs::create_dir(&out).unwrap();
+    let script = p.path("fake-sendmail");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$@\" > {out}/$$.args\ncat > {out}/$$.eml\n",
+            out = out.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\n\
+             unsubscribe_url = \"https://example.org/unsubscribe?token={{token}}\"\n\
+             transport = \"sendmail\"\nsendmail = \"{}\"\nconnections = 2\n",
+            script.display()
+        ),
+    );
+    for who in ["anna@example.org", "ben@example.org", "chidi@example.org"] {
+        add(&p, who, &[]);
+    }
+    let first = send(&p, &["--cadence", "daily"]).ok();
+    assert_eq!(
+        first,
+        "daily-2026-11-23: 3 sent, 0 already sent, 0 failed, 0 deferred (3 subscribers)\n"
+    );
+    let mut recipients: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "args") {
+            continue;
+        }
+        let args = std::fs::read_to_string(&path).unwrap();
+        let to = args.split_whitespace().last().unwrap().to_string();
+        let eml = std::fs::read(path.with_extension("eml")).unwrap();
+        let message = MessageParser::default().parse(&eml).unwrap();
+        assert_eq!(
+            message.to().unwrap().first().unwrap().address(),
+            Some(to.as_str())
+        );
+        assert!(message.subject().is_some_and(|s| !s.is_empty()));
+        recipients.push(to);
+    }
+    recipients.sort();
+    assert_eq!(
+        recipients,
+        ["anna@example.org", "ben@example.org", "chidi@example.org"]
+    );
+    let second = send(&p, &["--cadence", "daily"]).ok();
+    assert!(second.contains("0 sent, 3 already sent"), "{second}");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 6);
+}
