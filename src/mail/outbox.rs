@@ -13,7 +13,7 @@ use crate::mail::message::Composer;
 use crate::mail::send::{editions_due, render_edition};
 use crate::mail::store::Store;
 use crate::mail::subscribers::Cadence;
-use crate::mail::transport::Transport;
+use crate::mail::transport::DirectorySender;
 use crate::publish::render::Renderer;
 
 /// What a test send wrote, and notes on editions not due that day.
@@ -62,9 +62,8 @@ pub fn write(
         &project.root,
         without_unsubscribe,
     )?;
-    let transport = Transport::from_config(email, &project.root, Some(dir.to_path_buf()))?;
-    transport.check(email)?;
-    let mut sender = transport.sender();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    let files = DirectorySender::new(dir.to_path_buf());
     let only = only.map(|o| o.trim().to_lowercase());
     let mut written = Written {
         files: Vec::new(),
@@ -78,7 +77,7 @@ pub fn write(
         for s in subscribers {
             let message = composer.compose(edition, &s)?;
             let stem = format!("{}-{}", edition.id, s.id);
-            sender
+            files
                 .send(&message, &stem)
                 .map_err(|e| Error::Usage(e.detail().to_string()))?;
             written.files.push(dir.join(format!("{stem}.eml")));

@@ -1,21 +1,16 @@
 //! How messages leave: SMTP, the local sendmail, or a folder of `.eml` files. `send` takes an
-//! [`AsyncSender`] per connection, all driven from one thread; the web form's confirmation mail
-//! and `--to-dir` take a blocking [`Sender`]. Every failure is sorted into what the run should do
-//! about it.
+//! [`AsyncSender`] per connection, all driven from one thread; the web form's one-off mail goes
+//! out through [`Transport::send_one`]. Every failure is sorted into what the run should do about
+//! it.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
-use lettre::transport::smtp::client::{
-    AsyncSmtpConnection, Certificate, SmtpConnection, Tls, TlsParameters,
-};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::{
-    AsyncSendmailTransport, AsyncTransport as _, Message, SendmailTransport, SmtpTransport,
-    Tokio1Executor, Transport as _,
-};
+use lettre::{AsyncSendmailTransport, AsyncTransport as _, Message, SmtpTransport, Tokio1Executor};
 
 use crate::content::mail_config::{EmailConfig, Security, TransportKind};
 use crate::error::Error;
@@ -39,12 +34,7 @@ impl SendError {
     }
 }
 
-/// One sender, owned by one thread: with SMTP, one connection kept open between messages.
-pub trait Sender: Send {
-    fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError>;
-}
-
-/// The configured way out, from which each thread takes its own [`Sender`].
+/// The configured way out, from which each connection takes its own [`AsyncSender`].
 #[derive(Clone)]
 pub enum Transport {
     Smtp(SmtpSettings),
@@ -127,22 +117,6 @@ impl Transport {
         }
     }
 
-    /// A sender for one thread. Each SMTP sender keeps its own connection; it is dropped after
-    /// any error reply and a new one is opened for the next message.
-    pub fn sender(&self) -> Box<dyn Sender> {
-        match self {
-            Transport::Smtp(t) => Box::new(SmtpSender {
-                settings: t.clone(),
-                connection: None,
-            }),
-            Transport::Sendmail(p) => Box::new(SendmailSender(match p {
-                Some(p) => SendmailTransport::new_with_command(p),
-                None => SendmailTransport::new(),
-            })),
-            Transport::Directory(d) => Box::new(DirectorySender(d.clone())),
-        }
-    }
-
     /// A sender for `send`'s delivery, whose connections all run on one thread (a tokio
     /// runtime of one thread): waiting for one server's reply, the thread works on the others.
     pub fn async_sender(&self) -> AsyncSender {
@@ -156,6 +130,29 @@ impl Transport {
                 None => AsyncSendmailTransport::new(),
             }),
             Transport::Directory(d) => AsyncSender::Directory(DirectorySender(d.clone())),
+        }
+    }
+
+    /// Sends one message on a connection of its own, and closes it.
+    pub async fn send_one(&self, message: &Message, file_stem: &str) -> Result<(), SendError> {
+        let mut sender = self.async_sender();
+        let sent = sender.send(message, file_stem).await;
+        sender.close().await;
+        sent
+    }
+
+    /// [`Transport::send_one`] from blocking code: on a blocking thread of a tokio runtime
+    /// (`serve`'s workers hand their SQLite and SMTP work to one), on that runtime; elsewhere on
+    /// a runtime of its own.
+    pub fn send_one_blocking(&self, message: &Message, file_stem: &str) -> Result<(), SendError> {
+        let work = self.send_one(message, file_stem);
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => runtime.block_on(work),
+            Err(_) => tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| SendError::Transient(format!("could not start sending: {e}")))?
+                .block_on(work),
         }
     }
 }
@@ -249,49 +246,12 @@ fn hint(error: &str, config: &EmailConfig) -> String {
     }
 }
 
-/// One thread's connection, held between messages. lettre's pooled `SmtpTransport` sends a NOOP
-/// before every message to check the pooled connection, one round trip in five; here the
-/// connection is checked only after it sat idle, when a relay may have closed it.
-struct SmtpSender {
-    settings: SmtpSettings,
-    connection: Option<(SmtpConnection, Instant)>,
-}
-
 /// Idle longer than this, a connection is checked (NOOP) before the next message.
 const IDLE_CHECK: Duration = Duration::from_secs(10);
 
 impl SmtpSettings {
     /// Opens a connection the way lettre's `SmtpTransport` does: TLS, then authentication.
-    fn connect(&self) -> Result<SmtpConnection, lettre::transport::smtp::Error> {
-        let hello = ClientId::default();
-        let wrapper = match &self.tls {
-            Tls::Wrapper(p) => Some(p),
-            _ => None,
-        };
-        let mut connection = SmtpConnection::connect(
-            (self.host.as_str(), self.port),
-            Some(self.timeout),
-            &hello,
-            wrapper,
-            None,
-        )?;
-        match &self.tls {
-            Tls::Required(p) => connection.starttls(p, &hello)?,
-            Tls::Opportunistic(p) if connection.can_starttls() => {
-                connection.starttls(p, &hello)?;
-            }
-            _ => {}
-        }
-        if let Some(c) = &self.credentials {
-            connection.auth(DEFAULT_MECHANISMS, c)?;
-        }
-        Ok(connection)
-    }
-}
-
-impl SmtpSettings {
-    /// [`SmtpSettings::connect`], with lettre's async client.
-    async fn connect_async(&self) -> Result<AsyncSmtpConnection, lettre::transport::smtp::Error> {
+    async fn connect(&self) -> Result<AsyncSmtpConnection, lettre::transport::smtp::Error> {
         let hello = ClientId::default();
         let wrapper = match &self.tls {
             Tls::Wrapper(p) => Some(p.clone()),
@@ -359,7 +319,7 @@ impl AsyncSender {
                 let (c, last) = &mut **match connection {
                     Some(c) => c,
                     None => {
-                        let opened = tokio::time::timeout(timeout, settings.connect_async())
+                        let opened = tokio::time::timeout(timeout, settings.connect())
                             .await
                             .map_err(|_| timed_out())?
                             .map_err(|e| match classify(&e) {
@@ -407,41 +367,6 @@ impl AsyncSender {
     }
 }
 
-impl Sender for SmtpSender {
-    fn send(&mut self, message: &Message, _: &str) -> Result<(), SendError> {
-        if let Some((c, last)) = &mut self.connection
-            && (c.has_broken() || (last.elapsed() > IDLE_CHECK && !c.test_connected()))
-        {
-            self.connection = None;
-        }
-        let (connection, last) = match &mut self.connection {
-            Some(c) => c,
-            None => self.connection.insert((
-                self.settings.connect().map_err(|e| match classify(&e) {
-                    // Trouble opening the connection is never this message's fault.
-                    SendError::Permanent(d) if e.is_client() => SendError::Transient(d),
-                    other => other,
-                })?,
-                Instant::now(),
-            )),
-        };
-        let result = connection.send(message.envelope(), &message.formatted());
-        *last = Instant::now();
-        if result.is_err() && connection.has_broken() {
-            self.connection = None;
-        }
-        result.map(|_| ()).map_err(|e| classify(&e))
-    }
-}
-
-impl Drop for SmtpSender {
-    fn drop(&mut self) {
-        if let Some((mut c, _)) = self.connection.take() {
-            let _ = c.quit();
-        }
-    }
-}
-
 /// Sorts an SMTP error: 421 backs off the relay, other 4xx and connection trouble are temporary,
 /// 5xx is final. lettre's own refusals before anything is sent are final too: an
 /// internationalised address to a relay without SMTPUTF8 will never go through that relay.
@@ -458,21 +383,17 @@ fn classify(e: &lettre::transport::smtp::Error) -> SendError {
     }
 }
 
-struct SendmailSender(SendmailTransport);
-
-impl Sender for SendmailSender {
-    fn send(&mut self, message: &Message, _: &str) -> Result<(), SendError> {
-        self.0
-            .send(message)
-            .map(|_| ())
-            .map_err(|e| SendError::Transient(e.to_string()))
-    }
-}
-
+/// Writes messages as `.eml` files into a folder.
 pub struct DirectorySender(PathBuf);
 
-impl Sender for DirectorySender {
-    fn send(&mut self, message: &Message, file_stem: &str) -> Result<(), SendError> {
+impl DirectorySender {
+    pub fn new(dir: PathBuf) -> DirectorySender {
+        DirectorySender(dir)
+    }
+
+    /// Writes `message` as `file_stem.eml` (through a temporary file, so a reader never sees
+    /// half of one).
+    pub fn send(&self, message: &Message, file_stem: &str) -> Result<(), SendError> {
         let path = self.0.join(format!("{file_stem}.eml"));
         let tmp = path.with_extension("part");
         // The envelope sender goes where a delivering server puts it, so the file shows it.

@@ -239,8 +239,7 @@ impl App {
             crate::mail::store::new_token().map_err(|e| e.to_string())?
         );
         self.transport
-            .sender()
-            .send(&message, &stem)
+            .send_one_blocking(&message, &stem)
             .map_err(|e| e.detail().to_string())
     }
 
