@@ -8,7 +8,8 @@ use crate::content::calendar::today;
 use crate::content::project::Project;
 use crate::error::Error;
 use crate::publish::assemble::Assembler;
-use crate::publish::build::{self, Outcome, Request};
+use crate::publish::build::{self, Outcome, Plan, Request};
+use crate::publish::ledger;
 use crate::publish::render::Renderer;
 
 pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
@@ -32,26 +33,44 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         out: args.out,
         stdout: args.stdout,
         context: args.context,
+        preview: args.preview,
         paper: args.paper,
         large: args.large,
         private: args.private,
         site: args.site,
         language: None,
     };
-    let today = today(&project.schedule.timezone);
-    let plan = request.plan(&project, today)?;
-    // Every day a build shows is published: recorded in the ledger, never to change. The days
-    // are the same in every language, so the first plan decides.
-    let outputs = crate::publish::ledger::outputs(&project, &plan);
-    let ledger = match crate::publish::ledger::through(&plan, &project.schedule) {
-        Some(through) => {
-            crate::publish::ledger::publish_through(&project, through, today, &outputs, false)?
-        }
-        None => crate::publish::ledger::load(&project, &outputs, false)?,
+    let today = match args.today.as_deref() {
+        Some(day) => crate::content::calendar::parse_date(day)
+            .map_err(|e| Error::Usage(format!("--today: {e}")))?,
+        None => today(&project.schedule.timezone),
     };
+    let plan = request.plan(&project, today)?;
+    // A build that writes files gives them out: it holds the ledger's lock from reading it to
+    // recording the days written, so that what is recorded is what was written. A preview
+    // only reads the ledger.
+    let outputs = ledger::outputs(&project, &plan);
+    let shows = ledger::through(&plan, &project.schedule).filter(|_| !request.preview);
+    let mut publishing = match shows {
+        Some(_) => Some(ledger::Publishing::begin(&project, &outputs)?),
+        None => None,
+    };
+    let read;
+    let ledger = match &publishing {
+        Some(p) => p.ledger(),
+        None => {
+            read = ledger::load(&project, &outputs, false)?;
+            &read
+        }
+    };
+    ledger::require_guides(&project, ledger)?;
     if request.private {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
+    let horizon = ledger::horizon(&project.schedule, today);
+    let mut wrote_any = false;
+    let mut result = Ok(ExitCode::SUCCESS);
+    let mut outcomes = Vec::new();
     for language in languages {
         let request = Request {
             language: Some(language.clone()),
@@ -71,7 +90,7 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         let assembler = Assembler::new(
             &project.catalog,
             &project.schedule,
-            &ledger,
+            ledger,
             request.audience(),
         )
         .with_locale(locale.clone(), &project.translations);
@@ -80,9 +99,55 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         for warning in build::print_warnings(&plan, &assembler)? {
             eprintln!("{warning}");
         }
-        report(build::run(&plan, &assembler, &renderer)?)?;
+        match build::run(&plan, &assembler, &renderer) {
+            Ok(outcome) => {
+                wrote_any |=
+                    matches!(&outcome, Outcome::Wrote { written, .. } if !written.files.is_empty());
+                outcomes.push(outcome);
+            }
+            Err(e @ Error::Unfinished { .. }) => {
+                // Some files were written: they are given out, the rest is reported.
+                wrote_any |= matches!(&e, Error::Unfinished { written, .. } if !written.is_empty());
+                result = Err(e);
+                break;
+            }
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
     }
-    Ok(ExitCode::SUCCESS)
+    // Days count as published once their files are written: a build that wrote nothing (a
+    // read-only folder, a kill before the first file) publishes nothing.
+    if let (Some(publishing), Some(shows), true) = (&mut publishing, shows, wrote_any) {
+        let through = shows.min(horizon);
+        publishing.record_through(through, today)?;
+        if shows > horizon && !matches!(plan, Plan::Site { .. }) && announces_days(&plan, horizon) {
+            eprintln!(
+                "note: days after {horizon} are written as announced, not published: they may \
+                 still change (`ahead_days` in schedule.toml's [publish] is {})",
+                project.schedule.publish.ahead_days
+            );
+        }
+    }
+    // Said once the ledger has the days, so that a reader who stops early loses no record.
+    for outcome in outcomes {
+        report(outcome)?;
+    }
+    result
+}
+
+/// Whether `plan` writes a day page or a week sheet of a day after `horizon` (a calendar that
+/// runs further ahead says so in its events, and needs no note).
+fn announces_days(plan: &Plan, horizon: chrono::NaiveDate) -> bool {
+    match plan {
+        Plan::Files { selection, .. } => selection
+            .days
+            .iter()
+            .chain(&selection.weeks)
+            .any(|d| *d > horizon),
+        _ => false,
+    }
 }
 
 fn report(outcome: Outcome) -> Result<ExitCode, Error> {

@@ -61,6 +61,13 @@ pub enum Command {
     ///   prayer-guide build --week --format pdf --large   (sheet, bulletin, large print, month)
     ///   prayer-guide build --from 2027-01-01 --to 2027-12-31 --out archive
     ///   prayer-guide build --site --from 2027-01-01 --to 2027-12-31 --out www
+    ///   prayer-guide build --preview --date 2027-03-01   (look ahead; publishes nothing)
+    ///
+    /// Building into an output folder publishes: the days written, up to `ahead_days` after
+    /// today ([publish] in schedule.toml, 13 by default: through the end of next week), and
+    /// every day up to today, are recorded in published.txt and show the same from then on,
+    /// whatever is edited. Days further ahead are written as announced: they may still change.
+    /// --stdout, --context and --preview publish nothing.
     #[command(verbatim_doc_comment)]
     Build(BuildArgs),
     /// Print the rotation: which country (and which of its points) each day gets.
@@ -262,6 +269,14 @@ pub struct BuildArgs {
     /// Print the JSON that the templates receive for the day (or the week with --week), and stop
     #[arg(long)]
     pub context: bool,
+    /// Build to look, not to give out: write the files (to preview/ beside schedule.toml, or
+    /// --out) and publish nothing. --stdout and --context are previews too.
+    #[arg(long)]
+    pub preview: bool,
+    /// Build as if today were this day (YYYY-MM-DD): what is published, and what date words
+    /// count from. For tests and for rebuilding an archive as it stood
+    #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+    pub today: Option<String>,
     /// Paper for the weekly sheet and the bulletin [default: `paper` in schedule.toml]
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
@@ -435,6 +450,13 @@ pub struct PublishArgs {
     /// days are recorded as the guides show them now
     #[arg(long)]
     pub adopt: bool,
+    /// Publish further ahead than `ahead_days` after today ([publish] in schedule.toml):
+    /// those days can no longer take an edit
+    #[arg(long)]
+    pub yes: bool,
+    /// Act as if today were this day (YYYY-MM-DD), for tests
+    #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ pub fn run(config: &Path, args: PlanArgs) -> Result<ExitCode, Error> {
     let project = Project::load(config)?;
     let outputs = [project.path(&project.schedule.output.dir)];
     let ledger = crate::publish::ledger::load(&project, &outputs, false)?;
+    crate::publish::ledger::require_guides(&project, &ledger)?;
     let rotation = Rotation::new(&project.catalog, &project.schedule, &ledger);
     let found = crate::publish::ledger::diagnostics(&project, &rotation.contradictions()?).sorted();
     if found.has_errors() {

@@ -8,7 +8,7 @@
 use std::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Which Easter the movable feasts follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -22,7 +22,7 @@ pub enum Reckoning {
 }
 
 /// `church_year` in schedule.toml: which church year names the Sundays, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChurchYear {
     /// Sundays named, movable feasts by the Western Easter.

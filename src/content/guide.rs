@@ -219,7 +219,7 @@ impl Persecution {
 }
 
 /// Optional figures, each only where a listed source states it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     pub persecution: Option<Persecution>,
@@ -231,7 +231,7 @@ pub struct Facts {
 }
 
 /// A rank on a named, dated watch list.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WatchList {
     pub name: String,
@@ -240,7 +240,7 @@ pub struct WatchList {
 }
 
 /// A testimony as ministries present one: under a pseudonym.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     pub pseudonym: String,

@@ -57,6 +57,9 @@ pub struct Schedule {
     pub pins: Vec<Pin>,
     #[serde(default)]
     pub output: OutputConfig,
+    /// What a build publishes: `[publish]`.
+    #[serde(default)]
+    pub publish: PublishConfig,
     /// Email digests: `[email]`.
     #[serde(default)]
     pub email: crate::content::mail_config::EmailConfig,
@@ -235,6 +238,12 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "output.church",
             "text in quotes",
             "church = \"St Mark's, Easton\"",
+        ),
+        hint("publish", "a table", "[publish]"),
+        hint(
+            "publish.ahead_days",
+            "a whole number of days from 0 to 366",
+            "ahead_days = 13",
         ),
         hint("email", "a table", "[email]"),
         hint(
@@ -616,6 +625,32 @@ pub struct OutputConfig {
     pub church: Option<String>,
 }
 
+/// `[publish]`: how far ahead of today a build fixes the days it writes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishConfig {
+    /// Days after today that a build into an output folder publishes (records in the ledger,
+    /// never to change). Days a build shows further ahead are announced, not published.
+    #[serde(default = "thirteen")]
+    pub ahead_days: u32,
+}
+
+/// Through the end of next week, whatever day of the week today is: next week's printed sheet
+/// is published as soon as it is built.
+pub const DEFAULT_AHEAD_DAYS: u32 = 13;
+
+fn thirteen() -> u32 {
+    DEFAULT_AHEAD_DAYS
+}
+
+impl Default for PublishConfig {
+    fn default() -> Self {
+        PublishConfig {
+            ahead_days: DEFAULT_AHEAD_DAYS,
+        }
+    }
+}
+
 /// The notes box of the weekly sheet holds this many characters; the print test fills it.
 pub const MAX_NOTES_CHARS: usize = 500;
 
@@ -800,6 +835,14 @@ impl Schedule {
                 "notes",
                 problem,
                 "shorten the notes; longer news belongs in a notice of its own",
+            );
+        }
+        if schedule.publish.ahead_days > 366 {
+            err(
+                Some("publish"),
+                "ahead_days",
+                format!("{} days ahead", schedule.publish.ahead_days),
+                "use 0 to 366 (13, through the end of next week, is usual)",
             );
         }
         if output.feed_days == 0 || output.feed_days > 366 {
@@ -1006,7 +1049,8 @@ mod tests {
     fn every_field_has_a_hint() {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
                      weights = { zz = 1 }\n[[pin]]\nzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
-                     [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n";
+                     [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n\
+                     [publish]\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);
         let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
         named.sort();

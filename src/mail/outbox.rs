@@ -39,6 +39,7 @@ pub fn write(
     // Read, not extended: a test publishes nothing.
     let outputs = [project.path(&project.schedule.output.dir)];
     let ledger = crate::publish::ledger::load(project, &outputs, false)?;
+    crate::publish::ledger::require_guides(project, &ledger)?;
     let (due, notes) = editions_due(project, date, cadence);
     let languages = store.languages()?;
     let editions = due

@@ -188,6 +188,7 @@ fn publish_editions(
         )));
     }
     let outputs = [project.path(&project.schedule.output.dir)];
+    ledger::require_guides(project, &ledger::load(project, &outputs, false)?)?;
     if dry_run {
         return ledger::load(project, &outputs, false);
     }

@@ -1,18 +1,21 @@
 //! The guide for a day or a week, assembled from the rotation's plan as a serializable view
 //! model: what templates see, and what `--context` and the JSON format print.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::calendar::week_start;
+use crate::content::church_year::ChurchYear;
 use crate::content::guide::{Catalog, Guide, Persecution, Source, WatchList, paragraphs};
 use crate::content::locale::Locale;
 use crate::content::schedule::{Paper, Schedule};
 use crate::content::translation::{self, Translations};
 use crate::error::Error;
 use crate::publish::fit::{self, PrintDay, PrintFit, PrintWeek};
+use crate::rotation::frozen::{self, GuideShown, ScheduleShown, ThemeShown};
 use crate::rotation::ledger::{Ledger, PointId};
 use crate::rotation::{Audience, Rotation, Subject};
 
@@ -171,22 +174,60 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// What schedule.toml gave `date` if it is published and the ledger froze it.
+    fn schedule_shown(&self, date: NaiveDate) -> Option<ScheduleShown> {
+        let json = self.rotation.ledger().shown(frozen::SCHEDULE, date)??;
+        serde_json::from_str(json).ok()
+    }
+
+    /// The title and church year of `date`: as published, or as the schedule has them now.
+    fn title_and_year(&self, date: NaiveDate) -> (String, ChurchYear) {
+        match self.schedule_shown(date) {
+            Some(s) => (s.title, s.church_year),
+            None => (self.schedule.title.clone(), self.schedule.church_year),
+        }
+    }
+
+    /// A published day's guide `guide` as it showed it, in the output language, with its
+    /// translated points by id: `None` when the ledger did not freeze it (then the guide as it
+    /// is now is shown).
+    fn guide_shown(
+        &self,
+        guide: usize,
+        date: NaiveDate,
+    ) -> Option<(Guide, BTreeMap<String, String>)> {
+        let ledger = self.rotation.ledger();
+        let code = &self.catalog.entries[guide].guide.code;
+        let base: GuideShown = serde_json::from_str(ledger.shown(code, date)??).ok()?;
+        let language = &self.locale.language;
+        if self.translations.is_some() && *language != self.schedule.guides_language {
+            let key = frozen::translation_key(code, language.as_str());
+            if let Some(Some(json)) = ledger.shown(&key, date)
+                && let Ok(t) = serde_json::from_str::<GuideShown>(json)
+            {
+                return Some((t.to_guide(code), t.points));
+            }
+        }
+        Some((base.to_guide(code), BTreeMap::new()))
+    }
+
     /// The guide for `date`.
     pub fn day(&self, date: NaiveDate) -> Result<DayGuide, Error> {
         let plan = self.rotation.day(date, self.audience)?;
+        let (title, church_year) = if plan.published {
+            self.title_and_year(date)
+        } else {
+            (self.schedule.title.clone(), self.schedule.church_year)
+        };
         let mut day = DayGuide {
             schema: SCHEMA_VERSION,
             lang: self.locale.language.to_string(),
             dir: self.locale.direction(),
-            title: self.schedule.title.clone(),
+            title,
             date: date.to_string(),
             date_long: self.locale.long_date(date),
             weekday: self.locale.weekday(date),
-            sunday: self
-                .schedule
-                .church_year
-                .sunday(date)
-                .map(|s| self.locale.sunday(s)),
+            sunday: church_year.sunday(date).map(|s| self.locale.sunday(s)),
             audience: self.audience,
             kind: "country",
             heading: String::new(),
@@ -207,18 +248,31 @@ impl<'a> Assembler<'a> {
                 pinned,
             } => {
                 let base = &self.catalog.entries[guide].guide;
-                let g = self.guide(guide);
+                let shown = plan
+                    .published
+                    .then(|| self.guide_shown(guide, date))
+                    .flatten();
+                let (g, translated) = match shown {
+                    Some((g, points)) => (std::borrow::Cow::Owned(g), Some(points)),
+                    None => (self.guide(guide), None),
+                };
                 day.heading = g.name.clone();
                 // The rotation chose the points by the guide's own text (the ledger's ids):
-                // the same points in every language, each in its translation where there is one.
+                // the same points in every language, each in its translation where there is one
+                // (for a published day, the translation it was published with).
                 day.points = plan
                     .points
                     .iter()
-                    .map(|p| {
-                        base.points
+                    .map(|p| match &translated {
+                        Some(points) => points
+                            .get(&p.id.to_string())
+                            .cloned()
+                            .unwrap_or_else(|| p.text.clone()),
+                        None => base
+                            .points
                             .iter()
                             .position(|b| PointId::of(&b.text) == p.id)
-                            .map_or_else(|| p.text.clone(), |i| g.points[i].text.clone())
+                            .map_or_else(|| p.text.clone(), |i| g.points[i].text.clone()),
                     })
                     .collect();
                 day.country = Some(country_view(&g, &self.locale));
@@ -229,14 +283,28 @@ impl<'a> Assembler<'a> {
             }
             Subject::Theme { pin, title } => {
                 let p = pin.map(|p| &self.schedule.pins[p]);
+                let shown: Option<ThemeShown> = plan
+                    .published
+                    .then(|| {
+                        let key = frozen::theme_key(PointId::of(&title));
+                        serde_json::from_str(self.rotation.ledger().shown(&key, date)??).ok()
+                    })
+                    .flatten();
+                let (text, scripture) = match shown {
+                    Some(t) => (t.text, t.scripture),
+                    None => (
+                        p.and_then(|p| p.text.clone()),
+                        p.and_then(|p| p.scripture.clone()),
+                    ),
+                };
                 day.kind = "theme";
                 day.heading = title.clone();
                 day.theme = Some(ThemeView {
                     title,
-                    text: paragraphs(p.and_then(|p| p.text.as_deref()).unwrap_or_default()),
+                    text: paragraphs(text.as_deref().unwrap_or_default()),
                 });
                 day.points = texts();
-                day.scripture = p.and_then(|p| p.scripture.clone());
+                day.scripture = scripture;
             }
             Subject::Withdrawn { .. } => {
                 // Safety outranks the archive: a withdrawn guide leaves even published days.
@@ -277,18 +345,29 @@ impl<'a> Assembler<'a> {
                 self.schedule.start
             )));
         }
+        // A week shows the title its first day was published with, and each Sunday's name as
+        // it was published.
+        let published = |d: NaiveDate| self.rotation.ledger().day(d).is_some();
+        let title = days[0].title.clone();
         let mut week = WeekGuide {
             schema: SCHEMA_VERSION,
             lang: self.locale.language.to_string(),
             dir: self.locale.direction(),
-            title: self.schedule.title.clone(),
+            title,
             start: first.to_string(),
             end: last.to_string(),
             range: self.locale.date_range(first, last),
             sunday: first
                 .iter_days()
                 .take(7)
-                .find_map(|d| self.schedule.church_year.sunday(d))
+                .find_map(|d| {
+                    let year = if published(d) {
+                        self.title_and_year(d).1
+                    } else {
+                        self.schedule.church_year
+                    };
+                    year.sunday(d)
+                })
                 .map(|s| self.locale.sunday(s)),
             audience: self.audience,
             paper,

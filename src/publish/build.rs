@@ -22,6 +22,20 @@ use crate::rotation::Audience;
 /// A range is at most this many days (ten years): longer is surely a typing mistake.
 pub const MAX_RANGE_DAYS: i64 = 3660;
 
+/// Where `build --preview` writes unless told otherwise, beside schedule.toml.
+pub const PREVIEW_DIR: &str = "preview";
+
+/// A date given on the command line, refused when it is more than ten years from today: a
+/// typing mistake (3000 for 2030) that would otherwise build or publish centuries.
+pub fn within_ten_years(flag: &str, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Error> {
+    if (date - today).num_days().abs() > MAX_RANGE_DAYS {
+        return Err(Error::Usage(format!(
+            "--{flag} {date} is more than ten years from today ({today}): is the year right?"
+        )));
+    }
+    Ok(date)
+}
+
 /// A build as asked for on the command line, dates still as typed.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
@@ -38,6 +52,8 @@ pub struct Request {
     pub out: Option<PathBuf>,
     pub stdout: bool,
     pub context: bool,
+    /// Write files to look at, publishing nothing (into `preview/` unless `out` says otherwise).
+    pub preview: bool,
     pub paper: Option<Paper>,
     /// With the `pdf` format, the large-print sheet too.
     pub large: bool,
@@ -91,8 +107,9 @@ impl Request {
     pub fn plan(&self, project: &Project, today: NaiveDate) -> Result<Plan, Error> {
         let schedule = &project.schedule;
         let date_of = |flag: &str, text: &str| {
-            resolve_date(text, today, schedule.week_starts)
-                .map_err(|e| Error::Usage(format!("--{flag}: {e}")))
+            let date = resolve_date(text, today, schedule.week_starts)
+                .map_err(|e| Error::Usage(format!("--{flag}: {e}")))?;
+            within_ten_years(flag, date, today)
         };
         let paper = self.paper.unwrap_or(schedule.output.paper);
         let range = match (&self.from, &self.to) {
@@ -221,6 +238,25 @@ impl Request {
     fn folder(&self, project: &Project) -> Result<PathBuf, Error> {
         let output = &project.schedule.output;
         let public = project.path(&output.dir);
+        if self.preview {
+            let out = self
+                .out
+                .clone()
+                .unwrap_or_else(|| project.path(Path::new(PREVIEW_DIR)));
+            if is_within(&out, &public) {
+                return Err(Error::Usage(format!(
+                    "--preview would write into {}, inside the public output folder {} (`dir` \
+                     in schedule.toml), where what is written is given out: give a folder of \
+                     its own with --out, or leave --out off to use {PREVIEW_DIR}/",
+                    out.display(),
+                    public.display(),
+                )));
+            }
+            return Ok(match &self.language {
+                Some(l) if *l != project.schedule.language => out.join(l.as_str()),
+                _ => out,
+            });
+        }
         // Another language than the schedule's gets a folder of its own: public/es/.
         let in_language = |folder: PathBuf| match &self.language {
             Some(l) if *l != project.schedule.language => folder.join(l.as_str()),

@@ -14,25 +14,29 @@ use crate::lock::FileLock;
 use crate::publish::build::Plan;
 use crate::rotation::Rotation;
 use crate::rotation::effects::Contradiction;
-use crate::rotation::ledger::{FILE, Ledger, Withdrawal};
+use crate::rotation::frozen;
+use crate::rotation::ledger::{FILE, Ledger, Shown, VERSION, Withdrawal};
 
 /// Where the project's ledger is: next to schedule.toml.
 pub fn path(project: &Project) -> PathBuf {
     project.path(Path::new(FILE))
 }
 
-/// The last day a build shows anywhere, which it publishes with every day before it; `None`
-/// for `--context`, which shows the model and publishes nothing.
+/// The last day a build shows anywhere; `None` for a preview (`--context`, `--stdout`), which
+/// shows the rotation and publishes nothing.
 pub fn through(plan: &Plan, schedule: &Schedule) -> Option<NaiveDate> {
     let week_end = |d: NaiveDate| week_start(d, schedule.week_starts) + chrono::Days::new(6);
     match plan {
-        Plan::Context { .. } => None,
-        Plan::Print { date, week, .. } => Some(if *week { week_end(*date) } else { *date }),
-        Plan::PrintFile(selection) | Plan::Files { selection, .. } => {
-            Some(selection.last_date(schedule.week_starts))
-        }
+        Plan::Context { .. } | Plan::Print { .. } | Plan::PrintFile(_) => None,
+        Plan::Files { selection, .. } => Some(selection.last_date(schedule.week_starts)),
         Plan::Site { to, .. } => Some(week_end(*to)),
     }
+}
+
+/// The last day a build written today may publish: `ahead_days` after today (`[publish]` in
+/// schedule.toml). A build shows later days as announced: they can still change.
+pub fn horizon(schedule: &Schedule, today: NaiveDate) -> NaiveDate {
+    today + chrono::Days::new(u64::from(schedule.publish.ahead_days))
 }
 
 /// The folders whose guides show that days were published before: the public output folder
@@ -128,6 +132,38 @@ pub fn diagnostics(project: &Project, found: &[Contradiction]) -> Diagnostics {
     )
 }
 
+/// The ledger held under its lock while a build renders, writes and records: no other build or
+/// send can publish days in between, so the days recorded are the days written.
+pub struct Publishing<'p> {
+    project: &'p Project,
+    _lock: FileLock,
+    ledger: Ledger,
+}
+
+impl<'p> Publishing<'p> {
+    /// Takes the lock (waiting for another build or send to finish) and reads the ledger.
+    pub fn begin(project: &'p Project, outputs: &[PathBuf]) -> Result<Publishing<'p>, Error> {
+        let lock = lock(project)?;
+        let ledger = load(project, outputs, false)?;
+        Ok(Publishing {
+            project,
+            _lock: lock,
+            ledger,
+        })
+    }
+
+    /// The ledger as it is now.
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// Records every day up to `through` (and up to `today`) as the rotation shows it now.
+    pub fn record_through(&mut self, through: NaiveDate, today: NaiveDate) -> Result<(), Error> {
+        self.ledger = record(self.project, self.ledger.clone(), through, today)?;
+        Ok(())
+    }
+}
+
 /// Records every day up to `through` (and up to `today`, which is published whether built or
 /// not) as the rotation shows it now, and returns the ledger. Refuses a schedule whose pins
 /// contradict each other. The file is only rewritten when something changed.
@@ -141,6 +177,17 @@ pub fn publish_through(
     let _lock = lock(project)?;
     // Read again under the lock: another build may have published days since.
     let ledger = load(project, outputs, adopt)?;
+    record(project, ledger, through, today)
+}
+
+/// Records the days up to `through` (at least up to `today`) in `ledger` and writes it when
+/// something changed; the caller holds the lock.
+fn record(
+    project: &Project,
+    ledger: Ledger,
+    through: NaiveDate,
+    today: NaiveDate,
+) -> Result<Ledger, Error> {
     let rotation = Rotation::new(&project.catalog, &project.schedule, &ledger);
     let found = rotation.contradictions()?;
     if found.iter().any(|c| c.error) {
@@ -153,12 +200,133 @@ pub fn publish_through(
     if through < project.schedule.start {
         return Ok(ledger);
     }
-    let updated = rotation.record_through(through)?;
+    let mut updated = rotation.record_through(through)?;
     drop(rotation);
+    // What the new days show besides their points; a ledger read in version 1 freezes every
+    // published day as the guides show it now.
+    let from = if ledger.version < VERSION {
+        ledger.start
+    } else {
+        ledger.first_unpublished()
+    };
+    frozen::freeze_days(&mut updated, from, &current(project)?);
+    updated.version = VERSION;
     if updated != ledger {
         write(&path(project), &updated.to_text())?;
     }
     Ok(updated)
+}
+
+/// What the project has now, for [`frozen::freeze_days`]: guides with their files relative
+/// to the project, translations, the schedule and the project's own label files.
+fn current(project: &Project) -> Result<frozen::Current<'_>, Error> {
+    let relative = |path: &Path| {
+        let path = path.strip_prefix(&project.root).unwrap_or(path);
+        path.to_string_lossy().replace('\\', "/")
+    };
+    let files = project
+        .catalog
+        .entries
+        .iter()
+        .map(|e| relative(&e.file.path))
+        .collect();
+    let mut labels = std::collections::BTreeMap::new();
+    let dir = project.path(&project.schedule.locales);
+    if let Ok(read) = std::fs::read_dir(&dir) {
+        for entry in read.filter_map(Result::ok) {
+            let path = entry.path();
+            let tag = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if path.extension().is_some_and(|x| x == "ftl") && path.is_file() && !tag.is_empty() {
+                let text = crate::content::source::read_text(&path)?;
+                labels.insert(tag.to_string(), text);
+            }
+        }
+    }
+    Ok(frozen::Current {
+        catalog: &project.catalog,
+        translations: &project.translations,
+        schedule: &project.schedule,
+        files,
+        labels,
+    })
+}
+
+/// Every guide a published day showed must still be in the guides folder (a published day
+/// rebuilds from it, and `check` must see it): a guide whose file is gone is an error for
+/// every command that reads the project, naming the code, its file and what to do. A
+/// withdrawn guide may go.
+pub fn require_guides(project: &Project, ledger: &Ledger) -> Result<(), Error> {
+    let mut missing: Vec<(String, chrono::NaiveDate, chrono::NaiveDate, usize)> = Vec::new();
+    for (i, day) in ledger.days.iter().enumerate() {
+        let Shown::Country { code, .. } = &day.shown else {
+            continue;
+        };
+        if project.catalog.by_code(code).is_some() || ledger.is_guide_withdrawn(code) {
+            continue;
+        }
+        let date = ledger.start + chrono::Days::new(i as u64);
+        match missing.iter_mut().find(|(c, ..)| c == code) {
+            Some((_, _, last, n)) => {
+                *last = date;
+                *n += 1;
+            }
+            None => missing.push((code.clone(), date, date, 1)),
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let file = path(project);
+    let diagnostics = missing
+        .into_iter()
+        .map(|(code, first, last, n)| {
+            let was = ledger.guide_file(&code);
+            let draft = project.catalog.drafts.iter().find(|e| e.guide.code == code);
+            let (message, help) = match (draft, &was) {
+                (Some(draft), _) => (
+                    format!(
+                        "{code} was published on {n} days ({first} to {last}), but its guide \
+                         {} is a draft now (it has no `reviewed` date)",
+                        draft.file.path.display()
+                    ),
+                    format!(
+                        "a published guide stays in the rotation: once its text is checked, set \
+                         `reviewed` again in {}; to take it out, set `retired`; to take it off \
+                         published pages too, `prayer-guide withdraw {code}`",
+                        draft.file.path.display()
+                    ),
+                ),
+                (None, Some(was)) => (
+                    format!(
+                        "{code} was published on {n} days ({first} to {last}) from {was}, which \
+                         is gone (or no longer has `code = \"{code}\"`)"
+                    ),
+                    format!(
+                        "put the file back (`git checkout -- {was}`, or restore it from a copy) \
+                         or its `code`; to take the guide out of the rotation, set `retired` in \
+                         it; to take it off published pages too, `prayer-guide withdraw {code}`"
+                    ),
+                ),
+                (None, None) => (
+                    format!(
+                        "{code} was published on {n} days ({first} to {last}), but no guide in \
+                         {} has `code = \"{code}\"`",
+                        project.path(&project.schedule.guides).display()
+                    ),
+                    format!(
+                        "put its file back (or its `code`), set `retired` in it to take it out of \
+                         the rotation, or `prayer-guide withdraw {code}` to take it off \
+                         published pages too"
+                    ),
+                ),
+            };
+            Diagnostic::error(&file, message).help(help)
+        })
+        .collect();
+    Err(Error::Invalid(Diagnostics(diagnostics)))
 }
 
 /// Takes a guide or a point out of the rotation and off every page rebuilt, and its texts out

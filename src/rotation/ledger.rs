@@ -5,7 +5,7 @@
 //! One line a day, so a diff reads as "these days were published":
 //!
 //! ```text
-//! ledger 1 start 2026-01-05
+//! ledger 2 start 2026-01-05
 //! cycle 2026-01-05 AF DZ BD BT
 //! 2026-01-05 AF : 3f2a9c1e 0b7d44a1 9e03c2f8
 //! 2026-01-06 DZ day 1 of 2 : 51c0aa9d 77e1b0c4 2d9f6e13
@@ -28,13 +28,17 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::frozen::SnapshotId;
 use crate::error::{Diagnostic, Diagnostics, Error};
 
 /// The file's name, next to schedule.toml.
 pub const FILE: &str = "published.txt";
 
-/// The format's version, the number after `ledger` on its first line.
-pub const VERSION: u32 = 1;
+/// The format's version, the number after `ledger` on its first line. Version 2 added the
+/// snapshots of what published days showed (`frozen` and `shown` lines, see
+/// [`super::frozen`]); a version 1 ledger is read, and its days take the words the guides have
+/// when it is first written again.
+pub const VERSION: u32 = 2;
 
 /// How many unpublished days the `planned` line remembers, to say what an edit moves.
 pub const PLANNED_DAYS: usize = 90;
@@ -129,6 +133,14 @@ pub struct Ledger {
     pub planned: Option<(NaiveDate, Vec<String>)>,
     /// Every published text.
     pub texts: BTreeMap<TextKey, String>,
+    /// The version the file was read in; [`VERSION`] for a new ledger.
+    pub version: u32,
+    /// For each snapshot key (a guide's code, `CODE.LANG`, `theme.ID`, `schedule`,
+    /// `labels.LANG`), the days from which published days showed which snapshot (`None`: none,
+    /// such as a translation that did not exist yet), in order of date.
+    pub frozen: BTreeMap<String, Vec<(NaiveDate, Option<SnapshotId>)>>,
+    /// Every snapshot, as compact JSON.
+    pub snapshots: BTreeMap<SnapshotId, String>,
 }
 
 impl Ledger {
@@ -141,7 +153,62 @@ impl Ledger {
             withdrawn: Vec::new(),
             planned: None,
             texts: BTreeMap::new(),
+            version: VERSION,
+            frozen: BTreeMap::new(),
+            snapshots: BTreeMap::new(),
         }
+    }
+
+    /// The JSON of what published day `date` showed under `key`, if the ledger froze the key:
+    /// the latest snapshot of `key` from `date` or before. `Some(None)` when it showed none (no
+    /// translation, no label file of the project's own, or the key's first version is later).
+    /// `None` when the key was never frozen: the day shows what the project has now.
+    pub fn shown(&self, key: &str, date: NaiveDate) -> Option<Option<&str>> {
+        let versions = self.frozen.get(key)?;
+        let i = versions.partition_point(|(d, _)| *d <= date);
+        // Before a key's first version it showed nothing (a translation made later).
+        let Some(i) = i.checked_sub(1) else {
+            return Some(None);
+        };
+        Some(
+            versions[i]
+                .1
+                .map(|id| self.snapshots.get(&id).map_or("", String::as_str)),
+        )
+    }
+
+    /// Freezes `json` as what `key` shows from `date` on, unless that is what it shows already.
+    /// Dates are frozen in order: `date` is never before the key's last change.
+    pub fn freeze(&mut self, key: &str, date: NaiveDate, json: Option<String>) {
+        let id = json.as_deref().map(SnapshotId::of);
+        let versions = self.frozen.entry(key.to_string()).or_default();
+        if versions.last().is_some_and(|(_, last)| *last == id) {
+            return;
+        }
+        if let (Some(id), Some(json)) = (id, json) {
+            self.snapshots.entry(id).or_insert(json);
+        }
+        versions.push((date, id));
+    }
+
+    /// Drops the snapshots no key refers to any more.
+    fn drop_unused_snapshots(&mut self) {
+        let used: HashSet<SnapshotId> = self
+            .frozen
+            .values()
+            .flatten()
+            .filter_map(|(_, id)| *id)
+            .collect();
+        self.snapshots.retain(|id, _| used.contains(id));
+    }
+
+    /// The file a published guide was read from, as its latest snapshot names it.
+    pub fn guide_file(&self, code: &str) -> Option<String> {
+        let (_, id) = self.frozen.get(code)?.last()?;
+        let json = self.snapshots.get(&(*id)?)?;
+        serde_json::from_str::<super::frozen::GuideShown>(json)
+            .ok()
+            .map(|g| g.file)
     }
 
     /// The first date not yet published.
@@ -183,17 +250,51 @@ impl Ledger {
     /// when it was recorded already.
     pub fn withdraw(&mut self, what: Withdrawal) -> bool {
         match &what {
-            Withdrawal::Guide(code) => self.texts.retain(|(c, _), _| c != code),
+            Withdrawal::Guide(code) => {
+                self.texts.retain(|(c, _), _| c != code);
+                // Its words and every translation of them leave with it.
+                let prefix = format!("{code}.");
+                self.frozen
+                    .retain(|key, _| key != code && !key.starts_with(&prefix));
+            }
             Withdrawal::Point(code, id) => {
                 self.texts.remove(&(code.clone(), *id));
+                self.forget_translated_point(code, *id);
             }
         }
+        self.drop_unused_snapshots();
         if self.withdrawn.contains(&what) {
             return false;
         }
         self.withdrawn.push(what);
         self.withdrawn.sort();
         true
+    }
+
+    /// Takes point `id` of `code` out of every snapshot of the guide's translations.
+    fn forget_translated_point(&mut self, code: &str, id: PointId) {
+        let prefix = format!("{code}.");
+        let word = id.to_string();
+        let mut renamed: BTreeMap<SnapshotId, Option<(SnapshotId, String)>> = BTreeMap::new();
+        for (key, versions) in &mut self.frozen {
+            if !key.starts_with(&prefix) {
+                continue;
+            }
+            for (_, version) in versions.iter_mut() {
+                let Some(old) = *version else { continue };
+                let new = renamed.entry(old).or_insert_with(|| {
+                    let json = self.snapshots.get(&old)?;
+                    let mut shown: super::frozen::GuideShown = serde_json::from_str(json).ok()?;
+                    shown.points.remove(&word)?;
+                    let json = super::frozen::to_json(&shown);
+                    Some((SnapshotId::of(&json), json))
+                });
+                if let Some((id, json)) = new {
+                    self.snapshots.entry(*id).or_insert_with(|| json.clone());
+                    *version = Some(*id);
+                }
+            }
+        }
     }
 
     /// The ledger as the text of `published.txt`.
@@ -252,6 +353,18 @@ impl Ledger {
         for ((code, id), text) in &self.texts {
             let _ = writeln!(out, "text {code} {id} {}", fold(text));
         }
+        for (key, versions) in &self.frozen {
+            for (date, id) in versions {
+                match id {
+                    Some(id) => writeln!(out, "frozen {key} {date} {id}"),
+                    None => writeln!(out, "frozen {key} {date} -"),
+                }
+                .expect("writing to a String");
+            }
+        }
+        for (id, json) in &self.snapshots {
+            let _ = writeln!(out, "shown {id} {json}");
+        }
         out
     }
 
@@ -304,14 +417,19 @@ impl Ledger {
                             return Err(Error::Invalid(out));
                         }
                         match date.parse::<NaiveDate>() {
-                            Ok(start) => ledger = Some(Ledger::new(start)),
+                            Ok(start) => {
+                                ledger = Some(Ledger {
+                                    version,
+                                    ..Ledger::new(start)
+                                })
+                            }
                             Err(_) => bad(1, format!("`{date}` is not a date"), damaged),
                         }
                     }
                     _ => bad(
                         1,
                         "this is not a prayer-guide ledger: the first line should be \
-                         `ledger 1 start YYYY-MM-DD`"
+                         `ledger 2 start YYYY-MM-DD`"
                             .into(),
                         "published.txt is prayer-guide's record of published days; if this file \
                          is something else, move it away",
@@ -351,6 +469,49 @@ impl Ledger {
                     }
                     None => bad(9, "`planned` without a date".into(), damaged),
                 },
+                "frozen" => match words.as_slice() {
+                    [_, key, date, id] => {
+                        let date = date.parse::<NaiveDate>();
+                        let id = match *id {
+                            "-" => Some(None),
+                            id => SnapshotId::parse(id).map(Some),
+                        };
+                        match (date, id) {
+                            (Ok(date), Some(id)) => {
+                                let versions = ledger.frozen.entry(key.to_string()).or_default();
+                                if versions.last().is_some_and(|(last, _)| *last >= date) {
+                                    bad(1, format!("`frozen {key}` dates out of order"), damaged);
+                                }
+                                versions.push((date, id));
+                            }
+                            _ => bad(
+                                1,
+                                "a `frozen` line needs a date and a snapshot id".into(),
+                                damaged,
+                            ),
+                        }
+                    }
+                    _ => bad(1, "a `frozen` line is `frozen KEY DATE ID`".into(), damaged),
+                },
+                "shown" => {
+                    let mut parts = trimmed.splitn(3, ' ');
+                    let (_, id, json) = (parts.next(), parts.next(), parts.next());
+                    match (id.and_then(SnapshotId::parse), json) {
+                        (Some(id), Some(json)) if SnapshotId::of(json) == id => {
+                            ledger.snapshots.insert(id, json.to_string());
+                        }
+                        (Some(_), Some(_)) => bad(
+                            1,
+                            "a `shown` line whose text does not match its id: it was edited".into(),
+                            damaged,
+                        ),
+                        _ => bad(
+                            1,
+                            "a `shown` line needs an id and the snapshot".into(),
+                            damaged,
+                        ),
+                    }
+                }
                 "text" => {
                     let mut parts = trimmed.splitn(4, ' ');
                     let (_, code, id, text) =
@@ -399,11 +560,26 @@ impl Ledger {
         }
         let Some(ledger) = ledger else {
             out.push(
-                Diagnostic::error(path, "the ledger is empty: it has no `ledger 1 start` line")
+                Diagnostic::error(path, "the ledger is empty: it has no `ledger 2 start` line")
                     .help(damaged),
             );
             return Err(Error::Invalid(out));
         };
+        for (key, versions) in &ledger.frozen {
+            if let Some(id) = versions
+                .iter()
+                .filter_map(|(_, id)| *id)
+                .find(|id| !ledger.snapshots.contains_key(id))
+            {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        format!("`frozen {key}` names snapshot {id}, which has no `shown` line"),
+                    )
+                    .help(damaged),
+                );
+            }
+        }
         for (i, day) in ledger.days.iter().enumerate() {
             let code = match &day.shown {
                 Shown::Country { code, .. } => code.as_str(),
@@ -484,7 +660,9 @@ const HEADER: &str = "\
 # is edited later. Commit it with guides/ and schedule.toml, as Cargo.lock is committed.
 # prayer-guide writes it (`build`, `send`, `run`, `publish`, `withdraw`): do not edit it.
 # A day: DATE CODE [day N of M] [pinned] : POINT-IDS (or `theme TITLE-ID`); `cycle` lines
-# list the countries a cycle visits; `text` lines hold the points as they were published.
+# list the countries a cycle visits; `text` lines hold the points as they were published;
+# `frozen` lines say from which day a guide, translation, theme, the schedule or a label file
+# showed which `shown` snapshot of its words.
 ";
 
 #[cfg(test)]

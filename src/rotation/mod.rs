@@ -19,6 +19,8 @@
 
 /// What an edit does to the unpublished days, and the schedule's contradictions.
 pub mod effects;
+/// What published days showed besides their points: snapshots of guides, themes, schedule.
+pub mod frozen;
 /// The ledger of published days, and its text format.
 pub mod ledger;
 /// The `plan` table: who is prayed for when.

@@ -43,6 +43,12 @@ const MAX_CONNECTIONS: usize = 512;
 /// Serves until `stop` is set; prints `listening on http://ADDRESS` on standard output first.
 pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Result<(), Error> {
     let project = Project::load(config)?;
+    // A published guide whose file is gone stops the server before it answers anyone.
+    let outputs = [project.path(&project.schedule.output.dir)];
+    crate::publish::ledger::require_guides(
+        &project,
+        &crate::publish::ledger::load(&project, &outputs, false)?,
+    )?;
     let settings = project.schedule.serve.clone().ok_or_else(|| {
         Error::Usage(format!(
             "{} has no [serve] table: add one (see the README's \"Sign-up and unsubscribe on the web\")",

@@ -605,6 +605,8 @@ fn a_week_too_full_for_one_page_is_named_with_the_reason() {
         "html,bulletin",
         "--paper",
         "letter",
+        "--today",
+        "2027-11-01",
     ]);
     assert_eq!(run.stderr, "");
     let html = p.read("public/weeks/2027-11-01.html");

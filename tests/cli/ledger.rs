@@ -8,7 +8,8 @@ use crate::email::{add, project_with_email};
 /// The small fixture with the week of 2027-03-01 (Monday to Sunday) built.
 fn built() -> Project {
     let p = Project::fixture("small");
-    p.run(&["build", "--date", "2027-03-01"]).ok();
+    p.run(&["build", "--date", "2027-03-01", "--today", "2027-03-01"])
+        .ok();
     p
 }
 
@@ -21,7 +22,7 @@ fn day(p: &Project, date: &str) -> String {
 fn a_build_publishes_its_days_and_the_ledger_is_committable_text() {
     let p = built();
     let ledger = p.read("published.txt");
-    assert!(ledger.contains("\nledger 1 start 2026-01-05\n"), "{ledger}");
+    assert!(ledger.contains("\nledger 2 start 2026-01-05\n"), "{ledger}");
     // Every day up to the end of the week built: the day, its week, and every day before.
     assert!(ledger.contains("\n2027-03-07 "), "{ledger}");
     assert!(!ledger.contains("\n2027-03-08 "), "{ledger}");
@@ -29,7 +30,9 @@ fn a_build_publishes_its_days_and_the_ledger_is_committable_text() {
     // Restricted points never go into the committed file.
     assert!(!ledger.contains("SECRET"), "{ledger}");
     // A second build of the same days changes nothing.
-    let again = p.run(&["build", "--date", "2027-03-01"]).ok();
+    let again = p
+        .run(&["build", "--date", "2027-03-01", "--today", "2027-03-01"])
+        .ok();
     assert!(again.contains("wrote"));
     assert_eq!(p.read("published.txt"), ledger);
 }
@@ -68,7 +71,8 @@ fn edits_leave_published_days_alone_and_apply_to_the_next() {
     {
         assert_eq!(&day(&p, date), before, "{date} changed");
     }
-    p.run(&["build", "--date", "2027-03-01"]).ok();
+    p.run(&["build", "--date", "2027-03-01", "--today", "2027-03-01"])
+        .ok();
     assert_eq!(p.read("public/weeks/2027-03-01.html"), sheet);
     // The unpublished days show three points (Aardvarkia, which has two, joins first).
     let next = p
@@ -270,7 +274,8 @@ fn withdraw_takes_a_point_off_published_pages_and_out_of_the_ledger() {
     assert!(out.starts_with("withdrew point "), "{out}");
     assert!(!day(&p, &date).contains(&point));
     assert!(!p.read("published.txt").contains(&point));
-    p.run(&["build", "--date", "2027-03-01"]).ok();
+    p.run(&["build", "--date", "2027-03-01", "--today", "2027-03-01"])
+        .ok();
     for file in crate::files_under(&p.path("public")) {
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(!text.contains(&point), "{}", file.display());
@@ -336,7 +341,7 @@ fn two_builds_at_once_both_publish_and_the_ledger_stays_whole() {
     let spawn = |from: &str, to: &str, out: &str| {
         std::process::Command::new(bin)
             .args([
-                "build", "--from", from, "--to", to, "--format", "txt", "--out", out,
+                "build", "--from", from, "--to", to, "--format", "txt", "--out", out, "--today", to,
             ])
             .current_dir(p.dir.path())
             .output()
