@@ -68,6 +68,7 @@ bulletin-footer = طلب واحد كل يوم من ورقة الصلاة الأ�
 ## التقويم والخلاصة.
 calendar-pray-for = صلِّ من أجل { $country }
 calendar-private = خاص: يتضمن طلبات لا تُنشر علنًا.
+calendar-announced = مُعلَن: قد يتغيّر هذا اليوم قبل نشره.
 calendar-pinned = ★ يوم مخصّص لهذا البلد أو الموضوع
 feed-private = (خاص)
 

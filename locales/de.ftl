@@ -68,6 +68,7 @@ bulletin-footer = Ein Anliegen pro Tag aus dem Wochenblatt; der tägliche Leitfa
 ## Kalender und Feed.
 calendar-pray-for = Beten für { $country }
 calendar-private = Vertraulich: enthält Anliegen, die nicht veröffentlicht werden dürfen.
+calendar-announced = Angekündigt: dieser Tag kann sich bis zur Veröffentlichung noch ändern.
 calendar-pinned = ★ ein Tag, der diesem Land oder Thema vorbehalten ist
 feed-private = (vertraulich)
 

@@ -76,6 +76,7 @@ bulletin-footer = One point a day from the weekly prayer sheet; the daily guide 
 ## The calendar and the feed.
 calendar-pray-for = Pray for { $country }
 calendar-private = Private: includes points not for public posting.
+calendar-announced = Announced: this day may still change before it is published.
 calendar-pinned = ★ a day set aside for this country or theme
 feed-private = (private)
 

@@ -68,6 +68,7 @@ bulletin-footer = Un punto al día de la hoja semanal de oración; la guía diar
 ## Calendario y canal.
 calendar-pray-for = Oremos por { $country }
 calendar-private = Privado: incluye puntos que no deben publicarse.
+calendar-announced = Anunciado: este día todavía puede cambiar antes de publicarse.
 calendar-pinned = ★ un día reservado para este país o tema
 feed-private = (privado)
 

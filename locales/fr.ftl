@@ -83,6 +83,7 @@ bulletin-footer = Un sujet par jour tiré de la feuille de prière de la semaine
 ## Calendrier et flux.
 calendar-pray-for = Prions pour { $country }
 calendar-private = Privé : contient des sujets à ne pas publier.
+calendar-announced = Annoncé : ce jour peut encore changer avant sa publication.
 calendar-pinned = ★ un jour réservé à ce pays ou à ce thème
 feed-private = (privé)
 

@@ -68,6 +68,7 @@ bulletin-footer = 주간 기도지에서 하루 한 가지 기도 제목; 매일
 ## 달력과 피드.
 calendar-pray-for = { $country }을(를) 위해 기도
 calendar-private = 비공개: 공개하면 안 되는 기도 제목이 있습니다.
+calendar-announced = 예고: 이 날의 내용은 게시되기 전까지 바뀔 수 있습니다.
 calendar-pinned = ★ 이 나라나 주제를 위해 따로 정한 날
 feed-private = (비공개)
 

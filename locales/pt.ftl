@@ -68,6 +68,7 @@ bulletin-footer = Um ponto por dia da folha semanal de oração; o guia diário 
 ## Calendário e feed.
 calendar-pray-for = Ore por { $country }
 calendar-private = Privado: inclui pontos que não devem ser publicados.
+calendar-announced = Anunciado: este dia ainda pode mudar antes de ser publicado.
 calendar-pinned = ★ um dia reservado para este país ou tema
 feed-private = (privado)
 

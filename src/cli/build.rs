@@ -11,6 +11,7 @@ use crate::publish::assemble::Assembler;
 use crate::publish::build::{self, Outcome, Plan, Request};
 use crate::publish::ledger;
 use crate::publish::render::Renderer;
+use crate::rotation::frozen;
 
 pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let project = Project::load(config)?;
@@ -50,24 +51,28 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     // recording the days written, so that what is recorded is what was written. A preview
     // only reads the ledger.
     let outputs = ledger::outputs(&project, &plan);
-    let shows = ledger::through(&plan, &project.schedule).filter(|_| !request.preview);
-    let mut publishing = match shows {
-        Some(_) => Some(ledger::Publishing::begin(&project, &outputs)?),
-        None => None,
-    };
+    let publishes = !request.preview && matches!(plan, Plan::Files { .. } | Plan::Site { .. });
+    let mut publishing = None;
     let read;
-    let ledger = match &publishing {
-        Some(p) => p.ledger(),
-        None => {
-            read = ledger::load(&project, &outputs, false)?;
-            &read
+    let mut shows = None;
+    let mut horizon = today;
+    let ledger = if publishes {
+        let mut p = ledger::Publishing::begin(&project, &outputs)?;
+        let weeks = frozen::weeks(p.ledger(), &project.schedule);
+        horizon = ledger::horizon(&project.schedule, &weeks, today);
+        shows = ledger::through(&plan, &weeks);
+        if let Some(shows) = shows {
+            p.extend(shows.min(horizon), today)?;
         }
+        publishing.insert(p).ledger()
+    } else {
+        read = ledger::load(&project, &outputs, false)?;
+        &read
     };
     ledger::require_guides(&project, ledger)?;
     if request.private {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
-    let horizon = ledger::horizon(&project.schedule, today);
     let mut wrote_any = false;
     let mut result = Ok(ExitCode::SUCCESS);
     let mut outcomes = Vec::new();
@@ -77,7 +82,8 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             ..request.clone()
         };
         let plan = request.plan(&project, today)?;
-        let (locale, warnings) = project.locale(&language)?;
+        let (labels, warnings) = crate::publish::labels::load(&project, ledger, &language)?;
+        let locale = labels.current().clone();
         for warning in &warnings.0 {
             eprintln!("{warning}");
         }
@@ -93,9 +99,10 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             ledger,
             request.audience(),
         )
-        .with_locale(locale.clone(), &project.translations);
+        .with_locale(locale, &project.translations)
+        .with_frozen_labels(labels.clone());
         let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
-        renderer.add_locale(locale);
+        renderer.add_frozen_labels(labels);
         for warning in build::print_warnings(&plan, &assembler)? {
             eprintln!("{warning}");
         }
@@ -119,9 +126,8 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     }
     // Days count as published once their files are written: a build that wrote nothing (a
     // read-only folder, a kill before the first file) publishes nothing.
-    if let (Some(publishing), Some(shows), true) = (&mut publishing, shows, wrote_any) {
-        let through = shows.min(horizon);
-        publishing.record_through(through, today)?;
+    if let (Some(publishing), Some(shows), true) = (&publishing, shows, wrote_any) {
+        publishing.commit()?;
         if shows > horizon && !matches!(plan, Plan::Site { .. }) && announces_days(&plan, horizon) {
             eprintln!(
                 "note: days after {horizon} are written as announced, not published: they may \

@@ -28,7 +28,8 @@ pub fn run(config: &Path, args: PublishArgs) -> Result<ExitCode, Error> {
     let outputs = [project.path(&schedule.output.dir)];
     let before = ledger::load(&project, &outputs, args.adopt)?;
     ledger::require_guides(&project, &before)?;
-    let horizon = ledger::horizon(schedule, today);
+    let weeks = crate::rotation::frozen::weeks(&before, schedule);
+    let horizon = ledger::horizon(schedule, &weeks, today);
     if through > horizon && !args.yes {
         let first = before
             .first_unpublished()

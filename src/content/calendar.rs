@@ -33,6 +33,72 @@ pub fn week_start(date: NaiveDate, start: WeekStart) -> NaiveDate {
     date - chrono::Days::new(back.into())
 }
 
+/// Which days make a week, through time: the day weeks start on, which can change from a given
+/// day on. A week never mixes two settings: where the setting changes, the week before ends
+/// the day before, and the first week of the new setting runs from that day to the day before
+/// its first whole week (a short week of one to six days).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weeks {
+    /// From each date on, the day weeks start on; the first applies before its date too.
+    settings: Vec<(NaiveDate, WeekStart)>,
+}
+
+impl Weeks {
+    /// Weeks that always start on `start`.
+    pub fn fixed(start: WeekStart) -> Weeks {
+        Weeks {
+            settings: vec![(NaiveDate::MIN, start)],
+        }
+    }
+
+    /// Weeks starting on each setting from its date on (in order of date; the first setting
+    /// also applies before its date).
+    pub fn changing(settings: Vec<(NaiveDate, WeekStart)>) -> Weeks {
+        let mut out: Vec<(NaiveDate, WeekStart)> = Vec::new();
+        for (date, start) in settings {
+            if out.last().is_none_or(|(_, last)| *last != start) {
+                out.push((date, start));
+            }
+        }
+        match out.first_mut() {
+            Some(first) => first.0 = NaiveDate::MIN,
+            None => out.push((NaiveDate::MIN, WeekStart::default())),
+        }
+        Weeks { settings: out }
+    }
+
+    /// The day weeks start on at `date`.
+    pub fn setting_on(&self, date: NaiveDate) -> WeekStart {
+        let i = self.settings.partition_point(|(d, _)| *d <= date);
+        self.settings[i.saturating_sub(1)].1
+    }
+
+    /// The first and last day of the week holding `date`.
+    pub fn range(&self, date: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let i = self
+            .settings
+            .partition_point(|(d, _)| *d <= date)
+            .saturating_sub(1);
+        let (from, start) = self.settings[i];
+        let first = week_start(date, start);
+        let mut last = first + chrono::Days::new(6);
+        if let Some(&(next, _)) = self.settings.get(i + 1) {
+            last = last.min(next.pred_opt().unwrap_or(next));
+        }
+        (first.max(from), last)
+    }
+
+    /// The first day of the week holding `date`.
+    pub fn start(&self, date: NaiveDate) -> NaiveDate {
+        self.range(date).0
+    }
+
+    /// The last day of the week holding `date`.
+    pub fn end(&self, date: NaiveDate) -> NaiveDate {
+        self.range(date).1
+    }
+}
+
 /// The local calendar date at instant `now` in `tz`.
 pub fn local_date<Tz: TimeZone>(tz: &Tz, now: chrono::DateTime<Utc>) -> NaiveDate {
     now.with_timezone(tz).date_naive()

@@ -243,7 +243,7 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
         hint(
             "publish.ahead_days",
             "a whole number of days from 0 to 366",
-            "ahead_days = 13",
+            "ahead_days = 7",
         ),
         hint("email", "a table", "[email]"),
         hint(
@@ -630,16 +630,17 @@ pub struct OutputConfig {
 #[serde(deny_unknown_fields)]
 pub struct PublishConfig {
     /// Days after today that a build into an output folder publishes (records in the ledger,
-    /// never to change). Days a build shows further ahead are announced, not published.
-    #[serde(default = "thirteen")]
+    /// never to change), to the end of that day's week. Days a build shows further ahead are
+    /// announced, not published.
+    #[serde(default = "seven")]
     pub ahead_days: u32,
 }
 
-/// Through the end of next week, whatever day of the week today is: next week's printed sheet
-/// is published as soon as it is built.
-pub const DEFAULT_AHEAD_DAYS: u32 = 13;
+/// A week ahead, to the end of that week: through the end of next week, whatever day of the
+/// week today is, so next week's printed sheet is published as soon as it is built.
+pub const DEFAULT_AHEAD_DAYS: u32 = 7;
 
-fn thirteen() -> u32 {
+fn seven() -> u32 {
     DEFAULT_AHEAD_DAYS
 }
 
@@ -842,7 +843,7 @@ impl Schedule {
                 Some("publish"),
                 "ahead_days",
                 format!("{} days ahead", schedule.publish.ahead_days),
-                "use 0 to 366 (13, through the end of next week, is usual)",
+                "use 0 to 366 (7, through the end of next week, is usual)",
             );
         }
         if output.feed_days == 0 || output.feed_days > 366 {

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::content::calendar::{WeekStart, week_start};
+use crate::content::calendar::Weeks;
 use crate::mail::subscribers::{Cadence, Subscriber};
 
 /// How far back anything is decided: the largest catch-up window (31 days) and the span over
@@ -24,11 +24,12 @@ pub const LOOK_BACK_DAYS: u64 = 32;
 pub const LOOK_AHEAD_DAYS: u64 = 9;
 
 /// What deciding needs besides the subscribers: defaults and the catch-up window.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Rules {
     pub zone: Tz,
     pub hour: u8,
-    pub week_starts: WeekStart,
+    /// Which days make a week: a weekly edition goes out on a week's first day.
+    pub weeks: Weeks,
     /// How many days back a missed edition is still sent: 0 means today's only.
     pub catch_up_days: u32,
     /// No edition before the rotation starts.
@@ -73,8 +74,7 @@ fn zone_and_hour(s: &Subscriber, rules: &Rules) -> (Tz, u8) {
 }
 
 fn is_edition_date(cadence: Cadence, date: NaiveDate, rules: &Rules) -> bool {
-    date >= rules.first_date
-        && (cadence == Cadence::Daily || week_start(date, rules.week_starts) == date)
+    date >= rules.first_date && (cadence == Cadence::Daily || rules.weeks.start(date) == date)
 }
 
 /// Every message due at `now`: editions whose instant has come, within the catch-up window,

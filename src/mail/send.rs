@@ -22,7 +22,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::content::calendar::week_start;
 use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::content::schedule::Format;
@@ -58,14 +57,23 @@ pub struct Options {
     pub without_unsubscribe: bool,
 }
 
-/// Scheduling rules from the schedule.
+/// Scheduling rules from the schedule, with the weeks published days were published in (a
+/// ledger that cannot be read gives the schedule's weeks; reading it for the send says why).
 pub fn rules(project: &Project) -> crate::mail::due::Rules {
     crate::mail::due::Rules {
         zone: project.schedule.timezone,
         hour: project.schedule.email.send_hour,
-        week_starts: project.schedule.week_starts,
+        weeks: weeks(project),
         catch_up_days: project.schedule.email.catch_up_days,
         first_date: project.schedule.start,
+    }
+}
+
+/// The weeks of `project`: as published, then as schedule.toml says.
+fn weeks(project: &Project) -> crate::content::calendar::Weeks {
+    match crate::publish::ledger::load(project, &[], true) {
+        Ok(ledger) => crate::rotation::frozen::weeks(&ledger, &project.schedule),
+        Err(_) => crate::content::calendar::Weeks::fixed(project.schedule.week_starts),
     }
 }
 
@@ -84,7 +92,7 @@ pub(crate) fn editions_due(
         due.push((Cadence::Daily, format!("daily-{date}")));
     }
     if cadence != Some(Cadence::Daily) {
-        let first = week_start(date, project.schedule.week_starts);
+        let first = weeks(project).start(date);
         if first == date {
             due.push((Cadence::Weekly, format!("weekly-{date}")));
         } else if cadence == Some(Cadence::Weekly) {
@@ -137,10 +145,11 @@ fn render_in(
 ) -> Result<Edition, Error> {
     let schedule = &project.schedule;
     let email = &schedule.email;
-    let (locale, _) = project.locale(language)?;
-    renderer.add_locale(locale.clone());
+    let (labels, _) = crate::publish::labels::load(project, ledger, language)?;
+    renderer.add_frozen_labels(labels.clone());
     let assembler = Assembler::new(&project.catalog, schedule, ledger, Audience::Public)
-        .with_locale(locale, &project.translations);
+        .with_locale(labels.current().clone(), &project.translations)
+        .with_frozen_labels(labels);
     let (subject, html, text) = match cadence {
         Cadence::Daily => {
             let day = assembler.day(date)?;
@@ -197,9 +206,7 @@ fn publish_editions(
         .iter()
         .map(|(cadence, date, _)| match cadence {
             Cadence::Daily => *date,
-            Cadence::Weekly => {
-                week_start(*date, project.schedule.week_starts) + chrono::Days::new(6)
-            }
+            Cadence::Weekly => weeks(project).end(*date),
         })
         .fold(today, NaiveDate::max);
     ledger::publish_through(project, through, today, &outputs, false)
@@ -295,7 +302,7 @@ fn walk(
             let mut date = first;
             while date <= today + chrono::Days::new(1) {
                 window.push(crate::mail::due::edition_id(Cadence::Daily, date));
-                if week_start(date, rules.week_starts) == date {
+                if rules.weeks.start(date) == date {
                     window.push(crate::mail::due::edition_id(Cadence::Weekly, date));
                 }
                 date = date + chrono::Days::new(1);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::calendar::week_start;
+use crate::content::calendar::Weeks;
 use crate::content::church_year::ChurchYear;
 use crate::content::guide::{Catalog, Guide, Persecution, Source, WatchList, paragraphs};
 use crate::content::locale::Locale;
@@ -15,6 +15,7 @@ use crate::content::schedule::{Paper, Schedule};
 use crate::content::translation::{self, Translations};
 use crate::error::Error;
 use crate::publish::fit::{self, PrintDay, PrintFit, PrintWeek};
+use crate::publish::labels::FrozenLabels;
 use crate::rotation::frozen::{self, GuideShown, ScheduleShown, ThemeShown};
 use crate::rotation::ledger::{Ledger, PointId};
 use crate::rotation::{Audience, Rotation, Subject};
@@ -133,6 +134,11 @@ pub struct Assembler<'a> {
     pub locale: Arc<Locale>,
     /// Translations of the guides, used when `locale` is not the guides' own language.
     pub translations: Option<&'a Translations>,
+    /// The labels published days were published with, when the project's own label files
+    /// are taken into account (`None`: `locale` for every day).
+    pub labels: Option<Arc<FrozenLabels>>,
+    /// Which days make a week: published days keep the weeks they were published in.
+    pub weeks: Weeks,
 }
 
 impl<'a> Assembler<'a> {
@@ -146,10 +152,42 @@ impl<'a> Assembler<'a> {
         Assembler {
             catalog,
             schedule,
+            weeks: frozen::weeks(ledger, schedule),
             rotation: Rotation::new(catalog, schedule, ledger),
             audience,
             locale: Locale::english(),
             translations: None,
+            labels: None,
+        }
+    }
+
+    /// Published days in the labels they were published with (see [`FrozenLabels`]).
+    pub fn with_frozen_labels(mut self, labels: Arc<FrozenLabels>) -> Self {
+        self.locale = labels.current().clone();
+        self.labels = Some(labels);
+        self
+    }
+
+    /// The time zone of `date`'s timestamps (the feed's): as published, or the schedule's.
+    pub fn timezone_on(&self, date: NaiveDate) -> chrono_tz::Tz {
+        let published = self.rotation.ledger().day(date).is_some();
+        published
+            .then(|| self.schedule_shown(date))
+            .flatten()
+            .and_then(|s| s.timezone.parse().ok())
+            .unwrap_or(self.schedule.timezone)
+    }
+
+    /// The first day not yet published: days from it on are announced, and may change.
+    pub fn first_unpublished(&self) -> NaiveDate {
+        self.rotation.ledger().first_unpublished()
+    }
+
+    /// The labels `date` is shown in: as published, or the locale's.
+    pub fn locale_on(&self, date: NaiveDate) -> Arc<Locale> {
+        match &self.labels {
+            Some(labels) => labels.on(date).clone(),
+            None => self.locale.clone(),
         }
     }
 
@@ -219,15 +257,16 @@ impl<'a> Assembler<'a> {
         } else {
             (self.schedule.title.clone(), self.schedule.church_year)
         };
+        let locale = self.locale_on(date);
         let mut day = DayGuide {
             schema: SCHEMA_VERSION,
             lang: self.locale.language.to_string(),
             dir: self.locale.direction(),
             title,
             date: date.to_string(),
-            date_long: self.locale.long_date(date),
-            weekday: self.locale.weekday(date),
-            sunday: church_year.sunday(date).map(|s| self.locale.sunday(s)),
+            date_long: locale.long_date(date),
+            weekday: locale.weekday(date),
+            sunday: church_year.sunday(date).map(|s| locale.sunday(s)),
             audience: self.audience,
             kind: "country",
             heading: String::new(),
@@ -275,7 +314,7 @@ impl<'a> Assembler<'a> {
                             .map_or_else(|| p.text.clone(), |i| g.points[i].text.clone()),
                     })
                     .collect();
-                day.country = Some(country_view(&g, &self.locale));
+                day.country = Some(country_view(&g, &locale));
                 day.day = n;
                 day.days = of;
                 day.pinned = pinned;
@@ -309,10 +348,10 @@ impl<'a> Assembler<'a> {
             Subject::Withdrawn { .. } => {
                 // Safety outranks the archive: a withdrawn guide leaves even published days.
                 day.kind = "theme";
-                day.heading = self.locale.label("withdrawn", &[]);
+                day.heading = locale.label("withdrawn", &[]);
                 day.theme = Some(ThemeView {
                     title: day.heading.clone(),
-                    text: vec![self.locale.label("withdrawn-text", &[])],
+                    text: vec![locale.label("withdrawn-text", &[])],
                 });
             }
         }
@@ -331,11 +370,10 @@ impl<'a> Assembler<'a> {
         paper: Paper,
         day: &mut dyn FnMut(NaiveDate) -> Result<DayGuide, Error>,
     ) -> Result<WeekGuide, Error> {
-        let first = week_start(date, self.schedule.week_starts);
-        let last = first + chrono::Days::new(6);
+        let (first, last) = self.weeks.range(date);
         let days = first
             .iter_days()
-            .take(7)
+            .take_while(|d| *d <= last)
             .filter(|d| *d >= self.schedule.start)
             .map(day)
             .collect::<Result<Vec<_>, _>>()?;
@@ -349,6 +387,7 @@ impl<'a> Assembler<'a> {
         // it was published.
         let published = |d: NaiveDate| self.rotation.ledger().day(d).is_some();
         let title = days[0].title.clone();
+        let locale = self.locale_on(first);
         let mut week = WeekGuide {
             schema: SCHEMA_VERSION,
             lang: self.locale.language.to_string(),
@@ -356,10 +395,10 @@ impl<'a> Assembler<'a> {
             title,
             start: first.to_string(),
             end: last.to_string(),
-            range: self.locale.date_range(first, last),
+            range: locale.date_range(first, last),
             sunday: first
                 .iter_days()
-                .take(7)
+                .take_while(|d| *d <= last)
                 .find_map(|d| {
                     let year = if published(d) {
                         self.title_and_year(d).1
@@ -368,7 +407,7 @@ impl<'a> Assembler<'a> {
                     };
                     year.sunday(d)
                 })
-                .map(|s| self.locale.sunday(s)),
+                .map(|s| locale.sunday(s)),
             audience: self.audience,
             paper,
             days,
@@ -380,7 +419,7 @@ impl<'a> Assembler<'a> {
                 bulletin_pt: 0.0,
             },
         };
-        week.print = fit::print_fit(&week.print_view(&self.locale));
+        week.print = fit::print_fit(&week.print_view(&locale));
         Ok(week)
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::content::calendar::{resolve_date, week_start};
+use crate::content::calendar::resolve_date;
 use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::content::schedule::{Format, Paper};
@@ -308,7 +308,7 @@ pub fn is_within(path: &Path, folder: &Path) -> bool {
 /// fit on one page even at its smallest type, naming the file and saying why. The estimate is
 /// [`fit`]'s, so it needs no browser.
 pub fn print_warnings(plan: &Plan, assembler: &Assembler) -> Result<Vec<String>, Error> {
-    let week_start = |d: NaiveDate| week_start(d, assembler.schedule.week_starts);
+    let week_start = |d: NaiveDate| assembler.weeks.start(d);
     let (mut weeks, layouts, folder, paper): (Vec<NaiveDate>, Vec<Layout>, &str, Paper) = match plan
     {
         Plan::Files { selection, .. } => {
@@ -360,7 +360,7 @@ pub fn print_warnings(plan: &Plan, assembler: &Assembler) -> Result<Vec<String>,
         .filter(|w| *w + chrono::Days::new(6) >= assembler.schedule.start)
     {
         let week = assembler.week(first, paper)?;
-        let view = week.print_view(&assembler.locale);
+        let view = week.print_view(&assembler.locale_on(first));
         for &layout in &layouts {
             let outcome = fit(&view, layout);
             if let Some(why) = outcome.overflow(&view) {

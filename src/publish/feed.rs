@@ -2,13 +2,14 @@
 //! guide in HTML, for feed readers, church websites and RSS-to-email services.
 //!
 //! Ids come from the title and date ([`ids`]) and every date is the day's midnight in the
-//! schedule's time zone, so the feed is a pure function of its days, byte for byte.
+//! schedule's time zone, so the feed is a pure function of its days, byte for byte. A published
+//! day's entry keeps the title, labels and time zone it was published with.
 
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 use crate::content::locale::Locale;
-use crate::publish::assemble::DayGuide;
+use crate::publish::assemble::{Assembler, DayGuide};
 use crate::publish::ids;
 use crate::rotation::Audience;
 
@@ -26,14 +27,19 @@ pub struct FeedDay<'a> {
 pub fn feed(
     title: &str,
     base_url: Option<&str>,
-    timezone: chrono_tz::Tz,
     days: Vec<FeedDay>,
-    locale: &Locale,
+    assembler: &Assembler,
 ) -> String {
+    let locale = &assembler.locale;
+    let timezone = assembler.schedule.timezone;
     let private = days.iter().any(|d| d.day.audience == Audience::Private);
     let mut entries: Vec<Entry> = days
         .into_iter()
-        .map(|d| entry(title, base_url, timezone, d, locale))
+        .map(|d| {
+            let date = NaiveDate::parse_from_str(&d.day.date, "%Y-%m-%d").expect("dates are ISO");
+            let locale = assembler.locale_on(date);
+            entry(base_url, assembler.timezone_on(date), d, &locale)
+        })
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
     let mut links = Vec::new();
@@ -77,13 +83,7 @@ pub fn feed(
     text
 }
 
-fn entry(
-    title: &str,
-    base_url: Option<&str>,
-    timezone: chrono_tz::Tz,
-    d: FeedDay,
-    locale: &Locale,
-) -> Entry {
+fn entry(base_url: Option<&str>, timezone: chrono_tz::Tz, d: FeedDay, locale: &Locale) -> Entry {
     let day = d.day;
     let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").expect("dates are ISO");
     let when = midnight(date, timezone);
@@ -99,9 +99,10 @@ fn entry(
     };
     Entry {
         title: Text::plain(format!("{private}{}: {}", day.date_long, day.heading)),
+        // The day's own title: a published day keeps the one it was published with.
         id: format!(
             "urn:uuid:{}",
-            ids::day(&ids::in_language(title, locale), date)
+            ids::day(&ids::in_language(&day.title, locale), date)
         ),
         updated: when,
         published: Some(when),

@@ -1,15 +1,20 @@
 //! The `ics` format: the rotation as one iCalendar file (RFC 5545) with an all-day event a day,
 //! for churches and members to subscribe to in their calendar apps.
 //!
-//! The output is a pure function of the days: UIDs come from the title and date ([`ids`]), and
-//! DTSTAMP is the day itself rather than the clock, so a rebuild is byte for byte the same and a
-//! calendar app that fetches again updates its events instead of duplicating them.
+//! The output is a pure function of the days and the ledger: UIDs come from the title and date
+//! ([`ids`]), and DTSTAMP is the day itself rather than the clock, so a rebuild is byte for byte
+//! the same and a calendar app that fetches again updates its events instead of duplicating
+//! them. A published day's event is CONFIRMED and never changes. A day the calendar shows
+//! beyond what is published is announced: TENTATIVE, with a line saying it may still change,
+//! and SEQUENCE and LAST-MODIFIED taken from how far the ledger has got, so a subscribed
+//! calendar takes the new version when an edit changes it (and the published version, whose
+//! SEQUENCE is its day's number in the rotation, is never older than an announced one).
 
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, Component, EventLike, Property};
 
 use crate::content::locale::Locale;
-use crate::publish::assemble::DayGuide;
+use crate::publish::assemble::{Assembler, DayGuide};
 use crate::publish::ids;
 use crate::rotation::Audience;
 
@@ -17,8 +22,15 @@ use crate::rotation::Audience;
 pub const FILE: &str = "calendar.ics";
 
 /// The calendar of `days` for the guide called `title`. With `base_url`, each event links to
-/// its day's page under `days/`.
-pub fn calendar(title: &str, base_url: Option<&str>, days: &[DayGuide], locale: &Locale) -> String {
+/// its day's page under `days/`. Each day is labelled as `assembler` shows it; days it has not
+/// published are announced.
+pub fn calendar(
+    title: &str,
+    base_url: Option<&str>,
+    days: &[DayGuide],
+    assembler: &Assembler,
+) -> String {
+    let locale = &assembler.locale;
     let mut calendar = Calendar::empty();
     let private = days.iter().any(|d| d.audience == Audience::Private);
     let name = if private {
@@ -40,8 +52,13 @@ pub fn calendar(title: &str, base_url: Option<&str>, days: &[DayGuide], locale: 
                 .done(),
         )
         .append_property(("X-PUBLISHED-TTL", "P1D"));
+    let ledger = Ledger {
+        start: assembler.schedule.start,
+        first_unpublished: assembler.first_unpublished(),
+    };
     for day in days {
-        calendar.push(event(title, base_url, day, locale));
+        let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").expect("dates are ISO");
+        calendar.push(event(base_url, day, &assembler.locale_on(date), ledger));
     }
     refold(&calendar.to_string())
 }
@@ -90,16 +107,54 @@ fn fold_line(mut line: &str, out: &mut String) {
     }
 }
 
-fn event(title: &str, base_url: Option<&str>, day: &DayGuide, locale: &Locale) -> icalendar::Event {
+/// How far the ledger has got, for the events' status and version.
+#[derive(Clone, Copy)]
+struct Ledger {
+    start: NaiveDate,
+    first_unpublished: NaiveDate,
+}
+
+fn event(
+    base_url: Option<&str>,
+    day: &DayGuide,
+    locale: &Locale,
+    ledger: Ledger,
+) -> icalendar::Event {
     let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").expect("dates are ISO");
+    let published = date < ledger.first_unpublished;
+    // A published day: its own number in the rotation and its own midnight, for ever. An
+    // announced one: the ledger's progress, which only grows, and never reaches the number
+    // the day will have once published.
+    let (sequence, stamp) = if published {
+        ((date - ledger.start).num_days() + 1, date)
+    } else {
+        (
+            (ledger.first_unpublished - ledger.start).num_days(),
+            ledger.first_unpublished,
+        )
+    };
+    let stamp = stamp.and_time(NaiveTime::MIN).and_utc();
+    let mut description = description(day, base_url, locale);
+    if !published {
+        description.push_str("\n\n");
+        description.push_str(&locale.label("calendar-announced", &[]));
+    }
     let mut event = icalendar::Event::new();
+    // The day's own title: a published day keeps the one it was published with.
     event
-        .uid(&ids::day(&ids::in_language(title, locale), date).to_string())
-        .timestamp(date.and_time(NaiveTime::MIN).and_utc())
+        .uid(&ids::day(&ids::in_language(&day.title, locale), date).to_string())
+        .timestamp(stamp)
+        .last_modified(stamp)
+        .sequence(sequence.max(0) as u32)
+        .status(if published {
+            icalendar::EventStatus::Confirmed
+        } else {
+            icalendar::EventStatus::Tentative
+        })
         .starts(date)
         .ends(date.succ_opt().unwrap_or(date))
         .summary(&summary(day, locale))
-        .description(&description(day, base_url, locale))
+        .description(&description)
         // A day of prayer does not make anyone busy.
         .add_property("TRANSP", "TRANSPARENT");
     if let Some(base) = base_url {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::content::calendar::week_start;
+use crate::content::calendar::Weeks;
 use crate::content::project::Project;
 use crate::content::schedule::Schedule;
 use crate::error::{Diagnostic, Diagnostics, Error};
@@ -24,19 +24,19 @@ pub fn path(project: &Project) -> PathBuf {
 
 /// The last day a build shows anywhere; `None` for a preview (`--context`, `--stdout`), which
 /// shows the rotation and publishes nothing.
-pub fn through(plan: &Plan, schedule: &Schedule) -> Option<NaiveDate> {
-    let week_end = |d: NaiveDate| week_start(d, schedule.week_starts) + chrono::Days::new(6);
+pub fn through(plan: &Plan, weeks: &Weeks) -> Option<NaiveDate> {
     match plan {
         Plan::Context { .. } | Plan::Print { .. } | Plan::PrintFile(_) => None,
-        Plan::Files { selection, .. } => Some(selection.last_date(schedule.week_starts)),
-        Plan::Site { to, .. } => Some(week_end(*to)),
+        Plan::Files { selection, .. } => Some(selection.last_date(weeks)),
+        Plan::Site { to, .. } => Some(weeks.end(*to)),
     }
 }
 
 /// The last day a build written today may publish: `ahead_days` after today (`[publish]` in
-/// schedule.toml). A build shows later days as announced: they can still change.
-pub fn horizon(schedule: &Schedule, today: NaiveDate) -> NaiveDate {
-    today + chrono::Days::new(u64::from(schedule.publish.ahead_days))
+/// schedule.toml), to the end of that day's week, so that a printed sheet is published whole.
+/// A build shows later days as announced: they can still change.
+pub fn horizon(schedule: &Schedule, weeks: &Weeks, today: NaiveDate) -> NaiveDate {
+    weeks.end(today + chrono::Days::new(u64::from(schedule.publish.ahead_days)))
 }
 
 /// The folders whose guides show that days were published before: the public output folder
@@ -137,6 +137,9 @@ pub fn diagnostics(project: &Project, found: &[Contradiction]) -> Diagnostics {
 pub struct Publishing<'p> {
     project: &'p Project,
     _lock: FileLock,
+    /// The ledger as read.
+    read: Ledger,
+    /// The ledger with the days about to be published, written by [`Publishing::commit`].
     ledger: Ledger,
 }
 
@@ -148,18 +151,29 @@ impl<'p> Publishing<'p> {
         Ok(Publishing {
             project,
             _lock: lock,
+            read: ledger.clone(),
             ledger,
         })
     }
 
-    /// The ledger as it is now.
+    /// The ledger with the days to be published: what the build shows them from.
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
     }
 
-    /// Records every day up to `through` (and up to `today`) as the rotation shows it now.
-    pub fn record_through(&mut self, through: NaiveDate, today: NaiveDate) -> Result<(), Error> {
-        self.ledger = record(self.project, self.ledger.clone(), through, today)?;
+    /// Adds every day up to `through` (and up to `today`) as the rotation shows it now, in
+    /// memory: the build renders them as published, and [`Publishing::commit`] records them
+    /// once their files are written.
+    pub fn extend(&mut self, through: NaiveDate, today: NaiveDate) -> Result<(), Error> {
+        self.ledger = extend(self.project, self.read.clone(), through, today)?;
+        Ok(())
+    }
+
+    /// Writes the days added by [`Publishing::extend`] into published.txt.
+    pub fn commit(&self) -> Result<(), Error> {
+        if self.ledger != self.read {
+            write(&path(self.project), &self.ledger.to_text())?;
+        }
         Ok(())
     }
 }
@@ -177,12 +191,16 @@ pub fn publish_through(
     let _lock = lock(project)?;
     // Read again under the lock: another build may have published days since.
     let ledger = load(project, outputs, adopt)?;
-    record(project, ledger, through, today)
+    let updated = extend(project, ledger.clone(), through, today)?;
+    if updated != ledger {
+        write(&path(project), &updated.to_text())?;
+    }
+    Ok(updated)
 }
 
-/// Records the days up to `through` (at least up to `today`) in `ledger` and writes it when
-/// something changed; the caller holds the lock.
-fn record(
+/// `ledger` with the days up to `through` (at least up to `today`) added and frozen; the
+/// caller holds the lock and writes it.
+fn extend(
     project: &Project,
     ledger: Ledger,
     through: NaiveDate,
@@ -211,9 +229,6 @@ fn record(
     };
     frozen::freeze_days(&mut updated, from, &current(project)?);
     updated.version = VERSION;
-    if updated != ledger {
-        write(&path(project), &updated.to_text())?;
-    }
     Ok(updated)
 }
 

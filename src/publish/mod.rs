@@ -12,6 +12,8 @@ pub mod fit;
 pub mod ics;
 /// Stable ids of days, for calendar events and feed entries.
 pub mod ids;
+/// The labels a published day was published with.
+pub mod labels;
 /// `published.txt` on disk: read, checked, extended under a lock.
 pub mod ledger;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::content::calendar::week_start;
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
 use crate::publish::assemble::{Assembler, DayGuide, WeekGuide};
@@ -52,7 +51,7 @@ impl Selection {
 impl Selection {
     /// The last day the build shows anywhere: a day, the end of a week, the calendar's end.
     /// Every day up to it is published by the build.
-    pub fn last_date(&self, week_starts: crate::content::calendar::WeekStart) -> NaiveDate {
+    pub fn last_date(&self, weeks: &crate::content::calendar::Weeks) -> NaiveDate {
         let formats = &self.formats;
         let mut last = self.today;
         if formats.iter().any(|f| f.per_day()) {
@@ -60,7 +59,7 @@ impl Selection {
         }
         if formats.iter().any(|f| f.per_week()) {
             for &d in &self.weeks {
-                last = last.max(week_start(d, week_starts) + chrono::Days::new(6));
+                last = last.max(weeks.end(d));
             }
         }
         if formats.contains(&Format::Ics) {
@@ -69,7 +68,7 @@ impl Selection {
         if formats.contains(&Format::Pdf) {
             // Each week's sheets, and the whole month of every calendar.
             for &d in &self.weeks {
-                last = last.max(week_start(d, week_starts) + chrono::Days::new(6));
+                last = last.max(weeks.end(d));
             }
             if let Some(month) = self.months().last() {
                 last = last.max(month_end(*month));
@@ -176,7 +175,7 @@ pub fn render(
         selection
             .weeks
             .iter()
-            .map(|&d| week_start(d, schedule.week_starts))
+            .map(|&d| assembler.weeks.start(d))
             .collect()
     };
     weeks.sort();
@@ -200,7 +199,10 @@ pub fn render(
     let mut guides = Guides::new(assembler);
     // Days asked for by name first, so that one before the rotation starts is an error.
     guides.fill(days.iter().copied())?;
-    let in_weeks = weeks.iter().flat_map(|w| w.iter_days().take(7));
+    let in_weeks = weeks.iter().flat_map(|w| {
+        let last = assembler.weeks.end(*w);
+        w.iter_days().take_while(move |d| *d <= last)
+    });
     guides.fill(
         calendar
             .iter()
@@ -230,8 +232,7 @@ pub fn render(
         let copies = [
             (Path::new("days").join(format!("{today}.json")), TODAY_JSON),
             (
-                Path::new("weeks")
-                    .join(format!("{}.json", week_start(today, schedule.week_starts))),
+                Path::new("weeks").join(format!("{}.json", assembler.weeks.start(today))),
                 THIS_WEEK_JSON,
             ),
         ];
@@ -257,7 +258,7 @@ pub fn render(
                 &schedule.title,
                 schedule.output.base_url.as_deref(),
                 &days,
-                &assembler.locale,
+                assembler,
             ),
             bytes: None,
         });
@@ -304,9 +305,8 @@ pub fn atom_feed(
     Ok(feed::feed(
         &schedule.title,
         schedule.output.base_url.as_deref(),
-        schedule.timezone,
         days,
-        &assembler.locale,
+        assembler,
     ))
 }
 

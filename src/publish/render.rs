@@ -12,6 +12,7 @@ use crate::content::locale::Locale;
 use crate::content::schedule::Format;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::publish::assemble::{DayGuide, WeekGuide};
+use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
 pub const BUILTIN: [(&str, &str); 22] = [
@@ -101,6 +102,9 @@ pub struct Renderer {
     overrides: Option<PathBuf>,
     /// The languages `t()` knows, by tag; the first added is the default.
     locales: Vec<Arc<Locale>>,
+    /// For a language whose published days keep the labels they were published with, those
+    /// labels by date (see [`FrozenLabels`]).
+    frozen: HashMap<String, Arc<FrozenLabels>>,
 }
 
 impl Renderer {
@@ -115,6 +119,7 @@ impl Renderer {
             tera,
             overrides,
             locales: Vec::new(),
+            frozen: HashMap::new(),
         };
         renderer.add_locale(Locale::english());
         renderer
@@ -148,15 +153,30 @@ impl Renderer {
         } else {
             self.locales.push(locale);
         }
+        self.register_t();
+    }
+
+    /// Renders the labels of `labels`' language as each published day was published with
+    /// them: `t()` reads the view's `date` (a week's `start`) to choose. Adds the language.
+    pub fn add_frozen_labels(&mut self, labels: Arc<FrozenLabels>) {
+        let locale = labels.current().clone();
+        self.frozen
+            .insert(locale.language.as_str().to_string(), labels);
+        self.add_locale(locale);
+    }
+
+    /// (Re)registers `t()` over the locales and frozen labels known now.
+    fn register_t(&mut self) {
         let by_tag: HashMap<String, Arc<Locale>> = self
             .locales
             .iter()
             .map(|l| (l.language.as_str().to_string(), l.clone()))
             .collect();
         let default = self.locales[0].clone();
+        let frozen = self.frozen.clone();
         self.tera
             .register_function("t", move |kwargs: Kwargs, state: &State| {
-                translate(&by_tag, &default, kwargs, state)
+                translate(&by_tag, &frozen, &default, kwargs, state)
             });
     }
 
@@ -391,13 +411,27 @@ pub fn overrides(dir: &Path) -> Overrides {
 /// language of the view's `lang` (or the renderer's default), its other arguments filled in.
 fn translate(
     locales: &HashMap<String, Arc<Locale>>,
+    frozen: &HashMap<String, Arc<FrozenLabels>>,
     default: &Arc<Locale>,
     kwargs: Kwargs,
     state: &State,
 ) -> tera::TeraResult<String> {
     let key = kwargs.must_get::<&str>("key")?;
     let lang = state.get::<String>("lang")?;
-    let locale = lang.and_then(|l| locales.get(&l)).unwrap_or(default);
+    // A day's `date`, or a week's first day: published days keep their labels.
+    let date = || {
+        ["date", "start"].iter().find_map(|name| {
+            let value = state.get::<tera::Value>(name).ok().flatten()?;
+            value.as_str()?.parse::<chrono::NaiveDate>().ok()
+        })
+    };
+    let on_date = match lang.as_ref().and_then(|l| frozen.get(l)) {
+        Some(labels) => date().map(|d| labels.on(d)),
+        None => None,
+    };
+    let locale = on_date
+        .or_else(|| lang.and_then(|l| locales.get(&l)))
+        .unwrap_or(default);
     let args: Vec<(String, String)> = kwargs
         .iter()
         .filter(|(k, _)| k.as_str() != Some("key"))

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::calendar::week_start;
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
 use crate::publish::assemble::{Assembler, CountryView, DayGuide, WeekGuide};
@@ -169,16 +168,19 @@ pub fn render(
     let dates: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
     let mut guides = Guides::new(assembler);
     guides.fill(dates.iter().copied())?;
-    let in_weeks = (0..)
-        .map(|i| week_start(from, schedule.week_starts) + chrono::Days::new(i))
-        .take_while(|d| *d <= to + chrono::Days::new(6))
+    let in_weeks = assembler
+        .weeks
+        .start(from)
+        .iter_days()
+        .take_while(|d| *d <= assembler.weeks.end(to))
         .filter(|d| *d >= schedule.start);
     guides.fill(in_weeks)?;
     let mut weeks: Vec<WeekGuide> = Vec::new();
-    let mut first = week_start(from, schedule.week_starts);
+    let mut first = assembler.weeks.start(from);
     while first <= to {
         weeks.push(assembler.week_with(first, paper, &mut |d| guides.get(d).cloned())?);
-        first = first + chrono::Days::new(7);
+        let last = assembler.weeks.end(first);
+        first = last.succ_opt().unwrap_or(last);
     }
     let feed_dates = feed_days(today, schedule.output.feed_days, schedule.start);
     let feed = output::atom_feed(assembler, renderer, &mut guides, &feed_dates)?;
@@ -232,7 +234,7 @@ pub fn render(
     let country_href = |c: &CountryView| format!("countries/{}.html", c.code.to_lowercase());
 
     let mut jobs: Vec<Job> = Vec::new();
-    let this_week = week_start(today, schedule.week_starts);
+    let this_week = assembler.weeks.start(today);
     let current = weeks
         .iter()
         .find(|w| w.start == this_week.to_string())
@@ -265,7 +267,7 @@ pub fn render(
     })));
     for (i, &d) in dates.iter().enumerate() {
         let g = day(d);
-        let week = week_start(d, schedule.week_starts);
+        let week = assembler.weeks.start(d);
         jobs.push(Job::Day(DayPage {
             day: g,
             site: &site,
@@ -316,7 +318,7 @@ pub fn render(
             &schedule.title,
             site.base_url.as_deref(),
             &range_days,
-            &assembler.locale,
+            assembler,
         ),
         bytes: None,
     });

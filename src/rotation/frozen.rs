@@ -322,3 +322,26 @@ pub fn freeze_days(ledger: &mut super::ledger::Ledger, from: NaiveDate, current:
         }
     }
 }
+
+/// The weeks of `ledger`'s days: each published day in the weeks it was published in, the
+/// days after the last published one as schedule.toml's `week_starts` says now.
+pub fn weeks(
+    ledger: &super::ledger::Ledger,
+    schedule: &crate::content::schedule::Schedule,
+) -> crate::content::calendar::Weeks {
+    let first_unpublished = ledger.first_unpublished();
+    let mut settings: Vec<(NaiveDate, WeekStart)> = ledger
+        .frozen
+        .get(SCHEDULE)
+        .into_iter()
+        .flatten()
+        .filter(|(date, _)| *date < first_unpublished)
+        .filter_map(|(date, id)| {
+            let json = ledger.snapshots.get(&(*id)?)?;
+            let shown: ScheduleShown = serde_json::from_str(json).ok()?;
+            Some((*date, shown.week_starts))
+        })
+        .collect();
+    settings.push((first_unpublished, schedule.week_starts));
+    crate::content::calendar::Weeks::changing(settings)
+}

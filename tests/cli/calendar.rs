@@ -58,7 +58,15 @@ fn assert_lines_follow_rfc_5545(text: &str) {
 fn a_calendar_for_the_next_twelve_months_by_default() {
     let p = Project::fixture("small");
     let out = p
-        .run(&["build", "--date", "2026-11-01", "--format", "ics"])
+        .run(&[
+            "build",
+            "--date",
+            "2026-11-01",
+            "--format",
+            "ics",
+            "--today",
+            "2026-11-01",
+        ])
         .ok();
     assert_eq!(out, "wrote public/calendar.ics\n");
     let text = p.read("public/calendar.ics");
@@ -87,11 +95,26 @@ fn a_calendar_for_the_next_twelve_months_by_default() {
             start.params,
             Some(vec![("VALUE".to_string(), vec!["DATE".to_string()])])
         );
-        // DTSTAMP is the day itself, never the clock.
-        assert_eq!(
-            property(e, "DTSTAMP"),
-            format!("{}T000000Z", property(e, "DTSTART"))
-        );
+        // Published through the end of next week (Sunday 8 November): DTSTAMP is the day
+        // itself, never the clock. The days after are announced.
+        if property(e, "DTSTART") <= "20261108" {
+            assert_eq!(property(e, "STATUS"), "CONFIRMED");
+            assert_eq!(
+                property(e, "DTSTAMP"),
+                format!("{}T000000Z", property(e, "DTSTART"))
+            );
+            assert!(!property(e, "DESCRIPTION").contains("Announced"));
+        } else {
+            assert_eq!(property(e, "STATUS"), "TENTATIVE");
+            assert_eq!(property(e, "DTSTAMP"), "20261109T000000Z");
+            assert_eq!(property(e, "LAST-MODIFIED"), "20261109T000000Z");
+            assert!(
+                unescape(property(e, "DESCRIPTION"))
+                    .ends_with("\n\nAnnounced: this day may still change before it is published."),
+                "{}",
+                property(e, "DESCRIPTION")
+            );
+        }
         assert_eq!(property(e, "TRANSP"), "TRANSPARENT");
         assert!(!property(e, "DESCRIPTION").contains("SECRET"));
     }
@@ -155,7 +178,8 @@ fn uids_are_stable_across_builds_and_ranges() {
     p.run(&["build", "--date", "2026-11-01", "--format", "ics"])
         .ok();
     assert_eq!(p.read("public/calendar.ics"), year);
-    // Another guide's title makes other UIDs.
+    // Another guide's title makes other UIDs, for the days not published: a published day
+    // keeps the title, and so the UID, it was published with.
     p.replace(
         "schedule.toml",
         "title = \"Test Prayer Guide\"",
@@ -163,8 +187,72 @@ fn uids_are_stable_across_builds_and_ranges() {
     );
     p.run(&["build", "--date", "2026-11-01", "--format", "ics"])
         .ok();
+    let published = p.read("published.txt");
     let other = uids(&p.read("public/calendar.ics"));
-    assert!(other.iter().all(|pair| !in_year.contains(pair)));
+    assert_eq!(other.len(), in_year.len());
+    for pair in &other {
+        let date = format!("\n{}-{}-{} ", &pair.0[..4], &pair.0[4..6], &pair.0[6..8]);
+        assert_eq!(
+            in_year.contains(pair),
+            published.contains(&date),
+            "{pair:?}"
+        );
+    }
+    assert!(other.iter().any(|pair| in_year.contains(pair)));
+    assert!(other.iter().any(|pair| !in_year.contains(pair)));
+}
+
+#[test]
+fn an_announced_day_is_tentative_until_published_and_its_sequence_only_grows() {
+    let p = Project::fixture("small");
+    let build = |today: &str| {
+        p.run(&[
+            "build", "--date", today, "--format", "ics", "--today", today,
+        ])
+        .ok();
+        parse(&p.read("public/calendar.ics"))
+    };
+    let event = |calendar: &ical::parser::ical::component::IcalCalendar, date: &str| {
+        let e = calendar
+            .events
+            .iter()
+            .find(|e| property(e, "DTSTART") == date)
+            .unwrap_or_else(|| panic!("no event on {date}"))
+            .clone();
+        let get = |name: &str| property(&e, name).to_string();
+        (
+            get("STATUS"),
+            get("SEQUENCE").parse::<u32>().unwrap(),
+            get("LAST-MODIFIED"),
+            get("UID"),
+            get("DESCRIPTION"),
+        )
+    };
+    let early = build("2026-11-02");
+    let later = build("2026-11-23");
+    let last = build("2026-12-14");
+    let (s1, q1, m1, u1, _) = event(&early, "20261220");
+    let (s2, q2, m2, u2, _) = event(&later, "20261220");
+    let (s3, q3, m3, u3, d3) = event(&last, "20261220");
+    assert_eq!((s1.as_str(), s2.as_str()), ("TENTATIVE", "TENTATIVE"));
+    assert_eq!(s3, "CONFIRMED");
+    assert!(q1 < q2 && q2 < q3, "{q1} {q2} {q3}");
+    assert!(m1 < m2 && m2 < m3, "{m1} {m2} {m3}");
+    assert_eq!((u1.as_str(), u2.as_str()), (u3.as_str(), u3.as_str()));
+    assert!(!d3.contains("Announced"), "{d3}");
+    // Once published, the event no longer changes.
+    p.run(&[
+        "build",
+        "--date",
+        "2026-12-14",
+        "--format",
+        "ics",
+        "--today",
+        "2027-03-01",
+    ])
+    .ok();
+    let again = parse(&p.read("public/calendar.ics"));
+    assert_eq!(event(&again, "20261220"), event(&last, "20261220"));
 }
 
 #[test]
@@ -308,13 +396,18 @@ fn a_year_of_the_library_folds_every_line_within_75_octets() {
             unescape(property(event, "SUMMARY")),
             ics::summary(&day, &prayer_guide::content::locale::Locale::english())
         );
+        let mut description = ics::description(
+            &day,
+            base_url,
+            &prayer_guide::content::locale::Locale::english(),
+        );
+        if date >= ledger.first_unpublished() {
+            description
+                .push_str("\n\nAnnounced: this day may still change before it is published.");
+        }
         assert_eq!(
             unescape(property(event, "DESCRIPTION")),
-            ics::description(
-                &day,
-                base_url,
-                &prayer_guide::content::locale::Locale::english()
-            ),
+            description,
             "{date}"
         );
     }

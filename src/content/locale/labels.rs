@@ -52,6 +52,16 @@ impl Labels {
         language: &Language,
         project_locales: Option<&Path>,
     ) -> Result<(Labels, Diagnostics), Error> {
+        Labels::load_with(language, project_locales, &|_| None)
+    }
+
+    /// Like [`Labels::load`], with the project's files as `frozen` gives them where it gives
+    /// them (`Some(None)`: no file): the texts a published day was published with.
+    pub fn load_with(
+        language: &Language,
+        project_locales: Option<&Path>,
+        frozen: &dyn Fn(&str) -> Option<Option<String>>,
+    ) -> Result<(Labels, Diagnostics), Error> {
         let mut sources = Vec::new();
         let chain = language.lookup_chain();
         if let Some((tag, text)) = chain
@@ -64,9 +74,19 @@ impl Labels {
                 text: (*text).to_string(),
             });
         }
-        if let Some(dir) = project_locales {
-            for tag in chain.iter().rev() {
-                let path = dir.join(format!("{tag}.ftl"));
+        let dir = project_locales.unwrap_or(Path::new("locales"));
+        for tag in chain.iter().rev() {
+            let path = dir.join(format!("{tag}.ftl"));
+            match frozen(tag) {
+                Some(Some(text)) => {
+                    sources.push(Source { path, text });
+                    continue;
+                }
+                Some(None) => continue,
+                None if project_locales.is_none() => continue,
+                None => {}
+            }
+            {
                 match std::fs::read_to_string(&path) {
                     Ok(text) => sources.push(Source { path, text }),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -73,7 +73,7 @@ impl Language {
     }
 
     /// The tags to look for labels under, most specific first: `pt-BR`, then `pt`.
-    fn lookup_chain(&self) -> Vec<String> {
+    pub fn lookup_chain(&self) -> Vec<String> {
         let mut chain = vec![self.0.clone()];
         if self.primary() != self.0 {
             chain.push(self.primary().to_string());
@@ -129,7 +129,17 @@ impl Locale {
         language: &Language,
         project_locales: Option<&Path>,
     ) -> Result<(Locale, Diagnostics), Error> {
-        let (labels, mut warnings) = Labels::load(language, project_locales)?;
+        Locale::load_with(language, project_locales, &|_| None)
+    }
+
+    /// Like [`Locale::load`], with the project's label files as `frozen` gives them where it
+    /// gives them: what a published day was published with (see `Labels::load_with`).
+    pub fn load_with(
+        language: &Language,
+        project_locales: Option<&Path>,
+        frozen: &dyn Fn(&str) -> Option<Option<String>>,
+    ) -> Result<(Locale, Diagnostics), Error> {
+        let (labels, mut warnings) = Labels::load_with(language, project_locales, frozen)?;
         let (dates, date_warning) = dates::Dates::new(language);
         if let Some(w) = date_warning {
             warnings.push(w);

@@ -15,7 +15,7 @@ fn rules() -> Rules {
     Rules {
         zone: chrono_tz::Europe::London,
         hour: 6,
-        week_starts: WeekStart::Monday,
+        weeks: crate::content::calendar::Weeks::fixed(crate::content::calendar::WeekStart::Monday),
         catch_up_days: 0,
         first_date: d("2026-01-05"),
     }

@@ -712,8 +712,8 @@ pub fn render(
     let mut firsts: Vec<NaiveDate> = selection
         .weeks
         .iter()
-        .map(|&d| week_start(d, schedule.week_starts))
-        .filter(|w| *w + chrono::Days::new(6) >= start)
+        .map(|&d| assembler.weeks.start(d))
+        .filter(|w| assembler.weeks.end(*w) >= start)
         .collect();
     firsts.sort();
     firsts.dedup();
@@ -766,11 +766,35 @@ pub fn render(
     let parts = in_parallel(&jobs, |part| {
         part.iter()
             .map(|job| {
+                // Each document in the labels its first day was published with.
                 let (path, typeset) = match job {
-                    Job::Week(w, edition) => (edition.path(&w.start), week(w, *edition, print)?),
+                    Job::Week(w, edition) => {
+                        let first = w.start.parse().unwrap_or(schedule.start);
+                        let locale = assembler.locale_on(first);
+                        let print = Print {
+                            locale: &locale,
+                            ..print
+                        };
+                        (edition.path(&w.start), week(w, *edition, print)?)
+                    }
                     Job::Month(first) => {
                         let days: Vec<(NaiveDate, Option<&DayGuide>)> =
                             month_days(*first).map(|d| (d, guides.known(d))).collect();
+                        let locale = assembler.locale_on(*first);
+                        let print = Print {
+                            locale: &locale,
+                            ..print
+                        };
+                        // A published month keeps its title and the weeks of its grid.
+                        let title = days
+                            .iter()
+                            .find_map(|(_, d)| d.map(|d| d.title.as_str()))
+                            .unwrap_or(setting.title);
+                        let setting = MonthSetting {
+                            title,
+                            week_starts: assembler.weeks.setting_on(*first),
+                            ..setting.clone()
+                        };
                         (month_path(*first), month(*first, &days, &setting, print)?)
                     }
                 };
