@@ -252,14 +252,11 @@ pub fn render(
             .iter()
             .map(|&d| guides.get(d).cloned())
             .collect::<Result<_, _>>()?;
+        // The calendar is named as its first day was published.
+        let title = days.first().map_or(&schedule.title, |d| &d.title);
         docs.push(Document {
             path: ics::FILE.into(),
-            text: ics::calendar(
-                &schedule.title,
-                schedule.output.base_url.as_deref(),
-                &days,
-                assembler,
-            ),
+            text: ics::calendar(title, schedule.output.base_url.as_deref(), &days, assembler),
             bytes: None,
         });
     }
@@ -302,8 +299,13 @@ pub fn atom_feed(
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let schedule = assembler.schedule;
+    // The feed is named as its latest day was published.
+    let title = days
+        .iter()
+        .max_by(|a, b| a.day.date.cmp(&b.day.date))
+        .map_or(schedule.title.clone(), |d| d.day.title.clone());
     Ok(feed::feed(
-        &schedule.title,
+        &title,
         schedule.output.base_url.as_deref(),
         days,
         assembler,

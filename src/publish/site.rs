@@ -187,7 +187,8 @@ pub fn render(
 
     let base_url = schedule.output.base_url.clone();
     let site = SiteView {
-        title: schedule.title.clone(),
+        // The site is named as its today was published.
+        title: guides.get(today)?.title.clone(),
         audience: assembler.audience,
         range: assembler.locale.date_range(from, to),
         webcal: base_url.as_deref().map(|b| {
@@ -315,7 +316,7 @@ pub fn render(
     docs.push(Document {
         path: ics::FILE.into(),
         text: ics::calendar(
-            &schedule.title,
+            &site.title,
             site.base_url.as_deref(),
             &range_days,
             assembler,

@@ -9,6 +9,7 @@ mod delivery;
 mod dkim;
 mod email;
 mod feed;
+mod frozen;
 mod import;
 mod init;
 mod languages;
