@@ -94,6 +94,9 @@ fn assert_same(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<
     }
 }
 
+/// An edit an editor makes, by name.
+type Edit<'a> = (&'a str, &'a dyn Fn(&Project));
+
 #[test]
 fn every_file_of_a_published_day_survives_every_kind_of_edit() {
     let p = project();
@@ -107,7 +110,7 @@ fn every_file_of_a_published_day_survives_every_kind_of_edit() {
     assert!(!ledger.contains("\n2026-11-16 "), "{ledger}");
     assert!(!ledger.contains("SECRET"), "restricted text in the ledger");
 
-    let edits: [(&str, &dyn Fn(&Project)); 12] = [
+    let edits: [Edit; 12] = [
         ("the guide's summary, name and region", &|p| {
             p.replace(
                 "guides/alpha.toml",
