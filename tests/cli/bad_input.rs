@@ -738,3 +738,23 @@ fn a_schedule_in_windows_1252_does_not_stop_the_check_of_the_guides() {
          2 errors, 0 warnings\n"
     );
 }
+
+/// A point pasted twice (here with other capitals and spacing) would print twice on a day: an
+/// error for `check` and, as content errors stop every command, for `build` too.
+#[test]
+fn a_point_written_twice() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/alpha.toml",
+        "  \"Pray for Alphaland point four.\",\n",
+        "  \"Pray for Alphaland point four.\",\n  \"Pray for  alphaland church point TWO.\",\n",
+    );
+    let error = "error: guides/alpha.toml:15:3: `points`: points 2 and 5 are the same text \
+                 apart from capitals or spacing: \"Pray for alphaland church point TWO.\"\n  \
+                 help: delete one of them (point 2 is on line 12, point 5 is on line 15): the \
+                 same point twice prints twice on a day\n";
+    assert_eq!(check_fails(&p), format!("{error}1 error, 0 warnings\n"));
+    let err = p.run(&["build", "--date", "2026-11-25"]).fails();
+    assert_eq!(err, format!("{error}1 error found\n"));
+    assert!(!p.path("public").exists());
+}
