@@ -80,7 +80,13 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         for warning in build::print_warnings(&plan, &assembler)? {
             eprintln!("{warning}");
         }
-        report(build::run(&plan, &assembler, &renderer)?)?;
+        let waiting = |out: &Path, holder: &str| {
+            eprintln!(
+                "note: another build (process {holder}) is writing {}: waiting for it to finish",
+                out.display()
+            );
+        };
+        report(build::run(&plan, &assembler, &renderer, &waiting)?)?;
     }
     Ok(ExitCode::SUCCESS)
 }
