@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::lock::FileLock;
 use crate::publish::assemble::Assembler;
 use crate::publish::fit::{Layout, fit};
-use crate::publish::output::{self, Selection, Written};
+use crate::publish::output::{self, Document, Selection, Written};
 use crate::publish::private;
 use crate::publish::render::{Renderer, context_json};
 use crate::rotation::Audience;
@@ -409,10 +409,18 @@ pub fn run(
             } else {
                 renderer.day(&assembler.day(*date)?, *format)?
             };
-            return Ok(Outcome::Printed(text));
+            // Marked like a file, as the printout is often saved as one (`> sheet.html`).
+            let mut doc = Document::text(format!("printed.{}", format.extension()), text);
+            if audience == Audience::Private {
+                private::mark(&mut doc);
+            }
+            return Ok(Outcome::Printed(doc.text));
         }
         Plan::PrintFile(selection) => {
-            let docs = output::render(assembler, renderer, selection)?;
+            let mut docs = output::render(assembler, renderer, selection)?;
+            if audience == Audience::Private {
+                docs.iter_mut().for_each(private::mark);
+            }
             return Ok(Outcome::Printed(
                 docs.iter().map(|d| d.text.as_str()).collect(),
             ));

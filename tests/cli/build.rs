@@ -725,3 +725,69 @@ fn a_second_build_waits_for_the_first_and_says_so() {
     );
     assert_eq!(String::from_utf8_lossy(&said), waiting);
 }
+
+/// Every file of a private build carries the private marker, whatever its format, so a later
+/// public build into the same folder removes it and says so: for each format on its own, as
+/// written by `--out`, and as printed by `--stdout` and saved into the folder by hand.
+#[test]
+fn every_private_file_is_marked_and_swept_whatever_its_format() {
+    let p = Project::fixture("small");
+    for (format, extension) in [
+        ("html", "html"),
+        ("txt", "txt"),
+        ("json", "json"),
+        ("bulletin", "bulletin.html"),
+        ("ics", "ics"),
+        ("atom", "xml"),
+        ("pdf", "pdf"),
+    ] {
+        let out = format!("shared-{format}");
+        let run = p.run(&[
+            "build", "--date", "2026-11-25", "--private", "--format", format, "--out", &out,
+        ]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        let mut private: Vec<String> = files_under(&p.path(&out))
+            .iter()
+            .map(|f| f.strip_prefix(p.path("")).unwrap().display().to_string())
+            .collect();
+        assert!(!private.is_empty(), "{format}: nothing written");
+        // What `--stdout` prints, saved into the folder as a reader might.
+        if format != "pdf" {
+            let week = if format == "bulletin" {
+                vec!["--week"]
+            } else {
+                vec![]
+            };
+            let mut args = vec![
+                "build", "--date", "2026-11-25", "--private", "--format", format, "--stdout",
+            ];
+            args.extend(week);
+            let printed = p.run(&args).ok();
+            let saved = format!("{out}/printed.{extension}");
+            p.write(&saved, &printed);
+            private.push(saved);
+            private.sort();
+        }
+        // A public build of another format, so it overwrites none of them.
+        let public = if format == "txt" { "html" } else { "txt" };
+        let run = p.run(&[
+            "build", "--date", "2026-11-25", "--format", public, "--out", &out,
+        ]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        let removed: Vec<&str> = run
+            .stderr
+            .lines()
+            .map(|l| {
+                l.strip_prefix("note: removed ")
+                    .and_then(|l| {
+                        l.strip_suffix(": a private file left by an earlier --private build")
+                    })
+                    .unwrap_or_else(|| panic!("{format}: {l}"))
+            })
+            .collect();
+        assert_eq!(removed, private, "{format}");
+        for file in &private {
+            assert!(!p.path(file).exists(), "{format}: {file} is still there");
+        }
+    }
+}
