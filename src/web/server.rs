@@ -153,8 +153,7 @@ async fn hide_dot_files(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let hidden = request.uri().path().split('/').any(|part| {
-        part.starts_with('.')
-            || part.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("%2e"))
+        part.starts_with('.') || part.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("%2e"))
     });
     if hidden {
         return axum::response::IntoResponse::into_response(axum::http::StatusCode::NOT_FOUND);

@@ -669,7 +669,10 @@ fn two_builds_into_one_folder_at_once_both_succeed() {
             out,
         ]
     };
-    let builds = [spawn_build(&p, &args("shared")), spawn_build(&p, &args("shared"))];
+    let builds = [
+        spawn_build(&p, &args("shared")),
+        spawn_build(&p, &args("shared")),
+    ];
     for build in builds {
         let out = build.wait_with_output().unwrap();
         let stderr = String::from_utf8(out.stderr).unwrap();
@@ -686,7 +689,10 @@ fn two_builds_into_one_folder_at_once_both_succeed() {
     let shared = tree(&p.path("shared"));
     assert!(shared.len() > 700, "{} files", shared.len());
     assert!(shared == tree(&p.path("alone")), "the folders differ");
-    assert_eq!(hidden_under(&p.path("shared")), [".prayer-guide-build.lock"]);
+    assert_eq!(
+        hidden_under(&p.path("shared")),
+        [".prayer-guide-build.lock"]
+    );
 }
 
 /// A build into a folder another build is writing waits for it, and says so.
@@ -696,7 +702,8 @@ fn a_second_build_waits_for_the_first_and_says_so() {
     std::fs::create_dir(p.path("public")).unwrap();
     // The test holds the folder's lock as a first build would.
     let held = prayer_guide::lock::FileLock::acquire(
-        &p.path("public").join(prayer_guide::publish::build::LOCK_FILE),
+        &p.path("public")
+            .join(prayer_guide::publish::build::LOCK_FILE),
     )
     .unwrap();
     let mut build = spawn_build(&p, &["build", "--date", "2026-11-25"]);
@@ -709,12 +716,19 @@ fn a_second_build_waits_for_the_first_and_says_so() {
     while !String::from_utf8_lossy(&said).contains(&waiting) {
         let mut buf = [0u8; 256];
         let n = std::io::Read::read(&mut stderr, &mut buf).unwrap();
-        assert!(n > 0, "the build ended without waiting: {}", String::from_utf8_lossy(&said));
+        assert!(
+            n > 0,
+            "the build ended without waiting: {}",
+            String::from_utf8_lossy(&said)
+        );
         said.extend(&buf[..n]);
     }
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_eq!(build.try_wait().unwrap(), None, "the build did not wait");
-    assert!(files_under(&p.path("public")).is_empty(), "it wrote while waiting");
+    assert!(
+        files_under(&p.path("public")).is_empty(),
+        "it wrote while waiting"
+    );
     drop(held);
     let out = build.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -743,7 +757,14 @@ fn every_private_file_is_marked_and_swept_whatever_its_format() {
     ] {
         let out = format!("shared-{format}");
         let run = p.run(&[
-            "build", "--date", "2026-11-25", "--private", "--format", format, "--out", &out,
+            "build",
+            "--date",
+            "2026-11-25",
+            "--private",
+            "--format",
+            format,
+            "--out",
+            &out,
         ]);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         let mut private: Vec<String> = files_under(&p.path(&out))
@@ -759,7 +780,13 @@ fn every_private_file_is_marked_and_swept_whatever_its_format() {
                 vec![]
             };
             let mut args = vec![
-                "build", "--date", "2026-11-25", "--private", "--format", format, "--stdout",
+                "build",
+                "--date",
+                "2026-11-25",
+                "--private",
+                "--format",
+                format,
+                "--stdout",
             ];
             args.extend(week);
             let printed = p.run(&args).ok();
@@ -771,7 +798,13 @@ fn every_private_file_is_marked_and_swept_whatever_its_format() {
         // A public build of another format, so it overwrites none of them.
         let public = if format == "txt" { "html" } else { "txt" };
         let run = p.run(&[
-            "build", "--date", "2026-11-25", "--format", public, "--out", &out,
+            "build",
+            "--date",
+            "2026-11-25",
+            "--format",
+            public,
+            "--out",
+            &out,
         ]);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         let removed: Vec<&str> = run

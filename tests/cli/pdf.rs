@@ -581,7 +581,10 @@ fn every_one_line_listing_names_the_church_over_a_year_of_the_library() {
         .iter()
         .filter(|(_, points)| church_line(points) != points[0])
         .count();
-    assert!(changed > 0, "no day of 2027 has its first point off the church");
+    assert!(
+        changed > 0,
+        "no day of 2027 has its first point off the church"
+    );
     for (_, points) in &days {
         assert!(
             points.iter().all(|p| !mentions_church(p)) || mentions_church(church_line(points)),
@@ -628,7 +631,10 @@ fn every_one_line_listing_names_the_church_over_a_year_of_the_library() {
         assert_eq!(shown, both_copies, "{name}");
         let pdf = text(&file.with_file_name(format!("{start}.bulletin.pdf")));
         for line in &expected {
-            assert!(pdf.contains(&squash(line)), "{start}: the PDF bulletin lacks {line:?}");
+            assert!(
+                pdf.contains(&squash(line)),
+                "{start}: the PDF bulletin lacks {line:?}"
+            );
         }
     }
     assert_eq!(weeks, 51, "bulletins of the whole weeks of 2027");

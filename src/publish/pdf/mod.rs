@@ -595,9 +595,7 @@ pub fn month(
             let found = days.iter().find(|(d, _)| *d == date);
             row.push(found.map(|(d, guide)| {
                 let guide = *guide;
-                shortest.push(
-                    guide.and_then(|g| g.shortest_church_line().map(str::to_string)),
-                );
+                shortest.push(guide.and_then(|g| g.shortest_church_line().map(str::to_string)));
                 Cell {
                     number: d.day(),
                     heading: guide.map(|g| {
