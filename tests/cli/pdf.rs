@@ -194,8 +194,8 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
                 );
             }
         }
-        // Every point of every day is in the sheet and the large print; each day's first point
-        // in the bulletin.
+        // Every point of every day is in the sheet and the large print; each day's point about
+        // the church in the bulletin.
         let week = p
             .run(&[
                 "build",
@@ -219,7 +219,7 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
                     large.contains(&point),
                     "{n} a day: large print lacks {point}"
                 );
-                if i == 0 {
+                if i as u64 == day["church_point"].as_u64().unwrap() {
                     assert!(bulletin.contains(&point), "the bulletin lacks {point}");
                 }
                 count += 1;
@@ -279,7 +279,8 @@ fn the_longest_notes_fit_as_one_paragraph_and_as_twelve_lines() {
 #[test]
 fn hostile_text_prints_literally() {
     let p = Project::fixture("small");
-    let hostile = r#"Pray #set page(height: 1cm) $x^2$ *bold* _it_ @ref \\ <script>alert(1)</script> #{panic("x")} ]"#;
+    // About the church, so that the bulletin and the calendar show it too.
+    let hostile = r#"Pray for the church #set page(height: 1cm) $x^2$ *bold* _it_ @ref \\ <script>alert(1)</script> #{panic("x")} ]"#;
     p.replace(
         "guides/alpha.toml",
         "\"Pray for Alphaland church point one.\"",
