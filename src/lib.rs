@@ -21,6 +21,8 @@ pub mod rotation;
 /// The public side of subscriptions over HTTP: sign-up, unsubscribe, preferences, the archive.
 pub mod web;
 
+/// Replacing a file atomically, through a uniquely named temporary file beside it.
+pub mod atomic;
 /// The `check` command's work: every problem and warning of a project.
 pub mod check;
 /// Errors and diagnostics that name file, line, field and fix.

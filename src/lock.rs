@@ -27,22 +27,38 @@ impl FileLock {
     pub fn try_acquire(path: &Path) -> Result<Result<FileLock, String>, Error> {
         let file = open(path)?;
         match file.try_lock() {
-            Ok(()) => {
-                let mut f = &file;
-                let _ = f.set_len(0);
-                let _ = writeln!(f, "{}", std::process::id());
-                Ok(Ok(FileLock { _file: file }))
-            }
+            Ok(()) => Ok(Ok(FileLock::held(file))),
             Err(std::fs::TryLockError::WouldBlock) => Ok(Err(holder_pid(path))),
             Err(std::fs::TryLockError::Error(e)) => Err(Error::io("lock", path, e)),
         }
     }
 
-    /// Takes the lock at `path`, waiting for another process to let it go.
+    /// Takes the lock at `path`, waiting for another process to let it go, and writes this
+    /// process's id into it.
     pub fn acquire(path: &Path) -> Result<FileLock, Error> {
         let file = open(path)?;
         file.lock().map_err(|e| Error::io("lock", path, e))?;
-        Ok(FileLock { _file: file })
+        Ok(FileLock::held(file))
+    }
+
+    /// Takes the lock at `path`; when another process holds it, first calls `waiting` with that
+    /// process's id (to say so), then waits for it.
+    pub fn acquire_or_wait(path: &Path, waiting: impl FnOnce(&str)) -> Result<FileLock, Error> {
+        match FileLock::try_acquire(path)? {
+            Ok(lock) => Ok(lock),
+            Err(holder) => {
+                waiting(&holder);
+                FileLock::acquire(path)
+            }
+        }
+    }
+
+    /// A lock just taken on `file`: the holder's id goes into it, for [`holder`](Self::holder).
+    fn held(file: std::fs::File) -> FileLock {
+        let mut f = &file;
+        let _ = f.set_len(0);
+        let _ = writeln!(f, "{}", std::process::id());
+        FileLock { _file: file }
     }
 
     /// The process id holding the lock at `path`, if one does.

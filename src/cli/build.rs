@@ -106,7 +106,13 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         for warning in build::print_warnings(&plan, &assembler)? {
             eprintln!("{warning}");
         }
-        match build::run(&plan, &assembler, &renderer) {
+        let waiting = |out: &Path, holder: &str| {
+            eprintln!(
+                "note: another build (process {holder}) is writing {}: waiting for it to finish",
+                out.display()
+            );
+        };
+        match build::run(&plan, &assembler, &renderer, &waiting) {
             Ok(outcome) => {
                 wrote_any |=
                     matches!(&outcome, Outcome::Wrote { written, .. } if !written.files.is_empty());

@@ -756,6 +756,68 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
             );
         }
     }
+    let points: Vec<&str> = g.points.iter().map(|p| p.text.as_str()).collect();
+    check_repeats(file, "points", "point", &points, out);
+    let praise: Vec<&str> = g.praise.iter().map(String::as_str).collect();
+    check_repeats(file, "praise", "item", &praise, out);
+}
+
+/// An error for every item of the list `key` that repeats an earlier one, placed on the repeat.
+/// Spacing and capitals do not count: the ledger knows a point by its text with the spaces
+/// folded, so two such points would be one point shown twice on a day.
+fn check_repeats(file: &SourceFile, key: &str, item: &str, texts: &[&str], out: &mut Diagnostics) {
+    let folded = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, text) in texts.iter().enumerate() {
+        let key_text = folded(text).to_lowercase();
+        // An empty item is reported as empty already.
+        if key_text.is_empty() {
+            continue;
+        }
+        let Some(&first) = seen.get(&key_text) else {
+            seen.insert(key_text, i);
+            continue;
+        };
+        let how = if folded(texts[first]) == folded(text) {
+            ""
+        } else {
+            " apart from capitals or spacing"
+        };
+        let place = |n: usize| match file.locate_array_item(key, n) {
+            Some((line, _)) => format!("{item} {} is on line {line}", n + 1),
+            None => format!("{item} {}", n + 1),
+        };
+        out.push(
+            Diagnostic::error(
+                &file.path,
+                format!(
+                    "{key} {} and {} are the same text{how}: {}",
+                    first + 1,
+                    i + 1,
+                    quote_start(text)
+                ),
+            )
+            .at(file
+                .locate_array_item(key, i)
+                .or_else(|| file.locate(None, key)))
+            .field(key)
+            .help(format!(
+                "delete one of them ({}, {}): the same {item} twice prints twice on a day",
+                place(first),
+                place(i)
+            )),
+        );
+    }
+}
+
+/// The start of `text` in quotes, enough to recognise it in the file.
+fn quote_start(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        format!("\"{}\"", words.join(" "))
+    } else {
+        format!("\"{} ...\"", words[..8].join(" "))
+    }
 }
 
 #[cfg(test)]
@@ -898,6 +960,34 @@ url = "https://example.org"
         let fields: Vec<_> = out.0.iter().map(|d| d.field.clone().unwrap()).collect();
         assert_eq!(fields, vec!["code", "sources.url"]);
         assert_eq!(out.0[0].location, Some((3, 1)));
+    }
+
+    #[test]
+    fn errors_on_a_point_or_praise_written_twice() {
+        let text = GOOD.replace(
+            "points = [\"Pray for a.\", { text = \"Pray for b.\", restricted = true }]",
+            "points = [\n  \"Pray for a.\",\n  \"Pray for b.\",\n  { text = \"pray  for A.\", \
+             restricted = true },\n  \"Pray for b.\",\n]\npraise = [\"Thanks.\", \"Thanks.\"]",
+        );
+        let f = file(&text);
+        let mut out = Diagnostics::default();
+        validate_guide(&guide(&f), &f, &mut out);
+        let found: Vec<String> = out.0.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            found,
+            [
+                "error: guides/testland.toml:14:3: `points`: points 1 and 3 are the same text \
+                 apart from capitals or spacing: \"pray for A.\"\n  help: delete one of them \
+                 (point 1 is on line 12, point 3 is on line 14): the same point twice prints \
+                 twice on a day",
+                "error: guides/testland.toml:15:3: `points`: points 2 and 4 are the same text: \
+                 \"Pray for b.\"\n  help: delete one of them (point 2 is on line 13, point 4 is \
+                 on line 15): the same point twice prints twice on a day",
+                "error: guides/testland.toml:17:22: `praise`: praise 1 and 2 are the same text: \
+                 \"Thanks.\"\n  help: delete one of them (item 1 is on line 17, item 2 is on \
+                 line 17): the same item twice prints twice on a day",
+            ]
+        );
     }
 
     #[test]

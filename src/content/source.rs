@@ -175,6 +175,16 @@ impl SourceFile {
         table_line
     }
 
+    /// Where the `index`-th (0-based) item of the top-level array `key` starts, such as one of a
+    /// guide's `points`; `None` when the file does not read as TOML or has no such item.
+    pub fn locate_array_item(&self, key: &str, index: usize) -> Option<(usize, usize)> {
+        let doc = toml::de::DeTable::parse(&self.text).ok()?;
+        match doc.get_ref().get(key)?.get_ref() {
+            toml::de::DeValue::Array(items) => Some(self.line_col(items.get(index)?.span().start)),
+            _ => None,
+        }
+    }
+
     /// An error about `key` in `table`, placed where the key stands.
     pub fn error_at(
         &self,
@@ -259,5 +269,15 @@ mod tests {
         let pins = file("[[pin]]\nrule = 1\n[[pin]]\ndate = 2\nrule = 3\n");
         assert_eq!(pins.locate_item(Some("pin"), 1, "rule"), Some((5, 1)));
         assert_eq!(pins.locate_item(Some("pin"), 0, "date"), Some((1, 1)));
+    }
+
+    #[test]
+    fn locates_items_of_an_array() {
+        let f = file("a = 1\npoints = [\n  \"one\",\n  { text = \"two\" },\n]\n");
+        assert_eq!(f.locate_array_item("points", 0), Some((3, 3)));
+        assert_eq!(f.locate_array_item("points", 1), Some((4, 3)));
+        assert_eq!(f.locate_array_item("points", 2), None);
+        assert_eq!(f.locate_array_item("a", 0), None);
+        assert_eq!(file("a = [").locate_array_item("a", 0), None);
     }
 }

@@ -420,8 +420,12 @@ pub fn write(merged: &Merged) -> Result<bool, crate::error::Error> {
         std::fs::create_dir_all(dir)
             .map_err(|e| crate::error::Error::io("create the folder", dir, e))?;
     }
-    std::fs::write(&merged.path, &merged.text)
-        .map_err(|e| crate::error::Error::io("write", &merged.path, e))?;
+    // Atomically: an editor's guide is never left half-written.
+    crate::atomic::write(
+        &merged.path,
+        merged.text.as_bytes(),
+        crate::atomic::Durability::Synced,
+    )?;
     Ok(true)
 }
 

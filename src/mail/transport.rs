@@ -391,19 +391,16 @@ impl DirectorySender {
         DirectorySender(dir)
     }
 
-    /// Writes `message` as `file_stem.eml` (through a temporary file, so a reader never sees
-    /// half of one).
+    /// Writes `message` as `file_stem.eml`, atomically (a reader never sees half of one).
     pub fn send(&self, message: &Message, file_stem: &str) -> Result<(), SendError> {
         let path = self.0.join(format!("{file_stem}.eml"));
-        let tmp = path.with_extension("part");
         // The envelope sender goes where a delivering server puts it, so the file shows it.
         let mut text = match message.envelope().from() {
             Some(sender) => format!("Return-Path: <{sender}>\r\n").into_bytes(),
             None => Vec::new(),
         };
         text.extend(message.formatted());
-        std::fs::write(&tmp, text)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
+        crate::atomic::write(&path, &text, crate::atomic::Durability::Renamed)
+            .map_err(|e| SendError::Transient(e.to_string()))
     }
 }

@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use crate::content::calendar::Weeks;
 use crate::content::church_year::ChurchYear;
-use crate::content::guide::{Catalog, Guide, Persecution, Source, WatchList, paragraphs};
+use crate::content::guide::{
+    Catalog, Guide, Persecution, Source, WatchList, mentions_church, paragraphs,
+};
 use crate::content::locale::Locale;
 use crate::content::schedule::{Paper, Schedule};
 use crate::content::translation::{self, Translations};
@@ -48,6 +50,13 @@ pub struct DayGuide {
     pub theme: Option<ThemeView>,
     /// The day's prayer points.
     pub points: Vec<String>,
+    /// The points about the persecuted church, as indexes into `points` (from 0): those that
+    /// name the Christians, their churches or their leaders, by the words `check` uses, judged
+    /// on the guide's own text so that a translation shows the same ones.
+    pub church_points: Vec<usize>,
+    /// The point a one-line listing shows (the bulletin, the month calendar), as an index into
+    /// `points`: the first about the church, or the first when none is.
+    pub church_point: usize,
     /// For multi-day visits: this is day `day` of `days`.
     pub day: usize,
     pub days: usize,
@@ -273,12 +282,16 @@ impl<'a> Assembler<'a> {
             country: None,
             theme: None,
             points: Vec::new(),
+            church_points: Vec::new(),
+            church_point: 0,
             day: 1,
             days: 1,
             pinned: false,
             scripture: None,
         };
         let texts = || plan.points.iter().map(|p| p.text.clone()).collect();
+        // By the texts the rotation chose (the guide's own language), not their translations.
+        day.church_points = church_points(plan.points.iter().map(|p| p.text.as_str()));
         match plan.subject {
             Subject::Country {
                 guide,
@@ -355,6 +368,9 @@ impl<'a> Assembler<'a> {
                 });
             }
         }
+        // A withdrawn day shows no points, whatever the plan held.
+        day.church_points.retain(|&i| i < day.points.len());
+        day.church_point = day.church_points.first().copied().unwrap_or(0);
         Ok(day)
     }
 
@@ -446,6 +462,7 @@ impl WeekGuide {
                     heading,
                     lead,
                     points: &d.points,
+                    line: d.church_line(),
                 }
             })
             .collect();
@@ -469,6 +486,42 @@ impl WeekGuide {
             paper: self.paper,
         }
     }
+}
+
+impl DayGuide {
+    /// The point a one-line listing shows: the first about the church, else the first; `None`
+    /// on a day without points.
+    pub fn church_line(&self) -> Option<&str> {
+        self.points.get(self.church_point).map(String::as_str)
+    }
+
+    /// The shortest point about the church, else the shortest point: what a listing short of
+    /// room shows instead of [`church_line`](Self::church_line).
+    pub fn shortest_church_line(&self) -> Option<&str> {
+        let about: Vec<&String> = self
+            .church_points
+            .iter()
+            .filter_map(|&i| self.points.get(i))
+            .collect();
+        let candidates = if about.is_empty() {
+            self.points.iter().collect()
+        } else {
+            about
+        };
+        candidates
+            .into_iter()
+            .min_by_key(|p| p.chars().count())
+            .map(String::as_str)
+    }
+}
+
+/// The indexes of `texts` that mention the church, by [`mentions_church`].
+fn church_points<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<usize> {
+    texts
+        .enumerate()
+        .filter(|(_, t)| mentions_church(t))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn country_view(g: &Guide, locale: &Locale) -> CountryView {

@@ -12,9 +12,10 @@ use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
+use crate::lock::FileLock;
 use crate::publish::assemble::Assembler;
 use crate::publish::fit::{Layout, fit};
-use crate::publish::output::{self, Selection, Written};
+use crate::publish::output::{self, Document, Selection, Written};
 use crate::publish::private;
 use crate::publish::render::{Renderer, context_json};
 use crate::rotation::Audience;
@@ -394,8 +395,34 @@ pub enum Outcome {
     },
 }
 
-/// Carries out `plan`.
-pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Outcome, Error> {
+/// The lock file a build holds in its output folder while it writes there: a second build into
+/// the same folder waits for the first. Hidden, and no output format ends in `.lock`, so it is
+/// never taken for output (nor swept).
+pub const LOCK_FILE: &str = ".prayer-guide-build.lock";
+
+/// Takes the output folder `out`'s lock (creating the folder), calling `waiting` with the
+/// holder's process id first when another build holds it.
+pub fn lock_folder(out: &Path, waiting: &dyn Fn(&Path, &str)) -> Result<FileLock, Error> {
+    let nothing_written = |e: Error| {
+        Error::Usage(format!(
+            "{e}: nothing was written; make {} writable, or pick another folder with --out",
+            out.display()
+        ))
+    };
+    std::fs::create_dir_all(out)
+        .map_err(|e| nothing_written(Error::io("create the folder", out, e)))?;
+    FileLock::acquire_or_wait(&out.join(LOCK_FILE), |holder| waiting(out, holder))
+        .map_err(nothing_written)
+}
+
+/// Carries out `plan`. A build that writes files first takes its folder's lock (see
+/// [`lock_folder`]); `waiting` is told when it has to wait for another build.
+pub fn run(
+    plan: &Plan,
+    assembler: &Assembler,
+    renderer: &Renderer,
+    waiting: &dyn Fn(&Path, &str),
+) -> Result<Outcome, Error> {
     let audience = assembler.audience;
     let mut notices = Vec::new();
     let (out, mut docs) = match plan {
@@ -418,10 +445,18 @@ pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Ou
             } else {
                 renderer.day(&assembler.day(*date)?, *format)?
             };
-            return Ok(Outcome::Printed(text));
+            // Marked like a file, as the printout is often saved as one (`> sheet.html`).
+            let mut doc = Document::text(format!("printed.{}", format.extension()), text);
+            if audience == Audience::Private {
+                private::mark(&mut doc);
+            }
+            return Ok(Outcome::Printed(doc.text));
         }
         Plan::PrintFile(selection) => {
-            let docs = output::render(assembler, renderer, selection)?;
+            let mut docs = output::render(assembler, renderer, selection)?;
+            if audience == Audience::Private {
+                docs.iter_mut().for_each(private::mark);
+            }
             return Ok(Outcome::Printed(
                 docs.iter().map(|d| d.text.as_str()).collect(),
             ));
@@ -446,6 +481,8 @@ pub fn run(plan: &Plan, assembler: &Assembler, renderer: &Renderer) -> Result<Ou
             crate::publish::site::render(assembler, renderer, *from, *to, *today, *paper)?,
         ),
     };
+    // Rendering went on beside any other build; writing and sweeping take turns.
+    let _lock = lock_folder(out, waiting)?;
     let removed = match audience {
         Audience::Private => {
             docs.iter_mut().for_each(private::mark);

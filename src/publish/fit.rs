@@ -69,6 +69,10 @@ pub struct PrintDay<'a> {
     /// The first sentence of the country, or the theme's first paragraph.
     pub lead: &'a str,
     pub points: &'a [String],
+    /// The one point the bulletin shows (see [`DayGuide::church_line`]).
+    ///
+    /// [`DayGuide::church_line`]: crate::publish::assemble::DayGuide::church_line
+    pub line: Option<&'a str>,
 }
 
 /// What the print layouts show of a week.
@@ -268,8 +272,8 @@ fn bulletin_mm(week: &PrintWeek, pt: f64) -> f64 {
     total += 2.0 * PX + 0.35 * em;
     for d in &week.days {
         total += lines(&d.heading, 1.02 * em, width, true) as f64 * 1.02 * line;
-        if let Some(first) = d.points.first() {
-            total += 0.05 * em + lines(first, em, width, false) as f64 * line;
+        if let Some(point) = d.line {
+            total += 0.05 * em + lines(point, em, width, false) as f64 * line;
         }
         total += 0.32 * em;
     }
@@ -383,6 +387,7 @@ mod tests {
                     heading: "Wednesday · Central African Republic".into(),
                     lead: "A country where the church has grown under pressure for decades.",
                     points,
+                    line: points.first().map(String::as_str),
                 })
                 .collect(),
             notes,

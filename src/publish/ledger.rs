@@ -354,17 +354,9 @@ pub fn withdraw(project: &Project, what: Withdrawal) -> Result<bool, Error> {
     Ok(new)
 }
 
-/// Replaces `path` with `text` atomically: a temporary file beside it, synced, then renamed.
+/// Replaces `path` with `text` atomically, on disk before it counts: the ledger cannot be rebuilt.
 fn write(path: &Path, text: &str) -> Result<(), Error> {
-    use std::io::Write as _;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    let mut file = std::fs::File::create(&tmp).map_err(|e| Error::io("write", &tmp, e))?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io("write", &tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e))
+    crate::atomic::write(path, text.as_bytes(), crate::atomic::Durability::Synced)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::atomic::{self, Durability};
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
 use crate::publish::assemble::{Assembler, DayGuide, WeekGuide};
@@ -503,19 +504,9 @@ pub fn write(out: &Path, docs: &[Document]) -> Result<Written, Error> {
 }
 
 /// Writes one file unless it already holds `text`; says whether it was already up to date.
-/// The text goes to a hidden temporary file beside it, renamed into place once complete; the
-/// temporary file is removed if anything fails.
 fn write_one(path: &Path, text: &[u8]) -> Result<bool, Error> {
     if std::fs::read(path).is_ok_and(|old| old == text) {
         return Ok(true);
     }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    let result = std::fs::write(&tmp, text)
-        .map_err(|e| Error::io("write", &tmp, e))
-        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io("write", path, e)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map(|()| false)
+    atomic::write(path, text, Durability::Renamed).map(|()| false)
 }

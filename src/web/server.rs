@@ -134,7 +134,12 @@ fn router(app: Arc<App>, public: &Path) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .fallback_service(tower::ServiceBuilder::new().layer(cache).service(files))
+        .fallback_service(
+            tower::ServiceBuilder::new()
+                .layer(cache)
+                .layer(axum::middleware::from_fn(hide_dot_files))
+                .service(files),
+        )
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -145,6 +150,21 @@ fn router(app: Arc<App>, public: &Path) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .with_state(app)
+}
+
+/// Names starting with a dot in the output folder are the program's own (a build's lock file,
+/// a file being written), never output: not found, like a file that is not there.
+async fn hide_dot_files(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let hidden = request.uri().path().split('/').any(|part| {
+        part.starts_with('.') || part.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("%2e"))
+    });
+    if hidden {
+        return axum::response::IntoResponse::into_response(axum::http::StatusCode::NOT_FOUND);
+    }
+    next.run(request).await
 }
 
 async fn run(

@@ -160,8 +160,8 @@ fn template_using_an_unknown_variable() {
     let p = Project::fixture("small");
     p.write("templates/day.txt", "Hello {{ nope }}\n");
     let expected = "error: templates/day.txt:1:10: Variable `nope` is not defined. Available variables: \
-         audience, country, date, date_long, day, days, dir, heading, kind, lang, pinned, points, schema, \
-         scripture, sunday, theme, title, weekday\n  \
+         audience, church_point, church_points, country, date, date_long, day, days, dir, heading, kind, \
+         lang, pinned, points, schema, scripture, sunday, theme, title, weekday\n  \
          help: `prayer-guide build --context` prints every variable a template receives\n";
     assert_eq!(check_fails(&p), format!("{expected}1 error, 0 warnings\n"));
     let build = p.run(&["build", "--date", "2026-11-02"]).fails();
@@ -737,4 +737,24 @@ fn a_schedule_in_windows_1252_does_not_stop_the_check_of_the_guides() {
          help: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)\n\
          2 errors, 0 warnings\n"
     );
+}
+
+/// A point pasted twice (here with other capitals and spacing) would print twice on a day: an
+/// error for `check` and, as content errors stop every command, for `build` too.
+#[test]
+fn a_point_written_twice() {
+    let p = Project::fixture("small");
+    p.replace(
+        "guides/alpha.toml",
+        "  \"Pray for Alphaland point four.\",\n",
+        "  \"Pray for Alphaland point four.\",\n  \"Pray for  alphaland church point TWO.\",\n",
+    );
+    let error = "error: guides/alpha.toml:15:3: `points`: points 2 and 5 are the same text \
+                 apart from capitals or spacing: \"Pray for alphaland church point TWO.\"\n  \
+                 help: delete one of them (point 2 is on line 12, point 5 is on line 15): the \
+                 same point twice prints twice on a day\n";
+    assert_eq!(check_fails(&p), format!("{error}1 error, 0 warnings\n"));
+    let err = p.run(&["build", "--date", "2026-11-25"]).fails();
+    assert_eq!(err, format!("{error}1 error found\n"));
+    assert!(!p.path("public").exists());
 }

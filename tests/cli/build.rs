@@ -612,3 +612,219 @@ fn a_week_too_full_for_one_page_is_named_with_the_reason() {
     let html = p.read("public/weeks/2027-11-01.html");
     assert!(html.contains("pt/1.3 Georgia"), "the type size is set");
 }
+
+/// The binary building `args` in `p`'s folder, started now, its output piped.
+fn spawn_build(p: &Project, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(args)
+        .current_dir(p.path(""))
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The relative name and content of every output file under `dir`.
+fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    files_under(dir)
+        .into_iter()
+        .map(|f| {
+            let name = f.strip_prefix(dir).unwrap().display().to_string();
+            (name, std::fs::read(&f).unwrap())
+        })
+        .collect()
+}
+
+/// The names starting with a dot under `dir`: the program's own files.
+fn hidden_under(dir: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            found.push(name);
+        } else if entry.file_type().unwrap().is_dir() {
+            found.extend(hidden_under(&entry.path()));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Two builds of a year into one folder at once (a cron job and an editor, say): both succeed,
+/// one after the other, and the folder holds exactly what one build writes, with no temporary
+/// file left over.
+#[test]
+fn two_builds_into_one_folder_at_once_both_succeed() {
+    let p = Project::fixture("small");
+    let args = |out: &'static str| {
+        [
+            "build",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-12-31",
+            "--format",
+            "html,txt,json,ics,atom",
+            "--out",
+            out,
+            "--today",
+            "2027-12-31",
+        ]
+    };
+    let builds = [
+        spawn_build(&p, &args("shared")),
+        spawn_build(&p, &args("shared")),
+    ];
+    for build in builds {
+        let out = build.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{stderr}");
+        for line in stderr.lines() {
+            assert!(
+                line.starts_with("note: another build (process ")
+                    && line.ends_with(") is writing shared: waiting for it to finish"),
+                "{stderr}"
+            );
+        }
+    }
+    p.run(&args("alone")).ok();
+    let shared = tree(&p.path("shared"));
+    assert!(shared.len() > 700, "{} files", shared.len());
+    assert!(shared == tree(&p.path("alone")), "the folders differ");
+    assert_eq!(
+        hidden_under(&p.path("shared")),
+        [".prayer-guide-build.lock"]
+    );
+}
+
+/// A build into a folder another build is writing waits for it, and says so.
+#[test]
+fn a_second_build_waits_for_the_first_and_says_so() {
+    let p = Project::fixture("small");
+    std::fs::create_dir(p.path("public")).unwrap();
+    // The test holds the folder's lock as a first build would.
+    let held = prayer_guide::lock::FileLock::acquire(
+        &p.path("public")
+            .join(prayer_guide::publish::build::LOCK_FILE),
+    )
+    .unwrap();
+    let mut build = spawn_build(&p, &["build", "--date", "2026-11-25"]);
+    let mut stderr = build.stderr.take().unwrap();
+    let mut said = Vec::new();
+    let waiting = format!(
+        "note: another build (process {}) is writing public: waiting for it to finish\n",
+        std::process::id()
+    );
+    while !String::from_utf8_lossy(&said).contains(&waiting) {
+        let mut buf = [0u8; 256];
+        let n = std::io::Read::read(&mut stderr, &mut buf).unwrap();
+        assert!(
+            n > 0,
+            "the build ended without waiting: {}",
+            String::from_utf8_lossy(&said)
+        );
+        said.extend(&buf[..n]);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(build.try_wait().unwrap(), None, "the build did not wait");
+    assert!(
+        files_under(&p.path("public")).is_empty(),
+        "it wrote while waiting"
+    );
+    drop(held);
+    let out = build.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "wrote public/days/2026-11-25.html\nwrote public/days/2026-11-25.txt\n\
+         wrote public/weeks/2026-11-23.html\nwrote public/weeks/2026-11-23.txt\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&said), waiting);
+}
+
+/// Every file of a private build carries the private marker, whatever its format, so a later
+/// public build into the same folder removes it and says so: for each format on its own, as
+/// written by `--out`, and as printed by `--stdout` and saved into the folder by hand.
+#[test]
+fn every_private_file_is_marked_and_swept_whatever_its_format() {
+    let p = Project::fixture("small");
+    for (format, extension) in [
+        ("html", "html"),
+        ("txt", "txt"),
+        ("json", "json"),
+        ("bulletin", "bulletin.html"),
+        ("ics", "ics"),
+        ("atom", "xml"),
+        ("pdf", "pdf"),
+    ] {
+        let out = format!("shared-{format}");
+        let run = p.run(&[
+            "build",
+            "--date",
+            "2026-11-25",
+            "--private",
+            "--format",
+            format,
+            "--out",
+            &out,
+        ]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        let mut private: Vec<String> = files_under(&p.path(&out))
+            .iter()
+            .map(|f| f.strip_prefix(p.path("")).unwrap().display().to_string())
+            .collect();
+        assert!(!private.is_empty(), "{format}: nothing written");
+        // What `--stdout` prints, saved into the folder as a reader might.
+        if format != "pdf" {
+            let week = if format == "bulletin" {
+                vec!["--week"]
+            } else {
+                vec![]
+            };
+            let mut args = vec![
+                "build",
+                "--date",
+                "2026-11-25",
+                "--private",
+                "--format",
+                format,
+                "--stdout",
+            ];
+            args.extend(week);
+            let printed = p.run(&args).ok();
+            let saved = format!("{out}/printed.{extension}");
+            p.write(&saved, &printed);
+            private.push(saved);
+            private.sort();
+        }
+        // A public build of another format, so it overwrites none of them.
+        let public = if format == "txt" { "html" } else { "txt" };
+        let run = p.run(&[
+            "build",
+            "--date",
+            "2026-11-25",
+            "--format",
+            public,
+            "--out",
+            &out,
+        ]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        let removed: Vec<&str> = run
+            .stderr
+            .lines()
+            .map(|l| {
+                l.strip_prefix("note: removed ")
+                    .and_then(|l| {
+                        l.strip_suffix(": a private file left by an earlier --private build")
+                    })
+                    .unwrap_or_else(|| panic!("{format}: {l}"))
+            })
+            .collect();
+        assert_eq!(removed, private, "{format}");
+        for file in &private {
+            assert!(!p.path(file).exists(), "{format}: {file} is still there");
+        }
+    }
+}

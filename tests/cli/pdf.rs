@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use prayer_guide::content::guide::mentions_church;
 use prayer_guide::content::schedule::{MAX_NOTES_CHARS, Paper};
 use prayer_guide::publish::assemble::{Assembler, WeekGuide};
 use prayer_guide::rotation::Audience;
@@ -193,8 +194,8 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
                 );
             }
         }
-        // Every point of every day is in the sheet and the large print; each day's first point
-        // in the bulletin.
+        // Every point of every day is in the sheet and the large print; each day's point about
+        // the church in the bulletin.
         let week = p
             .run(&[
                 "build",
@@ -218,7 +219,7 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
                     large.contains(&point),
                     "{n} a day: large print lacks {point}"
                 );
-                if i == 0 {
+                if i as u64 == day["church_point"].as_u64().unwrap() {
                     assert!(bulletin.contains(&point), "the bulletin lacks {point}");
                 }
                 count += 1;
@@ -278,7 +279,8 @@ fn the_longest_notes_fit_as_one_paragraph_and_as_twelve_lines() {
 #[test]
 fn hostile_text_prints_literally() {
     let p = Project::fixture("small");
-    let hostile = r#"Pray #set page(height: 1cm) $x^2$ *bold* _it_ @ref \\ <script>alert(1)</script> #{panic("x")} ]"#;
+    // About the church, so that the bulletin and the calendar show it too.
+    let hostile = r#"Pray for the church #set page(height: 1cm) $x^2$ *bold* _it_ @ref \\ <script>alert(1)</script> #{panic("x")} ]"#;
     p.replace(
         "guides/alpha.toml",
         "\"Pray for Alphaland church point one.\"",
@@ -519,4 +521,122 @@ fn large_print_needs_the_pdf_format() {
         "error: --large is an edition of the PDF sheet: add --format pdf (or \"pdf\" to \
          `formats` in schedule.toml)\n"
     );
+}
+
+/// The text a one-line listing must show for a day's `points`: the first about the church (by
+/// the words `check` uses), else the first.
+fn church_line(points: &[String]) -> &str {
+    points
+        .iter()
+        .find(|p| mentions_church(p))
+        .or(points.first())
+        .map_or("", String::as_str)
+}
+
+fn unescape(html: &str) -> String {
+    html.replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+/// guides/README.md promises no sheet line without the persecuted church: over a year of the
+/// library, the bulletin (HTML and PDF) and the monthly calendar show each day's first point
+/// about the church, not simply its first point.
+#[test]
+fn every_one_line_listing_names_the_church_over_a_year_of_the_library() {
+    let p = Project::repository();
+    let run = p.run(&[
+        "build",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-12-31",
+        "--format",
+        "json,bulletin,pdf",
+        "--out",
+        "year",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A calendar short of room shows each day's shortest point instead: not in this year.
+    assert!(!run.stderr.contains("shortest"), "{}", run.stderr);
+    let year = p.path("year");
+    let mut days: Vec<(NaiveDate, Vec<String>)> = Vec::new();
+    for file in files_under(&year.join("days")) {
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let date = NaiveDate::parse_from_str(json["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        let points = json["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect();
+        days.push((date, points));
+    }
+    assert_eq!(days.len(), 365);
+    let changed = days
+        .iter()
+        .filter(|(_, points)| church_line(points) != points[0])
+        .count();
+    assert!(
+        changed > 0,
+        "no day of 2027 has its first point off the church"
+    );
+    for (_, points) in &days {
+        assert!(
+            points.iter().all(|p| !mentions_church(p)) || mentions_church(church_line(points)),
+            "{points:?}"
+        );
+    }
+
+    for (date, points) in &days {
+        let line = church_line(points);
+        let month = year.join(format!("months/{}.pdf", date.format("%Y-%m")));
+        assert!(
+            text(&month).contains(&squash(line)),
+            "{date}: the calendar lacks {line:?}"
+        );
+    }
+    let mut weeks = 0;
+    for file in files_under(&year.join("weeks")) {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let Some(start) = name.strip_suffix(".bulletin.html") else {
+            continue;
+        };
+        let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap();
+        let expected: Vec<&str> = days
+            .iter()
+            .filter(|(d, _)| (start..start + chrono::Days::new(7)).contains(d))
+            .map(|(_, points)| church_line(points))
+            .collect();
+        // A week reaching into 2026 or 2028 has days this test did not read.
+        if expected.len() < 7 {
+            continue;
+        }
+        let html = std::fs::read_to_string(&file).unwrap();
+        // Each day's block: its heading, then the one point.
+        let shown: Vec<String> = html
+            .split("<div class=\"day\">")
+            .skip(1)
+            .filter_map(|block| {
+                let p = block.split("<p>").nth(1)?;
+                Some(unescape(p.split("</p>").next()?))
+            })
+            .collect();
+        weeks += 1;
+        let both_copies: Vec<&str> = expected.iter().chain(&expected).copied().collect();
+        assert_eq!(shown, both_copies, "{name}");
+        let pdf = text(&file.with_file_name(format!("{start}.bulletin.pdf")));
+        for line in &expected {
+            assert!(
+                pdf.contains(&squash(line)),
+                "{start}: the PDF bulletin lacks {line:?}"
+            );
+        }
+    }
+    assert_eq!(weeks, 51, "bulletins of the whole weeks of 2027");
 }

@@ -56,9 +56,9 @@ fn sheet_text(d: &DayGuide) -> usize {
     d.heading.len() + lead + d.points.iter().map(String::len).sum::<usize>()
 }
 
-/// What the bulletin shows of a day: heading and first point.
+/// What the bulletin shows of a day: heading and its point about the church.
 fn bulletin_text(d: &DayGuide) -> usize {
-    d.heading.len() + d.points.first().map_or(0, String::len)
+    d.heading.len() + d.church_line().map_or(0, str::len)
 }
 
 /// Notes of (nearly) the longest length allowed, in two paragraphs, ending in a word to find.

@@ -730,6 +730,10 @@ fn serves_the_output_folder_with_types_and_caching() {
             .starts_with("application/json")
     );
     assert_eq!(get(&server.url("/no-such-file")).status, 404);
+    // The build's lock file is the program's own, never served.
+    assert!(p.path("public/.prayer-guide-build.lock").is_file());
+    assert_eq!(get(&server.url("/.prayer-guide-build.lock")).status, 404);
+    assert_eq!(get(&server.url("/%2Eprayer-guide-build.lock")).status, 404);
     let page = get(&server.url("/subscribe"));
     assert_eq!(
         page.headers["cache-control"], "no-store",

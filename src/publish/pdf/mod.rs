@@ -49,7 +49,8 @@ const FONTS: [&str; 3] = [world::FONT, "Noto Naskh Arabic", "Noto Serif CJK SC"]
 pub enum Edition {
     /// The weekly sheet: every day with its points, two columns, one page.
     Sheet,
-    /// The half-page insert: each day's first point, two copies on a landscape sheet.
+    /// The half-page insert: each day's first point about the church, two copies on a landscape
+    /// sheet.
     Bulletin,
     /// The weekly sheet at 14 pt in one column, on at most two pages.
     Large,
@@ -256,7 +257,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                     lead
                 },
                 points: match edition {
-                    Edition::Bulletin => d.points.iter().take(1).cloned().collect(),
+                    Edition::Bulletin => d.church_line().map(str::to_string).into_iter().collect(),
                     _ => d.points.clone(),
                 },
                 scripture: d.scripture.clone(),
@@ -594,9 +595,7 @@ pub fn month(
             let found = days.iter().find(|(d, _)| *d == date);
             row.push(found.map(|(d, guide)| {
                 let guide = *guide;
-                shortest.push(
-                    guide.and_then(|g| g.points.iter().min_by_key(|p| p.chars().count()).cloned()),
-                );
+                shortest.push(guide.and_then(|g| g.shortest_church_line().map(str::to_string)));
                 Cell {
                     number: d.day(),
                     heading: guide.map(|g| {
@@ -606,7 +605,7 @@ pub fn month(
                             g.heading.clone()
                         }
                     }),
-                    point: guide.and_then(|g| g.points.first().cloned()),
+                    point: guide.and_then(|g| g.church_line().map(str::to_string)),
                     pinned: guide.is_some_and(|g| g.pinned || g.kind == "theme"),
                 }
             }));
@@ -651,7 +650,8 @@ pub fn month(
         &texts,
         &format!("the calendar of {}", first.format("%Y-%m")),
     )?;
-    // Every size, then at the smallest each day's shortest point instead of its first.
+    // Every size, then at the smallest each day's shortest point (about the church, if one is)
+    // instead of its first.
     let mut attempts: Vec<(f64, bool)> = CALENDAR_SIZES.iter().map(|&pt| (pt, false)).collect();
     attempts.push((*CALENDAR_SIZES.last().expect("sizes"), true));
     let shape = |&(pt, short): &(f64, bool)| {
@@ -669,7 +669,7 @@ pub fn month(
     };
     let describe = |&(pt, short): &(f64, bool)| {
         let left = if short {
-            vec!["each day's first point, showing its shortest instead".to_string()]
+            vec!["each day's point, showing its shortest instead".to_string()]
         } else {
             Vec::new()
         };
