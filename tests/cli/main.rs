@@ -24,6 +24,7 @@ mod site;
 mod smtp;
 mod subscribers;
 mod tls;
+mod withdraw;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -153,11 +154,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Every file under `dir`, recursively.
+/// Every file under `dir`, recursively, but for prayer-guide's own bookkeeping (the manifest
+/// of what builds wrote, and its lock), which is no output.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(".prayer-guide"))
+        {
+            continue;
+        }
         if path.is_dir() {
             out.extend(files_under(&path));
         } else {
