@@ -113,9 +113,12 @@ pub fn run(config: &Path, args: WithdrawArgs) -> Result<ExitCode, Error> {
 const ELSEWHERE: &str = "Copies made elsewhere (a folder uploaded to a web server, files sent \
                          on) are not known here: upload or send them again once rebuilt.";
 
-/// Every known output folder with the commands that rebuild it (arguments after the program's
-/// name). Folders that no longer exist are said and taken off the list.
-fn rebuilds(config: &Path, project: &Project) -> Result<Vec<(PathBuf, Vec<Vec<String>>)>, Error> {
+/// An output folder, and the commands that rebuild it (arguments after the program's name).
+type Folder = (PathBuf, Vec<Vec<String>>);
+
+/// Every known output folder with the commands that rebuild it. Folders that no longer exist
+/// are said and taken off the list.
+fn rebuilds(config: &Path, project: &Project) -> Result<Vec<Folder>, Error> {
     use crate::publish::{folders, manifest};
     let today = crate::content::calendar::today(&project.schedule.timezone);
     let mut gone = Vec::new();
@@ -161,7 +164,7 @@ fn rebuilds(config: &Path, project: &Project) -> Result<Vec<(PathBuf, Vec<Vec<St
 
 /// Runs the rebuilds, folder by folder, through the same code as `build`; a folder that fails
 /// does not stop the others.
-fn rebuild(config: &Path, folders: &[(PathBuf, Vec<Vec<String>>)]) -> Result<ExitCode, Error> {
+fn rebuild(config: &Path, folders: &[Folder]) -> Result<ExitCode, Error> {
     let mut summary = Vec::new();
     let mut failed = 0;
     for (folder, commands) in folders {

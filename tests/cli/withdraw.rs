@@ -262,7 +262,11 @@ fn a_folder_that_is_gone_is_said_and_forgotten() {
         run.stderr
     );
     assert!(!run.stdout.contains("  old:"), "{}", run.stdout);
-    assert!(!p.read("state/output-folders.txt").lines().any(|l| l == "old"));
+    assert!(
+        !p.read("state/output-folders.txt")
+            .lines()
+            .any(|l| l == "old")
+    );
     // A folder outside the project is listed by its absolute path.
     let elsewhere = tempfile::tempdir().unwrap();
     let outside = elsewhere.path().join("www");
