@@ -14,6 +14,23 @@ use crate::publish::render::Renderer;
 use crate::rotation::frozen;
 
 pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
+    run_counted(config, args)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What a build changed in one folder.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Counts {
+    /// Files written that were not already up to date.
+    pub changed: usize,
+    /// Files removed: stale ones, and private ones in a public folder.
+    pub removed: usize,
+    /// Stale files left because they were edited by hand.
+    pub edited: usize,
+}
+
+/// Builds as `args` ask, reports, and returns what changed in each folder written.
+pub(super) fn run_counted(config: &Path, args: BuildArgs) -> Result<Vec<Counts>, Error> {
     let project = Project::load(config)?;
     let languages = match args.language.as_slice() {
         [] => vec![project.schedule.language.clone()],
@@ -74,7 +91,7 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
     let mut wrote_any = false;
-    let mut result = Ok(ExitCode::SUCCESS);
+    let mut result = Ok(());
     let mut outcomes = Vec::new();
     for language in languages {
         let request = Request {
@@ -103,6 +120,9 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         .with_frozen_labels(labels.clone());
         let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
         renderer.add_frozen_labels(labels);
+        if let Plan::Files { out, .. } | Plan::Site { out, .. } = &plan {
+            remember(&project, out);
+        }
         for warning in build::print_warnings(&plan, &assembler)? {
             eprintln!("{warning}");
         }
@@ -143,10 +163,23 @@ pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         }
     }
     // Said once the ledger has the days, so that a reader who stops early loses no record.
+    let mut counts = Vec::new();
     for outcome in outcomes {
-        report(outcome)?;
+        counts.extend(report(outcome)?);
     }
-    result
+    result.map(|()| counts)
+}
+
+/// Adds `out` to the folders `withdraw` rebuilds. Failing to is worth a warning, not the build.
+fn remember(project: &Project, out: &Path) {
+    if let Err(e) = crate::publish::folders::remember(project, out) {
+        eprintln!(
+            "warning: could not add {} to {}: {e}\n  help: `withdraw` will not list this folder; \
+             rebuild it yourself after a withdrawal",
+            out.display(),
+            crate::publish::folders::path(project).display()
+        );
+    }
 }
 
 /// Whether `plan` writes a day page or a week sheet of a day after `horizon` (a calendar that
@@ -162,15 +195,36 @@ fn announces_days(plan: &Plan, horizon: chrono::NaiveDate) -> bool {
     }
 }
 
-fn report(outcome: Outcome) -> Result<ExitCode, Error> {
+fn report(outcome: Outcome) -> Result<Option<Counts>, Error> {
     match outcome {
-        Outcome::Printed(text) => print_out(text),
+        Outcome::Printed(text) => {
+            print_out(text)?;
+            Ok(None)
+        }
         Outcome::Wrote {
             out,
             written,
             removed,
+            cleanup,
             notices,
         } => {
+            for warning in &cleanup.warnings {
+                eprintln!("{warning}");
+            }
+            for file in &cleanup.removed {
+                eprintln!(
+                    "note: removed {}: an earlier build wrote it, and this one no longer does",
+                    file.display()
+                );
+            }
+            for file in &cleanup.edited {
+                eprintln!(
+                    "warning: {}: an earlier build wrote it and this one no longer does, but it \
+                     was changed since, so it is left in place\n  help: delete it if it should \
+                     go; builds leave it alone from now on",
+                    file.display()
+                );
+            }
             for notice in &notices {
                 eprintln!("{notice}");
             }
@@ -196,7 +250,11 @@ fn report(outcome: Outcome) -> Result<ExitCode, Error> {
                     out.display()
                 );
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(Some(Counts {
+                changed: files.len() - written.unchanged,
+                removed: removed.len() + cleanup.removed.len(),
+                edited: cleanup.edited.len(),
+            }))
         }
     }
 }

@@ -153,13 +153,17 @@ pub enum Command {
     /// rebuilt, published days included (safety outranks the archive).
     ///
     /// The guide or point leaves the rotation at once, and its texts leave published.txt.
-    /// Rebuild what you published (e.g. `build --site --from ... --to ...`) so the files on
-    /// your server change too. To undo, delete the `withdrawn` line from published.txt.
+    /// The files already built still show it: `withdraw` lists every output folder the project
+    /// has built into, with the command that rebuilds each, and --rebuild runs them (a
+    /// rebuild also removes the pages no longer produced, such as the guide's country page).
+    /// Copies made elsewhere (a folder uploaded to a server) need uploading again. To undo,
+    /// delete the `withdrawn` line from published.txt.
     ///
     /// Examples:
     ///   prayer-guide withdraw LA              (the guide with code LA)
     ///   prayer-guide withdraw LA --point 3    (its third point, as the guide lists them now)
     ///   prayer-guide withdraw LA --point 5e6f7a8b   (a point by its id in published.txt)
+    ///   prayer-guide withdraw LA --rebuild    (and rebuild every folder built into)
     #[command(verbatim_doc_comment)]
     Withdraw(WithdrawArgs),
     /// Serve the public side over HTTP: sign-up with confirmation by email, one-click
@@ -466,6 +470,10 @@ pub struct WithdrawArgs {
     /// Only this point: its number in the guide now (1 is the first), or its id in published.txt
     #[arg(long, value_name = "NUMBER|ID")]
     pub point: Option<String>,
+    /// Then rebuild every output folder the project has built into (state/output-folders.txt),
+    /// PDFs included, and remove the pages no build produces any more
+    #[arg(long)]
+    pub rebuild: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 //! (a private build never writes where public output is served), and whether to print or write.
 //! [`run`] then does it.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::lock::FileLock;
 use crate::publish::assemble::Assembler;
 use crate::publish::fit::{Layout, fit};
+use crate::publish::manifest::{self, BuildRecord, Cleanup, Scope};
 use crate::publish::output::{self, Document, Selection, Written};
 use crate::publish::private;
 use crate::publish::render::{Renderer, context_json};
@@ -288,20 +289,7 @@ impl Request {
 /// Whether `path` is `folder` or lies inside it, judged on the absolute paths with `.` and `..`
 /// taken away (the paths need not exist yet).
 pub fn is_within(path: &Path, folder: &Path) -> bool {
-    let clean = |p: &Path| -> PathBuf {
-        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        let mut out = PathBuf::new();
-        for part in absolute.components() {
-            match part {
-                Component::CurDir => {}
-                Component::ParentDir => {
-                    out.pop();
-                }
-                other => out.push(other),
-            }
-        }
-        out
-    };
+    let clean = crate::publish::folders::normalized;
     clean(path).starts_with(clean(folder))
 }
 
@@ -385,11 +373,13 @@ pub enum Outcome {
     /// Text for standard output.
     Printed(String),
     /// Files written into `out`; `removed` are private files an earlier `--private` build had
-    /// left there, taken out by this public build.
+    /// left there, taken out by this public build; `cleanup` what the folder's manifest made
+    /// of the build (stale files removed, edited ones left).
     Wrote {
         out: PathBuf,
         written: Written,
         removed: Vec<PathBuf>,
+        cleanup: Cleanup,
         /// What the PDFs left out to fit their page, or that they did not fit.
         notices: Vec<String>,
     },
@@ -490,11 +480,40 @@ pub fn run(
         }
         Audience::Public => private::sweep(out)?,
     };
-    let written = output::write(out, &docs)?;
+    let language = &assembler.locale.language;
+    let record = BuildRecord::of(
+        plan,
+        audience,
+        language.as_str(),
+        *language != assembler.schedule.language,
+    );
+    let written = match output::write(out, &docs) {
+        Ok(written) => written,
+        Err(Error::Unfinished { written, failed }) => {
+            // Record what was written, so a later build can still take it away; remove nothing.
+            let done: Vec<&output::Document> = docs
+                .iter()
+                .filter(|d| written.contains(&out.join(&d.path)))
+                .collect();
+            // The build's own error says what went wrong; a manifest that cannot be written
+            // either (the same full disk) would only hide it.
+            let _ = manifest::update(out, &done, None, record);
+            return Err(Error::Unfinished { written, failed });
+        }
+        Err(e) => return Err(e),
+    };
+    let all: Vec<&output::Document> = docs.iter().collect();
+    let cleanup = manifest::update(
+        out,
+        &all,
+        Scope::of(plan, &assembler.weeks).as_ref(),
+        record,
+    )?;
     Ok(Outcome::Wrote {
         out: out.clone(),
         written,
         removed,
+        cleanup,
         notices,
     })
 }

@@ -8,6 +8,8 @@ pub mod build;
 pub mod feed;
 /// Fitting the weekly sheet and the bulletin on one printed page, estimated without a browser.
 pub mod fit;
+/// The output folders a project has built into, for `withdraw` to rebuild.
+pub mod folders;
 /// The `ics` format: a calendar with an event a day.
 pub mod ics;
 /// Stable ids of days, for calendar events and feed entries.
@@ -16,6 +18,8 @@ pub mod ids;
 pub mod labels;
 /// `published.txt` on disk: read, checked, extended under a lock.
 pub mod ledger;
+/// What builds wrote into an output folder, and removing what they no longer write.
+pub mod manifest;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
 /// Print-ready PDFs typeset by Typst: weekly sheet, bulletin, large print, monthly calendar.

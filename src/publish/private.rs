@@ -75,7 +75,10 @@ fn sweep_into(dir: &Path, removed: &mut Vec<PathBuf>) -> Result<(), Error> {
         let kind = entry
             .file_type()
             .map_err(|e| Error::io("read the folder", dir, e))?;
-        if kind.is_dir() {
+        if crate::publish::manifest::is_bookkeeping(Path::new(&entry.file_name())) {
+            // The manifest and its lock are no output, private or public.
+            continue;
+        } else if kind.is_dir() {
             sweep_into(&path, removed)?;
         } else if kind.is_file() && extension(&path) == "pdf" {
             let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;

@@ -695,7 +695,7 @@ fn two_builds_into_one_folder_at_once_both_succeed() {
     assert!(shared == tree(&p.path("alone")), "the folders differ");
     assert_eq!(
         hidden_under(&p.path("shared")),
-        [".prayer-guide-build.lock"]
+        [".prayer-guide-build.lock", ".prayer-guide-manifest.json"]
     );
 }
 

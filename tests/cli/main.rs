@@ -25,6 +25,7 @@ mod site;
 mod smtp;
 mod subscribers;
 mod tls;
+mod withdraw;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -154,15 +155,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Every file under `dir`, recursively, except the program's own (a build's lock file), whose
-/// names start with a dot.
+/// Every file under `dir`, recursively, but for prayer-guide's own bookkeeping (the manifest
+/// of what builds wrote, and its lock), which is no output.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path
             .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            .is_some_and(|n| n.to_string_lossy().starts_with(".prayer-guide"))
         {
             continue;
         }

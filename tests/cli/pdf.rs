@@ -22,7 +22,7 @@ fn pages(path: &Path) -> usize {
 
 /// The text of every page of the PDF at `path`, with all white space taken out (a line may
 /// break anywhere a space was).
-fn text(path: &Path) -> String {
+pub(crate) fn text(path: &Path) -> String {
     let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc
