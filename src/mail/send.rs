@@ -176,14 +176,15 @@ fn render_in(
     ))
 }
 
-/// Records the days of the editions about to go out (and every day up to today) in the
-/// ledger, so that what is mailed never changes; a dry run only reads it.
-fn publish_editions(
-    project: &Project,
+/// The days of the editions about to go out (and every day up to today), added to the ledger
+/// under its lock, so that what is mailed never changes; [`ledger::Publishing::commit`] records
+/// them once the mail server answers. A dry run only reads the ledger.
+fn publish_editions<'p>(
+    project: &'p Project,
     store: &Store,
     plan: &[(Cadence, NaiveDate, String)],
     dry_run: bool,
-) -> Result<Ledger, Error> {
+) -> Result<(Ledger, Option<crate::publish::ledger::Publishing<'p>>), Error> {
     use crate::publish::ledger;
     if !ledger::path(project).exists() && store.last_run()?.is_some() {
         return Err(Error::Usage(format!(
@@ -197,9 +198,10 @@ fn publish_editions(
         )));
     }
     let outputs = [project.path(&project.schedule.output.dir)];
-    ledger::require_guides(project, &ledger::load(project, &outputs, false)?)?;
+    let read = ledger::load(project, &outputs, false)?;
+    ledger::require_guides(project, &read)?;
     if dry_run {
-        return ledger::load(project, &outputs, false);
+        return Ok((read, None));
     }
     let today = crate::content::calendar::today(&project.schedule.timezone);
     let through = plan
@@ -209,7 +211,9 @@ fn publish_editions(
             Cadence::Weekly => weeks(project).end(*date),
         })
         .fold(today, NaiveDate::max);
-    ledger::publish_through(project, through, today, &outputs, false)
+    let mut publishing = ledger::Publishing::begin(project, &outputs)?;
+    publishing.extend(through, today)?;
+    Ok((publishing.ledger().clone(), Some(publishing)))
 }
 
 /// Subscribers read from the database at a time: memory stays flat however long the list.
@@ -529,8 +533,9 @@ pub fn run(
             options.date.map(|d| format!(" on {d}")).unwrap_or_default()
         )));
     }
-    // What is mailed is published: record the editions' days in the ledger (a dry run reads it).
-    let ledger = publish_editions(project, &store, &editions.list, options.dry_run)?;
+    // What is mailed is published: the editions' days are rendered as published, and recorded
+    // in the ledger once the mail server answers (a dry run only reads it).
+    let (ledger, publishing) = publish_editions(project, &store, &editions.list, options.dry_run)?;
     if options.dry_run {
         return Ok(report);
     }
@@ -575,6 +580,11 @@ pub fn run(
     )?;
     let transport = Transport::from_config(email, &project.root, None)?;
     transport.check(email)?;
+    // The server answers: from here mail may be accepted, so the days are given out. Recorded
+    // before the first message, a kill in the middle cannot leave mail whose days are not.
+    if let Some(publishing) = &publishing {
+        publishing.commit()?;
+    }
 
     let run_id = store.start_run(options.kind)?;
     let delivered = Delivery {

@@ -364,3 +364,27 @@ fn two_builds_at_once_both_publish_and_the_ledger_stays_whole() {
     let built = p.read("a/days/2027-03-01.txt");
     assert_eq!(day(&p, "2027-03-01"), built);
 }
+
+#[test]
+fn a_send_the_mail_server_never_answers_publishes_nothing() {
+    // A port nobody listens on: the server is down.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let p = project_with_email(port, "");
+    add(&p, "anna@example.org", &["--cadence", "weekly"]);
+    let run = p.run(&["send", "--date", "2027-03-01"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(!p.path("published.txt").exists(), "{}", run.stderr);
+    // Once the server answers, the days of what it accepts are published.
+    let smtp = crate::smtp::Smtp::start();
+    p.replace(
+        "schedule.toml",
+        &format!("port = {port}"),
+        &format!("port = {}", smtp.port),
+    );
+    p.run(&["send", "--date", "2027-03-01"]).ok();
+    assert!(p.read("published.txt").contains("\n2027-03-07 "));
+}
