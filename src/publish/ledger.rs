@@ -361,13 +361,15 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    //! The promise as a property: whatever sequence of edits an editor makes, each followed by
-    //! a build, every published day's output stays exactly as it was published, and the
-    //! rotation of the days not yet published stays fair.
+    //! The promise as a property: whatever sequence of edits an editor makes (points, guides'
+    //! words, the schedule's keys, pins, the project's labels, withdrawals), each followed by a
+    //! build or a preview at a later date, every published day's and week's view, text and HTML
+    //! stay exactly as they were published (unless withdrawn), a preview never moves the ledger,
+    //! and the rotation of the days not yet published stays fair.
 
     use std::collections::BTreeMap;
 
-    use chrono::{Datelike, NaiveDate};
+    use chrono::NaiveDate;
     use proptest::prelude::*;
 
     use crate::content::guide::{Catalog, Guide, Point};
@@ -438,6 +440,21 @@ mod tests {
             guide: usize,
             at: usize,
         },
+        /// The guide's summary, name and region.
+        Words {
+            guide: usize,
+        },
+        /// The guide's story, scripture, praise and facts.
+        Story {
+            guide: usize,
+        },
+        Title,
+        ChurchYear(u8),
+        WeekStarts,
+        TimeZone,
+        ThemeText,
+        /// The project's own label file (`locales/en.ftl`).
+        Labels,
     }
 
     fn edit() -> impl Strategy<Value = Edit> {
@@ -460,7 +477,15 @@ mod tests {
             (0..40u8).prop_map(|after| Edit::PinTheme { after }),
             (g.clone(), 0..40u8).prop_map(|(guide, after)| Edit::PinCountry { guide, after }),
             g.clone().prop_map(|guide| Edit::WithdrawGuide { guide }),
-            (g, 0..9usize).prop_map(|(guide, at)| Edit::WithdrawPoint { guide, at }),
+            (g.clone(), 0..9usize).prop_map(|(guide, at)| Edit::WithdrawPoint { guide, at }),
+            g.clone().prop_map(|guide| Edit::Words { guide }),
+            g.prop_map(|guide| Edit::Story { guide }),
+            Just(Edit::Title),
+            (0..3u8).prop_map(Edit::ChurchYear),
+            Just(Edit::WeekStarts),
+            Just(Edit::TimeZone),
+            Just(Edit::ThemeText),
+            Just(Edit::Labels),
         ]
     }
 
@@ -470,11 +495,15 @@ mod tests {
         schedule: Schedule,
         ledger: Ledger,
         today: NaiveDate,
-        built: BTreeMap<NaiveDate, String>,
-        /// Texts and codes withdrawn: days that showed them may change (they lose them).
+        /// Every published day's and fully published week's output, as first built.
+        built: BTreeMap<(NaiveDate, bool), String>,
+        /// What withdrawn texts and codes look like in a view: outputs that showed one may
+        /// change (they lose it).
         withdrawn: Vec<String>,
         next_code: u8,
         next_text: usize,
+        /// The project's own label files.
+        locales: tempfile::TempDir,
     }
 
     fn catalog(guides: &[Guide]) -> Catalog {
@@ -501,6 +530,7 @@ mod tests {
                 withdrawn: Vec::new(),
                 next_code: 0,
                 next_text: 0,
+                locales: tempfile::tempdir().unwrap(),
             }
         }
 
@@ -631,40 +661,175 @@ mod tests {
                         .count();
                     let g = &self.guides[guide % n];
                     if active > 2 {
-                        self.withdrawn.push(g.name.clone());
+                        self.withdrawn.push(format!("\"code\": \"{}\"", g.code));
                         self.ledger.withdraw(Withdrawal::Guide(g.code.clone()));
                     }
                 }
                 Edit::WithdrawPoint { guide, at } => {
                     let g = &self.guides[guide % n];
                     let p = &g.points[at % g.points.len()];
-                    self.withdrawn.push(p.text.clone());
+                    self.withdrawn.push(format!("\"{}\"", p.text));
                     self.ledger
                         .withdraw(Withdrawal::Point(g.code.clone(), PointId::of(&p.text)));
+                }
+                Edit::Words { guide } => {
+                    self.next_text += 1;
+                    let g = &mut self.guides[guide % n];
+                    g.summary = format!("The church of {} grows, {}.", g.code, self.next_text);
+                    g.name = format!("Country {} {}", g.code, self.next_text);
+                    g.region = format!("Region {}", self.next_text);
+                }
+                Edit::Story { guide } => {
+                    self.next_text += 1;
+                    let k = self.next_text;
+                    let g = &mut self.guides[guide % n];
+                    g.story = Some(crate::content::guide::Story {
+                        pseudonym: format!("Name{k}"),
+                        quote: format!("Quote {k}."),
+                        context: format!("Context {k}."),
+                        composite: k % 2 == 0,
+                    });
+                    g.scripture = Some(format!("Psalm {k}"));
+                    g.praise = vec![format!("Thanks {k}.")];
+                    g.facts = Some(crate::content::guide::Facts {
+                        persecution: None,
+                        population: Some(1_000_000 + k as u64),
+                        christians_percent: None,
+                        as_of: Some(2025),
+                        watch_list: None,
+                    });
+                }
+                Edit::Title => {
+                    self.next_text += 1;
+                    self.schedule.title = format!("Title {}", self.next_text);
+                }
+                Edit::ChurchYear(k) => {
+                    use crate::content::church_year::ChurchYear;
+                    self.schedule.church_year =
+                        [ChurchYear::Western, ChurchYear::Orthodox, ChurchYear::Off]
+                            [k as usize % 3];
+                }
+                Edit::WeekStarts => {
+                    use crate::content::calendar::WeekStart;
+                    self.schedule.week_starts = match self.schedule.week_starts {
+                        WeekStart::Monday => WeekStart::Sunday,
+                        WeekStart::Sunday => WeekStart::Monday,
+                    };
+                }
+                Edit::TimeZone => {
+                    self.schedule.timezone = if self.schedule.timezone == chrono_tz::UTC {
+                        chrono_tz::America::Chicago
+                    } else {
+                        chrono_tz::UTC
+                    };
+                }
+                Edit::ThemeText => {
+                    self.next_text += 1;
+                    for pin in &mut self.schedule.pins {
+                        if pin.title.is_some() {
+                            pin.text = Some(format!("Theme text {}.", self.next_text));
+                            pin.scripture = Some(format!("John {}", self.next_text));
+                        }
+                    }
+                }
+                Edit::Labels => {
+                    self.next_text += 1;
+                    let k = self.next_text;
+                    std::fs::write(
+                        self.locales.path().join("en.ftl"),
+                        format!(
+                            "please-pray = Pray {k}\ngive-thanks = Thanks {k}\n\
+                             date-long = {{ $weekday }}, {{ $day }} {{ $month }} {{ $year }} ({k})\n\
+                             fact-population = People {k}\n"
+                        ),
+                    )
+                    .unwrap();
                 }
             }
         }
 
-        /// A build: the days up to `through` are published; every published day is rendered.
-        /// `Err` when the build refuses (clashing pins), as `build` does.
-        fn build(&mut self, through: NaiveDate) -> Result<BTreeMap<NaiveDate, String>, String> {
+        /// A build: the days up to `through` are published, as `build` extends the ledger
+        /// (their words frozen); every published day, and every week whose days are all
+        /// published, is rendered: its view, its text and its HTML. With `preview`, nothing is
+        /// recorded. `Err` when the build refuses (clashing pins), as `build` does.
+        fn build(
+            &mut self,
+            through: NaiveDate,
+            preview: bool,
+        ) -> Result<BTreeMap<(NaiveDate, bool), String>, String> {
+            use crate::content::locale::{Language, Locale};
+            use crate::content::schedule::{Format, Paper};
+            use crate::content::translation::Translations;
+            use crate::publish::labels::FrozenLabels;
+            use crate::publish::render::Renderer;
+            use crate::rotation::frozen;
+            use std::sync::Arc;
+
             let catalog = catalog(&self.guides);
             let rotation = Rotation::new(&catalog, &self.schedule, &self.ledger);
             let found = rotation.contradictions().unwrap();
             if found.iter().any(|c| c.error) {
                 return Err(format!("clashing pins: {found:?}"));
             }
-            let ledger = rotation
-                .record_through(through)
-                .map_err(|e| e.to_string())?;
+            let mut ledger = if preview {
+                self.ledger.clone()
+            } else {
+                rotation
+                    .record_through(through)
+                    .map_err(|e| e.to_string())?
+            };
             drop(rotation);
-            let assembler = Assembler::new(&catalog, &self.schedule, &ledger, Audience::Public);
+            let translations = Translations::default();
+            let dir = self.locales.path();
+            if !preview {
+                let labels = std::fs::read_to_string(dir.join("en.ftl"))
+                    .map(|text| BTreeMap::from([("en".to_string(), text)]))
+                    .unwrap_or_default();
+                let current = frozen::Current {
+                    catalog: &catalog,
+                    translations: &translations,
+                    schedule: &self.schedule,
+                    files: self
+                        .guides
+                        .iter()
+                        .map(|g| format!("guides/{}.toml", g.code))
+                        .collect(),
+                    labels,
+                };
+                frozen::freeze_days(&mut ledger, self.ledger.first_unpublished(), &current);
+            }
+            let en = Language::english();
+            let (locale, _) = Locale::load(&en, Some(dir)).map_err(|e| e.to_string())?;
+            let labels = Arc::new(
+                FrozenLabels::new(&ledger, &en, dir, Arc::new(locale))
+                    .map_err(|e| e.to_string())?,
+            );
+            let assembler = Assembler::new(&catalog, &self.schedule, &ledger, Audience::Public)
+                .with_locale(labels.current().clone(), &translations)
+                .with_frozen_labels(labels.clone());
+            let mut renderer = Renderer::new(None).map_err(|e| e.to_string())?;
+            renderer.add_frozen_labels(labels);
+            let formats = [Format::Txt, Format::Html];
             let mut out = BTreeMap::new();
+            let last = ledger.last();
             for date in ledger.start.iter_days().take(ledger.days.len()) {
                 let day = assembler.day(date).map_err(|e| e.to_string())?;
-                out.insert(date, context_json(&day));
+                let files = renderer.day_in(&day, &formats).map_err(|e| e.to_string())?;
+                out.insert((date, false), context_json(&day) + &files.concat());
+                let (first, end) = assembler.weeks.range(date);
+                if first == date && first >= ledger.start && Some(end) <= last {
+                    let week = assembler
+                        .week(date, Paper::Letter)
+                        .map_err(|e| e.to_string())?;
+                    let files = renderer
+                        .week_in(&week, &formats)
+                        .map_err(|e| e.to_string())?;
+                    out.insert((date, true), context_json(&week) + &files.concat());
+                }
             }
-            self.ledger = ledger;
+            if !preview {
+                self.ledger = ledger;
+            }
             Ok(out)
         }
     }
@@ -740,11 +905,11 @@ mod tests {
         fn what_was_published_never_changes(
             guides in 3..7usize,
             points_per_day in 1..4usize,
-            steps in proptest::collection::vec((edit(), 0..12u8, 0..10u8), 1..14),
+            steps in proptest::collection::vec((edit(), 0..12u8, 0..10u8, proptest::bool::weighted(0.25)), 1..14),
         ) {
             let mut world = World::new(guides, points_per_day);
-            world.built = world.build(world.today).unwrap();
-            for (edit, advance, ahead) in steps {
+            world.built = world.build(world.today, false).unwrap();
+            for (edit, advance, ahead, preview) in steps {
                 let saved = (
                     world.guides.clone(),
                     world.schedule.clone(),
@@ -754,32 +919,41 @@ mod tests {
                 world.apply(&edit);
                 world.today = world.today + chrono::Days::new(u64::from(advance));
                 let through = world.today + chrono::Days::new(u64::from(ahead));
-                let built = match world.build(through) {
+                let before = world.ledger.clone();
+                let built = match world.build(through, preview) {
                     Ok(built) => built,
                     Err(_) => {
                         // Refused, as `build` refuses: the editor moves the pin.
                         (world.guides, world.schedule, world.ledger, world.withdrawn) = saved;
-                        world.build(through).unwrap()
+                        world.build(through, preview).unwrap()
                     }
                 };
-                for (date, before) in &world.built {
-                    let now = &built[date];
+                if preview {
+                    prop_assert_eq!(&world.ledger, &before, "a preview moved the ledger");
+                } else {
+                    // Every day up to today is published by any build.
+                    let days = (world.today - world.ledger.start).num_days() as usize;
+                    prop_assert!(world.ledger.days.len() > days);
+                }
+                for (key, before) in &world.built {
+                    let now = &built[key];
                     let touched = world.withdrawn.iter().any(|w| before.contains(w.as_str()));
                     if touched {
-                        for w in &world.withdrawn {
-                            prop_assert!(!now.contains(&format!("\"{w}\"")), "{date} still shows {w}");
+                        for w in world.withdrawn.iter().filter(|w| w.starts_with("\"code")) {
+                            prop_assert!(!now.contains(w.as_str()) || now.contains("Withdrawn"), "{:?} still shows {}", key, w);
+                        }
+                        for w in world.withdrawn.iter().filter(|w| !w.starts_with("\"code")) {
+                            prop_assert!(!now.contains(w.as_str()), "{:?} still shows {}", key, w);
                         }
                     } else {
-                        prop_assert_eq!(now, before, "{} changed after {:?}", date, edit);
+                        prop_assert_eq!(now, before, "{:?} changed after {:?}", key, edit);
                     }
                 }
-                for (date, text) in built {
-                    world.built.entry(date).or_insert(text);
+                for (key, text) in built {
+                    world.built.entry(key).or_insert(text);
                 }
             }
             assert_fair(&world);
-            prop_assert!(world.ledger.days.len() >= (world.today - world.ledger.start).num_days() as usize);
-            let _ = world.today.weekday();
         }
     }
 }

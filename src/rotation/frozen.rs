@@ -242,12 +242,17 @@ pub fn freeze_days(ledger: &mut super::ledger::Ledger, from: NaiveDate, current:
         return;
     }
     let schedule = current.schedule;
-    let schedule_json = to_json(&ScheduleShown {
-        title: schedule.title.clone(),
-        church_year: schedule.church_year,
-        week_starts: schedule.week_starts,
-        timezone: schedule.timezone.name().to_string(),
-    });
+    // Each day keeps the weeks it falls in now: a week begun under the old `week_starts` ends
+    // under it.
+    let weeks = weeks_until(ledger, from, schedule);
+    let schedule_json = |week_starts: WeekStart| {
+        to_json(&ScheduleShown {
+            title: schedule.title.clone(),
+            church_year: schedule.church_year,
+            week_starts,
+            timezone: schedule.timezone.name().to_string(),
+        })
+    };
     // Label files: those there now, and "none" for a language whose file is gone.
     let mut labels: BTreeMap<String, Option<String>> = ledger
         .frozen
@@ -279,7 +284,7 @@ pub fn freeze_days(ledger: &mut super::ledger::Ledger, from: NaiveDate, current:
         .map(|(i, d)| (from + chrono::Days::new(i as u64), d.shown.clone()))
         .collect();
     for (date, shown) in days {
-        ledger.freeze(SCHEDULE, date, Some(schedule_json.clone()));
+        ledger.freeze(SCHEDULE, date, Some(schedule_json(weeks.setting_on(date))));
         match shown {
             Shown::Country { code, .. } => {
                 if withdrawn.contains(&code) {
@@ -324,13 +329,23 @@ pub fn freeze_days(ledger: &mut super::ledger::Ledger, from: NaiveDate, current:
 }
 
 /// The weeks of `ledger`'s days: each published day in the weeks it was published in, the
-/// days after the last published one as schedule.toml's `week_starts` says now.
+/// days after as schedule.toml's `week_starts` says now. A week already begun when the setting
+/// changed ends as it began; the new setting starts the day after it.
 pub fn weeks(
     ledger: &super::ledger::Ledger,
     schedule: &crate::content::schedule::Schedule,
 ) -> crate::content::calendar::Weeks {
-    let first_unpublished = ledger.first_unpublished();
-    let mut settings: Vec<(NaiveDate, WeekStart)> = ledger
+    weeks_until(ledger, ledger.first_unpublished(), schedule)
+}
+
+/// [`weeks`], with the days from `first_unpublished` on taken as not published.
+fn weeks_until(
+    ledger: &super::ledger::Ledger,
+    first_unpublished: NaiveDate,
+    schedule: &crate::content::schedule::Schedule,
+) -> crate::content::calendar::Weeks {
+    use crate::content::calendar::Weeks;
+    let frozen: Vec<(NaiveDate, WeekStart)> = ledger
         .frozen
         .get(SCHEDULE)
         .into_iter()
@@ -342,6 +357,12 @@ pub fn weeks(
             Some((*date, shown.week_starts))
         })
         .collect();
-    settings.push((first_unpublished, schedule.week_starts));
-    crate::content::calendar::Weeks::changing(settings)
+    let Some(last) = first_unpublished.pred_opt().filter(|_| !frozen.is_empty()) else {
+        return Weeks::fixed(schedule.week_starts);
+    };
+    let published = Weeks::changing(frozen.clone());
+    let end = published.end(last);
+    let mut settings = frozen;
+    settings.push((end.succ_opt().unwrap_or(end), schedule.week_starts));
+    Weeks::changing(settings)
 }
