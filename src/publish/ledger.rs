@@ -687,7 +687,7 @@ mod tests {
                         pseudonym: format!("Name{k}"),
                         quote: format!("Quote {k}."),
                         context: format!("Context {k}."),
-                        composite: k % 2 == 0,
+                        composite: k.is_multiple_of(2),
                     });
                     g.scripture = Some(format!("Psalm {k}"));
                     g.praise = vec![format!("Thanks {k}.")];
