@@ -314,10 +314,35 @@ pub fn require_guides(project: &Project, ledger: &Ledger) -> Result<(), Error> {
                         draft.file.path.display()
                     ),
                 ),
+                (None, Some(was)) if dangling(&project.path(Path::new(was))).is_some() => {
+                    let target = dangling(&project.path(Path::new(was))).unwrap_or_default();
+                    (
+                        format!(
+                            "{code} was published on {n} days ({first} to {last}) from {was}, \
+                             which is a link to {target}, which does not exist"
+                        ),
+                        format!(
+                            "point the link at the guide's file again, or put the file in its \
+                             place; to take the guide out of the rotation, set `retired` in it; \
+                             to take it off published pages too, `prayer-guide withdraw {code}`"
+                        ),
+                    )
+                }
+                (None, Some(was)) if project.path(Path::new(was)).is_file() => (
+                    format!(
+                        "{code} was published on {n} days ({first} to {last}) from {was}, which \
+                         no longer has `code = \"{code}\"`"
+                    ),
+                    format!(
+                        "put back `code = \"{code}\"` in {was}: a country's code names it in \
+                         published.txt; to take the guide out of the rotation, set `retired` in \
+                         it; to take it off published pages too, `prayer-guide withdraw {code}`"
+                    ),
+                ),
                 (None, Some(was)) => (
                     format!(
                         "{code} was published on {n} days ({first} to {last}) from {was}, which \
-                         is gone (or no longer has `code = \"{code}\"`)"
+                         is gone"
                     ),
                     format!(
                         "put the file back (`git checkout -- {was}`, or restore it from a copy) \
@@ -342,6 +367,12 @@ pub fn require_guides(project: &Project, ledger: &Ledger) -> Result<(), Error> {
         })
         .collect();
     Err(Error::Invalid(Diagnostics(diagnostics)))
+}
+
+/// Where `path` leads, when it is a symbolic link to nothing.
+fn dangling(path: &Path) -> Option<String> {
+    let target = std::fs::read_link(path).ok()?;
+    (!path.exists()).then(|| target.display().to_string())
 }
 
 /// Takes a guide or a point out of the rotation and off every page rebuilt, and its texts out

@@ -502,7 +502,36 @@ fn a_deleted_guide_stops_every_command_that_reads_the_project_and_names_its_file
             "{args:?}: {err}"
         );
     }
+    // A link to nothing, and a changed code, each say so.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/nonexistent/beta.toml", p.path("guides/beta.toml")).unwrap();
+        let err = p.run(&["plan"]).fails();
+        assert!(
+            err.contains("from guides/beta.toml, which is a link to /nonexistent/beta.toml, which does not exist"),
+            "{err}"
+        );
+        std::fs::remove_file(p.path("guides/beta.toml")).unwrap();
+    }
+    std::fs::copy(
+        crate::fixtures().join("small/guides/beta.toml"),
+        p.path("guides/beta.toml"),
+    )
+    .unwrap();
+    p.run(&["plan"]).ok();
+    p.replace("guides/beta.toml", "code = \"BE\"", "code = \"BX\"");
+    let err = p.run(&["plan"]).fails();
+    assert!(
+        err.contains("from guides/beta.toml, which no longer has `code = \"BE\"`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("put back `code = \"BE\"` in guides/beta.toml"),
+        "{err}"
+    );
+    p.replace("guides/beta.toml", "code = \"BX\"", "code = \"BE\"");
     // Withdrawn, it may go.
+    std::fs::remove_file(p.path("guides/beta.toml")).unwrap();
     p.run(&["withdraw", "BE"]).ok();
     p.run(&["plan"]).ok();
 }
