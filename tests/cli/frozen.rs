@@ -426,17 +426,57 @@ fn a_build_publishes_a_week_ahead_and_announces_the_rest() {
 #[test]
 fn a_build_that_writes_nothing_publishes_nothing() {
     let p = Project::fixture("small");
-    std::fs::create_dir_all(p.path("public")).unwrap();
-    let mut perms = std::fs::metadata(p.path("public")).unwrap().permissions();
-    perms.set_readonly(true);
-    std::fs::set_permissions(p.path("public"), perms.clone()).unwrap();
-    if std::fs::write(p.path("public/probe"), "x").is_ok() {
-        // Running as a user whom permissions do not stop (root): nothing to learn here.
-        return;
-    }
+    // A file where the output folder should be: no folder can be made there, whoever runs it.
+    p.write("public", "not a folder\n");
     let run = p.run(&["build", "--date", "2026-11-04", "--today", "2026-11-04"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(!p.path("published.txt").exists());
+    assert!(!p.path("published.txt").exists(), "{}", run.stderr);
+    // A build killed before it is done records nothing either: the ledger is written last.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args([
+            "build",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2036-12-31",
+            "--format",
+            "html,txt",
+            "--out",
+            "years",
+            "--today",
+            "2036-12-31",
+        ])
+        .current_dir(p.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let finished = child.try_wait().unwrap().is_some();
+    child.kill().ok();
+    child.wait().unwrap();
+    if !finished {
+        assert!(
+            !p.path("published.txt").exists(),
+            "a killed build published"
+        );
+    }
+    // The same build, left to finish, publishes its days.
+    p.run(&[
+        "build",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-01-31",
+        "--format",
+        "txt",
+        "--out",
+        "years",
+        "--today",
+        "2027-01-31",
+    ])
+    .ok();
+    assert!(p.read("published.txt").contains("\n2027-01-31 "));
 }
 
 #[test]
