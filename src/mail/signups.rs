@@ -323,34 +323,94 @@ pub fn expire(store: &Store, now: DateTime<Utc>, expiry: Duration) -> Result<usi
     Ok(gone)
 }
 
-/// Erases what identifies the subscriber with `token`: the address and name are replaced, the
-/// token changes, and any sign-up or notice for the address goes. Delivery history stays, keyed
-/// by a number that now points at no one.
+/// Erases what identifies the subscriber with `token`, in one transaction: the address and
+/// name are replaced, the token changes, their choices, bounce reports and the mail servers'
+/// answers to their deliveries go, any sign-up or notice for the address goes, and any other
+/// text in any table that still quotes the address has it replaced by `[erased]`. Delivery
+/// history stays, keyed by a number that now points at no one. The old bytes stay in the
+/// file's free pages until [`Store::vacuum`].
 pub fn erase(store: &mut Store, token: &str) -> Result<bool, Error> {
     prepare(store)?;
     let Some(subscriber) = store.find(token)?.filter(|s| s.token == token.trim()) else {
         return Ok(false);
     };
     let conn = store.connection();
-    conn.execute(
+    conn.execute_batch("BEGIN IMMEDIATE")
+        .map_err(|e| store.error(e))?;
+    match scrub(store, &subscriber) {
+        Ok(()) => conn.execute_batch("COMMIT").map_err(|e| store.error(e))?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
+    }
+    Ok(true)
+}
+
+fn scrub(store: &Store, subscriber: &Subscriber) -> Result<(), Error> {
+    let conn = store.connection();
+    let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| {
+        conn.execute(sql, params)
+            .map(|_| ())
+            .map_err(|e| store.error(e))
+    };
+    run(
         "UPDATE subscribers SET email = ?2, name = '', active = 0, token = ?3, timezone = NULL,
-         hour = NULL, updated = ?4 WHERE id = ?1",
+         hour = NULL, language = NULL, bounced = NULL, updated = ?4 WHERE id = ?1",
         params![
             subscriber.id,
             format!("erased-{}@erased.invalid", subscriber.id),
             crate::mail::store::new_token()?,
             stamp(Utc::now())
         ],
-    )
-    .map_err(|e| store.error(e))?;
+    )?;
+    // A refusal quotes the address ("550 <anna@example.org>: no such user"), a bounce report
+    // the address and often the name.
+    run(
+        "UPDATE deliveries SET detail = '' WHERE subscriber = ?1",
+        params![subscriber.id],
+    )?;
+    run(
+        "DELETE FROM bounces WHERE subscriber = ?1",
+        params![subscriber.id],
+    )?;
     for table in ["signups", "notices"] {
-        conn.execute(
+        run(
             &format!("DELETE FROM {table} WHERE email = ?1"),
-            [&subscriber.email],
-        )
-        .map_err(|e| store.error(e))?;
+            params![subscriber.email],
+        )?;
     }
-    Ok(true)
+    // Whatever else quotes the address, in any case, in any table (a run's summary, a table
+    // added later): replace each spelling found until none is left.
+    let columns: Vec<(String, String)> = {
+        let mut stmt = conn
+            .prepare(
+                "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+            )
+            .map_err(|e| store.error(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| store.error(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| store.error(e))?
+    };
+    for (table, column) in columns {
+        let sql = format!(
+            "UPDATE \"{table}\" SET \"{column}\" = replace(\"{column}\",
+                 substr(\"{column}\", instr(lower(\"{column}\"), lower(?1)), length(?1)), '[erased]')
+             WHERE typeof(\"{column}\") = 'text' AND instr(lower(\"{column}\"), lower(?1)) > 0"
+        );
+        // Each pass replaces one spelling of the address per row; a row rarely holds two.
+        for _ in 0..8 {
+            let changed = conn
+                .execute(&sql, [&subscriber.email])
+                .map_err(|e| store.error(e))?;
+            if changed == 0 {
+                break;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -502,5 +562,63 @@ mod tests {
         assert_eq!(list.len(), 1);
         assert!(!list[0].active && list[0].name.is_empty());
         assert!(list[0].email.ends_with("@erased.invalid"));
+    }
+
+    #[test]
+    fn erasing_leaves_the_address_and_name_nowhere_in_the_file() {
+        let (dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let new = NewSubscriber {
+            name: "Zebulon Quigley".into(),
+            ..anna()
+        };
+        let Request::Confirm(token) = request(&mut store, &new, now).unwrap() else {
+            panic!()
+        };
+        let s = confirm(&mut store, &token, now, Duration::hours(48))
+            .unwrap()
+            .unwrap();
+        store
+            .record(&[crate::mail::store::JournalEntry {
+                edition: "daily-2026-11-25".into(),
+                subscriber: s.id,
+                state: crate::mail::store::State::Failed,
+                message_id: "<x@example.org>".into(),
+                detail: "550 5.1.1 <Anna@Example.org>: no such user".into(),
+            }])
+            .unwrap();
+        store
+            .record_bounce(
+                s.id,
+                "report-1",
+                true,
+                "Zebulon Quigley <anna@example.org>",
+                3,
+            )
+            .unwrap();
+        let run = store.start_run("send").unwrap();
+        store
+            .finish_run(run, "refused: ANNA@EXAMPLE.ORG and anna@example.org")
+            .unwrap();
+
+        assert!(erase(&mut store, &s.token).unwrap());
+        assert!(
+            store.vacuum().unwrap(),
+            "no other reader: the log is emptied"
+        );
+        let summary: String = store
+            .connection()
+            .query_row("SELECT summary FROM runs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(summary, "refused: [erased] and [erased]");
+        for file in ["db.sqlite", "db.sqlite-wal"] {
+            let bytes = std::fs::read(dir.path().join(file)).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes).to_lowercase();
+            assert!(
+                !text.contains("anna@example.org"),
+                "{file} holds the address"
+            );
+            assert!(!text.contains("quigley"), "{file} holds the name");
+        }
     }
 }

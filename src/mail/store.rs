@@ -163,6 +163,21 @@ pub struct Delivery {
 pub struct Store {
     conn: Connection,
     pub path: PathBuf,
+    /// The device and inode of the file opened: a database deleted or replaced under a
+    /// long-running process keeps accepting writes into the old, unlinked file, all lost.
+    identity: Option<(u64, u64)>,
+}
+
+#[cfg(unix)]
+fn file_identity(path: &Path) -> std::io::Result<Option<(u64, u64)>> {
+    use std::os::unix::fs::MetadataExt as _;
+    let m = std::fs::metadata(path)?;
+    Ok(Some((m.dev(), m.ino())))
+}
+
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> std::io::Result<Option<(u64, u64)>> {
+    std::fs::metadata(path).map(|_| None)
 }
 
 fn db_error(path: &Path, e: rusqlite::Error) -> Error {
@@ -223,10 +238,51 @@ impl Store {
                 .map_err(|e| db_error(path, e))?;
             }
         }
+        let identity = file_identity(path).map_err(|e| Error::io("read", path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            identity,
         })
+    }
+
+    /// Fails unless the file at the store's path is still the one opened: a deleted or
+    /// replaced database would swallow every write in silence.
+    pub fn check_file(&self) -> Result<(), Error> {
+        let gone = || {
+            Error::Usage(format!(
+                "database {}: the file was deleted or replaced after it was opened; \
+                 changes would be lost: restore it and restart",
+                self.path.display()
+            ))
+        };
+        match file_identity(&self.path) {
+            Ok(now) if now == self.identity => Ok(()),
+            Ok(_) => Err(gone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(gone()),
+            Err(e) => Err(Error::io("read", &self.path, e)),
+        }
+    }
+
+    /// Fails unless the database is the file opened and takes a write lock now (then lets
+    /// it go, changing nothing): what a health check asks.
+    pub fn check_writable(&self) -> Result<(), Error> {
+        self.check_file()?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
+            .map_err(|e| self.err(e))
+    }
+
+    /// Rewrites the database without the free space that may still hold erased rows
+    /// (`VACUUM`), then copies the write-ahead log into the file and empties it. `Ok(false)`:
+    /// another process was reading, so the log still holds old pages; call again later.
+    pub fn vacuum(&self) -> Result<bool, Error> {
+        self.conn.execute_batch("VACUUM").map_err(|e| self.err(e))?;
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(busy == 0)
     }
 
     /// Every active subscriber, by id.
