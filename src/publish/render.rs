@@ -15,7 +15,7 @@ use crate::publish::assemble::{DayGuide, WeekGuide};
 use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 22] = [
+pub const BUILTIN: [(&str, &str); 23] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -81,6 +81,10 @@ pub const BUILTIN: [(&str, &str); 22] = [
     (
         "web-preferences.html",
         include_str!("../../templates/web-preferences.html"),
+    ),
+    (
+        "web-erase.html",
+        include_str!("../../templates/web-erase.html"),
     ),
     (
         "email-signup.txt",

@@ -3,12 +3,13 @@
 //! Every page is a Tera template (overridable like the others); every database call runs on a
 //! blocking thread so a slow disk never stalls the server's two workers.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use axum::Extension;
+use axum::body::Bytes;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -29,6 +30,7 @@ use crate::mail::subscribers::{
 };
 use crate::mail::transport::Transport;
 use crate::publish::render::Renderer;
+use crate::web::limits::{self, Hourly};
 
 /// The address the connection came from (set per connection by the server).
 #[derive(Debug, Clone, Copy)]
@@ -44,13 +46,35 @@ pub struct App {
     from: Mailbox,
     /// Signs preference forms so another site cannot post them (CSRF).
     key: ring::hmac::Key,
-    /// Recent sign-ups by network address, for the hourly limit.
-    recent: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    /// Accepted sign-ups in the last hour by network (an IPv4 address, an IPv6 /64).
+    per_network: Hourly<IpAddr>,
+    /// Accepted sign-ups in the last hour by address (held in memory only).
+    per_address: Hourly<String>,
+    /// An erase whose `VACUUM` could not finish: housekeeping tries again.
+    vacuum_owed: AtomicBool,
     /// The languages a reader may choose, the schedule's first.
     languages: Vec<Arc<Locale>>,
 }
 
 const SECRET_KEY: &str = "web-form-secret";
+
+/// How long a signed preferences form stays good: a page left open overnight still saves; an
+/// older one is refused with a page that says to open the emailed link again.
+const FORM_LIFE: chrono::Duration = chrono::Duration::hours(24);
+/// How long the button that confirms "erase my data" stays good.
+const ERASE_LIFE: chrono::Duration = chrono::Duration::hours(1);
+/// Accepted sign-ups of one address in an hour (it is mailed at most once an hour anyway).
+const SIGNUPS_PER_ADDRESS: u32 = 3;
+
+/// What a form's signature says.
+#[derive(Debug, PartialEq, Eq)]
+enum Signature {
+    Good,
+    /// Signed by us, but its time is up.
+    Expired,
+    /// Not signed by us for this purpose and token (another site's form, or altered).
+    Forged,
+}
 
 impl App {
     pub fn new(project: Project, settings: ServeConfig) -> Result<App, Error> {
@@ -85,12 +109,14 @@ impl App {
         Ok(App {
             key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes()),
             project,
-            settings,
             renderer,
+            per_network: Hourly::new(settings.signups_per_hour),
+            per_address: Hourly::new(SIGNUPS_PER_ADDRESS),
+            vacuum_owed: AtomicBool::new(false),
+            settings,
             store: Mutex::new(store),
             transport,
             from,
-            recent: Mutex::new(HashMap::new()),
             languages,
         })
     }
@@ -134,42 +160,90 @@ impl App {
         chrono::Duration::hours(i64::from(self.settings.confirm_hours))
     }
 
-    /// Deletes expired sign-ups; run every few minutes.
+    /// Deletes expired sign-ups, and finishes an erase's `VACUUM` that could not; run every
+    /// few minutes.
     pub fn expire_signups(&self) {
-        if let Err(e) = signups::expire(&self.store(), chrono::Utc::now(), self.confirm_expiry()) {
-            eprintln!("serve: could not delete expired sign-ups: {e}");
+        let _ = self.save("the deletion of expired sign-ups", |store| {
+            signups::expire(store, chrono::Utc::now(), self.confirm_expiry())
+        });
+        if self.vacuum_owed.swap(false, Ordering::SeqCst) {
+            self.vacuum();
         }
     }
 
-    /// Whether `ip` may sign up again now; counts this attempt.
-    fn allow_signup(&self, ip: IpAddr) -> bool {
-        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-        let hour_ago = Instant::now().checked_sub(std::time::Duration::from_secs(3600));
-        let times = recent.entry(ip).or_default();
-        while times.front().is_some_and(|t| Some(*t) < hour_ago) {
-            times.pop_front();
+    /// Runs a change to the database. A file deleted or replaced under the server would take
+    /// the change and lose it, so that is checked first; any failure is logged with its reason
+    /// (the database's message, which never quotes a reader's address).
+    fn save<T>(
+        &self,
+        what: &str,
+        change: impl FnOnce(&mut Store) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let mut store = self.store();
+        let done = store.check_file().and_then(|()| change(&mut store));
+        if let Err(e) = &done {
+            eprintln!("serve: could not save {what}: {e}");
         }
-        if times.len() >= self.settings.signups_per_hour as usize {
-            return false;
-        }
-        times.push_back(Instant::now());
-        if recent.len() > 100_000 {
-            // Bounded memory under a flood of addresses: forget the quiet ones.
-            recent.retain(|_, t| t.back().is_some_and(|t| Some(*t) >= hour_ago));
-        }
-        true
+        done
     }
 
-    fn csrf(&self, token: &str) -> String {
-        let tag = ring::hmac::sign(&self.key, format!("preferences:{token}").as_bytes());
+    /// Rewrites the database file so an erased address leaves its free pages and the log;
+    /// when another process reads it at the time, housekeeping tries again.
+    fn vacuum(&self) -> bool {
+        let done = self.save("the compaction after an erase", |store| store.vacuum());
+        let complete = matches!(done, Ok(true));
+        if matches!(done, Ok(false)) {
+            eprintln!(
+                "serve: the database's log still holds erased data (another process was reading); \
+                 trying again in ten minutes"
+            );
+        }
+        if !complete {
+            self.vacuum_owed.store(true, Ordering::SeqCst);
+        }
+        complete
+    }
+
+    /// Whether a sign-up from `network` for `address` is within the hourly limits; counts it
+    /// if so. Only sign-ups that passed the form's checks come here.
+    fn allow_signup(&self, network: IpAddr, address: &str) -> Result<(), &'static str> {
+        let now = Instant::now();
+        let address = address.to_lowercase();
+        if self.per_network.full(&network, now) {
+            return Err("web-too-many");
+        }
+        if self.per_address.full(&address, now) {
+            return Err("web-too-many-address");
+        }
+        self.per_network.count(network, now);
+        self.per_address.count(address, now);
+        Ok(())
+    }
+
+    /// A signature of `token` for `purpose`, good until `expires` (Unix seconds).
+    fn sign(&self, purpose: &str, token: &str, expires: i64) -> String {
+        let tag = ring::hmac::sign(&self.key, format!("{purpose}:{token}:{expires}").as_bytes());
         tag.as_ref().iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    fn csrf_ok(&self, token: &str, given: &str) -> bool {
-        let Some(bytes) = hex(given) else {
-            return false;
+    /// The signature fields of a form for `purpose` that lives `life` from now.
+    fn signed(&self, purpose: &str, token: &str, life: chrono::Duration) -> (String, i64) {
+        let expires = (chrono::Utc::now() + life).timestamp();
+        (self.sign(purpose, token, expires), expires)
+    }
+
+    fn verify(&self, purpose: &str, token: &str, expires: &str, given: &str) -> Signature {
+        let (Some(bytes), Ok(at)) = (hex(given), expires.trim().parse::<i64>()) else {
+            return Signature::Forged;
         };
-        ring::hmac::verify(&self.key, format!("preferences:{token}").as_bytes(), &bytes).is_ok()
+        let message = format!("{purpose}:{token}:{at}");
+        if ring::hmac::verify(&self.key, message.as_bytes(), &bytes).is_err() {
+            Signature::Forged
+        } else if at < chrono::Utc::now().timestamp() {
+            Signature::Expired
+        } else {
+            Signature::Good
+        }
     }
 
     fn page(
@@ -244,11 +318,44 @@ impl App {
     }
 
     fn subscriber_by_token(&self, token: &str) -> Result<Option<Subscriber>, Error> {
-        // Only the exact secret token: an address in its place must find no one.
-        Ok(self
-            .store()
-            .find(token)?
-            .filter(|s| !token.is_empty() && s.token == token))
+        by_token(&self.store(), token)
+    }
+}
+
+/// The subscriber whose secret token is exactly `token`: an address in its place finds no one.
+fn by_token(store: &Store, token: &str) -> Result<Option<Subscriber>, Error> {
+    Ok(store
+        .find(token)?
+        .filter(|s| !token.is_empty() && s.token == token))
+}
+
+/// `/healthz`: `ok` while the database is the file `serve` opened and a write lock can be
+/// taken; 503 with the reason otherwise (the details go to the log).
+pub async fn healthz(State(app): State<Arc<App>>) -> Response {
+    let checked = blocking(move || {
+        let store = app.store();
+        store.check_file().map_err(|e| {
+            (
+                "the database file was deleted or replaced since serve started",
+                e,
+            )
+        })?;
+        store
+            .check_writable()
+            .map_err(|e| ("the database does not take writes", e))
+    })
+    .await;
+    match checked {
+        Some(Ok(())) => (StatusCode::OK, "ok\n").into_response(),
+        Some(Err((reason, e))) => {
+            eprintln!("serve: health check failed: {e}");
+            (StatusCode::SERVICE_UNAVAILABLE, format!("{reason}\n")).into_response()
+        }
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the health check stopped unexpectedly\n",
+        )
+            .into_response(),
     }
 }
 
@@ -511,14 +618,6 @@ pub async fn subscribe(
     if !form.website.is_empty() {
         return check_inbox(&app);
     }
-    if !app.allow_signup(client(peer, &headers)) {
-        return app.message(
-            StatusCode::TOO_MANY_REQUESTS,
-            &locale,
-            "web-try-later",
-            "web-too-many",
-        );
-    }
     let new = match form.parse(&app) {
         Ok(new) => new,
         Err(problem) => {
@@ -530,13 +629,24 @@ pub async fn subscribe(
             );
         }
     };
+    // Counted once the form is right: a typo corrected costs nothing.
+    let network = limits::network(client(peer, &headers));
+    if let Err(text) = app.allow_signup(network, &new.email) {
+        return app.message(
+            StatusCode::TOO_MANY_REQUESTS,
+            &locale,
+            "web-try-later",
+            text,
+        );
+    }
     let worker = app.clone();
     let mail_locale = locale.clone();
-    let outcome = blocking(move || -> Result<(), String> {
+    let outcome = blocking(move || -> Result<(), SignupFailure> {
         let locale = mail_locale;
         let now = chrono::Utc::now();
-        let request =
-            signups::request(&mut worker.store(), &new, now).map_err(|e| e.to_string())?;
+        let request = worker
+            .save("a sign-up", |store| signups::request(store, &new, now))
+            .map_err(|_| SignupFailure::NotSaved)?;
         let title = &worker.project.schedule.title;
         let sent = match &request {
             Request::Confirm(token) => worker.mail(
@@ -564,20 +674,33 @@ pub async fn subscribe(
         };
         if let Err(e) = &sent {
             eprintln!("serve: could not send a sign-up email: {e}");
-            let _ = signups::forget_mailing(&worker.store(), &new.email);
+            // So that trying again mails at once, not an hour later.
+            let _ = worker.save("that a sign-up email failed", |store| {
+                signups::forget_mailing(store, &new.email)
+            });
         }
-        sent
+        sent.map_err(|_| SignupFailure::NotMailed)
     })
     .await;
-    match outcome {
-        Some(Ok(())) => check_inbox(&app),
-        _ => app.message(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &locale,
-            "web-try-later",
-            "web-mail-failed",
-        ),
-    }
+    let text = match outcome {
+        Some(Ok(())) => return check_inbox(&app),
+        Some(Err(SignupFailure::NotMailed)) => "web-mail-failed",
+        Some(Err(SignupFailure::NotSaved)) | None => "web-signup-not-saved",
+    };
+    app.message(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &locale,
+        "web-try-later",
+        text,
+    )
+}
+
+/// Why a sign-up was not done, each with its own page: they call for different words.
+enum SignupFailure {
+    /// The database refused the sign-up: nothing changed, nothing was mailed.
+    NotSaved,
+    /// The sign-up was recorded but its email could not be sent.
+    NotMailed,
 }
 
 pub async fn confirm_form(
@@ -656,6 +779,16 @@ pub async fn confirm(
     }
 }
 
+/// A change the database refused: 503, and a page that says what did not happen.
+fn not_saved(app: &App, locale: &Locale, text: &str) -> Response {
+    app.message(
+        StatusCode::SERVICE_UNAVAILABLE,
+        locale,
+        "web-try-later",
+        text,
+    )
+}
+
 fn server_error(app: &App, locale: &Locale) -> Response {
     app.message(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -698,25 +831,27 @@ pub async fn unsubscribe_form(
     }
 }
 
-/// RFC 8058 one-click (`List-Unsubscribe=One-Click` posted to the link) or the page's button.
+/// RFC 8058 one-click or the page's button: any POST to the link unsubscribes, whatever its
+/// body. Mail providers post `List-Unsubscribe=One-Click` as `multipart/form-data` (what §3.2
+/// asks of them) or urlencoded, and some post nothing; the token in the link is the request.
 pub async fn unsubscribe(
     State(app): State<Arc<App>>,
     Query(q): Query<TokenQuery>,
     headers: HeaderMap,
-    Form(form): Form<TokenForm>,
+    body: Bytes,
 ) -> Response {
+    let one_click = body.windows(9).any(|w| w == b"One-Click");
     let token = if q.token.is_empty() {
-        form.token
+        form_field(&body, "token").unwrap_or_default()
     } else {
         q.token
     };
-    let one_click = form.list_unsubscribe == "One-Click";
     let worker = app.clone();
-    let done = blocking(move || -> Result<Option<Subscriber>, Error> {
-        match worker.subscriber_by_token(&token)? {
-            Some(s) => worker.store().unsubscribe(&s.token),
+    let done = blocking(move || {
+        worker.save("an unsubscribe", |store| match by_token(store, &token)? {
+            Some(s) => store.unsubscribe(&s.token),
             None => Ok(None),
-        }
+        })
     })
     .await;
     match done {
@@ -739,14 +874,36 @@ pub async fn unsubscribe(
             (StatusCode::NOT_FOUND, "no such subscriber\n").into_response()
         }
         Some(Ok(None)) => unknown_link(&app, &app.negotiate(&headers)),
-        _ => server_error(&app, &app.negotiate(&headers)),
+        _ if one_click => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the unsubscribe could not be saved; nothing changed; try again in a few minutes\n",
+        )
+            .into_response(),
+        _ => app.message(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &app.negotiate(&headers),
+            "web-try-later",
+            "web-unsubscribe-not-saved",
+        ),
     }
 }
 
+/// The value of `name` in an urlencoded body, if it is there and needs no decoding (tokens
+/// are hex).
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    std::str::from_utf8(body)
+        .ok()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(str::to_string)
+}
+
 fn preferences_view(app: &App, s: &Subscriber, saved: bool) -> Value {
+    let (csrf, expires) = app.signed("preferences", &s.token, FORM_LIFE);
     json!({
         "token": s.token,
-        "csrf": app.csrf(&s.token),
+        "csrf": csrf,
+        "expires": expires,
         "saved": saved,
         "subscriber": {
             "email": s.email,
@@ -785,6 +942,8 @@ pub async fn preferences_form(
 pub struct PreferencesForm {
     token: String,
     csrf: String,
+    /// When `csrf` stops being good, Unix seconds (signed with it).
+    expires: String,
     action: String,
     name: String,
     cadence: String,
@@ -800,13 +959,36 @@ pub async fn preferences(
     Form(form): Form<PreferencesForm>,
 ) -> Response {
     let asked = app.negotiate(&headers);
-    if !app.csrf_ok(&form.token, &form.csrf) {
-        return app.message(
-            StatusCode::FORBIDDEN,
-            &asked,
-            "web-form-expired",
-            "web-form-expired-text",
-        );
+    // The erase button of the confirmation page carries its own, shorter-lived signature.
+    let purpose = if form.action == "erase-confirmed" {
+        "erase"
+    } else {
+        "preferences"
+    };
+    match app.verify(purpose, &form.token, &form.expires, &form.csrf) {
+        Signature::Good => {}
+        Signature::Expired => {
+            // Signed by us, so the token is the reader's own: link to a fresh form.
+            return app.page(
+                StatusCode::FORBIDDEN,
+                "web-message.html",
+                &asked,
+                json!({
+                    "heading": asked.label("web-form-expired", &[]),
+                    "text": asked.label("web-form-old-text", &[]),
+                    "link": format!("preferences?token={}", form.token),
+                    "link_text": asked.label("web-form-fresh", &[]),
+                }),
+            );
+        }
+        Signature::Forged => {
+            return app.message(
+                StatusCode::FORBIDDEN,
+                &asked,
+                "web-form-expired",
+                "web-form-expired-text",
+            );
+        }
     }
     let worker = app.clone();
     let fallback = asked.clone();
@@ -827,18 +1009,40 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
     };
     let locale = app.locale_of(&s);
     match form.action.as_str() {
-        "leave" => {
-            app.store().unsubscribe(&s.token)?;
-            Ok(app.message(
+        "leave" => Ok(
+            match app.save("an unsubscribe", |store| store.unsubscribe(&s.token)) {
+                Ok(_) => app.message(
+                    StatusCode::OK,
+                    &locale,
+                    "web-unsubscribed",
+                    "web-unsubscribed-text",
+                ),
+                Err(_) => not_saved(app, &locale, "web-unsubscribe-not-saved"),
+            },
+        ),
+        // Irreversible, and the link reaches whoever a digest was forwarded to: ask first.
+        "erase" => {
+            let (csrf, expires) = app.signed("erase", &s.token, ERASE_LIFE);
+            Ok(app.page(
                 StatusCode::OK,
+                "web-erase.html",
                 &locale,
-                "web-unsubscribed",
-                "web-unsubscribed-text",
+                json!({ "token": s.token, "email": s.email, "csrf": csrf, "expires": expires }),
             ))
         }
-        "erase" => {
-            signups::erase(&mut app.store(), &s.token)?;
-            Ok(app.message(StatusCode::OK, &locale, "web-erased", "web-erased-text"))
+        "erase-confirmed" => {
+            if app
+                .save("an erase", |store| signups::erase(store, &s.token))
+                .is_err()
+            {
+                return Ok(not_saved(app, &locale, "web-erase-not-saved"));
+            }
+            let text = if app.vacuum() {
+                "web-erased-text"
+            } else {
+                "web-erased-later-text"
+            };
+            Ok(app.message(StatusCode::OK, &locale, "web-erased", text))
         }
         "export" => {
             let history: Vec<Value> = signups::history(&app.store(), s.id)?
@@ -888,7 +1092,12 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
             };
             match asked.parse(app) {
                 Ok(new) => {
-                    app.store().upsert(&new, true)?;
+                    if app
+                        .save("a preferences change", |store| store.upsert(&new, true))
+                        .is_err()
+                    {
+                        return Ok(not_saved(app, &locale, "web-preferences-not-saved"));
+                    }
                     let updated = app.subscriber_by_token(&s.token)?.unwrap_or(s);
                     // Saved in the language just chosen.
                     Ok(app.page(

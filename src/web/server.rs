@@ -129,7 +129,7 @@ fn router(app: Arc<App>, public: &Path) -> Router {
             "/preferences",
             get(pages::preferences_form).post(pages::preferences),
         )
-        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/healthz", get(pages::healthz))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
