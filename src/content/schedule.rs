@@ -411,7 +411,7 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
         hint(
             "serve.signups_per_hour",
             "a whole number",
-            "signups_per_hour = 20",
+            "signups_per_hour = 60",
         ),
         hint(
             "serve.languages",

@@ -17,7 +17,7 @@ pub struct ServeConfig {
     /// Hours a confirmation link stays valid; unconfirmed sign-ups are deleted after that.
     #[serde(default = "default_confirm_hours")]
     pub confirm_hours: u32,
-    /// Sign-ups one network address may make in an hour.
+    /// Accepted sign-ups one network (an IPv4 address, an IPv6 /64) may make in an hour.
     #[serde(default = "default_signups_per_hour")]
     pub signups_per_hour: u32,
     /// The languages a reader may choose on the sign-up form. Default: every built-in language
@@ -35,7 +35,7 @@ fn default_confirm_hours() -> u32 {
     48
 }
 fn default_signups_per_hour() -> u32 {
-    20
+    60
 }
 fn default_header_timeout() -> u32 {
     10

@@ -23,6 +23,7 @@ mod serve;
 mod service;
 mod site;
 mod smtp;
+mod storage;
 mod subscribers;
 mod tls;
 mod withdraw;
