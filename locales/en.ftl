@@ -119,7 +119,8 @@ earlier = Earlier
 
 ## Email digests.
 greeting = Dear { $name },
-greeting-friend = Dear friend,
+# Not "Dear friend,": SpamAssassin's DEAR_FRIEND rule scores that 2.7 towards spam.
+greeting-friend = Hello,
 email-receive-daily = You receive the daily guide of { $title } at { $email }.
 email-receive-weekly = You receive the weekly guide of { $title } at { $email }.
 unsubscribe = Unsubscribe
