@@ -127,7 +127,24 @@ pub fn normalise_address(raw: &str) -> Result<String, String> {
     let address: lettre::Address = trimmed
         .parse()
         .map_err(|_| format!("`{trimmed}` is not an email address"))?;
-    if address.domain().contains(char::is_whitespace) || !address.domain().contains('.') {
+    if address.domain().starts_with('[') {
+        return Err(format!(
+            "`{trimmed}` names a server by its IP address, which mail cannot be sent to: \
+             use an address at a domain, like name@example.org"
+        ));
+    }
+    if address.user().contains(['"', '\\']) {
+        return Err(format!(
+            "`{trimmed}` has a quoted name before the @, which mail servers refuse: \
+             use one without quotes, like name@example.org"
+        ));
+    }
+    let last = address.domain().rsplit('.').next().unwrap_or_default();
+    if address.domain().contains(char::is_whitespace)
+        || !address.domain().contains('.')
+        || address.domain().split('.').any(str::is_empty)
+        || last.chars().all(|c| c.is_ascii_digit())
+    {
         return Err(format!(
             "`{trimmed}` has no valid domain (like example.org)"
         ));
@@ -578,6 +595,24 @@ mod tests {
         assert!(normalise_address("anna@localhost").is_err());
         assert!(normalise_address("a b@example.org").is_err());
         assert!(normalise_address("anna@example.org\r\nBcc: x@y.z").is_err());
+    }
+
+    #[test]
+    fn refuses_addresses_that_parse_but_cannot_be_mailed() {
+        for unmailable in [
+            "a@[127.0.0.1]",
+            "a@[IPv6:::1]",
+            "a@127.0.0.1",
+            "\"a b\"@example.org",
+            "\"anna\"@example.org",
+            "a@example..org",
+        ] {
+            assert!(normalise_address(unmailable).is_err(), "{unmailable}");
+        }
+        assert_eq!(
+            normalise_address("anna.o'brien+prayer@mail.example.org").unwrap(),
+            "anna.o'brien+prayer@mail.example.org"
+        );
     }
 
     #[test]

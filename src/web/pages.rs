@@ -374,8 +374,17 @@ impl Problem {
 
 impl SignupForm {
     fn parse(&self, app: &App) -> Result<NewSubscriber, Problem> {
-        let email = normalise_address(&self.email)
-            .map_err(|_| Problem::new("web-problem-email", &self.email))?;
+        let email = normalise_address(&self.email).map_err(|_| {
+            // An address that parses but cannot be mailed (`a@[127.0.0.1]`, `"a b"@x.org`)
+            // is refused here, not later with "try again".
+            let parses = self.email.trim().parse::<lettre::Address>().is_ok();
+            let label = if parses {
+                "web-problem-email-unmailable"
+            } else {
+                "web-problem-email"
+            };
+            Problem::new(label, &self.email)
+        })?;
         if self.name.chars().count() > 100 {
             return Err(Problem::new("web-problem-name-long", ""));
         }
