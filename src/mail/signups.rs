@@ -481,7 +481,14 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(
-            (s.name.as_str(), s.cadence, s.format, s.hour, s.timezone, s.language),
+            (
+                s.name.as_str(),
+                s.cadence,
+                s.format,
+                s.hour,
+                s.timezone,
+                s.language
+            ),
             (
                 "Anna",
                 Cadence::Weekly,
