@@ -25,6 +25,7 @@ mod site;
 mod smtp;
 mod subscribers;
 mod tls;
+mod webmail;
 mod withdraw;
 
 use std::path::{Path, PathBuf};
