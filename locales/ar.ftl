@@ -183,6 +183,7 @@ web-export-sent = في الطريق
 web-export-sent-text = رسالة فيها كل ما نحفظه عنك في طريقها إلى عنوانك.
 web-export-failed = تعذّر إرسال الرسالة الآن.
 web-problem-email = «{ $value }» ليس عنوان بريد إلكتروني.
+web-problem-email-unmailable = لا يمكن إرسال بريد إلى «{ $value }»: استخدم عنوانًا بلا علامات اقتباس وبنطاق لا بعنوان IP، مثل name@example.org.
 web-problem-name-long = الاسم أطول من 100 حرف.
 web-problem-name-line = يجب أن يكون الاسم في سطر واحد.
 web-problem-cadence = «{ $value }» ليس يوميًا ولا أسبوعيًا.

@@ -183,6 +183,7 @@ web-export-sent = Unterwegs
 web-export-sent-text = Eine E-Mail mit allem, was wir über Sie speichern, ist an Ihre Adresse unterwegs.
 web-export-failed = Die E-Mail konnte gerade nicht gesendet werden.
 web-problem-email = „{ $value }“ ist keine E-Mail-Adresse.
+web-problem-email-unmailable = An „{ $value }“ kann keine E-Mail gesendet werden: Bitte eine Adresse ohne Anführungszeichen und mit einer Domain statt einer IP-Adresse angeben, etwa name@example.org.
 web-problem-name-long = Der Name ist länger als 100 Zeichen.
 web-problem-name-line = Der Name muss in einer Zeile stehen.
 web-problem-cadence = „{ $value }“ ist weder täglich noch wöchentlich.

@@ -119,7 +119,8 @@ earlier = Earlier
 
 ## Email digests.
 greeting = Dear { $name },
-greeting-friend = Dear friend,
+# Not "Dear friend,": SpamAssassin's DEAR_FRIEND rule scores that 2.7 towards spam.
+greeting-friend = Hello,
 email-receive-daily = You receive the daily guide of { $title } at { $email }.
 email-receive-weekly = You receive the weekly guide of { $title } at { $email }.
 unsubscribe = Unsubscribe
@@ -195,6 +196,7 @@ web-export-sent-text = An email with everything we keep about you is on its way 
 web-export-failed = The email could not be sent just now.
 # What is wrong with a form; $value is what the reader typed.
 web-problem-email = “{ $value }” is not an email address.
+web-problem-email-unmailable = Mail cannot be sent to “{ $value }”: use an address without quotes, at a domain rather than an IP address, like name@example.org.
 web-problem-name-long = The name is longer than 100 characters.
 web-problem-name-line = The name must be on one line.
 web-problem-cadence = “{ $value }” is not daily or weekly.

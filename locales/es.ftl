@@ -183,6 +183,7 @@ web-export-sent = En camino
 web-export-sent-text = Un correo con todo lo que guardamos sobre usted va de camino a su dirección.
 web-export-failed = No se pudo enviar el correo en este momento.
 web-problem-email = «{ $value }» no es una dirección de correo.
+web-problem-email-unmailable = No se puede enviar correo a «{ $value }»: use una dirección sin comillas y con un dominio en lugar de una dirección IP, como nombre@example.org.
 web-problem-name-long = El nombre tiene más de 100 caracteres.
 web-problem-name-line = El nombre debe ir en una sola línea.
 web-problem-cadence = «{ $value }» no es diario ni semanal.

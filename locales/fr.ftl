@@ -198,6 +198,7 @@ web-export-sent = En route
 web-export-sent-text = Un courriel avec tout ce que nous gardons sur vous est en route vers votre adresse.
 web-export-failed = Le courriel n’a pas pu être envoyé pour l’instant.
 web-problem-email = « { $value } » n’est pas une adresse électronique.
+web-problem-email-unmailable = Impossible d’envoyer un courriel à « { $value } » : utilisez une adresse sans guillemets, avec un domaine plutôt qu’une adresse IP, comme nom@example.org.
 web-problem-name-long = Le nom dépasse 100 caractères.
 web-problem-name-line = Le nom doit tenir sur une ligne.
 web-problem-cadence = « { $value } » n’est ni quotidien ni hebdomadaire.

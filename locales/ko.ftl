@@ -183,6 +183,7 @@ web-export-sent = 보내는 중입니다
 web-export-sent-text = 저장된 귀하의 모든 정보를 담은 이메일을 귀하의 주소로 보내고 있습니다.
 web-export-failed = 지금은 이메일을 보낼 수 없습니다.
 web-problem-email = “{ $value }”은(는) 이메일 주소가 아닙니다.
+web-problem-email-unmailable = “{ $value }”(으)로는 메일을 보낼 수 없습니다. 따옴표 없이 IP 주소가 아닌 도메인을 쓰는 주소(예: name@example.org)를 사용하세요.
 web-problem-name-long = 이름이 100자를 넘습니다.
 web-problem-name-line = 이름은 한 줄로 써야 합니다.
 web-problem-cadence = “{ $value }”은(는) 매일이나 매주가 아닙니다.

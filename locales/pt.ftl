@@ -183,6 +183,7 @@ web-export-sent = A caminho
 web-export-sent-text = Um e-mail com tudo o que guardamos sobre você está a caminho do seu endereço.
 web-export-failed = Não foi possível enviar o e-mail agora.
 web-problem-email = “{ $value }” não é um endereço de e-mail.
+web-problem-email-unmailable = Não é possível enviar e-mail para “{ $value }”: use um endereço sem aspas e com um domínio em vez de um endereço IP, como nome@example.org.
 web-problem-name-long = O nome tem mais de 100 caracteres.
 web-problem-name-line = O nome deve estar em uma só linha.
 web-problem-cadence = “{ $value }” não é diário nem semanal.

@@ -414,6 +414,9 @@ pub enum SubscribersCommand {
     /// Export every subscriber as CSV to standard output, with everything `import` needs to
     /// restore them: cadence, format, time zone, hour, status and unsubscribe token. The
     /// tokens are secrets (anyone with one can unsubscribe that person): keep the file private.
+    /// A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+    /// carriage return) is written with a ' in front, which spreadsheets hide and `import`
+    /// removes.
     Export,
     /// List sign-ups from the web form that are waiting for their owner to confirm
     Pending,

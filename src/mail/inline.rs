@@ -5,9 +5,10 @@
 
 use std::collections::HashMap;
 
-/// Resolves CSS variables and inlines the stylesheet into `style` attributes.
+/// Resolves CSS variables, turns `rem` into pixels and inlines the stylesheet into `style`
+/// attributes.
 pub fn for_mail(html: &str) -> Result<String, String> {
-    let resolved = resolve_variables(html);
+    let resolved = map_css(&resolve_variables(html), |css, _| rem_to_px(css));
     css_inline::CSSInliner::options()
         .keep_style_tags(true)
         .build()
@@ -26,6 +27,19 @@ pub fn resolve_variables(html: &str) -> String {
     if values.is_empty() && !html.contains("var(") {
         return html.to_string();
     }
+    map_css(html, |css, is_block| {
+        let css = substitute(css, &values);
+        if is_block {
+            drop_custom_properties(&css)
+        } else {
+            css
+        }
+    })
+}
+
+/// `html` with the CSS of each `<style>` block and `style` attribute replaced by `change(css,
+/// is_block)`.
+fn map_css(html: &str, change: impl Fn(&str, bool) -> String) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     loop {
@@ -50,14 +64,36 @@ pub fn resolve_variables(html: &str) -> String {
             return out;
         };
         out.push_str(&rest[..body]);
-        let css = substitute(&rest[body..close], &values);
-        out.push_str(&if is_block {
-            drop_custom_properties(&css)
-        } else {
-            css
-        });
+        out.push_str(&change(&rest[body..close], is_block));
         rest = &rest[close..];
     }
+}
+
+/// `0.85rem` → `13.6px`: the size mail clients give a rem (their root font is 16px). Spam
+/// filters read a font size below one in units they do not know as invisible text
+/// (SpamAssassin's `__FONT_INVIS`, behind `FONT_INVIS_MSGID`), which a small note in rem was.
+fn rem_to_px(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("rem") {
+        let number_start = rest[..at]
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or(0, |i| i + 1);
+        let number = &rest[number_start..at];
+        let after = rest[at + 3..].chars().next();
+        let whole_unit = !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
+        match number.parse::<f64>() {
+            Ok(value) if whole_unit && !number.is_empty() => {
+                let px = (value * 16.0 * 100.0).round() / 100.0;
+                out.push_str(&rest[..number_start]);
+                out.push_str(&format!("{px}px"));
+            }
+            _ => out.push_str(&rest[..at + 3]),
+        }
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The contents of each `<style>` element.
@@ -189,6 +225,18 @@ mod tests {
     }
 
     #[test]
+    fn rems_become_pixels_and_nothing_else_changes() {
+        assert_eq!(
+            rem_to_px("font: 0.85rem/1.5 x; margin: 0 0 1rem; padding: .5rem 1.25rem"),
+            "font: 13.6px/1.5 x; margin: 0 0 16px; padding: 8px 20px"
+        );
+        assert_eq!(
+            rem_to_px("font-family: Fremont; x: 2remx"),
+            "font-family: Fremont; x: 2remx"
+        );
+    }
+
+    #[test]
     fn custom_property_declarations_are_dropped_and_the_rest_kept() {
         assert_eq!(
             drop_custom_properties(":root { color-scheme: light; --ink: #1d1d1f; --muted: #555; }"),
@@ -211,5 +259,15 @@ mod tests {
         assert!(out.contains("<body style=\"color: #1d1d1f;\">"), "{out}");
         assert!(out.contains("<h2 style=\"color: #7a2e2e;\">"), "{out}");
         assert!(out.contains("border-color: #7a2e2e"), "{out}");
+        let small = for_mail(
+            "<html><head><style>.note { font-size: 0.85rem; }</style></head>\
+                              <body><p class=\"note\">n</p></body></html>",
+        )
+        .unwrap();
+        assert!(
+            small.contains("<p class=\"note\" style=\"font-size: 13.6px;\">"),
+            "{small}"
+        );
+        assert!(!small.contains("rem"), "{small}");
     }
 }

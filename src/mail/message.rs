@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use lettre::address::Envelope;
 use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, Message};
 use serde::Serialize;
 
@@ -109,34 +109,49 @@ struct Personal<'a> {
     unsubscribe_mailto_link: Option<String>,
 }
 
-/// Builds messages from editions; holds what is the same for every message.
-pub struct Composer<'a> {
-    config: &'a EmailConfig,
-    renderer: &'a Renderer,
-    title: String,
+/// What every message the program sends shares, digest or notice: the sender, the reply
+/// address, the bounce envelope and the DKIM key. [`Letterhead::seal`] is the one place a
+/// message gets its headers, envelope, parts and signature.
+pub struct Letterhead {
     from: Mailbox,
     reply_to: Option<Mailbox>,
     domain: String,
-    /// The same in every message, so encoded once.
-    list_id: HeaderValue,
-    one_click: HeaderValue,
     /// `[email] bounce_address`: each message's envelope sender becomes `user+TOKEN@domain`.
     bounce: Option<Address>,
     dkim: Option<Signer>,
 }
 
-impl<'a> Composer<'a> {
-    /// `root` resolves the DKIM key file.
-    pub fn new(
-        config: &'a EmailConfig,
-        renderer: &'a Renderer,
-        title: &str,
-        root: &std::path::Path,
-        without_unsubscribe: bool,
-    ) -> Result<Self, Error> {
-        config
-            .require_for_sending(without_unsubscribe)
-            .map_err(Error::Usage)?;
+/// A message that is not an edition: the sign-up confirmation, the "already subscribed" answer
+/// and the data export that `serve` mails, from the `email-signup` templates.
+pub struct Notice<'a> {
+    /// `confirm`, `already` or `export`: the start of its Message-ID.
+    pub kind: &'a str,
+    pub to: &'a str,
+    /// The subscriber it is for, when the address is one: their bounce envelope. A sign-up
+    /// not yet confirmed has none, and no name either (nothing a stranger typed is mailed).
+    pub subscriber: Option<&'a Subscriber>,
+    pub subject: &'a str,
+    pub format: MailFormat,
+    /// The language tag of the labels.
+    pub lang: &'a str,
+    /// What the templates see (`lang` is added).
+    pub view: serde_json::Value,
+}
+
+/// Builds messages from editions; holds what is the same for every message.
+pub struct Composer<'a> {
+    config: &'a EmailConfig,
+    renderer: &'a Renderer,
+    title: String,
+    head: Letterhead,
+    /// The same in every message, so encoded once.
+    list_id: HeaderValue,
+    one_click: HeaderValue,
+}
+
+impl Letterhead {
+    /// `[email]`'s addresses and DKIM key; `root` resolves the key file.
+    pub fn new(config: &EmailConfig, root: &std::path::Path) -> Result<Letterhead, Error> {
         let parse = |text: &str, key: &str| -> Result<Mailbox, Error> {
             text.parse().map_err(|_| {
                 Error::Usage(format!(
@@ -151,10 +166,6 @@ impl<'a> Composer<'a> {
             .map(|r| parse(r, "reply_to"))
             .transpose()?;
         let domain = from.email.domain().to_string();
-        let list_id = match &config.list_id {
-            Some(id) => header_safe(id),
-            None => format!("{} <{}.{domain}>", header_safe(title), slug(title)),
-        };
         let bounce = config
             .bounce_address
             .as_deref()
@@ -171,17 +182,132 @@ impl<'a> Composer<'a> {
             .as_ref()
             .map(|d| Signer::load(d, root))
             .transpose()?;
+        Ok(Letterhead {
+            from,
+            reply_to,
+            domain,
+            bounce,
+            dkim,
+        })
+    }
+
+    /// The envelope sender for `s`: `bounces+ID-TAG@domain` with `[email] bounce_address`.
+    pub fn return_path(&self, s: &Subscriber) -> Option<Address> {
+        let bounce = self.bounce.as_ref()?;
+        let user = format!("{}+{}-{}", bounce.user(), s.id, tag(&s.token, BOUNCE_TAG));
+        Address::new(user, bounce.domain()).ok()
+    }
+
+    /// The message of a [`Notice`], rendered from `email-signup.txt` and, unless the reader
+    /// asked for plain text, `email-signup.html` with its CSS inlined as a digest's is.
+    pub fn notice(&self, renderer: &Renderer, notice: Notice) -> Result<Message, Error> {
+        let mut view = notice.view;
+        view["lang"] = serde_json::json!(notice.lang);
+        view["dir"] = serde_json::json!(renderer.locale(notice.lang).direction());
+        let text = renderer.template("email-signup.txt", &view)?;
+        let html = match notice.format {
+            MailFormat::Text => None,
+            MailFormat::Html => Some(
+                crate::mail::inline::for_mail(&renderer.template("email-signup.html", &view)?)
+                    .map_err(Error::Usage)?,
+            ),
+        };
+        let address: Address = notice
+            .to
+            .parse()
+            .map_err(|_| Error::Usage(format!("`{}` is not an email address", notice.to)))?;
+        let name = notice.subscriber.map(|s| clean_name(&s.name));
+        let sender = notice.subscriber.and_then(|s| self.return_path(s));
+        let message_id = format!(
+            "<{}.{}@{}>",
+            notice.kind,
+            crate::mail::store::new_token()?,
+            self.domain
+        );
+        self.seal(
+            Sealed {
+                to: Mailbox::new(name.filter(|n| !n.is_empty()), address),
+                subject: notice.subject,
+                message_id,
+                sender: sender.or_else(|| self.bounce.clone()),
+                headers: Vec::new(),
+            },
+            Body::new(text),
+            html.map(Body::new),
+        )
+    }
+
+    /// The message: headers, envelope, a plain-text part (and an HTML alternative), signed
+    /// when `[email.dkim]` is set. Every message the program sends is finished here.
+    fn seal(&self, m: Sealed, text: Body, html: Option<Body>) -> Result<Message, Error> {
+        let recipient = m.to.email.clone();
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(m.to)
+            .subject(header_safe(m.subject))
+            .date(SystemTime::now())
+            .message_id(Some(m.message_id));
+        if let Some(r) = &self.reply_to {
+            builder = builder.reply_to(r.clone());
+        }
+        // Given, the envelope is not found again by parsing the headers just written.
+        let sender = m.sender.unwrap_or_else(|| self.from.email.clone());
+        let envelope = Envelope::new(Some(sender), vec![recipient.clone()]).map_err(|e| {
+            Error::Usage(format!("could not address the message to {recipient}: {e}"))
+        })?;
+        builder = builder.envelope(envelope);
+        for header in m.headers {
+            builder = builder.raw_header(header);
+        }
+        let message = match html {
+            None => builder.singlepart(SinglePart::plain(text)),
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(text, html)),
+        };
+        let mut message = message.map_err(|e| {
+            Error::Usage(format!("could not build the message for {recipient}: {e}"))
+        })?;
+        if let Some(signer) = &self.dkim {
+            signer.sign(&mut message);
+        }
+        Ok(message)
+    }
+}
+
+/// What differs between two messages' headers and envelopes.
+struct Sealed<'s> {
+    to: Mailbox,
+    subject: &'s str,
+    message_id: String,
+    /// The envelope sender; `from` when `None`.
+    sender: Option<Address>,
+    /// List-Id and the unsubscribe headers of a digest.
+    headers: Vec<HeaderValue>,
+}
+
+impl<'a> Composer<'a> {
+    /// `root` resolves the DKIM key file.
+    pub fn new(
+        config: &'a EmailConfig,
+        renderer: &'a Renderer,
+        title: &str,
+        root: &std::path::Path,
+        without_unsubscribe: bool,
+    ) -> Result<Self, Error> {
+        config
+            .require_for_sending(without_unsubscribe)
+            .map_err(Error::Usage)?;
+        let head = Letterhead::new(config, root)?;
+        let list_id = match &config.list_id {
+            Some(id) => header_safe(id),
+            None => format!("{} <{}.{}>", header_safe(title), slug(title), head.domain),
+        };
         Ok(Composer {
             config,
             renderer,
             title: title.to_string(),
-            from,
-            reply_to,
-            domain,
+            head,
             list_id: raw("List-Id", list_id),
             one_click: raw("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()),
-            bounce,
-            dkim,
         })
     }
 
@@ -194,15 +320,13 @@ impl<'a> Composer<'a> {
             "<{edition}.{}.{}@{}>",
             s.id,
             tag(&s.token, MESSAGE_ID_TAG),
-            self.domain
+            self.head.domain
         )
     }
 
     /// The envelope sender for `s`: `bounces+ID-TAG@domain` with `[email] bounce_address`.
     pub fn return_path(&self, s: &Subscriber) -> Option<Address> {
-        let bounce = self.bounce.as_ref()?;
-        let user = format!("{}+{}-{}", bounce.user(), s.id, tag(&s.token, BOUNCE_TAG));
-        Address::new(user, bounce.domain()).ok()
+        self.head.return_path(s)
     }
 
     /// The subscriber's one-click unsubscribe address, if the schedule has one.
@@ -276,25 +400,7 @@ impl<'a> Composer<'a> {
             .email
             .parse()
             .map_err(|_| Error::Usage(format!("stored address `{}` is invalid", s.email)))?;
-        let to = Mailbox::new(to_name, address.clone());
-        let mut builder = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(header_safe(&edition.subject))
-            .date(SystemTime::now())
-            .message_id(Some(message_id))
-            .raw_header(self.list_id.clone());
-        if let Some(r) = &self.reply_to {
-            builder = builder.reply_to(r.clone());
-        }
-        // Given, the envelope is not found again by parsing the headers just written.
-        let sender = self
-            .return_path(s)
-            .unwrap_or_else(|| self.from.email.clone());
-        let envelope = Envelope::new(Some(sender), vec![address]).map_err(|e| {
-            Error::Usage(format!("could not address the message to {}: {e}", s.email))
-        })?;
-        builder = builder.envelope(envelope);
+        let mut headers = vec![self.list_id.clone()];
         let unsubscribe: Vec<String> = url
             .iter()
             .chain(mailto_link.iter())
@@ -302,18 +408,18 @@ impl<'a> Composer<'a> {
             .collect();
         // No header at all rather than an empty one, when sent --without-unsubscribe.
         if !unsubscribe.is_empty() {
-            builder = builder.raw_header(raw("List-Unsubscribe", unsubscribe.join(", ")));
+            headers.push(raw("List-Unsubscribe", unsubscribe.join(", ")));
         }
         if url.as_deref().is_some_and(|u| u.starts_with("https://")) {
-            builder = builder.raw_header(self.one_click.clone());
+            headers.push(self.one_click.clone());
         }
-        let message = match s.format {
-            MailFormat::Text => builder.singlepart(SinglePart::plain(text)),
+        let html = match s.format {
+            MailFormat::Text => None,
             MailFormat::Html => {
                 let (header, footer) = (Piece::Own(&html_parts[0]), Piece::Own(&html_parts[1]));
                 let pieces = &edition.prepared.html;
                 let inside = Piece::Fixed(&pieces.inside);
-                let html = crate::mail::body::join(&match &pieces.around {
+                Some(crate::mail::body::join(&match &pieces.around {
                     Some((before, after)) => vec![
                         Piece::Fixed(before),
                         header,
@@ -322,17 +428,20 @@ impl<'a> Composer<'a> {
                         Piece::Fixed(after),
                     ],
                     None => vec![header, inside, footer],
-                });
-                builder.multipart(MultiPart::alternative_plain_html(text, html))
+                }))
             }
         };
-        let mut message = message.map_err(|e| {
-            Error::Usage(format!("could not build the message for {}: {e}", s.email))
-        })?;
-        if let Some(signer) = &self.dkim {
-            signer.sign(&mut message);
-        }
-        Ok(message)
+        self.head.seal(
+            Sealed {
+                to: Mailbox::new(to_name, address),
+                subject: &edition.subject,
+                message_id,
+                sender: self.return_path(s),
+                headers,
+            },
+            text,
+            html,
+        )
     }
 }
 
@@ -379,7 +488,7 @@ pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
         unsubscribe_mailto_link: None,
     };
     let mailto = Personal {
-        greeting: "Dear friend,".into(),
+        greeting: "Hello,".into(),
         name: "",
         cadence: "weekly",
         unsubscribe_url: None,

@@ -124,33 +124,19 @@ pub fn request(
     let zone = new.timezone.map(|z| z.name());
     let language = new.language.as_ref().map(Language::as_str);
     match existing {
-        // The latest choices count; the link already mailed stays valid.
+        // The first choices stay: anyone can post any address, so a later post must not
+        // rewrite what the owner chose (they change it under preferences once confirmed). It
+        // only mails the same link again, at most once an hour, valid from now.
         Some((token, mailed)) => {
-            let mail_again = mailed <= recent;
+            if mailed > recent {
+                return Ok(Request::Quiet);
+            }
             conn.execute(
-                "UPDATE signups SET name = ?2, cadence = ?3, format = ?4, timezone = ?5, hour = ?6,
-                 language = ?9,
-                 created = CASE WHEN ?7 THEN ?8 ELSE created END,
-                 mailed = CASE WHEN ?7 THEN ?8 ELSE mailed END
-                 WHERE email = ?1",
-                params![
-                    new.email,
-                    new.name,
-                    new.cadence.as_str(),
-                    new.format.as_str(),
-                    zone,
-                    new.hour,
-                    mail_again,
-                    stamp(now),
-                    language
-                ],
+                "UPDATE signups SET created = ?2, mailed = ?2 WHERE email = ?1",
+                params![new.email, stamp(now)],
             )
             .map_err(|e| store.error(e))?;
-            Ok(if mail_again {
-                Request::Confirm(token)
-            } else {
-                Request::Quiet
-            })
+            Ok(Request::Confirm(token))
         }
         None => {
             let token = crate::mail::store::new_token()?;
@@ -526,6 +512,52 @@ mod tests {
             Request::AlreadySubscribed(_)
         ));
         assert_eq!(request(&mut store, &anna(), again).unwrap(), Request::Quiet);
+    }
+
+    #[test]
+    fn a_later_post_of_a_pending_address_changes_none_of_its_choices() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        let Request::Confirm(token) = request(&mut store, &anna(), now).unwrap() else {
+            panic!("a new address is mailed a confirmation")
+        };
+        let other = NewSubscriber {
+            language: Some(Language::parse("fr").unwrap()),
+            name: "<a href=https://spam.example>win</a>".into(),
+            cadence: Cadence::Daily,
+            format: MailFormat::Html,
+            timezone: Some(chrono_tz::Asia::Tokyo),
+            hour: Some(23),
+            ..anna()
+        };
+        assert_eq!(request(&mut store, &other, now).unwrap(), Request::Quiet);
+        let later = now + Duration::minutes(61);
+        assert_eq!(
+            request(&mut store, &other, later).unwrap(),
+            Request::Confirm(token.clone()),
+            "the same link again"
+        );
+        let s = confirm(&mut store, &token, later, Duration::hours(48))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                s.name.as_str(),
+                s.cadence,
+                s.format,
+                s.hour,
+                s.timezone,
+                s.language
+            ),
+            (
+                "Anna",
+                Cadence::Weekly,
+                MailFormat::Text,
+                Some(7),
+                Some(chrono_tz::America::Chicago),
+                None
+            )
+        );
     }
 
     #[test]

@@ -127,7 +127,24 @@ pub fn normalise_address(raw: &str) -> Result<String, String> {
     let address: lettre::Address = trimmed
         .parse()
         .map_err(|_| format!("`{trimmed}` is not an email address"))?;
-    if address.domain().contains(char::is_whitespace) || !address.domain().contains('.') {
+    if address.domain().starts_with('[') {
+        return Err(format!(
+            "`{trimmed}` names a server by its IP address, which mail cannot be sent to: \
+             use an address at a domain, like name@example.org"
+        ));
+    }
+    if address.user().contains(['"', '\\']) {
+        return Err(format!(
+            "`{trimmed}` has a quoted name before the @, which mail servers refuse: \
+             use one without quotes, like name@example.org"
+        ));
+    }
+    let last = address.domain().rsplit('.').next().unwrap_or_default();
+    if address.domain().contains(char::is_whitespace)
+        || !address.domain().contains('.')
+        || address.domain().split('.').any(str::is_empty)
+        || last.chars().all(|c| c.is_ascii_digit())
+    {
         return Err(format!(
             "`{trimmed}` has no valid domain (like example.org)"
         ));
@@ -265,7 +282,9 @@ pub fn read_csv(
             }
         };
         let line = record.position().map_or(0, |p| lines.line_of(p.byte()));
-        let get = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or("").trim();
+        let get = |col: Option<usize>| {
+            from_spreadsheet(col.and_then(|c| record.get(c)).unwrap_or("").trim())
+        };
         let mut row_error = |field: &str, msg: String, help: &str| {
             bad.push(
                 Diagnostic::error(path, msg)
@@ -544,8 +563,8 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::
         let status = if s.active { "active" } else { "unsubscribed" };
         let hour = s.hour.map(|h| h.to_string()).unwrap_or_default();
         w.write_record([
-            s.email.as_str(),
-            &s.name,
+            &*spreadsheet_safe(&s.email),
+            &*spreadsheet_safe(&s.name),
             s.cadence.as_str(),
             s.format.as_str(),
             s.timezone.map_or("", |z| z.name()),
@@ -557,6 +576,29 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::
         .map_err(std::io::Error::from)?;
     }
     w.flush()
+}
+
+/// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list), and the
+/// quote that marks a cell as text.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A cell a spreadsheet shows as text: one that would start a formula (`=HYPERLINK(…)` in a
+/// name typed on the web form) gets a `'` in front, which spreadsheets hide; a cell starting
+/// with `'` gets one too, so [`from_spreadsheet`] gives every cell back exactly.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as [`spreadsheet_safe`] wrote it: the `'` in front of a formula character removed.
+pub fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// The columns of `subscribers export`.
@@ -578,6 +620,45 @@ mod tests {
         assert!(normalise_address("anna@localhost").is_err());
         assert!(normalise_address("a b@example.org").is_err());
         assert!(normalise_address("anna@example.org\r\nBcc: x@y.z").is_err());
+    }
+
+    #[test]
+    fn formula_cells_are_written_as_text_and_read_back_exactly() {
+        for (cell, written) in [
+            (
+                "=HYPERLINK(\"https://x.example\")",
+                "'=HYPERLINK(\"https://x.example\")",
+            ),
+            ("+1 555", "'+1 555"),
+            ("-anna@example.org", "'-anna@example.org"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("'=x", "''=x"),
+            ("'Ahmed", "''Ahmed"),
+            ("Anna", "Anna"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), written);
+            assert_eq!(from_spreadsheet(&spreadsheet_safe(cell)), cell);
+        }
+    }
+
+    #[test]
+    fn refuses_addresses_that_parse_but_cannot_be_mailed() {
+        for unmailable in [
+            "a@[127.0.0.1]",
+            "a@[IPv6:::1]",
+            "a@127.0.0.1",
+            "\"a b\"@example.org",
+            "\"anna\"@example.org",
+            "a@example..org",
+        ] {
+            assert!(normalise_address(unmailable).is_err(), "{unmailable}");
+        }
+        assert_eq!(
+            normalise_address("anna.o'brien+prayer@mail.example.org").unwrap(),
+            "anna.o'brien+prayer@mail.example.org"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::publish::assemble::{DayGuide, WeekGuide};
 use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 23] = [
+pub const BUILTIN: [(&str, &str); 24] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -89,6 +89,10 @@ pub const BUILTIN: [(&str, &str); 23] = [
     (
         "email-signup.txt",
         include_str!("../../templates/email-signup.txt"),
+    ),
+    (
+        "email-signup.html",
+        include_str!("../../templates/email-signup.html"),
     ),
 ];
 

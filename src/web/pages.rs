@@ -13,8 +13,6 @@ use axum::body::Bytes;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use lettre::Message;
-use lettre::message::{Mailbox, header::ContentType};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -22,6 +20,7 @@ use crate::content::locale::{Language, Locale, SHIPPED};
 use crate::content::project::Project;
 use crate::content::serve_config::ServeConfig;
 use crate::error::Error;
+use crate::mail::message::{Letterhead, Notice};
 use crate::mail::signups::{self, Request};
 use crate::mail::store::Store;
 use crate::mail::subscribers::{
@@ -43,7 +42,8 @@ pub struct App {
     renderer: Renderer,
     store: Mutex<Store>,
     transport: Transport,
-    from: Mailbox,
+    /// The digests' sender, envelope and DKIM key, for the mails sent from here.
+    letterhead: Letterhead,
     /// Signs preference forms so another site cannot post them (CSRF).
     key: ring::hmac::Key,
     /// Accepted sign-ups in the last hour by network (an IPv4 address, an IPv6 /64).
@@ -100,12 +100,7 @@ impl App {
             }
         };
         let transport = Transport::from_config(email, &project.root, None)?;
-        let from: Mailbox = email
-            .from
-            .as_deref()
-            .unwrap_or_default()
-            .parse()
-            .map_err(|e| Error::Usage(format!("[email] from: {e}")))?;
+        let letterhead = Letterhead::new(email, &project.root)?;
         Ok(App {
             key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes()),
             project,
@@ -116,7 +111,7 @@ impl App {
             settings,
             store: Mutex::new(store),
             transport,
-            from,
+            letterhead,
             languages,
         })
     }
@@ -284,29 +279,12 @@ impl App {
         )
     }
 
-    /// Mails the sign-up template to `to`: a confirmation link, or a preferences link for an
-    /// address that already receives the guide.
-    fn mail(
-        &self,
-        to: &str,
-        name: &str,
-        subject: &str,
-        locale: &Locale,
-        mut view: Value,
-    ) -> Result<(), String> {
-        view["lang"] = json!(locale.language.as_str());
-        let body = self
-            .renderer
-            .template("email-signup.txt", &view)
-            .map_err(|e| e.to_string())?;
-        let to: Mailbox = to.parse().map_err(|e| format!("{e}"))?;
-        let to = Mailbox::new((!name.is_empty()).then(|| name.to_string()), to.email);
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)
+    /// Mails `notice` (a confirmation link, a preferences link for an address that already
+    /// receives the guide, or a data export), composed as the digests are.
+    fn mail(&self, notice: Notice) -> Result<(), String> {
+        let message = self
+            .letterhead
+            .notice(&self.renderer, notice)
             .map_err(|e| e.to_string())?;
         let stem = format!(
             "web-{}",
@@ -503,8 +481,17 @@ impl Problem {
 
 impl SignupForm {
     fn parse(&self, app: &App) -> Result<NewSubscriber, Problem> {
-        let email = normalise_address(&self.email)
-            .map_err(|_| Problem::new("web-problem-email", &self.email))?;
+        let email = normalise_address(&self.email).map_err(|_| {
+            // An address that parses but cannot be mailed (`a@[127.0.0.1]`, `"a b"@x.org`)
+            // is refused here, not later with "try again".
+            let parses = self.email.trim().parse::<lettre::Address>().is_ok();
+            let label = if parses {
+                "web-problem-email-unmailable"
+            } else {
+                "web-problem-email"
+            };
+            Problem::new(label, &self.email)
+        })?;
         if self.name.chars().count() > 100 {
             return Err(Problem::new("web-problem-name-long", ""));
         }
@@ -649,27 +636,33 @@ pub async fn subscribe(
             .map_err(|_| SignupFailure::NotSaved)?;
         let title = &worker.project.schedule.title;
         let sent = match &request {
-            Request::Confirm(token) => worker.mail(
-                &new.email,
-                &new.name,
-                &locale.label("signup-subject-confirm", &[("title", title)]),
-                &locale,
-                json!({
-                    "title": title, "name": new.name, "already": false,
+            // No name, nor anything else typed on the form: anyone can post any address,
+            // so the mail says only what the owner of the address needs to confirm.
+            Request::Confirm(token) => worker.mail(Notice {
+                kind: "confirm",
+                to: &new.email,
+                subscriber: None,
+                subject: &locale.label("signup-subject-confirm", &[("title", title)]),
+                format: new.format,
+                lang: locale.language.as_str(),
+                view: json!({
+                    "title": title, "name": "", "already": false,
                     "link": format!("{}confirm?token={token}", worker.public_url()),
                     "hours": worker.settings.confirm_hours,
                 }),
-            ),
-            Request::AlreadySubscribed(s) => worker.mail(
-                &s.email,
-                &s.name,
-                &locale.label("signup-subject-already", &[("title", title)]),
-                &locale,
-                json!({
+            }),
+            Request::AlreadySubscribed(s) => worker.mail(Notice {
+                kind: "already",
+                to: &s.email,
+                subscriber: Some(s),
+                subject: &locale.label("signup-subject-already", &[("title", title)]),
+                format: s.format,
+                lang: locale.language.as_str(),
+                view: json!({
                     "title": title, "name": s.name, "already": true,
                     "link": format!("{}preferences?token={}", worker.public_url(), s.token),
                 }),
-            ),
+            }),
             Request::Quiet => Ok(()),
         };
         if let Err(e) = &sent {
@@ -1061,7 +1054,16 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
                 "signup-subject-export",
                 &[("title", &app.project.schedule.title)],
             );
-            Ok(match app.mail(&s.email, &s.name, &subject, &locale, view) {
+            let notice = Notice {
+                kind: "export",
+                to: &s.email,
+                subscriber: Some(&s),
+                subject: &subject,
+                format: s.format,
+                lang: locale.language.as_str(),
+                view,
+            };
+            Ok(match app.mail(notice) {
                 Ok(()) => app.message(
                     StatusCode::OK,
                     &locale,

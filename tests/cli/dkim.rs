@@ -39,7 +39,7 @@ impl mail_auth::ResolverCache<Box<str>, Txt> for Records {
 }
 
 /// Verifies every DKIM signature of `raw` with `record` published at `name`.
-fn verify(raw: &[u8], name: &str, record: &str) -> Vec<DkimResult> {
+pub(crate) fn verify(raw: &[u8], name: &str, record: &str) -> Vec<DkimResult> {
     let records = Records(Mutex::new(HashMap::from([(
         format!("{name}.").into_boxed_str(),
         Txt::from(DomainKey::parse(record.as_bytes()).unwrap()),
@@ -66,6 +66,16 @@ fn verify(raw: &[u8], name: &str, record: &str) -> Vec<DkimResult> {
             .map(|o| o.result().clone())
             .collect()
     })
+}
+
+/// The DNS record publishing the public half of the PKCS#8 RSA key `key`.
+pub(crate) fn rsa_record(key: &str) -> String {
+    use rsa::pkcs8::{DecodePrivateKey as _, EncodePublicKey as _};
+    let private = rsa::RsaPrivateKey::from_pkcs8_pem(key).unwrap();
+    let public = rsa::RsaPublicKey::from(&private)
+        .to_public_key_pem(rsa::pkcs8::LineEnding::LF)
+        .unwrap();
+    format!("v=DKIM1; k=rsa; p={}", pem_body(&public))
 }
 
 /// The base64 inside a PEM file.
@@ -102,14 +112,7 @@ fn signature(raw: &[u8]) -> String {
 fn an_rsa_signature_verifies_and_covers_the_one_click_unsubscribe_headers() {
     let key = std::fs::read_to_string(fixtures().join("dkim/test-rsa-2048.pem")).unwrap();
     let (_p, raw, text_only) = send_signed(&key);
-    let public = {
-        use rsa::pkcs8::{DecodePrivateKey as _, EncodePublicKey as _};
-        let private = rsa::RsaPrivateKey::from_pkcs8_pem(&key).unwrap();
-        rsa::RsaPublicKey::from(&private)
-            .to_public_key_pem(rsa::pkcs8::LineEnding::LF)
-            .unwrap()
-    };
-    let record = format!("v=DKIM1; k=rsa; p={}", pem_body(&public));
+    let record = rsa_record(&key);
     assert_eq!(
         verify(&raw, "s2026._domainkey.example.org", &record),
         [DkimResult::Pass]

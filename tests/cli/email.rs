@@ -182,7 +182,7 @@ fn a_normal_send_delivers_multipart_messages_with_list_headers() {
     let bo = by_to("bo@example.org");
     let ct = bo.content_type().unwrap();
     assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
-    assert!(bo.body_text(0).unwrap().starts_with("Dear friend,\r\n"));
+    assert!(bo.body_text(0).unwrap().starts_with("Hello,\r\n"));
 
     let wk = by_to("wk@example.org");
     assert_eq!(wk.subject(), Some("This week: 23–29 November 2026"));

@@ -26,6 +26,7 @@ mod smtp;
 mod storage;
 mod subscribers;
 mod tls;
+mod webmail;
 mod withdraw;
 
 use std::path::{Path, PathBuf};

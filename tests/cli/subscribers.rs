@@ -278,3 +278,64 @@ fn a_file_in_the_windows_code_page_is_refused_at_its_first_non_utf8_line() {
     );
     assert_eq!(list_all(&p), "");
 }
+
+#[test]
+fn export_writes_formula_cells_as_text_and_import_reads_them_back() {
+    let p = Project::fixture("small");
+    let formula = "=HYPERLINK(\"https://evil.example\",\"Click\")";
+    p.run(&["subscribers", "add", "anna@example.org", "--name", formula])
+        .ok();
+    p.run(&[
+        "subscribers",
+        "add",
+        "--name",
+        "@SUM(1+1)",
+        "--",
+        "-bo@example.org",
+    ])
+    .ok();
+    p.run(&[
+        "subscribers",
+        "add",
+        "cy@example.org",
+        "--name",
+        "+1 555 0100",
+    ])
+    .ok();
+    let export = p.run(&["subscribers", "export"]).ok();
+    let cells = |address: &str| -> Vec<String> {
+        csv::Reader::from_reader(export.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .find(|r| r[0].contains(address))
+            .unwrap()
+            .iter()
+            .take(2)
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(cells("anna@"), ["anna@example.org", &format!("'{formula}")]);
+    assert_eq!(cells("bo@"), ["'-bo@example.org", "'@SUM(1+1)"]);
+    assert_eq!(cells("cy@"), ["cy@example.org", "'+1 555 0100"]);
+    for line in export.lines().skip(1) {
+        assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
+    }
+
+    let q = Project::fixture("small");
+    q.write("subscribers.csv", &export);
+    q.run(&["subscribers", "import", "subscribers.csv"]).ok();
+    assert_eq!(q.run(&["subscribers", "export"]).ok(), export);
+    assert!(list_all(&q).contains(formula), "{}", list_all(&q));
+    assert!(list_all(&q).contains("-bo@example.org"));
+}
+
+#[test]
+fn add_refuses_addresses_that_cannot_be_mailed() {
+    let p = Project::fixture("small");
+    for address in ["a@[127.0.0.1]", "\"a b\"@example.org"] {
+        let run = p.run(&["subscribers", "add", address]);
+        assert_ne!(run.code, 0, "{address}");
+        assert!(run.stderr.contains(address), "{}", run.stderr);
+    }
+    assert_eq!(list_all(&p), "");
+}
