@@ -66,7 +66,9 @@ impl Project {
         let translations = Translations::load(&guides_dir, &catalog, &mut diagnostics)?;
         if let (Some(schedule), Some(file)) = (&schedule, &schedule_file) {
             cross_check(schedule, file, &catalog, &mut diagnostics);
-            if let Some(problem) = private_files_in(&root.join(&schedule.output.dir), &root, path, schedule) {
+            if let Some(problem) =
+                private_files_in(&root.join(&schedule.output.dir), &root, path, schedule)
+            {
                 diagnostics.push(
                     file.error_at(Some("output"), "dir", problem).help(
                         "publish into a folder of its own that holds nothing else, e.g. dir = \"public\"",
@@ -112,12 +114,23 @@ impl Project {
 pub fn private_files_in(out: &Path, root: &Path, schedule: &Path, s: &Schedule) -> Option<String> {
     let database = root.join(&s.email.database);
     let state = database.parent().unwrap_or(root).to_path_buf();
-    let written = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+    let written = |path: &Path| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
     let private = [
         ("the project folder".to_string(), root.to_path_buf()),
         (format!("`{}`", written(schedule)), schedule.to_path_buf()),
-        (format!("the state folder `{}`", written(&state)), state.clone()),
-        (format!("the database `{}`", written(&database)), database.clone()),
+        (
+            format!("the state folder `{}`", written(&state)),
+            state.clone(),
+        ),
+        (
+            format!("the database `{}`", written(&database)),
+            database.clone(),
+        ),
         (
             format!("`private_dir` `{}`", s.output.private_dir.display()),
             root.join(&s.output.private_dir),

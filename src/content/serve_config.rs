@@ -110,7 +110,8 @@ impl Network {
                     == prefix_bits(u128::from(u32::from(ip)) << 96, self.prefix)
             }
             (IpAddr::V6(base), IpAddr::V6(ip)) => {
-                prefix_bits(u128::from(base), self.prefix) == prefix_bits(u128::from(ip), self.prefix)
+                prefix_bits(u128::from(base), self.prefix)
+                    == prefix_bits(u128::from(ip), self.prefix)
             }
             _ => false,
         }
@@ -159,7 +160,9 @@ pub fn origin_problem(origin: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| origin.strip_prefix("http://"))
     else {
-        return Some(format!("`{origin}` does not begin with https:// or http://"));
+        return Some(format!(
+            "`{origin}` does not begin with https:// or http://"
+        ));
     };
     let host = rest.strip_prefix("*.").unwrap_or(rest);
     let (host, port) = match host.rsplit_once(':') {
@@ -171,9 +174,8 @@ pub fn origin_problem(origin: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok());
-    (!host_ok || !port_ok).then(|| {
-        format!("`{origin}` is not an origin: a scheme and a host only, no path")
-    })
+    (!host_ok || !port_ok)
+        .then(|| format!("`{origin}` is not an origin: a scheme and a host only, no path"))
 }
 
 #[cfg(test)]
@@ -201,7 +203,13 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_range() {
-        for bad in ["localhost", "10.0.0.0/33", "::/129", "10.0.0.0/", "1.2.3.4/x"] {
+        for bad in [
+            "localhost",
+            "10.0.0.0/33",
+            "::/129",
+            "10.0.0.0/",
+            "1.2.3.4/x",
+        ] {
             assert!(bad.parse::<Network>().is_err(), "{bad}");
         }
     }

@@ -80,9 +80,7 @@ impl ConnectionCounts {
             });
         }
         let key = match peer {
-            IpAddr::V6(ip) => {
-                IpAddr::V6(Ipv6Addr::from(u128::from(ip) & (u128::MAX << 64)))
-            }
+            IpAddr::V6(ip) => IpAddr::V6(Ipv6Addr::from(u128::from(ip) & (u128::MAX << 64))),
             v4 => v4,
         };
         let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
@@ -139,7 +137,10 @@ mod tests {
     #[test]
     fn believes_no_one_by_default() {
         let headers = forwarded("203.0.113.7");
-        assert_eq!(client_address(ip("127.0.0.1"), &headers, &[]), ip("127.0.0.1"));
+        assert_eq!(
+            client_address(ip("127.0.0.1"), &headers, &[]),
+            ip("127.0.0.1")
+        );
     }
 
     #[test]
@@ -167,7 +168,11 @@ mod tests {
             "the chain ends at what is not an address"
         );
         assert_eq!(
-            client_address(ip("::ffff:127.0.0.1"), &forwarded("[2001:db8::5]:4711"), &trusted),
+            client_address(
+                ip("::ffff:127.0.0.1"),
+                &forwarded("[2001:db8::5]:4711"),
+                &trusted
+            ),
             ip("2001:db8::5")
         );
     }
@@ -178,7 +183,10 @@ mod tests {
         let a = counts.admit(ip("192.0.2.1")).unwrap();
         let _b = counts.admit(ip("192.0.2.1")).unwrap();
         assert!(counts.admit(ip("192.0.2.1")).is_none(), "third refused");
-        assert!(counts.admit(ip("192.0.2.2")).is_some(), "another address is let in");
+        assert!(
+            counts.admit(ip("192.0.2.2")).is_some(),
+            "another address is let in"
+        );
         drop(a);
         assert!(counts.admit(ip("192.0.2.1")).is_some(), "a place freed");
         // One /64 is one subscriber line.

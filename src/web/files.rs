@@ -98,7 +98,9 @@ async fn locate(folder: &Path, relative: &Path, as_folder: bool) -> Option<Found
     if !metadata.is_dir() {
         return None;
     }
-    let index = tokio::fs::canonicalize(wanted.join("index.html")).await.ok()?;
+    let index = tokio::fs::canonicalize(wanted.join("index.html"))
+        .await
+        .ok()?;
     if !inside(&index) || !tokio::fs::metadata(&index).await.ok()?.is_file() {
         return None;
     }

@@ -149,8 +149,10 @@ fn router(app: Arc<App>, site: &Site) -> Router {
         HeaderValue::from_static("public, max-age=300"),
     );
     // Churches embed the form (and so the answer to posting it) in their own pages.
-    let embeddable =
-        SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, site.form_frames.clone());
+    let embeddable = SetResponseHeaderLayer::overriding(
+        header::CONTENT_SECURITY_POLICY,
+        site.form_frames.clone(),
+    );
     Router::new()
         .route(
             "/subscribe",
@@ -213,7 +215,12 @@ async fn reader_address(
     next.run(request).await
 }
 
-async fn run(app: Arc<App>, listen: SocketAddr, site: Site, stop: &AtomicBool) -> Result<(), Error> {
+async fn run(
+    app: Arc<App>,
+    listen: SocketAddr,
+    site: Site,
+    stop: &AtomicBool,
+) -> Result<(), Error> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| Error::Usage(format!("cannot listen on {listen}: {e}")))?;
