@@ -66,9 +66,13 @@ impl Project {
         let translations = Translations::load(&guides_dir, &catalog, &mut diagnostics)?;
         if let (Some(schedule), Some(file)) = (&schedule, &schedule_file) {
             cross_check(schedule, file, &catalog, &mut diagnostics);
-            if let Some(problem) =
-                private_files_in(&root.join(&schedule.output.dir), &root, path, schedule)
-            {
+            if let Some(problem) = private_files_in(
+                &root.join(&schedule.output.dir),
+                &root,
+                path,
+                schedule,
+                false,
+            ) {
                 diagnostics.push(
                     file.error_at(Some("output"), "dir", problem).help(
                         "publish into a folder of its own that holds nothing else, e.g. dir = \"public\"",
@@ -101,9 +105,16 @@ impl Project {
     }
 
     /// Why `out` must not be an output folder, if it must not: it is, or holds, a private file
-    /// of the project. See [`private_files_in`].
-    pub fn unsafe_output(&self, out: &Path) -> Option<String> {
-        private_files_in(out, &self.root, &self.schedule_file.path, &self.schedule)
+    /// of the project. See [`private_files_in`]; a private build (`private`) belongs in
+    /// `private_dir`, so that one is allowed to it.
+    pub fn unsafe_output(&self, out: &Path, private: bool) -> Option<String> {
+        private_files_in(
+            out,
+            &self.root,
+            &self.schedule_file.path,
+            &self.schedule,
+            private,
+        )
     }
 }
 
@@ -111,7 +122,13 @@ impl Project {
 /// folder, the database, `private_dir`. Everything in an output folder is given out (`serve`
 /// answers for it, a copy uploads it), so none of these may be in one. Judged on the paths with
 /// symbolic links resolved, so a link to the project is seen through.
-pub fn private_files_in(out: &Path, root: &Path, schedule: &Path, s: &Schedule) -> Option<String> {
+pub fn private_files_in(
+    out: &Path,
+    root: &Path,
+    schedule: &Path,
+    s: &Schedule,
+    private_build: bool,
+) -> Option<String> {
     let database = root.join(&s.email.database);
     let state = database.parent().unwrap_or(root).to_path_buf();
     let written = |path: &Path| {
@@ -137,7 +154,12 @@ pub fn private_files_in(out: &Path, root: &Path, schedule: &Path, s: &Schedule) 
         ),
     ];
     let folder = resolved(out);
-    let held: Vec<&str> = private
+    let checked = if private_build {
+        &private[..4]
+    } else {
+        &private[..]
+    };
+    let held: Vec<&str> = checked
         .iter()
         .filter(|(_, path)| resolved(path).starts_with(&folder))
         .map(|(what, _)| what.as_str())

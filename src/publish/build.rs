@@ -262,7 +262,7 @@ impl Request {
         // What a build writes is given out; a folder named on the command line is held to the
         // same rule as `[output] dir`, which the project's load has checked.
         if let Some(out) = &self.out
-            && let Some(problem) = project.unsafe_output(out)
+            && let Some(problem) = project.unsafe_output(out, self.private)
         {
             return Err(Error::Usage(format!(
                 "--out: {problem}\n  help: build into a folder of its own that holds nothing else"

@@ -131,6 +131,11 @@ fn an_output_folder_holding_the_project_is_refused_by_check_build_and_serve() {
         stderr.starts_with("error: --out: the output folder `.` holds the project folder"),
         "{stderr}"
     );
+    // A private build belongs in `private_dir`, and nowhere that holds the project.
+    let private = ["build", "--date", "2026-11-23", "--private"];
+    let stderr = p.run(&[&private[..], &["--out", "."]].concat()).fails();
+    assert!(stderr.starts_with("error: --out: the output folder `.` holds the project folder"));
+    p.run(&[&private[..], &["--out", "private"]].concat()).ok();
 }
 
 #[test]
