@@ -66,6 +66,19 @@ impl Project {
         let translations = Translations::load(&guides_dir, &catalog, &mut diagnostics)?;
         if let (Some(schedule), Some(file)) = (&schedule, &schedule_file) {
             cross_check(schedule, file, &catalog, &mut diagnostics);
+            if let Some(problem) = private_files_in(
+                &root.join(&schedule.output.dir),
+                &root,
+                path,
+                schedule,
+                false,
+            ) {
+                diagnostics.push(
+                    file.error_at(Some("output"), "dir", problem).help(
+                        "publish into a folder of its own that holds nothing else, e.g. dir = \"public\"",
+                    ),
+                );
+            }
         }
         match (schedule, schedule_file) {
             (Some(schedule), Some(schedule_file)) if !diagnostics.has_errors() => Ok(Project {
@@ -90,6 +103,116 @@ impl Project {
     pub fn path(&self, relative: &Path) -> PathBuf {
         self.root.join(relative)
     }
+
+    /// Why `out` must not be an output folder, if it must not: it is, or holds, a private file
+    /// of the project. See [`private_files_in`]; a private build (`private`) belongs in
+    /// `private_dir`, so that one is allowed to it.
+    pub fn unsafe_output(&self, out: &Path, private: bool) -> Option<String> {
+        private_files_in(
+            out,
+            &self.root,
+            &self.schedule_file.path,
+            &self.schedule,
+            private,
+        )
+    }
+}
+
+/// What private `out` is or holds, if anything: the project folder, schedule.toml, the state
+/// folder, the database, `private_dir`. Everything in an output folder is given out (`serve`
+/// answers for it, a copy uploads it), so none of these may be in one. Judged on the paths with
+/// symbolic links resolved, so a link to the project is seen through.
+pub fn private_files_in(
+    out: &Path,
+    root: &Path,
+    schedule: &Path,
+    s: &Schedule,
+    private_build: bool,
+) -> Option<String> {
+    let database = root.join(&s.email.database);
+    let state = database.parent().unwrap_or(root).to_path_buf();
+    let written = |path: &Path| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    let private = [
+        ("the project folder".to_string(), root.to_path_buf()),
+        (format!("`{}`", written(schedule)), schedule.to_path_buf()),
+        (
+            format!("the state folder `{}`", written(&state)),
+            state.clone(),
+        ),
+        (
+            format!("the database `{}`", written(&database)),
+            database.clone(),
+        ),
+        (
+            format!("`private_dir` `{}`", s.output.private_dir.display()),
+            root.join(&s.output.private_dir),
+        ),
+    ];
+    let folder = resolved(out);
+    let checked = if private_build {
+        &private[..4]
+    } else {
+        &private[..]
+    };
+    let held: Vec<&str> = checked
+        .iter()
+        .filter(|(_, path)| resolved(path).starts_with(&folder))
+        .map(|(what, _)| what.as_str())
+        .collect();
+    let list = match held.as_slice() {
+        [] => return None,
+        [one] => one.to_string(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    };
+    Some(format!(
+        "the output folder `{}` holds {list}; everything in an output folder is given out \
+         (`serve` answers for any file in it)",
+        out.strip_prefix(root).unwrap_or(out).display()
+    ))
+}
+
+/// `path` absolute, with symbolic links resolved as far as it exists: the path need not exist
+/// yet (`.` and `..` in the part that does not are taken away as written).
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let absolute = if path.as_os_str().is_empty() {
+        std::env::current_dir().unwrap_or_default()
+    } else {
+        std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut clean = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    let mut existing = clean.as_path();
+    let mut missing = Vec::new();
+    let mut out = loop {
+        if let Ok(real) = existing.canonicalize() {
+            break real;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name);
+                existing = parent;
+            }
+            _ => break existing.to_path_buf(),
+        }
+    };
+    out.extend(missing.iter().rev());
+    out
 }
 
 /// Reads schedule.toml; a missing file is a usage error that says what to do.

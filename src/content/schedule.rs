@@ -423,6 +423,21 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "a whole number of seconds from 1 to 300",
             "header_timeout_seconds = 10",
         ),
+        hint(
+            "serve.embed_origins",
+            "a list of origins in quotes (scheme and host)",
+            "embed_origins = [\"https://church.example\"]",
+        ),
+        hint(
+            "serve.trusted_proxies",
+            "a list of addresses or CIDR ranges in quotes",
+            "trusted_proxies = [\"127.0.0.1\", \"::1\"]",
+        ),
+        hint(
+            "serve.connections_per_address",
+            "a whole number from 1 to 512",
+            "connections_per_address = 32",
+        ),
     ],
 };
 
@@ -906,6 +921,35 @@ impl Schedule {
                     "header_timeout_seconds",
                     format!("{} seconds", serve.header_timeout_seconds),
                     "use 1 to 300 seconds (10 is usual)",
+                );
+            }
+            for origin in serve.embed_origins.iter().flatten() {
+                if let Some(problem) = crate::content::serve_config::origin_problem(origin) {
+                    err(
+                        Some("serve"),
+                        "embed_origins",
+                        problem,
+                        "list the sites that may show the form in a frame, e.g. \
+                         [\"https://church.example\"]; leave embed_origins out to allow any",
+                    );
+                }
+            }
+            for proxy in &serve.trusted_proxies {
+                if let Err(problem) = proxy.parse::<crate::content::serve_config::Network>() {
+                    err(
+                        Some("serve"),
+                        "trusted_proxies",
+                        problem,
+                        "addresses or ranges of the proxies in front, e.g. [\"127.0.0.1\", \"10.0.0.0/8\"]",
+                    );
+                }
+            }
+            if serve.connections_per_address == 0 || serve.connections_per_address > 512 {
+                err(
+                    Some("serve"),
+                    "connections_per_address",
+                    format!("{} connections", serve.connections_per_address),
+                    "use 1 to 512 (32 is usual)",
                 );
             }
             // Digests carry a link to this server's unsubscribe page unless [email] names another.

@@ -259,6 +259,15 @@ impl Request {
                 _ => out,
             });
         }
+        // What a build writes is given out; a folder named on the command line is held to the
+        // same rule as `[output] dir`, which the project's load has checked.
+        if let Some(out) = &self.out
+            && let Some(problem) = project.unsafe_output(out, self.private)
+        {
+            return Err(Error::Usage(format!(
+                "--out: {problem}\n  help: build into a folder of its own that holds nothing else"
+            )));
+        }
         // Another language than the schedule's gets a folder of its own: public/es/.
         let in_language = |folder: PathBuf| match &self.language {
             Some(l) if *l != project.schedule.language => folder.join(l.as_str()),

@@ -5,6 +5,8 @@
 //! JSON) as static files. It uses the same database as `send` and `run`; SQLite in WAL mode
 //! lets them write side by side.
 
+mod clients;
+mod files;
 mod limits;
 mod pages;
 mod server;

@@ -31,7 +31,8 @@ use crate::mail::transport::Transport;
 use crate::publish::render::Renderer;
 use crate::web::limits::{self, Hourly};
 
-/// The address the connection came from (set per connection by the server).
+/// The reader's address: the connection's, or the one a trusted proxy passes on (set for
+/// each request by the server).
 #[derive(Debug, Clone, Copy)]
 pub struct Peer(pub IpAddr);
 
@@ -347,20 +348,6 @@ fn hex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// The address of the person, not of the proxy in front: a proxy on this machine passes it in
-/// `X-Forwarded-For`.
-fn client(peer: IpAddr, headers: &HeaderMap) -> IpAddr {
-    if !peer.is_loopback() {
-        return peer;
-    }
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.rsplit(',').next())
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(peer)
-}
-
 /// Runs blocking work (SQLite, SMTP) off the async workers.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
     tokio::task::spawn_blocking(work).await.ok()
@@ -568,18 +555,13 @@ pub async fn subscribe_form(
         embed: q.embed.unwrap_or_default(),
         ..SignupForm::default()
     };
-    let mut response = app.page(
+    // Who may frame it is the server's to say (`[serve] embed_origins`).
+    app.page(
         StatusCode::OK,
         "web-subscribe.html",
         &locale,
         form_view(&app, &form, &locale, None),
-    );
-    // Churches embed the form in their own pages.
-    response.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        header::HeaderValue::from_static("frame-ancestors *"),
-    );
-    response
+    )
 }
 
 pub async fn subscribe(
@@ -617,7 +599,7 @@ pub async fn subscribe(
         }
     };
     // Counted once the form is right: a typo corrected costs nothing.
-    let network = limits::network(client(peer, &headers));
+    let network = limits::network(peer);
     if let Err(text) = app.allow_signup(network, &new.email) {
         return app.message(
             StatusCode::TOO_MANY_REQUESTS,

@@ -1,25 +1,28 @@
 //! The HTTP server: a tokio runtime, hyper connections with timeouts, an axum router, and a
 //! clean stop on SIGTERM or Ctrl-C.
 
-use std::net::SocketAddr;
-use std::path::Path;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler as _;
 use axum::http::{HeaderValue, header};
 use axum::routing::get;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::content::project::Project;
+use crate::content::serve_config::{Network, ServeConfig};
 use crate::error::Error;
 use crate::mail::service::Clock;
+use crate::web::clients::{self, ConnectionCounts};
+use crate::web::files;
 use crate::web::pages::{self, App};
 
 /// How `serve` runs.
@@ -37,7 +40,8 @@ pub struct Options {
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// Form posts are small; anything larger is refused before it is read.
 const BODY_LIMIT: usize = 16 * 1024;
-/// Connections served at once; more wait in the kernel's queue.
+/// Connections served at once; more wait in the kernel's queue. One address holds at most
+/// `[serve] connections_per_address` of them, so no one can take them all.
 const MAX_CONNECTIONS: usize = 512;
 
 /// Serves until `stop` is set; prints `listening on http://ADDRESS` on standard output first.
@@ -70,8 +74,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         })?,
     };
     let public = project.path(&project.schedule.output.dir);
-    // A client that sends its headers slower than this is cut off (slow-loris).
-    let header_timeout = Duration::from_secs(u64::from(settings.header_timeout_seconds.max(1)));
+    let site = Site::new(public, &settings);
     let app = Arc::new(App::new(project, settings)?);
 
     let scheduler = options.with_scheduler.then(|| {
@@ -94,7 +97,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         .enable_all()
         .build()
         .map_err(|e| Error::Usage(format!("could not start the web server: {e}")))?;
-    let served = runtime.block_on(run(app, listen, &public, header_timeout, stop));
+    let served = runtime.block_on(run(app, listen, site, stop));
     if let Some(handle) = scheduler {
         stop.store(true, Ordering::SeqCst);
         match handle.join() {
@@ -109,16 +112,53 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
     served
 }
 
-fn router(app: Arc<App>, public: &Path) -> Router {
-    let files = ServeDir::new(public).append_index_html_on_directories(true);
+/// What the server needs besides the pages' [`App`]: the output folder and the `[serve]`
+/// settings of the connections and headers.
+struct Site {
+    public: PathBuf,
+    /// A client that sends its headers slower than this is cut off (slow-loris).
+    header_timeout: Duration,
+    trusted: Arc<Vec<Network>>,
+    connections_per_address: usize,
+    /// The sign-up form's `Content-Security-Policy`: who may show it in a frame.
+    form_frames: HeaderValue,
+}
+
+impl Site {
+    fn new(public: PathBuf, settings: &ServeConfig) -> Site {
+        Site {
+            public,
+            header_timeout: Duration::from_secs(u64::from(settings.header_timeout_seconds.max(1))),
+            trusted: Arc::new(settings.trusted_networks()),
+            connections_per_address: settings.connections_per_address.max(1) as usize,
+            // The origins were checked when the schedule was loaded; `*` only if that was skipped.
+            form_frames: HeaderValue::try_from(settings.form_frame_ancestors())
+                .unwrap_or(HeaderValue::from_static("frame-ancestors *")),
+        }
+    }
+}
+
+/// The address a connection comes from, before `X-Forwarded-For` is weighed.
+#[derive(Debug, Clone, Copy)]
+struct ConnectedFrom(IpAddr);
+
+fn router(app: Arc<App>, site: &Site) -> Router {
+    let files = files::serve.with_state(files::Folder(Arc::new(site.public.clone())));
     let cache = SetResponseHeaderLayer::if_not_present(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=300"),
     );
+    // Churches embed the form (and so the answer to posting it) in their own pages.
+    let embeddable = SetResponseHeaderLayer::overriding(
+        header::CONTENT_SECURITY_POLICY,
+        site.form_frames.clone(),
+    );
     Router::new()
         .route(
             "/subscribe",
-            get(pages::subscribe_form).post(pages::subscribe),
+            get(pages::subscribe_form)
+                .post(pages::subscribe)
+                .layer(embeddable),
         )
         .route("/confirm", get(pages::confirm_form).post(pages::confirm))
         .route(
@@ -134,35 +174,43 @@ fn router(app: Arc<App>, public: &Path) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .fallback_service(
-            tower::ServiceBuilder::new()
-                .layer(cache)
-                .layer(axum::middleware::from_fn(hide_dot_files))
-                .service(files),
-        )
+        .fallback_service(tower::ServiceBuilder::new().layer(cache).service(files))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
+        .layer(axum::middleware::from_fn_with_state(
+            site.trusted.clone(),
+            reader_address,
+        ))
+        // On every answer, errors included. No page may be framed but the form; no page sends
+        // its address (unsubscribe and preference links carry the reader's token) onward.
+        .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'none'"),
         ))
         .with_state(app)
 }
 
-/// Names starting with a dot in the output folder are the program's own (a build's lock file,
-/// a file being written), never output: not found, like a file that is not there.
-async fn hide_dot_files(
-    request: axum::extract::Request,
+/// Sets the reader's address ([`pages::Peer`]) for the handlers: the connection's, or the one
+/// a trusted proxy passes in `X-Forwarded-For`.
+async fn reader_address(
+    axum::extract::State(trusted): axum::extract::State<Arc<Vec<Network>>>,
+    mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let hidden = request.uri().path().split('/').any(|part| {
-        part.starts_with('.') || part.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("%2e"))
-    });
-    if hidden {
-        return axum::response::IntoResponse::into_response(axum::http::StatusCode::NOT_FOUND);
+    if let Some(&ConnectedFrom(peer)) = request.extensions().get::<ConnectedFrom>() {
+        let reader = clients::client_address(peer, request.headers(), &trusted);
+        request.extensions_mut().insert(pages::Peer(reader));
     }
     next.run(request).await
 }
@@ -170,8 +218,7 @@ async fn hide_dot_files(
 async fn run(
     app: Arc<App>,
     listen: SocketAddr,
-    public: &Path,
-    header_timeout: Duration,
+    site: Site,
     stop: &AtomicBool,
 ) -> Result<(), Error> {
     let listener = tokio::net::TcpListener::bind(listen)
@@ -187,9 +234,10 @@ async fn run(
         let _ = writeln!(out, "listening on http://{bound}");
         let _ = out.flush();
     }
-    let router = router(app.clone(), public);
+    let router = router(app.clone(), &site);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let counts = ConnectionCounts::new(site.connections_per_address, site.trusted.to_vec());
     let mut housekeeping = tokio::time::interval(Duration::from_secs(600));
     loop {
         let permit = tokio::select! {
@@ -212,20 +260,27 @@ async fn run(
             }
             () = stopped(stop) => break,
         };
+        // One address over its share is closed at once, before it holds a slot or a timer:
+        // idle connections from one place cannot keep everyone else waiting.
+        let Some(admitted) = counts.admit(peer.ip()) else {
+            drop(stream);
+            continue;
+        };
         let service = TowerToHyperService::new(
             router
                 .clone()
-                .layer(axum::Extension(pages::Peer(peer.ip()))),
+                .layer(axum::Extension(ConnectedFrom(peer.ip()))),
         );
         let mut builder = hyper::server::conn::http1::Builder::new();
         builder
             .timer(TokioTimer::new())
-            .header_read_timeout(header_timeout)
+            .header_read_timeout(site.header_timeout)
             .keep_alive(true);
         let connection = builder.serve_connection(TokioIo::new(stream), service);
         let watched = graceful.watch(connection);
         tokio::spawn(async move {
             let _ = watched.await;
+            drop(admitted);
             drop(permit);
         });
     }

@@ -19,6 +19,7 @@ mod pdf;
 mod pipes;
 mod plan;
 mod print;
+mod security;
 mod serve;
 mod service;
 mod site;
