@@ -216,3 +216,6 @@ export-yes = ja
 export-no = nein
 export-history = An Sie gesendete E-Mails ({ $count }):
 export-change = Hier ändern oder löschen:
+web-pow-needs-js = Diese Gemeinde hat eine Prüfung gegen automatische Anmeldungen eingeschaltet, die JavaScript braucht: Bitte erlauben Sie JavaScript für diese Seite, um sich anzumelden.
+web-pow-refused = Die Prüfung des Formulars gegen automatische Anmeldungen fehlte, ist abgelaufen oder wurde schon verwendet. Bitte senden Sie das Formular noch einmal.
+web-pow-working = Wird geprüft…

@@ -230,3 +230,6 @@ export-yes = yes
 export-no = no
 export-history = Emails sent to you ({ $count }):
 export-change = Change or erase it here:
+web-pow-needs-js = This church has turned on a check against automated sign-ups that needs JavaScript: please allow JavaScript for this page to sign up.
+web-pow-refused = The form's check against automated sign-ups was missing, expired or already used. Please send the form again.
+web-pow-working = Checking…

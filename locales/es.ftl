@@ -216,3 +216,6 @@ export-yes = sí
 export-no = no
 export-history = Correos enviados ({ $count }):
 export-change = Cámbielo o bórrelo aquí:
+web-pow-needs-js = Esta iglesia ha activado una comprobación contra las suscripciones automáticas que necesita JavaScript: permita JavaScript en esta página para suscribirse.
+web-pow-refused = Faltaba la comprobación del formulario contra las suscripciones automáticas, caducó o ya se usó. Envíe el formulario de nuevo.
+web-pow-working = Comprobando…

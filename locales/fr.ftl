@@ -231,3 +231,6 @@ export-yes = oui
 export-no = non
 export-history = Courriels envoyés ({ $count }) :
 export-change = Modifiez-les ou effacez-les ici :
+web-pow-needs-js = Cette Église a activé une vérification contre les inscriptions automatiques qui nécessite JavaScript : veuillez autoriser JavaScript sur cette page pour vous inscrire.
+web-pow-refused = La vérification du formulaire contre les inscriptions automatiques manquait, a expiré ou a déjà servi. Veuillez envoyer le formulaire à nouveau.
+web-pow-working = Vérification…

@@ -216,3 +216,6 @@ export-yes = 예
 export-no = 아니요
 export-history = 보낸 이메일 ({ $count }):
 export-change = 여기서 바꾸거나 삭제하세요:
+web-pow-needs-js = 이 교회는 자동 가입을 막는 확인을 켜 두었으며, 이 확인에는 JavaScript가 필요합니다. 가입하려면 이 페이지에서 JavaScript를 허용해 주세요.
+web-pow-refused = 자동 가입을 막는 양식 확인이 없거나, 만료되었거나, 이미 사용되었습니다. 양식을 다시 보내 주세요.
+web-pow-working = 확인 중…

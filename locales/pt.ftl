@@ -216,3 +216,6 @@ export-yes = sim
 export-no = não
 export-history = E-mails enviados a você ({ $count }):
 export-change = Altere ou apague aqui:
+web-pow-needs-js = Esta igreja ativou uma verificação contra inscrições automáticas que precisa de JavaScript: permita JavaScript nesta página para se inscrever.
+web-pow-refused = A verificação do formulário contra inscrições automáticas faltou, expirou ou já foi usada. Envie o formulário novamente.
+web-pow-working = Verificando…

@@ -438,6 +438,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "a whole number from 1 to 512",
             "connections_per_address = 32",
         ),
+        hint(
+            "serve.proof_of_work",
+            "0 (off) or a whole number of bits from 8 to 24",
+            "proof_of_work = 16",
+        ),
     ],
 };
 
@@ -950,6 +955,14 @@ impl Schedule {
                     "connections_per_address",
                     format!("{} connections", serve.connections_per_address),
                     "use 1 to 512 (32 is usual)",
+                );
+            }
+            if serve.proof_of_work != 0 && !(8..=24).contains(&serve.proof_of_work) {
+                err(
+                    Some("serve"),
+                    "proof_of_work",
+                    format!("{} bits", serve.proof_of_work),
+                    "use 0 (off) or 8 to 24 bits (16 takes a browser about a second at most)",
                 );
             }
             // Digests carry a link to this server's unsubscribe page unless [email] names another.

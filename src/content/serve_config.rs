@@ -39,6 +39,11 @@ pub struct ServeConfig {
     /// A trusted proxy is not limited.
     #[serde(default = "default_connections_per_address")]
     pub connections_per_address: u32,
+    /// A proof of work the sign-up form asks of the reader's browser: the number of leading
+    /// zero bits its SHA-256 must find (8 to 24; 16 takes a browser well under a second).
+    /// 0, the default, asks none.
+    #[serde(default)]
+    pub proof_of_work: u32,
 }
 
 fn default_listen() -> String {
@@ -69,6 +74,7 @@ impl Default for ServeConfig {
             embed_origins: None,
             trusted_proxies: Vec::new(),
             connections_per_address: default_connections_per_address(),
+            proof_of_work: 0,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Every page is a Tera template (overridable like the others); every database call runs on a
 //! blocking thread so a slow disk never stalls the server's two workers.
 
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -55,6 +56,9 @@ pub struct App {
     vacuum_owed: AtomicBool,
     /// The languages a reader may choose, the schedule's first.
     languages: Vec<Arc<Locale>>,
+    /// Proof-of-work challenges already spent, with when they expire (Unix seconds): each
+    /// solves one sign-up only. Kept in memory until they expire.
+    spent_challenges: Mutex<HashMap<String, i64>>,
 }
 
 const SECRET_KEY: &str = "web-form-secret";
@@ -66,6 +70,10 @@ const FORM_LIFE: chrono::Duration = chrono::Duration::hours(24);
 const ERASE_LIFE: chrono::Duration = chrono::Duration::hours(1);
 /// Accepted sign-ups of one address in an hour (it is mailed at most once an hour anyway).
 const SIGNUPS_PER_ADDRESS: u32 = 3;
+/// How long the sign-up form's proof-of-work challenge stays good.
+const CHALLENGE_LIFE: chrono::Duration = chrono::Duration::hours(1);
+/// What the form's challenge is signed for.
+const CHALLENGE_PURPOSE: &str = "proof-of-work";
 
 /// What a form's signature says.
 #[derive(Debug, PartialEq, Eq)]
@@ -114,6 +122,7 @@ impl App {
             transport,
             letterhead,
             languages,
+            spent_challenges: Mutex::new(HashMap::new()),
         })
     }
 
@@ -242,6 +251,56 @@ impl App {
         }
     }
 
+    /// A fresh proof-of-work challenge for the sign-up form, when `[serve] proof_of_work` asks
+    /// for one: a random value and its expiry, signed as the preference forms are.
+    fn challenge(&self) -> Option<Value> {
+        let bits = self.settings.proof_of_work;
+        if bits == 0 {
+            return None;
+        }
+        let random = match crate::mail::store::new_token() {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("serve: could not make a proof-of-work challenge: {e}");
+                return None;
+            }
+        };
+        let (signature, expires) = self.signed(CHALLENGE_PURPOSE, &random, CHALLENGE_LIFE);
+        Some(json!({
+            "bits": bits, "challenge": random, "expires": expires, "signature": signature,
+        }))
+    }
+
+    /// Whether a posted form carries the work `[serve] proof_of_work` asks for: a challenge
+    /// this server signed, not expired, not spent before, whose counter makes the hash start
+    /// with enough zero bits. A good proof is spent by this call.
+    fn work_done(&self, form: &SignupForm) -> bool {
+        let bits = self.settings.proof_of_work;
+        if bits == 0 {
+            return true;
+        }
+        let signed = self.verify(
+            CHALLENGE_PURPOSE,
+            &form.pow_challenge,
+            &form.pow_expires,
+            &form.pow_signature,
+        );
+        if signed != Signature::Good
+            || form.pow_counter.len() > 32
+            || !proof_holds(&form.pow_challenge, &form.pow_counter, bits)
+        {
+            return false;
+        }
+        let expires = form.pow_expires.trim().parse::<i64>().unwrap_or(0);
+        let now = chrono::Utc::now().timestamp();
+        let mut spent = self
+            .spent_challenges
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        spent.retain(|_, until| *until >= now);
+        spent.insert(form.pow_challenge.clone(), expires).is_none()
+    }
+
     fn page(
         &self,
         status: StatusCode,
@@ -336,6 +395,22 @@ pub async fn healthz(State(app): State<Arc<App>>) -> Response {
         )
             .into_response(),
     }
+}
+
+/// Whether SHA-256(`challenge` ":" `counter`) begins with `bits` zero bits.
+pub(crate) fn proof_holds(challenge: &str, counter: &str, bits: u32) -> bool {
+    let digest = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("{challenge}:{counter}").as_bytes(),
+    );
+    let mut zeros = 0;
+    for byte in digest.as_ref() {
+        zeros += byte.leading_zeros();
+        if *byte != 0 {
+            break;
+        }
+    }
+    zeros >= bits
 }
 
 fn hex(text: &str) -> Option<Vec<u8>> {
@@ -445,6 +520,12 @@ pub struct SignupForm {
     /// Left empty by people; filled by bots.
     website: String,
     embed: String,
+    /// The proof of work (`[serve] proof_of_work`): the signed challenge and the counter the
+    /// reader's browser found.
+    pow_challenge: String,
+    pow_expires: String,
+    pow_signature: String,
+    pow_counter: String,
 }
 
 /// What is wrong with a form: a label id and the value it names, shown in the reader's language.
@@ -539,6 +620,7 @@ fn form_view(app: &App, form: &SignupForm, locale: &Locale, error: Option<&str>)
         "hours": (0..24).collect::<Vec<u8>>(),
         "error": error,
         "embed": !form.embed.is_empty(),
+        "pow": app.challenge(),
     })
 }
 
@@ -584,6 +666,20 @@ pub async fn subscribe(
             "web-check-inbox-text",
         )
     };
+    // Before anything else: a post without the work asked for costs the server nothing more.
+    if !app.work_done(&form) {
+        return app.page(
+            StatusCode::BAD_REQUEST,
+            "web-subscribe.html",
+            &locale,
+            form_view(
+                &app,
+                &form,
+                &locale,
+                Some(&locale.label("web-pow-refused", &[])),
+            ),
+        );
+    }
     if !form.website.is_empty() {
         return check_inbox(&app);
     }

@@ -19,6 +19,7 @@ mod pdf;
 mod pipes;
 mod plan;
 mod print;
+mod proof_of_work;
 mod security;
 mod serve;
 mod service;

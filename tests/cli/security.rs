@@ -212,7 +212,7 @@ fn bad_serve_settings_are_named_with_their_fix() {
     let p = project(
         smtp.port,
         "embed_origins = [\"church.example\"]\ntrusted_proxies = [\"localhost\", \"10.0.0.0/33\"]\n\
-         connections_per_address = 0\n",
+         connections_per_address = 0\nproof_of_work = 40\n",
     );
     let stderr = p.run(&["check"]).fails();
     for line in [
@@ -220,10 +220,11 @@ fn bad_serve_settings_are_named_with_their_fix() {
         "`serve.trusted_proxies`: `localhost` is not an address or a CIDR range",
         "`serve.trusted_proxies`: `10.0.0.0/33`: the range's length must be 0 to 32",
         "`serve.connections_per_address`: 0 connections\n  help: use 1 to 512 (32 is usual)",
+        "`serve.proof_of_work`: 40 bits\n  help: use 0 (off) or 8 to 24 bits",
     ] {
         assert!(stderr.contains(line), "{line}\nin:\n{stderr}");
     }
-    assert!(stderr.ends_with("4 errors, 0 warnings\n"), "{stderr}");
+    assert!(stderr.ends_with("5 errors, 0 warnings\n"), "{stderr}");
 }
 
 /// A sign-up posted with an `X-Forwarded-For` header.
