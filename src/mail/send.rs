@@ -204,14 +204,16 @@ fn publish_editions<'p>(
         return Ok((read, None));
     }
     let today = crate::content::calendar::today(&project.schedule.timezone);
+    let mut publishing = ledger::Publishing::begin(project, &outputs)?;
+    // The weeks of the ledger as read under the lock, once for every edition.
+    let weeks = crate::rotation::frozen::weeks(publishing.ledger(), &project.schedule);
     let through = plan
         .iter()
         .map(|(cadence, date, _)| match cadence {
             Cadence::Daily => *date,
-            Cadence::Weekly => weeks(project).end(*date),
+            Cadence::Weekly => weeks.end(*date),
         })
         .fold(today, NaiveDate::max);
-    let mut publishing = ledger::Publishing::begin(project, &outputs)?;
     publishing.extend(through, today)?;
     Ok((publishing.ledger().clone(), Some(publishing)))
 }
