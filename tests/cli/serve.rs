@@ -1044,13 +1044,36 @@ impl Browser {
 
     /// The page's visible text.
     fn text(&self) -> String {
-        let body = self.element("body");
+        self.try_text().unwrap_or_default()
+    }
+
+    /// The page's visible text, or `None` while the browser is between two pages (after a
+    /// click the old body may be gone before the new one is there).
+    fn try_text(&self) -> Option<String> {
+        let mut r = agent()
+            .post(&format!("{}/element", self.session))
+            .header("content-type", "application/json")
+            .send(serde_json::json!({ "using": "css selector", "value": "body" }).to_string())
+            .ok()?;
+        if r.status() != 200 {
+            return None;
+        }
+        let found = json_of(&mut r);
+        let body = found["value"]
+            .as_object()?
+            .values()
+            .next()?
+            .as_str()?
+            .to_string();
         let mut r = agent()
             .get(&format!("{}/element/{body}/text", self.session))
             .call()
-            .unwrap();
+            .ok()?;
+        if r.status() != 200 {
+            return None;
+        }
         let value = json_of(&mut r);
-        value["value"].as_str().unwrap_or_default().to_string()
+        Some(value["value"].as_str().unwrap_or_default().to_string())
     }
 }
 
