@@ -12,18 +12,22 @@ pub mod html;
 pub mod merge;
 /// The page as blocks, and the rules for site furniture both readers share.
 pub mod page;
+/// From a saved file to a page.
+pub mod read;
 /// Summary, story and prayer points from a page's blocks.
 pub mod sections;
 /// Reading a page saved as plain text.
 pub mod text;
+/// Which countries a page is about.
+pub mod which;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use countries::{Country, Mention, Naming};
+use countries::Country;
 use merge::{Action, Draft, Merged};
-use page::{Block, Kind, Page, snippet};
+use page::{Block, Page, snippet};
 use sections::Missing;
 
 /// What the command line asks for.
@@ -58,8 +62,8 @@ pub fn import_page(path: &Path, options: &Options) -> PageReport {
         path: path.to_path_buf(),
         ..PageReport::default()
     };
-    let source = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
             report.error = Some((
                 format!("cannot read it: {e}"),
@@ -68,16 +72,16 @@ pub fn import_page(path: &Path, options: &Options) -> PageReport {
             return report;
         }
     };
-    let page = read_page(path, &source);
-    let lines = &mut report.lines;
-    lines.push(format!(
-        "read as {}",
-        if is_html(path, &source) {
-            "HTML"
-        } else {
-            "text"
+    let read = match read::read(path, &bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            report.error = Some(e);
+            return report;
         }
-    ));
+    };
+    report.lines.extend(read.notes);
+    let page = read.page;
+    let lines = &mut report.lines;
     match &page.title {
         Some(t) => lines.push(format!("title: “{t}”")),
         None => lines.push("title: none found".into()),
@@ -134,186 +138,7 @@ pub fn import_page(path: &Path, options: &Options) -> PageReport {
     report
 }
 
-fn is_html(path: &Path, source: &str) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|x| x.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("html" | "htm" | "xhtml" | "shtml") => true,
-        Some("txt" | "text" | "md") => false,
-        _ => {
-            let head = source
-                .trim_start()
-                .get(..200.min(source.trim_start().len()))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            head.starts_with("<!doctype")
-                || head.starts_with("<html")
-                || head.starts_with("<!--") && head.contains("<html")
-        }
-    }
-}
-
-fn read_page(path: &Path, source: &str) -> Page {
-    if is_html(path, source) {
-        html::read(source)
-    } else {
-        text::read(source)
-    }
-}
-
-type Problem = (String, String);
-
-/// A country a page is about, how it was found, and the blocks about it.
-type Part<'p> = (&'static Country, String, &'p [Block]);
-
-/// The countries a page is about, how each was found, and the blocks about each.
-fn countries_of<'p>(page: &'p Page, asked: Option<&str>) -> Result<Vec<Part<'p>>, Problem> {
-    let all = page.blocks.as_slice();
-    if let Some(asked) = asked {
-        return match countries::lookup(asked) {
-            Some(c) => Ok(vec![(c, "as --country says".into(), all)]),
-            None => Err(unknown(
-                asked,
-                &format!("`{asked}` is not a country in the list"),
-            )),
-        };
-    }
-    let title = page.title.as_deref().unwrap_or("");
-    let in_title = distinct(countries::mentions(title));
-    match in_title.as_slice() {
-        [one] => {
-            return Ok(vec![(
-                one.country,
-                format!("named in the title as “{}”", one.text),
-                all,
-            )]);
-        }
-        [] => {}
-        several => {
-            let found: Vec<&'static Country> = several.iter().map(|m| m.country).collect();
-            if let Some(split) = split_by_country(all, &found) {
-                return Ok(split
-                    .into_iter()
-                    .map(|(c, blocks)| {
-                        (
-                            c,
-                            "named in the title, with a section of its own".to_string(),
-                            blocks,
-                        )
-                    })
-                    .collect());
-            }
-            return Err(several_countries(&found));
-        }
-    }
-    // Not in the title: the opening paragraphs.
-    let opening: Vec<&Block> = all
-        .iter()
-        .filter(|b| b.kind == Kind::Paragraph)
-        .take(2)
-        .collect();
-    let text = opening
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let found = distinct(countries::mentions(&text));
-    match found.as_slice() {
-        [one] => Ok(vec![(
-            one.country,
-            format!("named in the first paragraph as “{}”", one.text),
-            all,
-        )]),
-        [] => Err(unknown(
-            &format!("{title}\n{text}"),
-            "no country is named in the title or the first paragraphs",
-        )),
-        several => Err(several_countries(
-            &several.iter().map(|m| m.country).collect::<Vec<_>>(),
-        )),
-    }
-}
-
-/// Each country once, names preferred: demonyms count only where no country is named.
-fn distinct(mentions: Vec<Mention>) -> Vec<Mention> {
-    let names = mentions.iter().any(|m| m.naming == Naming::Name);
-    let mut out: Vec<Mention> = Vec::new();
-    for m in mentions {
-        if (m.naming == Naming::Name || !names) && !out.iter().any(|o| o.country == m.country) {
-            out.push(m);
-        }
-    }
-    out
-}
-
-/// A page about several countries with a heading for each: the blocks under each heading.
-fn split_by_country<'p>(
-    blocks: &'p [Block],
-    countries: &[&'static Country],
-) -> Option<Vec<(&'static Country, &'p [Block])>> {
-    let mut starts: Vec<(usize, &'static Country)> = Vec::new();
-    for (i, b) in blocks.iter().enumerate() {
-        let heading =
-            b.kind == Kind::Heading || !b.text.contains('\n') && text::looks_like_heading(&b.text);
-        if !heading {
-            continue;
-        }
-        let named = distinct(countries::mentions(&b.text));
-        if let [one] = named.as_slice()
-            && countries.contains(&one.country)
-            && !starts.iter().any(|(_, c)| *c == one.country)
-        {
-            starts.push((i, one.country));
-        }
-    }
-    if starts.len() != countries.len() {
-        return None;
-    }
-    let mut out = Vec::new();
-    for (k, (start, country)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(blocks.len(), |(s, _)| *s);
-        out.push((*country, &blocks[start + 1..end]));
-    }
-    Some(out)
-}
-
-fn several_countries(found: &[&'static Country]) -> Problem {
-    let names: Vec<String> = found
-        .iter()
-        .map(|c| format!("{} ({})", c.name, c.code))
-        .collect();
-    (
-        format!(
-            "the page is about {} countries, {}, without a section for each",
-            found.len(),
-            names.join(", ")
-        ),
-        format!(
-            "say which one this page is for: --country {} (or split the page, with a heading naming each country above its part)",
-            found[0].code
-        ),
-    )
-}
-
-fn unknown(text: &str, message: &str) -> Problem {
-    let near = countries::near(text);
-    let help = if near.is_empty() {
-        "name the country with --country NAME or --country CODE (ISO 3166-1, e.g. KZ)".to_string()
-    } else {
-        let list: Vec<String> = near
-            .iter()
-            .map(|c| format!("{} ({})", c.name, c.code))
-            .collect();
-        format!(
-            "near matches: {}; if one is right, pass --country {}",
-            list.join(", "),
-            near[0].code
-        )
-    };
-    (message.to_string(), help)
-}
+pub(crate) use which::{Problem, countries_of};
 
 /// The guide file for one country of a page: the parts found, merged with the guide there.
 fn guide_of(
@@ -432,6 +257,7 @@ pub fn write(merged: &Merged) -> Result<bool, crate::error::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use page::Kind;
     use proptest::prelude::*;
     use std::time::{Duration, Instant};
 
