@@ -56,6 +56,7 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         let today =
             today.unwrap_or_else(|| crate::content::calendar::today(&project.schedule.timezone));
         content_warnings(project, today, &mut outcome.diagnostics);
+        staged_imports(&guides_dir, &mut outcome.notes);
         ledger_checks(project, &mut outcome)?;
         language_checks(project, &mut outcome)?;
         pdf_checks(project, today, &mut outcome);
@@ -65,6 +66,23 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
     }
     outcome.diagnostics = std::mem::take(&mut outcome.diagnostics).sorted();
     Ok(outcome)
+}
+
+/// A note for each import waiting in `guides/drafts/`: it is not live, so it is neither an
+/// error nor a warning, but an editor should hear of it.
+fn staged_imports(guides_dir: &Path, notes: &mut Vec<String>) {
+    let staged = crate::import::staging::list(guides_dir);
+    if staged.is_empty() {
+        return;
+    }
+    let keys: Vec<String> = staged.iter().map(|s| s.key()).collect();
+    notes.push(format!(
+        "{} import{} waiting for review in {} ({}): `prayer-guide import --review`",
+        staged.len(),
+        if staged.len() == 1 { "" } else { "s" },
+        crate::import::staging::folder(guides_dir, None).display(),
+        keys.join(", ")
+    ));
 }
 
 /// The labels of the schedule's language and of every file in `locales/` (a malformed one is
@@ -247,7 +265,7 @@ fn ledger_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error> 
         .diagnostics
         .extend(ledger::diagnostics(project, &found));
     if !found.iter().any(|c| c.error) {
-        outcome.notes = rotation.notes()?;
+        outcome.notes.extend(rotation.notes()?);
     }
     Ok(())
 }

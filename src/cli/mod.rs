@@ -206,29 +206,31 @@ pub enum Command {
     ///   prayer-guide templates week.html --copy   (copy it into templates/, to change it)
     #[command(verbatim_doc_comment)]
     Templates(TemplatesArgs),
-    /// Turn saved prayer-letter pages into guide drafts, or add what they say to existing guides.
+    /// Turn a ministry's prayer-letter pages into guide drafts, staged for an editor's review.
     ///
     /// A PAGE is HTML saved from a browser, or the plain text of "save as text" or a copy and
-    /// paste; menus, share buttons, counters, "Recent Posts" and calls to action are left out.
-    /// The country comes from the title (or else the first paragraphs); the summary from the
-    /// opening paragraphs; the story from a testimony ("Meet “John”", "John's story"); the points
-    /// from the list after "Please pray", "Pray for", "How to pray" or "Prayer points" (also
-    /// "Oremos por", "Motivos de oración"), one per bullet or line. A page about several
-    /// countries, with a heading for each, gives one draft per country.
+    /// paste, in any common encoding (UTF-8, UTF-16, Windows-1252, Latin-1); menus, share
+    /// buttons, counters, "Recent Posts" and calls to action are left out. The country comes from
+    /// the title, the headings that name countries (one draft per country section), or the first
+    /// paragraphs; the summary from the opening paragraphs; the story from a testimony; the
+    /// points from the list after a heading such as "Please pray" (or a list whose every item
+    /// begins "Pray…", "Ask God…"), in any built-in language; "Praise God…" items become praise.
     ///
-    /// A new guide is a draft: its text is quoted from the page, which is listed in
-    /// [[sources]], and it has no `reviewed` date, so `check` warns and no output includes it
-    /// until an editor has checked it and set `reviewed`. An existing guide is merged, never
-    /// overwritten: new points are appended (near-duplicates skipped), its summary and story are
-    /// kept, and it becomes a draft again. Importing the same page twice changes nothing.
+    /// Nothing an import reads goes live. Its text waits in guides/drafts/: a copy of the live
+    /// guide with the page's new points appended, or a new draft; a page in another language
+    /// than the guides' is staged as a translation (guides/drafts/es/). The live guide, and every
+    /// day already published, stay exactly as they were until an editor runs `--accept`.
     ///
-    /// Prints what it found and ignored, line by line, then checks each file it wrote.
+    /// Each page read is remembered in imports.txt by its address and content: reading it again
+    /// says "already imported" and changes nothing (--force reads it anyway).
     ///
     /// Examples:
-    ///   prayer-guide import saved/kazakhstan.html
+    ///   prayer-guide import saved/kazakhstan.html                  (stage it)
     ///   prayer-guide import letter.txt --source-url https://example.org/algeria-update
-    ///   prayer-guide import shields.html --country MY --dry-run
-    ///   prayer-guide import pages/*.html --into drafts/
+    ///   prayer-guide import pages/*.html --sources addresses.txt --dry-run
+    ///   prayer-guide import --review                               (what accepting would change)
+    ///   prayer-guide import --accept KZ                            (after rewriting it in our words)
+    ///   prayer-guide import --discard KZ.es
     #[command(verbatim_doc_comment)]
     Import(ImportArgs),
     /// Create a small working project in DIR: schedule.toml, an example guide, and a templates
@@ -490,25 +492,46 @@ pub struct TemplatesArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Saved pages: .html (or .htm) as a browser saves them, or text
-    #[arg(required = true, value_name = "PAGE")]
+    /// Saved pages: .html (or .htm) as a browser saves them, or text. Nothing a page gives goes
+    /// live: it is staged in guides/drafts/ for `--review` and `--accept`
+    #[arg(value_name = "PAGE", required_unless_present_any = ["review", "accept", "discard"])]
     pub pages: Vec<PathBuf>,
-    /// The page's address, for [[sources]], when the page does not name it (a saved HTML page
-    /// usually does; text never does)
+    /// The address of the one page given, for [[sources]], when the page does not name its own
+    /// (a saved HTML page usually does; text never does). For several pages use --sources
     #[arg(long, value_name = "URL")]
     pub source_url: Option<String>,
-    /// The guides folder to write into [default: `guides` of schedule.toml, or ./guides]
+    /// A file naming each page's address, one `PAGE URL` a line (# starts a comment)
+    #[arg(long, value_name = "FILE", conflicts_with = "source_url")]
+    pub sources: Option<PathBuf>,
+    /// The guides folder [default: `guides` of schedule.toml, or ./guides]
     #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
-    /// The country, by name or ISO code, when the page names several or none
+    /// The country, by name or ISO code, when the page names several or none, or its title and
+    /// text disagree
     #[arg(long, value_name = "NAME|CODE")]
     pub country: Option<String>,
-    /// Replace an existing guide's summary with the page's opening paragraphs
+    /// Replace the guide's summary with the page's opening paragraphs (the old one is kept in a
+    /// comment)
     #[arg(long)]
     pub replace_summary: bool,
     /// Print the report and the files it would write; write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Read a page again although imports.txt says it was imported, unchanged, before
+    #[arg(long)]
+    pub force: bool,
+    /// Show what accepting each staged import would change (a diff against the live guide, and
+    /// what `check` finds), for one code (KZ, KZ.es) or all
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "all",
+          conflicts_with_all = ["accept", "discard"])]
+    pub review: Option<String>,
+    /// Put a staged import in place, with `reviewed` set to today, once an editor has checked
+    /// it and rewritten it in our words (refused while `check` finds an error in it)
+    #[arg(long, value_name = "CODE|all", conflicts_with = "discard")]
+    pub accept: Option<String>,
+    /// Drop a staged import; the live guide stays as it is
+    #[arg(long, value_name = "CODE|all")]
+    pub discard: Option<String>,
     /// The day written into the drafts' notes [default: today]
     #[arg(long, value_name = "DATE", hide = true)]
     pub today: Option<String>,

@@ -134,6 +134,11 @@ pub const GUIDE_FORMAT: FileFormat = FileFormat {
         ),
         hint("story.composite", "true or false", "composite = true"),
         hint(
+            "story.pseudonym_unconfirmed",
+            "true, until an editor has made sure the name is a pseudonym (then delete the line)",
+            "pseudonym_unconfirmed = true",
+        ),
+        hint(
             "sources",
             "[[sources]] tables with a title and a url",
             "[[sources]]",
@@ -248,6 +253,11 @@ pub struct Story {
     pub context: String,
     #[serde(default)]
     pub composite: bool,
+    /// Set by `import` when the page did not mark the name as a pseudonym: it may be a real
+    /// person's name. An error until an editor deletes it, so the name is never shown as "a
+    /// pseudonym" before someone has made sure it is one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pseudonym_unconfirmed: bool,
 }
 
 /// A public source for the guide's facts.
@@ -575,8 +585,11 @@ pub fn unread_files(dir: &Path) -> Vec<(PathBuf, Unread)> {
                 return None;
             }
             if path.is_dir() {
-                // `guides/es/` holds translations, read by `translation`.
-                if crate::content::translation::language_folder(&name).is_some() {
+                // `guides/es/` holds translations, read by `translation`; `guides/drafts/`
+                // imports waiting for review (`import --review`).
+                if crate::content::translation::language_folder(&name).is_some()
+                    || name == crate::import::staging::FOLDER
+                {
                     return None;
                 }
                 let holds_guides = std::fs::read_dir(&path)
@@ -723,6 +736,17 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
                     "a story needs a pseudonym, a quote and a line of context",
                 );
             }
+        }
+        if s.pseudonym_unconfirmed {
+            err(
+                "pseudonym_unconfirmed",
+                Some("story"),
+                format!(
+                    "the page this story came from did not say “{}” is a pseudonym: it may be a real person's name",
+                    s.pseudonym
+                ),
+                "give the person a pseudonym (or make sure the page's name is one), then delete this line",
+            );
         }
     }
     if g.sources.is_empty() {

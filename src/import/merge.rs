@@ -21,6 +21,10 @@ pub struct Draft {
     pub summary: Vec<String>,
     pub story: Option<Story>,
     pub points: Vec<String>,
+    /// Thanksgiving items ("Praise God that…"), for the guide's `praise`.
+    pub praise: Vec<String>,
+    /// Whether the page marked the story's name as a pseudonym (quotes, "name changed").
+    pub name_marked: bool,
     pub source_title: String,
     pub source_url: String,
 }
@@ -122,16 +126,32 @@ fn new_guide(d: &Draft, dir: &Path, today: NaiveDate) -> Merged {
         kept.push(said);
     }
     t.push_str("]\n");
+    if !d.praise.is_empty() {
+        t.push_str(&format!(
+            "\npraise = [\n  # Quoted from {} (imported {today})\n",
+            d.source_url
+        ));
+        for p in &d.praise {
+            t.push_str(&format!("  {},\n", basic(p)));
+        }
+        t.push_str("]\n");
+    }
     if let Some(s) = &d.story {
         t.push_str(&format!(
-            "\n[story]\npseudonym = {}\nquote = {}\ncontext = {}\n",
+            "\n[story]\n{}pseudonym = {}\nquote = {}\ncontext = {}\n{}",
+            unconfirmed_note(d),
             basic(&s.pseudonym),
             basic(&s.quote),
-            basic(&s.context)
+            basic(&s.context),
+            if d.name_marked {
+                ""
+            } else {
+                "pseudonym_unconfirmed = true\n"
+            }
         ));
     }
     t.push_str(&format!(
-        "\n[[sources]]\ntitle = {}\nurl = {}\n",
+        "\n[[sources]]\ntitle = {}\nurl = {}\naccessed = {today}\n",
         basic(&d.source_title),
         basic(&d.source_url)
     ));
@@ -191,6 +211,23 @@ fn update(
         changed = true;
     }
 
+    // Praise: appended like points.
+    let known_praise: Vec<Said> = existing_list(&doc, "praise")
+        .iter()
+        .map(|p| Said::new(p))
+        .collect();
+    let new_praise: Vec<String> = d
+        .praise
+        .iter()
+        .filter(|p| !known_praise.iter().any(|k| k.near(&Said::new(p))))
+        .cloned()
+        .collect();
+    if !new_praise.is_empty() {
+        append_list(&mut doc, "praise", &new_praise, &d.source_url, today);
+        lines.push(format!("{} praise items appended", new_praise.len()));
+        changed = true;
+    }
+
     // The summary: kept unless --replace-summary.
     let summary = d.summary.join("\n\n");
     match doc.get("summary").and_then(Item::as_str) {
@@ -207,7 +244,22 @@ fn update(
                 ))
             })?;
             let key_existed = doc.contains_key("summary");
+            let before = doc.get("summary").and_then(Item::as_str).map(String::from);
             doc["summary"] = Item::Value(value.decorated(" ", ""));
+            if let (Some(before), Some(mut key)) = (before, doc.key_mut("summary")) {
+                // The reviewed summary stays in the file, for the editor to go back to.
+                let mut note = format!("# The summary before the import of {today}:\n");
+                for line in before.trim_end().lines() {
+                    note.push_str(&format!("#   {line}\n").replace("#   \n", "#\n"));
+                }
+                let decor = key.leaf_decor_mut();
+                let prefix = decor
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                decor.set_prefix(format!("{prefix}{note}"));
+            }
             lines.push(if key_existed {
                 "summary replaced by the page's".into()
             } else {
@@ -230,9 +282,13 @@ fn update(
                 t["pseudonym"] = toml_edit::value(s.pseudonym.as_str());
                 t["quote"] = toml_edit::value(s.quote.as_str());
                 t["context"] = toml_edit::value(s.context.as_str());
+                if !d.name_marked {
+                    t["pseudonym_unconfirmed"] = toml_edit::value(true);
+                }
                 t.decor_mut().set_prefix(format!(
-                    "\n# Quoted from {} (imported {today})\n",
-                    d.source_url
+                    "\n# Quoted from {} (imported {today})\n{}",
+                    d.source_url,
+                    unconfirmed_note(d)
                 ));
                 doc["story"] = Item::Table(t);
                 lines.push(format!("story of “{}” added", s.pseudonym));
@@ -253,6 +309,8 @@ fn update(
         let mut t = Table::new();
         t["title"] = toml_edit::value(d.source_title.as_str());
         t["url"] = toml_edit::value(d.source_url.as_str());
+        let day: toml_edit::Datetime = today.to_string().parse().expect("a date is a TOML date");
+        t["accessed"] = toml_edit::value(day);
         t.decor_mut().set_prefix("\n");
         match doc
             .get_mut("sources")
@@ -306,7 +364,11 @@ fn update(
 }
 
 fn existing_points(doc: &DocumentMut) -> Vec<String> {
-    doc.get("points")
+    existing_list(doc, "points")
+}
+
+fn existing_list(doc: &DocumentMut, key: &str) -> Vec<String> {
+    doc.get(key)
         .and_then(Item::as_array)
         .map(|a| {
             a.iter()
@@ -325,10 +387,15 @@ fn existing_points(doc: &DocumentMut) -> Vec<String> {
 /// Appends points in the layout the array already has, the first under a comment naming the
 /// source.
 fn append_points(doc: &mut DocumentMut, points: &[String], url: &str, today: NaiveDate) {
-    if doc.get("points").and_then(Item::as_array).is_none() {
-        doc["points"] = Item::Value(Value::Array(Array::new()));
+    append_list(doc, "points", points, url, today)
+}
+
+/// Appends items to the list `key` in the layout it already has.
+fn append_list(doc: &mut DocumentMut, key: &str, points: &[String], url: &str, today: NaiveDate) {
+    if doc.get(key).and_then(Item::as_array).is_none() {
+        doc[key] = Item::Value(Value::Array(Array::new()));
     }
-    let Some(array) = doc.get_mut("points").and_then(Item::as_array_mut) else {
+    let Some(array) = doc.get_mut(key).and_then(Item::as_array_mut) else {
         return;
     };
     let indent = array
@@ -365,6 +432,18 @@ fn append_points(doc: &mut DocumentMut, points: &[String], url: &str, today: Nai
     }
     array.set_trailing_comma(true);
     array.set_trailing("\n");
+}
+
+/// The comment above a story whose name the page did not mark as a pseudonym.
+fn unconfirmed_note(d: &Draft) -> String {
+    match &d.story {
+        Some(s) if !d.name_marked => format!(
+            "# The page does not say “{}” is a pseudonym: it may be a real person's name. Give\n\
+             # the person a pseudonym (or make sure this is one), then delete `pseudonym_unconfirmed`.\n",
+            s.pseudonym.replace('\n', " ")
+        ),
+        _ => String::new(),
+    }
 }
 
 /// Whether two points say nearly the same: the same words once "Pray for" and punctuation are
@@ -424,7 +503,7 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// A TOML basic string: "...".
-fn basic(text: &str) -> String {
+pub(super) fn basic(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -441,7 +520,7 @@ fn basic(text: &str) -> String {
 }
 
 /// A TOML multi-line basic string, one paragraph after another, as the guides write summaries.
-fn multiline(text: &str) -> String {
+pub(super) fn multiline(text: &str) -> String {
     let mut body = String::new();
     for c in text.chars() {
         match c {
@@ -470,6 +549,8 @@ mod tests {
                 "Pray for the fined churches.".into(),
                 "Pray for Kazakh converts.".into(),
             ],
+            praise: vec![],
+            name_marked: true,
             source_title: "Kazakhstan - Christians Persecuted".into(),
             source_url: "https://example.org/kz".into(),
         }

@@ -10,14 +10,22 @@ pub mod countries;
 pub mod html;
 /// Writing a draft, or merging into an existing guide without losing anything.
 pub mod merge;
+/// Whether a page marks a name as a pseudonym.
+pub mod names;
 /// The page as blocks, and the rules for site furniture both readers share.
 pub mod page;
 /// From a saved file to a page.
 pub mod read;
+/// The pages read before, by address and content.
+pub mod record;
 /// Summary, story and prayer points from a page's blocks.
 pub mod sections;
+/// Where imports wait for review: `guides/drafts/`.
+pub mod staging;
 /// Reading a page saved as plain text.
 pub mod text;
+/// A page in another language, as a translation.
+pub mod translate;
 /// Which countries a page is about.
 pub mod which;
 
@@ -33,15 +41,20 @@ use sections::Missing;
 /// What the command line asks for.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The guides folder to write into.
+    /// The guides folder: live guides are read from it, imports staged in its `drafts/`.
     pub into: PathBuf,
-    /// The page's address, when the page does not name it.
+    /// The page's address, used when the page does not name its own.
     pub source_url: Option<String>,
     /// The country, when the page names several or none.
     pub country: Option<String>,
     pub replace_summary: bool,
-    /// The day written into the drafts' notes.
+    /// The day written into the drafts' notes and sources' `accessed`.
     pub today: NaiveDate,
+    /// The language the guides are written in (`guides_language`); a page in another one is
+    /// staged as a translation.
+    pub guides_language: String,
+    /// Read a page again even though the record has it.
+    pub force: bool,
 }
 
 /// What became of one page.
@@ -54,25 +67,43 @@ pub struct PageReport {
     pub guides: Vec<Merged>,
     /// Why the page gave no guide, and what would help.
     pub error: Option<(String, String)>,
+    /// The page's address and the SHA-256 of its bytes, once known.
+    pub url: Option<String>,
+    pub hash: String,
+    /// The day the record says these very bytes were imported, when they were.
+    pub already: Option<record::Entry>,
 }
 
-/// Reads one page and works out the guide files it gives. Nothing is written.
-pub fn import_page(path: &Path, options: &Options) -> PageReport {
-    let mut report = PageReport {
-        path: path.to_path_buf(),
-        ..PageReport::default()
-    };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report.error = Some((
+/// Reads one saved page and works out the guide files it gives. Nothing is written.
+pub fn import_page(path: &Path, options: &Options, record: &record::Record) -> PageReport {
+    match std::fs::read(path) {
+        Ok(bytes) => import_bytes(path, &bytes, None, options, record),
+        Err(e) => PageReport {
+            path: path.to_path_buf(),
+            error: Some((
                 format!("cannot read it: {e}"),
                 "check the path; pass saved .html or .txt pages".into(),
-            ));
-            return report;
-        }
+            )),
+            ..PageReport::default()
+        },
+    }
+}
+
+/// Works out the guide files a page's bytes give (`name` names the page in the report: its file
+/// or its address; `charset` is what an HTTP server said of its encoding). Nothing is written.
+pub fn import_bytes(
+    name: &Path,
+    bytes: &[u8],
+    charset: Option<&str>,
+    options: &Options,
+    record: &record::Record,
+) -> PageReport {
+    let mut report = PageReport {
+        path: name.to_path_buf(),
+        hash: record::hash(bytes),
+        ..PageReport::default()
     };
-    let read = match read::read(path, &bytes) {
+    let read = match read::read_with(name, bytes, charset) {
         Ok(r) => r,
         Err(e) => {
             report.error = Some(e);
@@ -90,14 +121,23 @@ pub fn import_page(path: &Path, options: &Options) -> PageReport {
         let place = i.line.map(|n| format!(" (line {n})")).unwrap_or_default();
         lines.push(format!("ignored{place}: “{}”: {}", snippet(&i.text), i.why));
     }
-    let url = match options.source_url.clone().or_else(|| page.url.clone()) {
-        Some(u) => u,
-        None => {
+    // The page's own address wins: a default given for a batch must not rename a page that
+    // says where it lives.
+    let url = match (page.url.clone(), options.source_url.clone()) {
+        (Some(own), Some(given)) if own != given => {
+            report.lines.push(format!(
+                "source: the page names its own address; --source-url {given} not used"
+            ));
+            own
+        }
+        (Some(own), _) => own,
+        (None, Some(given)) => given,
+        (None, None) => {
             report.error = Some((
                 "the page does not say where it was published, and a guide needs its source".into(),
                 format!(
-                    "pass its address: prayer-guide import {} --source-url https://...",
-                    path.display()
+                    "pass its address: prayer-guide import {} --source-url https://... (or --sources FILE for many pages)",
+                    name.display()
                 ),
             ));
             return report;
@@ -111,6 +151,22 @@ pub fn import_page(path: &Path, options: &Options) -> PageReport {
         return report;
     }
     report.lines.push(format!("source: {url}"));
+    report.url = Some(url.clone());
+    match record.known(&url, &report.hash) {
+        record::Known::Same(entry) if !options.force => {
+            report.already = Some(entry.clone());
+            return report;
+        }
+        record::Known::Same(entry) => report.lines.push(format!(
+            "imported before on {}; read again (--force)",
+            entry.day
+        )),
+        record::Known::Changed(entry) => report.lines.push(format!(
+            "imported before on {}; the page has changed since, so it is read again",
+            entry.day
+        )),
+        record::Known::New => {}
+    }
     let parts = match countries_of(&page, options.country.as_deref()) {
         Ok(p) => p,
         Err(e) => {
@@ -183,46 +239,121 @@ fn guide_of(
             sections::describe_unused(text, why)
         ));
     }
-    let existing = merge::find_guide(&options.into, country.code).map_err(|e| {
+    let folder_error = |e: crate::error::Error| {
         (
             e.to_string(),
             "check that --into names the guides folder".to_string(),
         )
-    })?;
-    if existing.is_none() && content.summary.is_empty() {
+    };
+    let live = merge::find_guide(&options.into, country.code).map_err(folder_error)?;
+    let staged = merge::find_guide(&staging::folder(&options.into, None), country.code)
+        .map_err(folder_error)?;
+    let lang = content.lang.clone();
+    let draft = Draft {
+        code: country.code.to_string(),
+        name: country.name_in(&content.lang).to_string(),
+        region: country.region.to_string(),
+        name_marked: content
+            .story
+            .as_ref()
+            .is_some_and(|s| names::marked(&s.pseudonym, blocks)),
+        summary: content.summary,
+        story: content.story,
+        points: content.points,
+        praise: content.praise,
+        source_title: title.to_string(),
+        source_url: url.to_string(),
+    };
+    if let Some(s) = &draft.story
+        && !draft.name_marked
+    {
+        lines.push(format!(
+            "the page does not say “{}” is a pseudonym: marked `pseudonym_unconfirmed` for an editor to check",
+            s.pseudonym
+        ));
+    }
+    // A page in another language than the guides' translates the guide it is about.
+    let translation = lang != options.guides_language
+        && crate::content::translation::language_folder(&lang).is_some();
+    let base_file = staged.as_ref().or(live.as_ref()).map(|(p, _)| p.clone());
+    if translation && let Some(base) = base_file {
+        let file_name = base.file_name().unwrap_or_default().to_owned();
+        let staged_path = staging::folder(&options.into, Some(&lang)).join(&file_name);
+        let live_path = options.into.join(&lang).join(&file_name);
+        let existing = read_if_there(&staged_path)
+            .or_else(|| read_if_there(&live_path))
+            .map(|text| text.replace("\r\n", "\n"));
+        let merged = translate::merge(
+            &draft,
+            &lang,
+            &options.into.join(&file_name).display().to_string(),
+            staged_path,
+            existing,
+            options.today,
+        )
+        .map_err(|e| {
+            (
+                e.to_string(),
+                "fix the translation file, then import again".into(),
+            )
+        })?;
+        lines.push(format!(
+            "the page is in `{lang}` ({}), the guides in `{}`: staged as a translation",
+            content.lang_how, options.guides_language
+        ));
+        return Ok((merged, lines));
+    }
+    if translation {
+        lines.push(format!(
+            "the page is in `{lang}` ({}), the guides in `{}`, and there is no guide for {} yet: the draft is in `{lang}`; write it in `{}` before accepting it",
+            content.lang_how, options.guides_language, country.code, options.guides_language
+        ));
+    }
+    if staged.is_none() && live.is_none() && draft.summary.is_empty() {
         return Err((
             format!("no opening paragraphs for a new guide for {}", country.name),
             "a new guide needs a summary: import a page with a few paragraphs before its prayer points".into(),
         ));
     }
-    let draft = Draft {
-        code: country.code.to_string(),
-        name: country.name_in(&content.lang).to_string(),
-        region: country.region.to_string(),
-        summary: content.summary,
-        story: content.story,
-        points: content.points,
-        source_title: title.to_string(),
-        source_url: url.to_string(),
-    };
-    if existing.is_none() {
-        let path = options
-            .into
-            .join(format!("{}.toml", merge::slug(&draft.name)));
-        if path.exists() {
-            return Err((
-                format!(
-                    "{} exists and is not the guide for {} (its `code` differs or it does not parse)",
-                    path.display(),
-                    draft.code
-                ),
-                "fix that file's `code`, or move it, then import again".into(),
-            ));
+    // Staged beside the live guide: the copy already waiting, else a copy of the live guide,
+    // else a new draft. The live guide itself is never written.
+    let drafts = staging::folder(&options.into, None);
+    let (existing, staged_path) = match (staged, live) {
+        (Some((path, text)), _) => (Some((path.clone(), text)), path),
+        (None, Some((path, text))) => {
+            let copy = drafts.join(path.file_name().unwrap_or_default());
+            if copy.exists() {
+                return Err((
+                    format!(
+                        "{} exists and is not the staged import for {} (its `code` differs or it does not parse)",
+                        copy.display(),
+                        draft.code
+                    ),
+                    "fix that file's `code`, or move it, then import again".into(),
+                ));
+            }
+            (Some((copy.clone(), text)), copy)
         }
-    }
-    let merged = merge::merge(
+        (None, None) => {
+            let file = format!("{}.toml", merge::slug(&draft.name));
+            for taken in [options.into.join(&file), drafts.join(&file)] {
+                if taken.exists() {
+                    return Err((
+                        format!(
+                            "{} exists and is not the guide for {} (its `code` differs or it does not parse)",
+                            taken.display(),
+                            draft.code
+                        ),
+                        "fix that file's `code`, or move it, then import again".into(),
+                    ));
+                }
+            }
+            (None, drafts.join(file))
+        }
+    };
+    let mut merged = merge::merge(
         &draft,
-        &options.into,
+        &drafts,
         existing,
         options.replace_summary,
         options.today,
@@ -233,7 +364,12 @@ fn guide_of(
             "fix the guide file, then import again".to_string(),
         )
     })?;
+    merged.path = staged_path;
     Ok((merged, lines))
+}
+
+fn read_if_there(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
 }
 
 /// Writes a merged guide unless it is unchanged; returns whether it wrote.
@@ -367,6 +503,8 @@ mod tests {
                 country: None,
                 replace_summary: false,
                 today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                guides_language: "en".into(),
+                force: false,
             };
             for page in [html::read(&source), text::read(&source)] {
                 let Ok(found) = countries_of(&page, None) else { continue };
@@ -390,6 +528,8 @@ mod tests {
                         summary: content.summary,
                         story: content.story,
                         points: content.points,
+                        praise: content.praise,
+                        name_marked: true,
                         source_title: "A page".into(),
                         source_url: "https://x.example/p".into(),
                     };

@@ -16,6 +16,11 @@ pub struct Read {
     pub notes: Vec<String>,
 }
 
+/// Reads a page's bytes, with what a server said of their encoding.
+pub fn read_with(path: &Path, bytes: &[u8], _charset: Option<&str>) -> Result<Read, Problem> {
+    read(path, bytes)
+}
+
 /// Reads a saved page's bytes: its text, then the page in it.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Read, Problem> {
     let source = String::from_utf8_lossy(bytes).into_owned();

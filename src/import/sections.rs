@@ -21,6 +21,10 @@ pub struct Content {
     pub prayer_heading: String,
     /// "es" when the page is in Spanish, else "en".
     pub lang: String,
+    /// How the language was found, for the report.
+    pub lang_how: String,
+    /// Thanksgiving items.
+    pub praise: Vec<String>,
     /// Text found but not used, with the reason.
     pub unused: Vec<(String, &'static str)>,
 }

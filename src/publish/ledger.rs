@@ -719,6 +719,7 @@ mod tests {
                         quote: format!("Quote {k}."),
                         context: format!("Context {k}."),
                         composite: k.is_multiple_of(2),
+                        pseudonym_unconfirmed: false,
                     });
                     g.scripture = Some(format!("Psalm {k}"));
                     g.praise = vec![format!("Thanks {k}.")];

@@ -18,8 +18,9 @@ fn import(p: &Project, args: &[&str]) -> Run {
     p.run(&all)
 }
 
+/// A guide staged by an import, in guides/drafts/.
 fn guide(p: &Project, name: &str) -> toml::Table {
-    toml::from_str(&p.read(&format!("guides/{name}"))).unwrap()
+    toml::from_str(&p.read(&format!("guides/drafts/{name}"))).unwrap()
 }
 
 fn points(g: &toml::Table) -> Vec<&str> {
@@ -72,14 +73,12 @@ fn a_saved_html_page_becomes_a_draft_that_check_flags() {
     point: Pray for the churches fined for meeting in homes, that they would not lose heart.
     point: Pray that the registration rules would be eased.
     point: Pray for pastors who are questioned by the police.
-  wrote guides/kazakhstan.toml: a new draft: 4 points, the summary (2 paragraphs), the story, 1 source
-1 page: 1 new draft, 0 guides updated, 0 unchanged
+  staged guides/drafts/kazakhstan.toml: a new draft: 4 points, the summary (2 paragraphs), the story, 1 source
+1 page: 1 new draft, 0 updates staged, 0 unchanged
+nothing is live yet: `prayer-guide import --review` shows what accepting would change, `prayer-guide import --accept CODE` puts it in place
 "
     );
-    assert_eq!(
-        run.stderr,
-        format!("warning: guides/kazakhstan.toml: {DRAFT_WARNING}")
-    );
+    assert_eq!(run.stderr, "");
     let g = guide(&p, "kazakhstan.toml");
     assert_eq!(g["name"].as_str(), Some("Kazakhstan"));
     assert_eq!(g["region"].as_str(), Some("Central Asia"));
@@ -109,17 +108,22 @@ fn a_saved_html_page_becomes_a_draft_that_check_flags() {
         source["url"].as_str(),
         Some("https://hope-ministries.example/post/kazakhstan-2026")
     );
-    let text = p.read("guides/kazakhstan.toml");
+    assert_eq!(source["accessed"].to_string(), "2026-11-25");
+    let text = p.read("guides/drafts/kazakhstan.toml");
     assert!(text.contains(
         "  # Quoted from https://hope-ministries.example/post/kazakhstan-2026 (imported 2026-11-25)\n"
     ));
 
-    // `check` flags the draft; nothing else changes, and the rotation does not see it.
+    // `check` notes the staged draft; nothing else changes, and the rotation does not see it.
     let check = p.run(&["check", "--today", "2026-11-25"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
-    assert_eq!(
-        check.stderr,
-        format!("warning: guides/kazakhstan.toml: {DRAFT_WARNING}")
+    assert_eq!(check.stderr, "");
+    assert!(
+        check.stdout.contains(
+            "note: 1 import waiting for review in guides/drafts (KZ): `prayer-guide import --review`\n"
+        ),
+        "{}",
+        check.stdout
     );
     assert!(
         check.stdout.contains("checked 3 guides"),
@@ -207,25 +211,36 @@ fn importing_the_same_page_twice_changes_nothing_the_second_time() {
     ];
     import(&p, &["pages/algeria.txt", url[0], url[1]]).ok();
     let before = (
-        p.read("guides/kazakhstan.toml"),
-        p.read("guides/algeria.toml"),
+        p.read("guides/drafts/kazakhstan.toml"),
+        p.read("guides/drafts/algeria.toml"),
+        p.read("imports.txt"),
     );
     let again = import(&p, &["pages/kazakhstan.html"]);
     assert_eq!(again.code, 0);
     assert!(
         again
             .stdout
-            .ends_with("  unchanged guides/kazakhstan.toml: everything on the page is there already\n1 page: 0 new drafts, 0 guides updated, 1 unchanged\n"),
+            .ends_with("  already imported on 2026-11-25 (guides/drafts/kazakhstan.toml); nothing changed (--force reads it again)\n1 page: 0 new drafts, 0 updates staged, 0 unchanged, 1 already imported\n"),
         "{}",
         again.stdout
     );
     assert_eq!(again.stderr, "");
     import(&p, &["pages/algeria.txt", url[0], url[1]]).ok();
     let after = (
-        p.read("guides/kazakhstan.toml"),
-        p.read("guides/algeria.toml"),
+        p.read("guides/drafts/kazakhstan.toml"),
+        p.read("guides/drafts/algeria.toml"),
+        p.read("imports.txt"),
     );
     assert_eq!(before, after);
+    // Read again by force, it finds everything there already.
+    let forced = import(&p, &["pages/kazakhstan.html", "--force"]);
+    assert!(
+        forced.stdout.contains(
+            "  unchanged guides/drafts/kazakhstan.toml: everything on the page is there already\n"
+        ),
+        "{}",
+        forced.stdout
+    );
 }
 
 #[test]
@@ -240,15 +255,22 @@ fn an_existing_guide_is_merged_keeping_its_comments() {
          \"Pray for Kazakh believers from Muslim families.\",\n]\n\n\
          [[sources]]\ntitle = \"Our notes\"\nurl = \"https://example.org/kz\"\n",
     );
+    let live = p.read("guides/kz.toml");
     let run = import(&p, &["pages/kazakhstan.html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        p.read("guides/kz.toml"),
+        live,
+        "the live guide is never written"
+    );
     assert!(run.stdout.contains(
-        "  wrote guides/kz.toml: point already there (as point 1): Pray that the registration rules would be eased.; \
+        "  staged guides/drafts/kz.toml: point already there (as point 1): Pray that the registration rules would be eased.; \
          3 points appended; summary kept (--replace-summary replaces it with the page's); \
          story of “Aigerim” added; source added; now a draft: `reviewed` removed until an editor checks the imported text\n"
     ), "{}", run.stdout);
     assert!(!p.path("guides/kazakhstan.toml").exists());
-    let text = p.read("guides/kz.toml");
+    assert!(!p.path("guides/drafts/kazakhstan.toml").exists());
+    let text = p.read("guides/drafts/kz.toml");
     assert!(
         text.starts_with("# Kazakhstan, by our editors.\n"),
         "{text}"
@@ -271,11 +293,21 @@ fn an_existing_guide_is_merged_keeping_its_comments() {
     assert_eq!(points(&g).len(), 5);
     assert_eq!(g["sources"].as_array().unwrap().len(), 2);
 
-    let replaced = import(&p, &["pages/kazakhstan.html", "--replace-summary"]);
+    let replaced = import(
+        &p,
+        &["pages/kazakhstan.html", "--replace-summary", "--force"],
+    );
     assert!(
         replaced.stdout.contains("summary replaced by the page's"),
         "{}",
         replaced.stdout
+    );
+    assert!(
+        p.read("guides/drafts/kz.toml").contains(
+            "# The summary before the import of 2026-11-25:\n#   Our own summary of Kazakhstan.\n"
+        ),
+        "{}",
+        p.read("guides/drafts/kz.toml")
     );
     let g = guide(&p, "kz.toml");
     assert!(
@@ -334,7 +366,7 @@ fn two_countries_without_sections_ask_which_one() {
          without a section for each\n  help: say which one this page is for: --country MY (or split the page, \
          with a heading naming each country above its part)\n"
     );
-    assert!(!p.path("guides/malaysia.toml").exists());
+    assert!(!p.path("guides/drafts/malaysia.toml").exists());
     let chosen = import(
         &p,
         &[
@@ -396,9 +428,9 @@ fn a_page_without_prayer_points_is_a_clear_error() {
          help: a guide needs prayer points: import a page that has them, or write them by hand\n"
     );
     assert!(run.stdout.ends_with(
-        "1 page: 0 new drafts, 0 guides updated, 0 unchanged; 1 page failed (see above)\n"
+        "1 page: 0 new drafts, 0 updates staged, 0 unchanged; 1 page failed (see above)\n"
     ));
-    assert!(!p.path("guides/algeria.toml").exists());
+    assert!(!p.path("guides/drafts/algeria.toml").exists());
 }
 
 #[test]
@@ -485,14 +517,15 @@ fn a_dry_run_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains("  would write guides/kazakhstan.toml: a new draft")
+            .contains("  would stage guides/drafts/kazakhstan.toml: a new draft")
     );
     assert!(
-        run.stdout
-            .contains("--- guides/kazakhstan.toml (not written: --dry-run)\n# A draft made by")
+        run.stdout.contains(
+            "--- guides/drafts/kazakhstan.toml (not written: --dry-run)\n# A draft made by"
+        )
     );
-    assert!(run.stderr.contains(DRAFT_WARNING));
-    assert!(!p.path("guides/kazakhstan.toml").exists());
+    assert!(!p.path("guides/drafts").exists());
+    assert!(!p.path("imports.txt").exists());
 }
 
 #[test]
@@ -503,7 +536,7 @@ fn text_without_an_address_asks_for_one() {
     assert_eq!(
         run.stderr,
         "error: pages/algeria.txt: the page does not say where it was published, and a guide needs its source\n  \
-         help: pass its address: prayer-guide import pages/algeria.txt --source-url https://...\n"
+         help: pass its address: prayer-guide import pages/algeria.txt --source-url https://... (or --sources FILE for many pages)\n"
     );
 }
 
@@ -511,9 +544,10 @@ fn text_without_an_address_asks_for_one() {
 fn import_help_teaches_with_examples() {
     let help = crate::run_in(std::path::Path::new("."), &["import", "--help"]).ok();
     assert!(
-        help.contains("Examples:\n  prayer-guide import saved/kazakhstan.html\n"),
+        help.contains("Examples:\n  prayer-guide import saved/kazakhstan.html "),
         "{help}"
     );
     assert!(help.contains("--replace-summary"));
-    assert!(help.contains("Importing the same page twice changes nothing"));
+    assert!(help.contains("\"already imported\""), "{help}");
+    assert!(help.contains("--accept"));
 }
