@@ -214,6 +214,11 @@ impl Fetcher {
             ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
                 FetchErrorKind::Timeout(self.timeout)
             }
+            // rustls reports a failed handshake or certificate as invalid data on the socket;
+            // plain HTTP's own errors come as `Protocol`.
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                FetchErrorKind::Tls(e.to_string())
+            }
             ureq::Error::Io(e) => FetchErrorKind::Connection(e.to_string()),
             ureq::Error::BadUri(_) => FetchErrorKind::NotHttp { scheme: None },
             e @ (ureq::Error::Tls(_)
@@ -313,7 +318,7 @@ impl FetchError {
                 format!("check that this computer is online and the site is up; try again later, {save}")
             }
             FetchErrorKind::TooManyRedirects => format!("the site redirects in a loop; {save}"),
-            FetchErrorKind::Tls(_) => format!("the site's certificate could not be checked; {save}"),
+            FetchErrorKind::Tls(_) => format!("the site's certificate was refused, or the site does not speak https; {save}"),
             FetchErrorKind::Other(_) => format!("try again later, {save}"),
         }
     }
@@ -596,6 +601,16 @@ mod tests {
                 .starts_with(&format!("could not fetch {url}: ")),
             "{err}"
         );
+    }
+
+    #[test]
+    fn https_to_a_plain_http_server_is_a_tls_error() {
+        // Exercises the TLS stack (rustls on ring) without the internet: the handshake fails.
+        let addr = server();
+        let url = format!("https://{addr}/letter");
+        let err = Fetcher::new().get(&url).unwrap_err();
+        assert!(matches!(err.kind, FetchErrorKind::Tls(_)), "{err:?}");
+        assert!(err.help().contains("certificate"), "{err}");
     }
 
     #[test]
