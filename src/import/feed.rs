@@ -174,8 +174,9 @@ fn not_a_feed(bytes: &[u8], feed_url: &str, error: &ParseFeedError) -> FeedError
     let (message, help) = if head.starts_with("<!doctype html") || head.starts_with("<html") {
         (
             format!("{feed_url} is a web page, not a feed"),
-            "give the feed's address instead: the page names it in a <link rel=\"alternate\" \
-             type=\"application/rss+xml\"> (often /feed, /rss or /atom.xml); or import the page itself"
+            "give the feed's address instead: the page names it in a \
+             <link rel=\"alternate\" type=\"application/rss+xml\"> (often /feed, /rss or \
+             /atom.xml); or import the page itself"
                 .to_string(),
         )
     } else if head.is_empty() {
@@ -409,7 +410,8 @@ mod tests {
         let err = entries(b"just words", "https://mission.example/feed").unwrap_err();
         assert_eq!(
             err.message,
-            "https://mission.example/feed could not be read as a feed: it is not RSS, Atom or JSON Feed"
+            "https://mission.example/feed could not be read as a feed: \
+             it is not RSS, Atom or JSON Feed"
         );
     }
 

@@ -292,34 +292,45 @@ impl FetchError {
 
     /// What to try.
     pub fn help(&self) -> String {
-        let save = "or open it in a browser, save the page, and import the file";
-        match &self.kind {
-            FetchErrorKind::NotHttp { .. } => {
-                "give an address starting with https:// or http://, or the path of a saved file".to_string()
-            }
-            FetchErrorKind::Status(401 | 403) => {
-                format!("the page needs a login or refuses programs; {save}")
-            }
-            FetchErrorKind::Status(404 | 410) => {
-                "check the address; the letter may have moved (the feed or the ministry's site will have its new address)"
-                    .to_string()
-            }
-            FetchErrorKind::Status(429) => "the server asks for fewer requests; try again later".to_string(),
-            FetchErrorKind::Status(500..) => format!("the server failed; try again later, {save}"),
-            FetchErrorKind::Status(_) => format!("check the address in a browser, {save}"),
-            FetchErrorKind::TooLarge { .. } => {
-                format!("a letter's page is much smaller than that; check the address points at a page or feed, {save}")
-            }
-            FetchErrorKind::Timeout(_) => format!("the server is slow or unreachable; try again later, {save}"),
-            FetchErrorKind::HostNotFound => {
-                "check the address for typing mistakes, and that this computer is online".to_string()
-            }
-            FetchErrorKind::Connection(_) => {
-                format!("check that this computer is online and the site is up; try again later, {save}")
-            }
-            FetchErrorKind::TooManyRedirects => format!("the site redirects in a loop; {save}"),
-            FetchErrorKind::Tls(_) => format!("the site's certificate was refused, or the site does not speak https; {save}"),
-            FetchErrorKind::Other(_) => format!("try again later, {save}"),
+        use FetchErrorKind as K;
+        let (advice, or_save) = match &self.kind {
+            K::NotHttp { .. } => (
+                "give an address starting with https:// or http://, or the path of a saved file",
+                false,
+            ),
+            K::Status(401 | 403) => ("the page needs a login or refuses programs", true),
+            K::Status(404 | 410) => (
+                "check the address; the letter may have moved (the feed or the ministry's site \
+                 will have its new address)",
+                false,
+            ),
+            K::Status(429) => ("the server asks for fewer requests; try again later", false),
+            K::Status(500..) => ("the server failed; try again later", true),
+            K::Status(_) => ("check the address in a browser", true),
+            K::TooLarge { .. } => (
+                "a letter's page is much smaller than that; check the address is a page or a feed",
+                true,
+            ),
+            K::Timeout(_) => ("the server is slow or unreachable; try again later", true),
+            K::HostNotFound => (
+                "check the address for typing mistakes, and that this computer is online",
+                false,
+            ),
+            K::Connection(_) => (
+                "check that this computer is online and the site is up; try again later",
+                true,
+            ),
+            K::TooManyRedirects => ("the site redirects in a loop", true),
+            K::Tls(_) => (
+                "the site's certificate was refused, or the site does not speak https",
+                true,
+            ),
+            K::Other(_) => ("try again later", true),
+        };
+        if or_save {
+            format!("{advice}; or open it in a browser, save the page, and import the file")
+        } else {
+            advice.to_string()
         }
     }
 
