@@ -6,6 +6,10 @@
 
 /// The list of countries, their names and demonyms, and matching them in text.
 pub mod countries;
+/// A ministry's feed as the letters it links to, and which of them to import.
+pub mod feed;
+/// Fetching a page or a feed over HTTP, with a timeout and a size cap.
+pub mod fetch;
 /// Reading a saved HTML page and finding its main content.
 pub mod html;
 /// Writing a draft, or merging into an existing guide without losing anything.
