@@ -11,9 +11,11 @@ use crate::content::calendar::parse_date;
 use crate::content::guide::check_file;
 use crate::content::source::SourceFile;
 use crate::error::{Diagnostics, Error};
+use crate::import::fetch::Fetcher;
+use crate::import::inputs::{self, Input};
 use crate::import::merge::Action;
 use crate::import::record::{self, Record};
-use crate::import::{Options, PageReport, import_page, staging, write};
+use crate::import::{Options, PageReport, import_bytes, staging, write};
 
 /// A page's report stops after this many lines, with a count of the rest.
 const REPORT_LINES: usize = 200;
@@ -76,12 +78,56 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
     // The report goes out in one piece at the end, so that a reader who stops early (`| head`)
     // costs nothing; errors go to standard error as they come.
     let mut out = String::new();
-    for path in &args.pages {
-        let mut options = options.clone();
-        if let Some(url) = addresses.get(&normal(path)) {
-            options.source_url = Some(url.clone());
+    let fetcher = Fetcher::new();
+    let mut inputs: Vec<Input> = args
+        .pages
+        .iter()
+        .map(|page| inputs::page(page, &fetcher))
+        .collect();
+    let since = match args.since.as_deref() {
+        Some(d) => Some(parse_date(d).map_err(Error::Usage)?),
+        None => None,
+    };
+    for source in &args.feed {
+        match inputs::feed(source, &fetcher, since, args.limit) {
+            Ok((pages, notes)) => {
+                say!(out, "feed {source}: {} letters to read", pages.len());
+                for note in notes {
+                    say!(out, "  {note}");
+                }
+                inputs.extend(pages);
+            }
+            Err((message, help)) => {
+                counts.failed += 1;
+                eprintln!(
+                    "{}",
+                    printable(&format!("error: feed {source}: {message}\n  help: {help}"))
+                );
+            }
         }
-        let report = import_page(path, &options, &record);
+    }
+    let pages = inputs.len();
+    for input in inputs {
+        let mut options = options.clone();
+        if let Some(url) = addresses.get(&normal(&input.name)) {
+            options.source_url = Some(url.clone());
+        } else if input.url.is_some() {
+            options.source_url = input.url.clone();
+        }
+        let report = match &input.bytes {
+            Ok(bytes) => import_bytes(
+                &input.name,
+                bytes,
+                input.charset.as_deref(),
+                &options,
+                &record,
+            ),
+            Err(problem) => PageReport {
+                path: input.name.clone(),
+                error: Some(problem.clone()),
+                ..PageReport::default()
+            },
+        };
         let staged = report_page(&report, &args, &mut out, &mut counts, &mut checks)?;
         if !args.dry_run && !staged.is_empty() {
             record.add(record::Entry {
@@ -98,7 +144,7 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
     if !checks.0.is_empty() {
         eprintln!("{}", printable(&checks.clone().sorted().to_string()));
     }
-    say!(out, "{}", counts.summary(args.pages.len()));
+    say!(out, "{}", counts.summary(pages));
     if counts.staged() > 0 && !args.dry_run {
         say!(
             out,

@@ -228,6 +228,8 @@ pub enum Command {
     ///   prayer-guide import saved/kazakhstan.html                  (stage it)
     ///   prayer-guide import letter.txt --source-url https://example.org/algeria-update
     ///   prayer-guide import pages/*.html --sources addresses.txt --dry-run
+    ///   prayer-guide import https://example.org/prayer/kazakhstan
+    ///   prayer-guide import --feed https://example.org/prayer/feed --since 2026-11-01
     ///   prayer-guide import --review                               (what accepting would change)
     ///   prayer-guide import --accept KZ                            (after rewriting it in our words)
     ///   prayer-guide import --discard KZ.es
@@ -492,10 +494,21 @@ pub struct TemplatesArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Saved pages: .html (or .htm) as a browser saves them, or text. Nothing a page gives goes
-    /// live: it is staged in guides/drafts/ for `--review` and `--accept`
-    #[arg(value_name = "PAGE", required_unless_present_any = ["review", "accept", "discard"])]
+    /// Saved pages (.html as a browser saves them, or text) or https:// addresses to fetch
+    /// (20 s and 5 MB at most each). Nothing a page gives goes live: it is staged in
+    /// guides/drafts/ for `--review` and `--accept`
+    #[arg(value_name = "PAGE", required_unless_present_any = ["review", "accept", "discard", "feed"])]
     pub pages: Vec<PathBuf>,
+    /// A ministry's feed (RSS, Atom or JSON Feed; an address or a saved file): its newest
+    /// letters are imported, from the feed's own text or else fetched from their pages
+    #[arg(long, value_name = "URL|FILE")]
+    pub feed: Vec<String>,
+    /// With --feed: only letters published on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "feed")]
+    pub since: Option<String>,
+    /// With --feed: at most this many letters per feed, newest first
+    #[arg(long, value_name = "N", default_value_t = crate::import::feed::DEFAULT_LIMIT, requires = "feed")]
+    pub limit: usize,
     /// The address of the one page given, for [[sources]], when the page does not name its own
     /// (a saved HTML page usually does; text never does). For several pages use --sources
     #[arg(long, value_name = "URL")]

@@ -12,6 +12,8 @@ pub mod feed;
 pub mod fetch;
 /// Reading a saved HTML page and finding its main content.
 pub mod html;
+/// Pages from files, addresses and feeds.
+pub mod inputs;
 /// Writing a draft, or merging into an existing guide without losing anything.
 pub mod merge;
 /// Whether a page marks a name as a pseudonym.
