@@ -25,6 +25,7 @@ mod serve;
 mod service;
 mod site;
 mod smtp;
+mod staging;
 mod storage;
 mod subscribers;
 mod tls;
