@@ -32,11 +32,6 @@ fn points(g: &toml::Table) -> Vec<&str> {
         .collect()
 }
 
-const DRAFT_WARNING: &str = "`reviewed`: a draft: `reviewed` is not set, so no guide, sheet, \
-    feed or email includes it yet\n  help: check its text against its [[sources]], rewrite quoted \
-    text in our own words, then add `reviewed = <today>` (and `since = <the day it joins>` if the \
-    rotation is running)\n";
-
 #[test]
 fn a_saved_html_page_becomes_a_draft_that_check_flags() {
     let p = project_with(&["kazakhstan.html"]);
