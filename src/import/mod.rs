@@ -222,6 +222,15 @@ fn guide_of(
             "put each point on a line of its own, or after a bullet (•, -, *, 1.)".into(),
         ),
     })?;
+    lines.push(format!(
+        "language: {}{}",
+        content.lang,
+        if content.lang_how.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", content.lang_how)
+        }
+    ));
     if content.summary.is_empty() {
         lines.push("summary: no opening paragraphs found".into());
     } else {

@@ -61,6 +61,7 @@ fn a_saved_html_page_becomes_a_draft_that_check_flags() {
   ignored: “12 people prayed”: a counter
   source: https://hope-ministries.example/post/kazakhstan-2026
   country: Kazakhstan (KZ), named in the title as “Kazakhstan”
+  language: en
   summary: 2 paragraphs, from “In Kazakhstan, every religious community must register with…”
   story: “Aigerim”: “My mother cried and said I had shamed our family. I still pr…”
   prayer points after “Please pray”:

@@ -5,6 +5,7 @@ mod bounces;
 mod build;
 mod calendar;
 mod church_year;
+mod corpus;
 mod delivery;
 mod dkim;
 mod email;
