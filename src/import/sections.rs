@@ -790,4 +790,53 @@ mod tests {
         assert_eq!(c.points, ["Pray for the elders.", "Pray for the families."]);
         assert_eq!(c.praise, ["Praise God for healing."]);
     }
+
+    #[test]
+    fn verbs_at_the_end_of_a_line_in_korean_and_headings_in_arabic() {
+        let blocks = [
+            para(
+                "알제리의 그리스도인들은 교회가 폐쇄된 후 가정에서 모이고 있습니다. 당국은 목회자들을 자주 조사합니다.",
+            ),
+            para(
+                "교회 지도자들을 위해 기도해 주세요.\n가정들을 위해 기도해 주세요.\n새 신자들로 인해 하나님께 감사합시다.",
+            ),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points.len(), 2, "{:?}", c.points);
+        assert_eq!(c.praise, ["새 신자들로 인해 하나님께 감사합시다."]);
+        assert_eq!(c.lang, "ko");
+        let blocks = [
+            para(
+                "يجتمع المسيحيون في الجزائر في البيوت منذ أن أغلقت السلطات الكنائس في البلاد كلها.",
+            ),
+            para("صلّوا من أجل:\n- القساوسة\n- العائلات"),
+            para("نشكر الله من أجل المؤمنين الجدد.\nاشكروا الله من أجل الكنيسة."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points.len(), 2, "{:?}", c.points);
+        assert_eq!(c.praise.len(), 2, "{:?}", c.praise);
+        assert_eq!(c.lang, "ar");
+    }
+
+    #[test]
+    fn a_spanish_calendar_without_a_heading() {
+        let blocks = [
+            para(
+                "Los cristianos de Argelia se reúnen en casas desde que las autoridades cerraron las iglesias.",
+            ),
+            para("Lunes: Oremos por los pastores."),
+            para("Martes: Pidamos a Dios que abra los tribunales."),
+            para("Día 3 – Demos gracias por los nuevos creyentes."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(
+            c.points,
+            [
+                "Oremos por los pastores.",
+                "Pidamos a Dios que abra los tribunales."
+            ]
+        );
+        assert_eq!(c.praise, ["Demos gracias por los nuevos creyentes."]);
+        assert_eq!(c.lang, "es");
+    }
 }

@@ -2,6 +2,8 @@
 //! block: after a heading wherever it stands (a block of its own, a line inside a paragraph, the
 //! last words of a paragraph), and without a heading when each line opens with a prayer verb.
 
+use std::sync::LazyLock;
+
 use super::lexicon::{Lexicon, Phrase, Words};
 use crate::import::page::{Block, Kind, squeeze, words};
 
@@ -98,7 +100,16 @@ const POINT_OPENERS: &[&str] = &[
 
 /// Finds the lists in `lines`.
 pub fn find(lines: &[Line], lexicon: &Lexicon) -> Found {
-    let look = Look { lexicon };
+    let mut bulleted_blocks: Vec<usize> = lines
+        .iter()
+        .filter(|l| unbulleted(l.text).is_some())
+        .map(|l| l.block)
+        .collect();
+    bulleted_blocks.dedup();
+    let look = Look {
+        lexicon,
+        bulleted_blocks,
+    };
     let mut found = Found {
         used: vec![false; lines.len()],
         kept: vec![None; lines.len()],
@@ -153,12 +164,18 @@ pub fn opens_a_list(b: &Block, lexicon: &Lexicon) -> bool {
         text: &b.text,
         opens_block: true,
     };
-    Look { lexicon }.heading_at(&[line], 0).is_some()
+    let look = Look {
+        lexicon,
+        bulleted_blocks: Vec::new(),
+    };
+    look.heading_at(&[line], 0).is_some()
 }
 
 /// The lexicon, and the questions asked of it.
 struct Look<'l> {
     lexicon: &'l Lexicon,
+    /// The blocks with a bulleted line, in order.
+    bulleted_blocks: Vec<usize>,
 }
 
 impl Look<'_> {
@@ -346,10 +363,7 @@ impl Look<'_> {
             if used[i] || self.heading_at(lines, i).is_some() {
                 break;
             }
-            let block_has_bullet = lines
-                .iter()
-                .filter(|l| l.block == line.block)
-                .any(|l| unbulleted(l.text).is_some());
+            let block_has_bullet = self.bulleted_blocks.binary_search(&line.block).is_ok();
             match (line.kind, unbulleted(line.text)) {
                 (Kind::Item, _) => {
                     points.push(squeeze(line.text));
@@ -567,6 +581,10 @@ const DAYS: &[&str] = &[
     "اليوم",
 ];
 
+/// [`DAYS`] folded as [`words`] folds text (Hangul comes apart into its letters).
+static FOLDED_DAYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| DAYS.iter().map(|d| words(d).concat()).collect());
+
 /// A calendar's line without its day ("Monday: Pray…", "Day 2 – Ask God…" → the prayer).
 pub fn without_day(text: &str) -> &str {
     for sep in [":", " – ", " — ", " - ", ".  "] {
@@ -578,7 +596,7 @@ pub fn without_day(text: &str) -> &str {
         let a_day = !w.is_empty()
             && w.len() <= 4
             && w.iter()
-                .any(|x| DAYS.contains(&x.as_str()) || x.chars().all(|c| c.is_ascii_digit()));
+                .any(|x| FOLDED_DAYS.contains(x) || x.chars().all(|c| c.is_ascii_digit()));
         if a_day && !rest.is_empty() {
             return rest;
         }
@@ -594,7 +612,8 @@ fn as_sentence(point: &str, lead: Option<&str>, english_prayer: bool) -> String 
         lead.is_some_and(|l| words(l).last().is_some_and(|w| LINKS.contains(&w.as_str())));
     match lead {
         Some(lead) if text.starts_with(char::is_lowercase) => text = format!("{lead} {text}"),
-        Some(lead) if !lead_links && LINKS.contains(&first.as_str()) => {
+        // "For the pastors" under "Please pray"; not "Que…" ("Oremos para que…" is meant).
+        Some(lead) if !lead_links && LINKS.contains(&first.as_str()) && first != "que" => {
             text = format!("{lead} {}", lower_first(&text));
         }
         None if english_prayer && (first == "for" || first == "that") => {
@@ -622,5 +641,67 @@ fn upper_first(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_and_numbers_come_off() {
+        assert_eq!(unbulleted("• for the pastors"), Some("for the pastors"));
+        assert_eq!(unbulleted("(3) for wisdom"), Some("for wisdom"));
+        assert_eq!(unbulleted("12. for the youth"), Some("for the youth"));
+        assert_eq!(unbulleted("-5 degrees at night"), None);
+        assert_eq!(unbulleted("**Pray** for them"), None);
+    }
+
+    #[test]
+    fn day_labels_come_off() {
+        for (line, want) in [
+            ("Monday: Pray for the pastors.", "Pray for the pastors."),
+            ("Day 2 – Ask God for wisdom.", "Ask God for wisdom."),
+            (
+                "Lunes: Oremos por los pastores.",
+                "Oremos por los pastores.",
+            ),
+            (
+                "Día 3 — Pidamos a Dios sabiduría.",
+                "Pidamos a Dios sabiduría.",
+            ),
+            (
+                "Jour 4 : Prions pour les familles.",
+                "Prions pour les familles.",
+            ),
+            ("Segunda-feira: Ore pelas igrejas.", "Ore pelas igrejas."),
+            (
+                "월요일: 교회를 위해 기도해 주세요.",
+                "교회를 위해 기도해 주세요.",
+            ),
+            ("Pray for: the pastors.", "Pray for: the pastors."),
+            ("Note: the church meets.", "Note: the church meets."),
+        ] {
+            assert_eq!(without_day(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn leads_come_from_the_last_verb_of_a_heading() {
+        let look = Look {
+            lexicon: Lexicon::builtin(),
+            bulleted_blocks: Vec::new(),
+        };
+        for (heading, lead) in [
+            ("Please pray for:", Some("Pray for")),
+            ("Please pray", Some("Pray")),
+            ("How to pray", Some("Pray")),
+            ("Prayer points", None),
+            ("Oremos por:", Some("Oremos por")),
+            ("Bitte beten Sie für:", Some("Beten Sie für")),
+            ("Thank God for:", Some("Thank God for")),
+        ] {
+            assert_eq!(look.lead(heading).as_deref(), lead, "{heading}");
+        }
     }
 }
