@@ -542,9 +542,9 @@ mod tests {
             c.summary,
             ["The police sealed the building in March, but the church meets as before."]
         );
-        // The same in French, with bullets on the paragraph's own lines.
+        // The same in French, with bullets on the paragraph's own lines, and thanks after them.
         let blocks = [para(
-            "La police a fermé le bâtiment en mars, mais l'Église se réunit comme avant. Prions pour :\n- les pasteurs interrogés chaque semaine\n- les familles des croyants",
+            "La police a fermé le bâtiment en mars, mais l'Église se réunit comme avant. Prions pour :\n- les pasteurs interrogés chaque semaine\n- les familles des croyants\nRendons grâce pour les nouveaux croyants",
         )];
         let c = parts(&blocks, Some("fr")).unwrap();
         assert_eq!(
@@ -555,6 +555,7 @@ mod tests {
             ]
         );
         assert_eq!(c.prayer_heading, "Prions pour");
+        assert_eq!(c.praise, ["Rendons grâce pour les nouveaux croyants."]);
     }
 
     #[test]

@@ -375,8 +375,11 @@ impl Look<'_> {
                     bulleted = true;
                 }
                 (_, None) if block_has_bullet && bulleted => {
-                    // A wrapped bullet goes on over the next line.
+                    // A wrapped bullet goes on over the next line; a line opening with a verb
+                    // ("Rendons grâce pour…") is a point of its own.
+                    let verb = self.opening_verb(line.text).is_some();
                     match points.last_mut() {
+                        _ if verb => points.push(squeeze(line.text)),
                         Some(last) if !line.opens_block && !last.ends_with(['.', '!', '?']) => {
                             last.push(' ');
                             last.push_str(&squeeze(line.text));
