@@ -95,7 +95,8 @@ fn opening(blocks: &[Block]) -> String {
 
 /// Whether a block reads as a heading.
 fn is_heading(b: &Block) -> bool {
-    b.kind == Kind::Heading || !b.text.contains('\n') && text::looks_like_heading(&b.text)
+    b.kind == Kind::Heading
+        || b.kind == Kind::Paragraph && !b.text.contains('\n') && text::looks_like_heading(&b.text)
 }
 
 /// Short headings that each name one country, each country once: where each starts, its
@@ -323,6 +324,17 @@ mod tests {
         let parts = countries_of(&p, None).unwrap();
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].0.code, "DZ");
+        // Items are points, not sections, even when short.
+        let p = page(
+            None,
+            &[
+                (P, "Christians in Algeria meet in homes."),
+                (H, "Please pray"),
+                (I, "Pray for Morocco too"),
+                (I, "Pray for Tunisia"),
+            ],
+        );
+        assert_eq!(found(&p).unwrap(), [("DZ", 4)]);
         assert_eq!(parts[0].1, "named in the heading “Pray for Algeria”");
     }
 
