@@ -256,13 +256,19 @@ mod tests {
             head("Pray for:"),
             block(Kind::Item, "the village elders"),
             block(Kind::Item, "Pray that families stay together"),
+            block(Kind::Item, "The youth"),
+            block(Kind::Item, "Pastor Somsak and his family"),
+            block(Kind::Item, "Many believers have lost their land."),
         ];
         let c = parts(&blocks, None).unwrap();
         assert_eq!(
             c.points,
             [
                 "Pray for the village elders.",
-                "Pray that families stay together."
+                "Pray that families stay together.",
+                "Pray for the youth.",
+                "Pray for Pastor Somsak and his family.",
+                "Many believers have lost their land."
             ]
         );
     }

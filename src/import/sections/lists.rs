@@ -93,6 +93,13 @@ const LINKS: &[&str] = &[
     "pelas",
 ];
 
+/// Words that open a noun phrase, lower-cased after "Pray for": "The elders" → "the elders".
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "our", "their", "all", "those", "these", "les", "le", "la", "l", "des",
+    "nos", "los", "las", "el", "nuestros", "nuestras", "die", "der", "das", "den", "unsere", "os",
+    "as", "o", "nossos", "nossas",
+];
+
 /// Other words a prayer point opens with, besides the verbs: "May they…", "Lord, …".
 const POINT_OPENERS: &[&str] = &[
     "may", "lord", "father", "seigneur", "pere", "senor", "padre", "herr", "vater", "senhor", "pai",
@@ -427,7 +434,8 @@ impl Look<'_> {
         };
         let lead = heading.and_then(|h| h.lead.as_deref());
         let english_prayer = heading.is_none_or(|h| h.sort == Sort::Prayer);
-        Some((sort, as_sentence(text, lead, english_prayer)))
+        let verb = self.opening_verb(text).is_some();
+        Some((sort, as_sentence(text, lead, english_prayer, verb)))
     }
 
     /// Runs of two lines or more, not yet used, each opening with a prayer or praise verb:
@@ -608,13 +616,28 @@ pub fn without_day(text: &str) -> &str {
 }
 
 /// "the pastors" after "Please pray for:" becomes "Pray for the pastors."
-fn as_sentence(point: &str, lead: Option<&str>, english_prayer: bool) -> String {
+/// `verb`: the point opens with a verb of its own ("Pray that…").
+fn as_sentence(point: &str, lead: Option<&str>, english_prayer: bool, verb: bool) -> String {
     let mut text = point.trim().to_string();
-    let first = words(&text).into_iter().next().unwrap_or_default();
+    let w = words(&text);
+    let first = w.first().cloned().unwrap_or_default();
     let lead_links =
         lead.is_some_and(|l| words(l).last().is_some_and(|w| LINKS.contains(&w.as_str())));
+    // "The village elders" or "Pastor Youssef" under "Pray for:": a name, not a sentence.
+    let a_name = !verb
+        && w.len() <= 15
+        && !LINKS.contains(&first.as_str())
+        && !text.ends_with(['.', '!', '?']);
     match lead {
         Some(lead) if text.starts_with(char::is_lowercase) => text = format!("{lead} {text}"),
+        Some(lead) if lead_links && a_name => {
+            let name = if ARTICLES.contains(&first.as_str()) {
+                lower_first(&text)
+            } else {
+                text.clone()
+            };
+            text = format!("{lead} {name}");
+        }
         // "For the pastors" under "Please pray"; not "Que…" ("Oremos para que…" is meant).
         Some(lead) if !lead_links && LINKS.contains(&first.as_str()) && first != "que" => {
             text = format!("{lead} {}", lower_first(&text));
