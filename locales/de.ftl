@@ -219,3 +219,9 @@ export-change = Hier ändern oder löschen:
 web-pow-needs-js = Diese Gemeinde hat eine Prüfung gegen automatische Anmeldungen eingeschaltet, die JavaScript braucht: Bitte erlauben Sie JavaScript für diese Seite, um sich anzumelden.
 web-pow-refused = Die Prüfung des Formulars gegen automatische Anmeldungen fehlte, ist abgelaufen oder wurde schon verwendet. Bitte senden Sie das Formular noch einmal.
 web-pow-working = Wird geprüft…
+
+## `prayer-guide import`: Listen, getrennt durch " | " (siehe en.ftl).
+import-prayer-headings = Bitte beten Sie | Gebetsanliegen | Betet für | Beten Sie für | Gebetsthemen | Gebetspunkte | Wie Sie beten können | Lasst uns beten | Wir beten für
+import-praise-headings = Danken Sie Gott | Lob und Dank | Dank und Lob | Danket Gott | Wir danken Gott | Gebetserhörungen | Dankesanliegen
+import-prayer-verbs = Beten Sie | Betet | Bitte beten Sie | Lasst uns beten | Beten wir | Bitten Sie Gott | Bittet Gott | Bitten wir Gott
+import-praise-verbs = Danken Sie | Danket | Dankt Gott | Danken wir | Loben Sie Gott | Lobt Gott | Loben wir Gott | Preisen Sie Gott

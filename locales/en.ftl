@@ -233,3 +233,15 @@ export-change = Change or erase it here:
 web-pow-needs-js = This church has turned on a check against automated sign-ups that needs JavaScript: please allow JavaScript for this page to sign up.
 web-pow-refused = The form's check against automated sign-ups was missing, expired or already used. Please send the form again.
 web-pow-working = Checking…
+
+## `prayer-guide import`: what marks a prayer list on a page. Each is a list separated by " | ",
+## matched at the start of a line without regard to case or accents; a phrase written "…words"
+## matches at the end of a line instead (for languages that put the verb last).
+# Headings that open a list of prayer points.
+import-prayer-headings = Please pray | Pray for | Pray that | How to pray | How you can pray | Ways to pray | Prayer points | Prayer requests | Prayer needs | Prayer focus | Pray with us | Let us pray | Let's pray
+# Headings of a list of thanks and praise (kept apart from the prayer points).
+import-praise-headings = Praise | Praise and thanks | Praise reports | Give thanks | Thanksgiving | Answers to prayer | Answered prayer | Reasons to give thanks
+# Words a prayer point begins with, so that a list without a heading is found.
+import-prayer-verbs = Pray | Please pray | Let us pray | Let's pray | Ask the Lord | Ask God | Ask | Intercede | Lift up
+# Words a point of thanks or praise begins with.
+import-praise-verbs = Praise God | Praise the Lord | Praise | Thank God | Thank the Lord | Give thanks | Rejoice

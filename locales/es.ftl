@@ -219,3 +219,9 @@ export-change = Cámbielo o bórrelo aquí:
 web-pow-needs-js = Esta iglesia ha activado una comprobación contra las suscripciones automáticas que necesita JavaScript: permita JavaScript en esta página para suscribirse.
 web-pow-refused = Faltaba la comprobación del formulario contra las suscripciones automáticas, caducó o ya se usó. Envíe el formulario de nuevo.
 web-pow-working = Comprobando…
+
+## `prayer-guide import`: listas separadas por " | " (véase en.ftl).
+import-prayer-headings = Oremos por | Oremos | Motivos de oración | Peticiones de oración | Pedidos de oración | Cómo orar | Ore por | Oren por | Por favor ore | Por favor oren
+import-praise-headings = Motivos de gratitud | Motivos de alabanza | Demos gracias | Alabemos a Dios | Gratitud | Acción de gracias
+import-prayer-verbs = Oremos | Ore | Oren | Pidamos | Pida a Dios | Pidan a Dios | Intercedamos | Clamemos
+import-praise-verbs = Demos gracias | Demos gracias a Dios | Alabemos | Agradezcamos | Damos gracias | Den gracias | Alaben a Dios

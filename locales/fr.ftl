@@ -234,3 +234,9 @@ export-change = Modifiez-les ou effacez-les ici :
 web-pow-needs-js = Cette Église a activé une vérification contre les inscriptions automatiques qui nécessite JavaScript : veuillez autoriser JavaScript sur cette page pour vous inscrire.
 web-pow-refused = La vérification du formulaire contre les inscriptions automatiques manquait, a expiré ou a déjà servi. Veuillez envoyer le formulaire à nouveau.
 web-pow-working = Vérification…
+
+## `prayer-guide import` : listes séparées par « | » (voir en.ftl).
+import-prayer-headings = Prions pour | Sujets de prière | Priez pour | Comment prier | Prions | Intentions de prière | Priez avec nous
+import-praise-headings = Rendons grâce | Louons Dieu | Sujets de louange | Actions de grâce | Sujets de reconnaissance | Louange
+import-prayer-verbs = Prions | Priez | Demandons à Dieu | Demandez à Dieu | Demandons au Seigneur | Intercédons
+import-praise-verbs = Rendons grâce | Rendez grâce | Louons Dieu | Louons le Seigneur | Louez Dieu | Remercions Dieu | Remerciez Dieu | Remercions le Seigneur

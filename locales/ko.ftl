@@ -219,3 +219,9 @@ export-change = 여기서 바꾸거나 삭제하세요:
 web-pow-needs-js = 이 교회는 자동 가입을 막는 확인을 켜 두었으며, 이 확인에는 JavaScript가 필요합니다. 가입하려면 이 페이지에서 JavaScript를 허용해 주세요.
 web-pow-refused = 자동 가입을 막는 양식 확인이 없거나, 만료되었거나, 이미 사용되었습니다. 양식을 다시 보내 주세요.
 web-pow-working = 확인 중…
+
+## `prayer-guide import`: " | "로 구분한 목록 (en.ftl 참고). "…"로 시작하면 줄 끝에서 찾습니다.
+import-prayer-headings = 기도 제목 | 기도제목 | 함께 기도해 주세요 | 이렇게 기도해 주세요 | 기도해 주세요 | 기도합시다 | 중보기도 제목
+import-praise-headings = 감사 제목 | 감사제목 | 감사와 찬양 | 찬양 제목
+import-prayer-verbs = …기도해 주세요 | …기도해주세요 | …기도합시다 | …기도하세요 | …기도하십시오 | …간구합시다
+import-praise-verbs = …감사합시다 | …감사하세요 | …감사드립니다 | …찬양합시다 | 하나님께 감사

@@ -219,3 +219,9 @@ export-change = Altere ou apague aqui:
 web-pow-needs-js = Esta igreja ativou uma verificação contra inscrições automáticas que precisa de JavaScript: permita JavaScript nesta página para se inscrever.
 web-pow-refused = A verificação do formulário contra inscrições automáticas faltou, expirou ou já foi usada. Envie o formulário novamente.
 web-pow-working = Verificando…
+
+## `prayer-guide import`: listas separadas por " | " (veja en.ftl).
+import-prayer-headings = Orem por | Ore por | Oremos por | Motivos de oração | Pedidos de oração | Como orar | Por favor, ore | Interceda por | Vamos orar
+import-praise-headings = Motivos de louvor | Motivos de gratidão | Louvemos a Deus | Agradeçamos a Deus | Ação de graças | Dê graças
+import-prayer-verbs = Ore | Orem | Oremos | Peça a Deus | Peçam a Deus | Interceda | Intercedam | Clame a Deus
+import-praise-verbs = Louve a Deus | Louvem a Deus | Louvemos | Agradeça a Deus | Agradeçam a Deus | Agradeçamos | Dê graças | Demos graças

@@ -72,6 +72,9 @@ pub fn run(config: &Path, args: ImportArgs) -> Result<ExitCode, Error> {
         today,
         guides_language: settings.guides_language,
         force: args.force,
+        lexicon: Some(std::sync::Arc::new(
+            crate::import::sections::Lexicon::with_project(&settings.locales)?,
+        )),
     };
     let mut counts = Counts::default();
     let mut checks = Diagnostics::default();
@@ -402,6 +405,8 @@ fn normal(path: &Path) -> PathBuf {
 struct Settings {
     guides: PathBuf,
     guides_language: String,
+    /// The project's label files, whose `import-*` messages add headings and verbs.
+    locales: PathBuf,
 }
 
 impl Settings {
@@ -414,6 +419,7 @@ impl Settings {
         let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(String::from);
         Settings {
             guides: root.join(text("guides").unwrap_or_else(|| "guides".into())),
+            locales: root.join(text("locales").unwrap_or_else(|| "locales".into())),
             guides_language: text("guides_language")
                 .and_then(|l| l.split(['-', '_']).next().map(str::to_ascii_lowercase))
                 .unwrap_or_else(|| "en".into()),

@@ -1,5 +1,7 @@
 //! Finding countries in text: every country of ISO 3166-1 with its common names, Spanish name
-//! and demonyms (`countries.tsv`, whose header names its source), matched word by word.
+//! and demonyms (`countries.tsv`, whose header names its source), and French, German and
+//! Portuguese names of the World Watch List countries (`countries-fr-de-pt.tsv`), matched word
+//! by word.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -17,18 +19,24 @@ pub struct Country {
     pub name_es: &'static str,
     /// The region, in this project's grouping.
     pub region: &'static str,
+    /// The French, German and Portuguese names, where the data has them.
+    names_fr_de_pt: [&'static str; 3],
     /// Every name, folded as [`words`] folds text, for near matches.
     folded: Vec<String>,
 }
 
 impl Country {
-    /// The name in a language ("es" or anything else for English).
+    /// The name in a language ("es", "fr", "de", "pt"; English for any other, or where the
+    /// data has no name in the language).
     pub fn name_in(&self, lang: &str) -> &'static str {
-        if lang == "es" && !self.name_es.is_empty() {
-            self.name_es
-        } else {
-            self.name
-        }
+        let name = match lang {
+            "es" => self.name_es,
+            "fr" => self.names_fr_de_pt[0],
+            "de" => self.names_fr_de_pt[1],
+            "pt" => self.names_fr_de_pt[2],
+            _ => "",
+        };
+        if name.is_empty() { self.name } else { name }
     }
 }
 
@@ -61,9 +69,14 @@ struct Table {
     longest: usize,
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| load(include_str!("countries.tsv")));
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    load(
+        include_str!("countries.tsv"),
+        include_str!("countries-fr-de-pt.tsv"),
+    )
+});
 
-fn load(data: &'static str) -> Table {
+fn load(data: &'static str, more_names: &'static str) -> Table {
     let mut countries = Vec::new();
     let mut index = HashMap::new();
     let mut longest = 1;
@@ -103,8 +116,37 @@ fn load(data: &'static str) -> Table {
             name,
             name_es,
             region,
+            names_fr_de_pt: [""; 3],
             folded: names.iter().map(|n| words(n).join(" ")).collect(),
         });
+    }
+    for line in more_names
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        let Some(i) = countries.iter().position(|c| c.code == cols[0]) else {
+            continue;
+        };
+        for (k, column) in cols.iter().skip(1).take(3).enumerate() {
+            for n in column.split('|').filter(|n| !n.is_empty()) {
+                let key = words(n).join(" ");
+                longest = longest.max(key.split(' ').count());
+                let acronym = n.len() <= 5 && n.chars().all(|c| c.is_ascii_uppercase());
+                index.entry(key.clone()).or_insert(Entry {
+                    country: i,
+                    naming: Naming::Name,
+                    acronym,
+                });
+                let c = &mut countries[i];
+                if c.names_fr_de_pt[k].is_empty() {
+                    c.names_fr_de_pt[k] = n;
+                }
+                if !c.folded.contains(&key) {
+                    c.folded.push(key);
+                }
+            }
+        }
     }
     Table {
         countries,
@@ -258,6 +300,31 @@ mod tests {
         assert_eq!(codes("Prayer Shields, Malaysia, India"), ["MY", "IN"]);
         assert_eq!(codes("#15 in Christian Persecution, Algeria"), ["DZ"]);
         assert_eq!(codes("Oremos por Kazajistán"), ["KZ"]);
+    }
+
+    #[test]
+    fn french_german_and_portuguese_names() {
+        assert_eq!(codes("Prions pour l'Algérie et le Maroc"), ["DZ", "MA"]);
+        assert_eq!(codes("Christen in Nordkorea und Äthiopien"), ["KP", "ET"]);
+        assert_eq!(
+            codes("Orem pela Coreia do Norte e pelo Iêmen"),
+            ["KP", "YE"]
+        );
+        assert_eq!(codes("la République centrafricaine, la RDC"), ["CF", "CD"]);
+        assert_eq!(codes("Birmanie"), ["MM"]);
+        assert_eq!(lookup("Ouzbékistan").map(|c| c.code), Some("UZ"));
+        let dz = lookup("DZ").unwrap();
+        assert_eq!(
+            ["fr", "de", "pt", "es", "ko"].map(|l| dz.name_in(l)),
+            ["Algérie", "Algerien", "Argélia", "Argelia", "Algeria"]
+        );
+        let table = &*TABLE;
+        let named = table
+            .countries
+            .iter()
+            .filter(|c| c.names_fr_de_pt.iter().all(|n| !n.is_empty()))
+            .count();
+        assert!(named >= 50, "{named}");
     }
 
     #[test]

@@ -42,7 +42,6 @@ use chrono::NaiveDate;
 use countries::Country;
 use merge::{Action, Draft, Merged};
 use page::{Block, Page, snippet};
-use sections::Missing;
 
 /// What the command line asks for.
 #[derive(Debug, Clone)]
@@ -61,6 +60,8 @@ pub struct Options {
     pub guides_language: String,
     /// Read a page again even though the record has it.
     pub force: bool,
+    /// The headings and verbs to look for, with the project's own; `None` for the built-in.
+    pub lexicon: Option<std::sync::Arc<sections::Lexicon>>,
 }
 
 /// What became of one page.
@@ -212,16 +213,12 @@ fn guide_of(
     options: &Options,
 ) -> Result<(Merged, Vec<String>), Problem> {
     let mut lines = Vec::new();
-    let content = sections::parts(blocks, page.lang.as_deref()).map_err(|m| match m {
-        Missing::PrayerSection => (
-            format!("no prayer points for {}: no heading such as “Please pray”, “Pray for”, “How to pray” or “Prayer points” (or “Oremos por”, “Motivos de oración”)", country.name),
-            "a guide needs prayer points: import a page that has them, or write them by hand".into(),
-        ),
-        Missing::Points(heading) => (
-            format!("no prayer points for {}: nothing after “{heading}” reads as a list", country.name),
-            "put each point on a line of its own, or after a bullet (•, -, *, 1.)".into(),
-        ),
-    })?;
+    let lexicon = options
+        .lexicon
+        .as_deref()
+        .unwrap_or(sections::Lexicon::builtin());
+    let content = sections::parts_with(blocks, page.lang.as_deref(), lexicon)
+        .map_err(|m| m.explain(country.name, blocks, page.lang.as_deref()))?;
     lines.push(format!(
         "language: {}{}",
         content.lang,
@@ -244,9 +241,16 @@ fn guide_of(
     if let Some(s) = &content.story {
         lines.push(format!("story: “{}”: “{}”", s.pseudonym, snippet(&s.quote)));
     }
-    lines.push(format!("prayer points after “{}”:", content.prayer_heading));
+    if content.prayer_heading.is_empty() {
+        lines.push("prayer points (a list without a heading):".into());
+    } else {
+        lines.push(format!("prayer points after “{}”:", content.prayer_heading));
+    }
     for p in &content.points {
         lines.push(format!("  point: {p}"));
+    }
+    for p in &content.praise {
+        lines.push(format!("  praise: {p}"));
     }
     for (text, why) in &content.unused {
         lines.push(format!(
@@ -520,6 +524,7 @@ mod tests {
                 today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
                 guides_language: "en".into(),
                 force: false,
+                lexicon: None,
             };
             for page in [html::read(&source), text::read(&source)] {
                 let Ok(found) = countries_of(&page, None) else { continue };

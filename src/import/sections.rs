@@ -1,15 +1,17 @@
 //! From a page's blocks to a guide's parts: the opening paragraphs as the summary, a testimony
-//! as the story, and the list after "Please pray" as the points.
+//! as the story, the prayer lists as the points and the thanks as the praise.
 
-use super::page::{Block, Kind, snippet, squeeze, words};
+mod language;
+pub mod lexicon;
+mod lists;
+mod story;
 
-/// A testimony under the name the page gave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Story {
-    pub pseudonym: String,
-    pub quote: String,
-    pub context: String,
-}
+use super::page::{Block, Kind, snippet, squeeze};
+pub use lexicon::Lexicon;
+pub use lists::is_bullet;
+use lists::{Line, Sort};
+pub use story::Story;
+use story::{story_at, story_name};
 
 /// The parts of a guide found on a page, and notes on what was left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,14 +19,16 @@ pub struct Content {
     pub summary: Vec<String>,
     pub story: Option<Story>,
     pub points: Vec<String>,
-    /// The heading the points came after.
-    pub prayer_heading: String,
-    /// "es" when the page is in Spanish, else "en".
-    pub lang: String,
-    /// How the language was found, for the report.
-    pub lang_how: String,
-    /// Thanksgiving items.
+    /// Thanks and praise: points opening "Praise God…", "Rendons grâce…", or under such a heading.
     pub praise: Vec<String>,
+    /// The heading the points came after ("" for a list without one).
+    pub prayer_heading: String,
+    /// The page's language, a primary subtag ("fr"): `<html lang>`, else detected; "en" when
+    /// neither tells.
+    pub lang: String,
+    /// How the language was found, for the report: "from <html lang=\"fr\">",
+    /// "detected (whatlang, confidence 0.93)".
+    pub lang_how: String,
     /// Text found but not used, with the reason.
     pub unused: Vec<(String, &'static str)>,
 }
@@ -32,81 +36,80 @@ pub struct Content {
 /// Why a page gave no guide.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
-    /// No heading such as "Please pray".
+    /// No heading such as "Please pray", and no list whose lines open with a prayer verb.
     PrayerSection,
-    /// A heading, and nothing that reads as a list after it.
+    /// A heading (as the page wrote it), and nothing that reads as a list after it.
     Points(String),
+}
+
+impl Missing {
+    /// The error for the report, and its fix: the headings and verbs tried in the page's
+    /// language (`blocks` and `claimed` as given to [`parts`]).
+    pub fn explain(
+        &self,
+        country: &str,
+        blocks: &[Block],
+        claimed: Option<&str>,
+    ) -> (String, String) {
+        match self {
+            Missing::PrayerSection => {
+                let lexicon = Lexicon::builtin();
+                let (lang, _) = language::language_of(blocks, claimed, None, lexicon);
+                let mut headings = Vec::new();
+                let mut verbs = Vec::new();
+                for tag in [lang.as_str(), "en"] {
+                    if let Some(w) = lexicon.get(tag) {
+                        let quote = |p: &lexicon::Phrase| format!("“{}”", p.text);
+                        headings.extend(w.prayer_headings.iter().take(6).map(quote));
+                        verbs.extend(w.prayer_verbs.iter().take(4).map(quote));
+                    }
+                    if lang == "en" {
+                        break;
+                    }
+                }
+                (
+                    format!(
+                        "no prayer points for {country}: no heading such as {} and no list whose lines open with {} (the page reads as `{lang}`)",
+                        headings.join(", "),
+                        verbs.join(", ")
+                    ),
+                    "a guide needs prayer points: import a page that has them, or write them by hand (a project adds words in locales/<tag>.ftl: import-prayer-headings, import-prayer-verbs)".into(),
+                )
+            }
+            Missing::Points(heading) => (
+                format!("no prayer points for {country}: no list after “{heading}”"),
+                "put each point on a line of its own, or after a bullet (•, -, *, 1.)".into(),
+            ),
+        }
+    }
 }
 
 /// The summary takes at most this many paragraphs (the guide format's limit).
 const SUMMARY_PARAGRAPHS: usize = 3;
 
-const PRAYER_MARKERS: &[(&str, &str)] = &[
-    ("please pray", "en"),
-    ("pray for", "en"),
-    ("pray that", "en"),
-    ("how to pray", "en"),
-    ("how you can pray", "en"),
-    ("ways to pray", "en"),
-    ("prayer points", "en"),
-    ("prayer requests", "en"),
-    ("prayer needs", "en"),
-    ("pray with us", "en"),
-    ("let us pray", "en"),
-    ("lets pray", "en"),
-    ("let s pray", "en"),
-    ("oremos por", "es"),
-    ("oremos", "es"),
-    ("motivos de oracion", "es"),
-    ("peticiones de oracion", "es"),
-    ("pedidos de oracion", "es"),
-    ("como orar", "es"),
-    ("ore por", "es"),
-    ("oren por", "es"),
-    ("por favor ore", "es"),
-    ("por favor oren", "es"),
-];
-
-/// Words a prayer point starts with when it has no bullet.
-const POINT_STARTS: &[&str] = &[
-    "pray",
-    "ask",
-    "thank",
-    "praise",
-    "that",
-    "for",
-    "may",
-    "lord",
-    "father",
-    "oremos",
-    "ore",
-    "oren",
-    "pidamos",
-    "demos",
-    "que",
-    "por",
-    "para",
-    "alabemos",
-    "agradezcamos",
-];
-
-/// Finds the parts of a guide in a page's blocks. `lang` is the page's own claim, if any.
+/// Finds the parts of a guide in a page's blocks, with the built-in languages' words.
+/// `lang` is the page's own claim (`<html lang>`), if any.
 pub fn parts(blocks: &[Block], lang: Option<&str>) -> Result<Content, Missing> {
+    parts_with(blocks, lang, Lexicon::builtin())
+}
+
+/// [`parts`] with a project's words (see [`Lexicon::with_project`]).
+pub fn parts_with(
+    blocks: &[Block],
+    lang: Option<&str>,
+    lexicon: &Lexicon,
+) -> Result<Content, Missing> {
     let mut content = Content::default();
-    let mut used = vec![false; blocks.len()];
+    let mut in_story = vec![false; blocks.len()];
     // The story first, wherever it stands, so that its paragraphs stay out of the summary.
     for (i, b) in blocks.iter().enumerate() {
         if let Some(name) = story_name(b) {
             let (story, taken) = story_at(blocks, i, name);
-            for u in &mut used[i..i + taken] {
+            for u in &mut in_story[i..i + taken] {
                 *u = true;
             }
             match story {
-                Some(s) if content.story.is_none() => content.story = Some(s),
-                Some(_) => content.unused.push((
-                    b.text.clone(),
-                    "a second testimony: a guide holds one story",
-                )),
+                Some(s) => content.story = Some(s),
                 None => content.unused.push((
                     b.text.clone(),
                     "a testimony without a quoted line or a name: no story made",
@@ -115,47 +118,38 @@ pub fn parts(blocks: &[Block], lang: Option<&str>) -> Result<Content, Missing> {
             break;
         }
     }
-    // The points, after every prayer heading.
-    let mut first_prayer = None;
-    let mut page_lang = None;
-    let mut i = 0;
-    while i < blocks.len() {
-        if used[i] {
-            i += 1;
-            continue;
+    let lines = lists::lines_of(blocks, &in_story);
+    let found = lists::find(&lines, lexicon);
+    let heading_lang = found.headings.first().map(|h| h.lang.as_str());
+    (content.lang, content.lang_how) = language::language_of(blocks, lang, heading_lang, lexicon);
+    for list in &found.lists {
+        for (sort, point) in &list.points {
+            match sort {
+                Sort::Prayer => content.points.push(point.clone()),
+                Sort::Praise => content.praise.push(point.clone()),
+            }
         }
-        let Some(heading) = prayer_heading(&blocks[i]) else {
-            i += 1;
-            continue;
-        };
-        first_prayer.get_or_insert(i);
-        page_lang.get_or_insert(heading.lang);
-        if content.prayer_heading.is_empty() {
-            content.prayer_heading = squeeze(&blocks[i].text);
-        }
-        used[i] = true;
-        let (points, taken) = points_after(blocks, i + 1, &heading, &mut used);
-        content.points.extend(points);
-        i += 1 + taken;
     }
-    let Some(first_prayer) = first_prayer else {
-        return Err(Missing::PrayerSection);
-    };
+    content.prayer_heading = found
+        .lists
+        .iter()
+        .find_map(|l| l.heading.as_ref())
+        .or(found.headings.first())
+        .map(|h| h.text.clone())
+        .unwrap_or_default();
     if content.points.is_empty() {
-        return Err(Missing::Points(content.prayer_heading));
+        return Err(match found.headings.first() {
+            Some(h) => Missing::Points(h.text.clone()),
+            None => Missing::PrayerSection,
+        });
     }
-    content.lang = lang
-        .filter(|l| *l == "es" || *l == "en")
-        .or(page_lang)
-        .unwrap_or("en")
-        .to_string();
-    // The summary: the opening paragraphs before the prayer section.
-    for (i, b) in blocks.iter().enumerate() {
-        if used[i] || b.kind == Kind::Heading {
+    let first_list = found.lists.first().map_or(0, |l| l.start);
+    // The summary: the opening paragraphs before the first list.
+    for (at, kind, text) in leftovers(&lines, &found) {
+        if kind == Kind::Heading {
             continue;
         }
-        let text = squeeze(&b.text);
-        if i > first_prayer {
+        if at > first_list {
             content
                 .unused
                 .push((text, "after the prayer points: not part of the summary"));
@@ -175,326 +169,35 @@ pub fn parts(blocks: &[Block], lang: Option<&str>) -> Result<Content, Missing> {
     Ok(content)
 }
 
-/// A heading that opens a prayer list.
-struct PrayerHeading {
-    lang: &'static str,
-    /// The heading ends "pray for:", so items such as "the pastors" read on from it.
-    lead: Option<&'static str>,
-}
-
-fn prayer_heading(b: &Block) -> Option<PrayerHeading> {
-    if b.text.contains('\n') || b.kind == Kind::Item || b.kind == Kind::Quote {
-        return None;
-    }
-    let text = b.text.trim();
-    let w = words(text);
-    let phrase = w.join(" ");
-    let (_, lang) = PRAYER_MARKERS.iter().find(|(m, _)| {
-        phrase == *m
-            || phrase.starts_with(&format!("{m} "))
-            || phrase.contains(&format!(" {m}")) && w.len() <= 8
-    })?;
-    let short = w.len() <= 6 && !text.ends_with(['.', '!', '?']);
-    if !(b.kind == Kind::Heading && w.len() <= 12 || text.ends_with(':') || short) {
-        return None;
-    }
-    let lead = if phrase.ends_with("pray for") {
-        Some("Pray for")
-    } else if phrase.ends_with("oremos por") {
-        Some("Oremos por")
-    } else {
-        None
-    };
-    Some(PrayerHeading { lang, lead })
-}
-
-/// Whether a character starts a bulleted line.
-pub fn is_bullet(c: char) -> bool {
-    "•◦‣⁃●○▪▫■□-*–—·✓✔➢►>".contains(c)
-}
-
-/// A line without its bullet or number, if it had one.
-fn unbulleted(line: &str) -> Option<&str> {
-    let line = line.trim_start();
-    let first = line.chars().next()?;
-    if is_bullet(first) {
-        let rest = &line[first.len_utf8()..];
-        // "-5 degrees" or "**bold**" are not bullets; a bullet stands apart from its text.
-        return (rest.starts_with(char::is_whitespace) || first != '-' && first != '*')
-            .then(|| rest.trim_start());
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let (body, open) = match line.strip_prefix('(') {
-        Some(rest) => (rest, true),
-        None => (line, false),
-    };
-    let digits = if open {
-        body.chars().take_while(char::is_ascii_digit).count()
-    } else {
-        digits
-    };
-    if (1..=3).contains(&digits) {
-        let rest = &body[digits..];
-        let closers: &[char] = if open { &[')'] } else { &['.', ')', ':'] };
-        if let Some(rest) = rest.strip_prefix(closers)
-            && rest.starts_with(char::is_whitespace)
-        {
-            return Some(rest.trim_start());
-        }
-    }
-    None
-}
-
-fn starts_like_a_point(line: &str) -> bool {
-    let w = words(line);
-    // "Thank you for praying" closes a letter; "Thank God for..." is a point.
-    let thanks_to_the_reader = w.len() > 1 && w[0] == "thank" && w[1] == "you";
-    w.first()
-        .is_some_and(|w| POINT_STARTS.contains(&w.as_str()))
-        && !thanks_to_the_reader
-}
-
-/// The points after a prayer heading at `start`, and how many blocks they took.
-fn points_after(
-    blocks: &[Block],
-    start: usize,
-    heading: &PrayerHeading,
-    used: &mut [bool],
-) -> (Vec<String>, usize) {
-    let mut points: Vec<String> = Vec::new();
-    let mut bulleted = false;
-    let mut taken = 0;
-    'blocks: for (i, b) in blocks.iter().enumerate().skip(start) {
-        if used[i] || prayer_heading(b).is_some() || story_name(b).is_some() {
-            break;
-        }
-        match b.kind {
-            Kind::Item => {
-                points.push(squeeze(&b.text));
-                bulleted = true;
-            }
-            Kind::Heading if !starts_like_a_point(&b.text) => break,
-            Kind::Heading | Kind::Paragraph | Kind::Quote => {
-                let lines: Vec<&str> = b.text.lines().filter(|l| !l.trim().is_empty()).collect();
-                let any_bullet = lines.iter().any(|l| unbulleted(l).is_some());
-                if bulleted && !any_bullet && !starts_like_a_point(&b.text) {
-                    break;
-                }
-                if !any_bullet
-                    && !points.is_empty()
-                    && !lines
-                        .iter()
-                        .all(|l| starts_like_a_point(l) || heading.lead.is_some())
-                {
-                    break;
-                }
-                if !any_bullet
-                    && points.is_empty()
-                    && lines.len() == 1
-                    && b.text.split_whitespace().count() > 60
-                {
-                    break;
-                }
-                for line in lines {
-                    match unbulleted(line) {
-                        Some(text) => {
-                            bulleted = true;
-                            points.push(squeeze(text));
-                        }
-                        // A wrapped bullet goes on over the next line.
-                        None if bulleted && any_bullet => match points.last_mut() {
-                            Some(last) if !last.ends_with(['.', '!', '?']) => {
-                                last.push(' ');
-                                last.push_str(&squeeze(line));
-                            }
-                            _ => break 'blocks,
-                        },
-                        None => points.push(squeeze(line)),
-                    }
-                }
-            }
-        }
-        used[i] = true;
-        taken = i + 1 - start;
-    }
-    let points = points
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| as_sentence(&p, heading.lead))
-        .collect();
-    (points, taken)
-}
-
-/// "the pastors" after "Please pray for:" becomes "Pray for the pastors."
-fn as_sentence(point: &str, lead: Option<&str>) -> String {
-    let mut text = point.trim().to_string();
-    let lower = text.to_lowercase();
-    if let Some(lead) = lead
-        && text.chars().next().is_some_and(char::is_lowercase)
-    {
-        text = format!("{lead} {text}");
-    } else if lead.is_none() && (lower.starts_with("for ") || lower.starts_with("that ")) {
-        // "For the pastors" under "Please pray" reads as "Pray for the pastors".
-        text = format!("Pray {lower_first}", lower_first = lower_first(&text));
-    }
-    if !text.ends_with(['.', '!', '?', '”', '"', ')']) {
-        text.push('.');
-    }
-    text
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The name in a testimony heading: "Meet “John”", "John's story", "La historia de Juan";
-/// `Some("")` for a heading such as "Testimony" that names nobody.
-fn story_name(b: &Block) -> Option<String> {
-    if b.text.contains('\n') || !matches!(b.kind, Kind::Heading | Kind::Paragraph) {
-        return None;
-    }
-    let text = squeeze(&b.text);
-    let text = text.trim_end_matches([':', '.']);
-    if text.split_whitespace().count() > 8 || text.ends_with(['!', '?']) {
-        return None;
-    }
-    let lower = text.to_lowercase();
-    for prefix in [
-        "meet ",
-        "conoce a ",
-        "conozca a ",
-        "conozcan a ",
-        "la historia de ",
-        "historia de ",
-        "the story of ",
-        "story of ",
-    ] {
-        if lower.starts_with(prefix) {
-            return Some(clean_name(&text[prefix.len()..]));
-        }
-    }
-    for suffix in ["'s story", "’s story", "'s testimony", "’s testimony"] {
-        if lower.ends_with(suffix) {
-            return Some(clean_name(&text[..text.len() - suffix.len()]));
-        }
-    }
-    matches!(
-        lower.as_str(),
-        "testimony"
-            | "a testimony"
-            | "her story"
-            | "his story"
-            | "their story"
-            | "testimonio"
-            | "un testimonio"
-            | "su historia"
-    )
-    .then(String::new)
-}
-
-fn clean_name(name: &str) -> String {
-    name.trim()
-        .trim_matches(|c: char| "\"“”'‘’«»".contains(c) || c.is_whitespace())
-        .to_string()
-}
-
-/// The story under the testimony heading at `at`, and how many blocks it took.
-fn story_at(blocks: &[Block], at: usize, name: String) -> (Option<Story>, usize) {
-    let mut quote = None;
-    let mut context = None;
-    let mut taken = 1;
-    for b in blocks.iter().skip(at + 1) {
-        if b.kind == Kind::Heading
-            || prayer_heading(b).is_some()
-            || quote.is_some() && context.is_some()
-        {
-            break;
-        }
-        let text = squeeze(&b.text);
-        if quote.is_none() && (b.kind == Kind::Quote || starts_quoted(&text)) {
-            quote = Some(unquoted(&text));
-        } else if context.is_none() {
-            if quote.is_none()
-                && let Some(q) = quoted_span(&text)
-            {
-                quote = Some(q);
-            }
-            context = Some(first_sentences(&text, 2));
+/// The page's text that no list took, a paragraph's lines together: where each piece starts,
+/// its kind and its text.
+fn leftovers(lines: &[Line], found: &lists::Found) -> Vec<(usize, Kind, String)> {
+    let mut out: Vec<(usize, Kind, String)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (j, line) in lines.iter().enumerate() {
+        let text = if found.used[j] {
+            found.kept[j].as_deref()
         } else {
-            break;
+            Some(line.text)
+        };
+        let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+            open = None;
+            continue;
+        };
+        match open {
+            Some(b) if b == line.block && !line.opens_block => {
+                let last = out.last_mut().expect("an open piece");
+                last.2 = squeeze(&format!("{} {text}", last.2));
+            }
+            _ => out.push((j, line.kind, squeeze(text))),
         }
-        taken += 1;
+        open = if found.used[j] {
+            None
+        } else {
+            Some(line.block)
+        };
     }
-    let pseudonym = if name.is_empty() {
-        context.as_deref().and_then(quoted_name).unwrap_or_default()
-    } else {
-        name
-    };
-    let story = match (quote, context) {
-        (Some(quote), Some(context)) if !pseudonym.is_empty() => Some(Story {
-            pseudonym,
-            quote,
-            context,
-        }),
-        _ => None,
-    };
-    (story, taken)
-}
-
-fn starts_quoted(text: &str) -> bool {
-    text.starts_with(['“', '"', '«', '„'])
-}
-
-/// A quotation without its outer quotation marks.
-fn unquoted(text: &str) -> String {
-    let t = text.trim();
-    let inner = t.trim_start_matches(['“', '"', '«', '„']);
-    match inner.rfind(['”', '"', '»', '“']) {
-        // Whatever follows the closing mark ("she says.") is attribution, not the quote.
-        Some(end) if end > 0 => inner[..end].trim().to_string(),
-        _ => inner.trim().to_string(),
-    }
-}
-
-/// The first quotation of five words or more inside a paragraph.
-fn quoted_span(text: &str) -> Option<String> {
-    let start = text.find('“')?;
-    let rest = &text[start + '“'.len_utf8()..];
-    let end = rest.find('”')?;
-    let q = rest[..end].trim();
-    (q.split_whitespace().count() >= 5).then(|| q.to_string())
-}
-
-/// A name in quotation marks, as pages mark a pseudonym: “Mariam”.
-fn quoted_name(text: &str) -> Option<String> {
-    let start = text.find('“')?;
-    let rest = &text[start + '“'.len_utf8()..];
-    let end = rest.find('”')?;
-    let name = rest[..end].trim();
-    (!name.is_empty()
-        && name.split_whitespace().count() <= 2
-        && name.chars().next()?.is_uppercase())
-    .then(|| name.to_string())
-}
-
-fn first_sentences(text: &str, n: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for piece in text.split_inclusive(['.', '!', '?']) {
-        out.push_str(piece);
-        // "Mr." and initials do not end a sentence; a following capital does.
-        if piece.trim_end().len() > 3 {
-            count += 1;
-        }
-        if count == n {
-            break;
-        }
-    }
-    squeeze(&out)
+    out
 }
 
 /// One line for the report about a text not used.
@@ -553,13 +256,19 @@ mod tests {
             head("Pray for:"),
             block(Kind::Item, "the village elders"),
             block(Kind::Item, "Pray that families stay together"),
+            block(Kind::Item, "The youth"),
+            block(Kind::Item, "Pastor Somsak and his family"),
+            block(Kind::Item, "Many believers have lost their land."),
         ];
         let c = parts(&blocks, None).unwrap();
         assert_eq!(
             c.points,
             [
                 "Pray for the village elders.",
-                "Pray that families stay together."
+                "Pray that families stay together.",
+                "Pray for the youth.",
+                "Pray for Pastor Somsak and his family.",
+                "Many believers have lost their land."
             ]
         );
     }
@@ -575,7 +284,8 @@ mod tests {
             ),
         ];
         let c = parts(&blocks, None).unwrap();
-        assert_eq!(c.points.len(), 3, "{:?}", c.points);
+        assert_eq!(c.points.len(), 2, "{:?}", c.points);
+        assert_eq!(c.praise, ["Thank God for the new church."]);
         assert_eq!(c.unused.len(), 1);
     }
 
@@ -636,5 +346,353 @@ mod tests {
         ];
         let (s, _) = story_at(&story, 0, story_name(&story[0]).unwrap());
         assert_eq!(s.unwrap().pseudonym, "Ana");
+    }
+
+    fn item(text: &str) -> Block {
+        block(Kind::Item, text)
+    }
+
+    const OPENING: &str = "Believers in Algeria have seen many churches sealed by the authorities.";
+
+    #[test]
+    fn a_heading_line_inside_a_pasted_paragraph() {
+        for text in [
+            "Believers in Algeria have seen many churches sealed.\nPlease pray for:\nthe pastors\nthe youth who meet in homes",
+            "Believers in Algeria have seen many churches sealed.\r\nPlease pray for:\r\nthe pastors\r\nthe youth who meet in homes\r\n",
+            "Believers in Algeria have seen many churches sealed.\nPlease pray for:\n• the pastors\n• the youth who meet in homes",
+        ] {
+            let c = parts(&[para(text)], None).unwrap();
+            assert_eq!(
+                c.points,
+                [
+                    "Pray for the pastors.",
+                    "Pray for the youth who meet in homes."
+                ],
+                "{text:?}"
+            );
+            assert_eq!(c.prayer_heading, "Please pray for:");
+            assert_eq!(
+                c.summary,
+                ["Believers in Algeria have seen many churches sealed."]
+            );
+        }
+    }
+
+    #[test]
+    fn a_heading_that_ends_a_paragraph() {
+        let blocks = [
+            para("The police sealed the building in March, but the church meets as before. Pray"),
+            item("for the pastors, who are questioned every week"),
+            item("that the court hears the appeal"),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(
+            c.points,
+            [
+                "Pray for the pastors, who are questioned every week.",
+                "Pray that the court hears the appeal."
+            ]
+        );
+        assert_eq!(
+            c.summary,
+            ["The police sealed the building in March, but the church meets as before."]
+        );
+        // The same in French, with bullets on the paragraph's own lines, and thanks after them.
+        let blocks = [para(
+            "La police a fermé le bâtiment en mars, mais l'Église se réunit comme avant. Prions pour :\n- les pasteurs interrogés chaque semaine\n- les familles des croyants\nRendons grâce pour les nouveaux croyants",
+        )];
+        let c = parts(&blocks, Some("fr")).unwrap();
+        assert_eq!(
+            c.points,
+            [
+                "Prions pour les pasteurs interrogés chaque semaine.",
+                "Prions pour les familles des croyants."
+            ]
+        );
+        assert_eq!(c.prayer_heading, "Prions pour");
+        assert_eq!(c.praise, ["Rendons grâce pour les nouveaux croyants."]);
+    }
+
+    #[test]
+    fn headings_in_every_language() {
+        let cases: [(&str, &str, &str, &str); 6] = [
+            (
+                "fr",
+                "Les chrétiens d'Algérie se réunissent dans les maisons depuis la fermeture des églises.",
+                "Sujets de prière",
+                "Priez pour les pasteurs",
+            ),
+            (
+                "de",
+                "Die Christen in Algerien treffen sich in Häusern, seit die Behörden die Kirchen geschlossen haben.",
+                "Bitte beten Sie für:",
+                "die Pastoren und ihre Familien",
+            ),
+            (
+                "es",
+                "Los cristianos de Argelia se reúnen en casas desde que las autoridades cerraron las iglesias.",
+                "Motivos de oración",
+                "Oremos por los pastores",
+            ),
+            (
+                "pt",
+                "Os cristãos da Argélia se reúnem em casas desde que as autoridades fecharam as igrejas.",
+                "Motivos de oração",
+                "Orem pelos pastores",
+            ),
+            (
+                "ko",
+                "알제리의 그리스도인들은 교회가 폐쇄된 후 가정에서 모이고 있습니다. 당국은 목회자들을 자주 조사합니다.",
+                "기도 제목",
+                "목회자들을 위해 기도해 주세요",
+            ),
+            (
+                "ar",
+                "يجتمع المسيحيون في الجزائر في البيوت منذ أن أغلقت السلطات الكنائس في البلاد كلها.",
+                "طلبات الصلاة",
+                "صلوا من أجل القساوسة",
+            ),
+        ];
+        for (lang, opening, heading, point) in cases {
+            let blocks = [para(opening), head(heading), item(point), item(point)];
+            let c = parts(&blocks, None).unwrap_or_else(|e| panic!("{lang}: {e:?}"));
+            assert_eq!(c.points.len(), 2, "{lang}: {:?}", c.points);
+            assert_eq!(c.lang, lang, "{lang}: {}", c.lang_how);
+            assert_eq!(c.prayer_heading, heading);
+        }
+        let blocks = [
+            para(
+                "Die Christen in Algerien treffen sich in Häusern, seit die Kirchen geschlossen sind.",
+            ),
+            head("Bitte beten Sie für:"),
+            item("die Pastoren und ihre Familien"),
+        ];
+        assert_eq!(
+            parts(&blocks, None).unwrap().points,
+            ["Beten Sie für die Pastoren und ihre Familien."]
+        );
+    }
+
+    #[test]
+    fn lists_without_a_heading_open_with_prayer_verbs() {
+        let blocks = [
+            para(OPENING),
+            para(
+                "Pray that the churches reopen.\nAsk the Lord to strengthen the pastors.\nAsk God for wisdom for the lawyers.\nIntercede for the prisoners.",
+            ),
+            para("Thank you for standing with them."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points.len(), 4, "{:?}", c.points);
+        assert_eq!(c.prayer_heading, "");
+        assert_eq!(c.summary, [OPENING]);
+        // One item per paragraph, with bullets, in French.
+        let blocks = [
+            para(
+                "Les chrétiens d'Algérie se réunissent dans les maisons depuis la fermeture des églises.",
+            ),
+            para("• Prions pour les pasteurs."),
+            para("• Demandons à Dieu de protéger les familles."),
+            para("• Rendons grâce pour les nouveaux croyants."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points.len(), 2, "{:?}", c.points);
+        assert_eq!(c.praise, ["Rendons grâce pour les nouveaux croyants."]);
+        assert_eq!(c.lang, "fr");
+        // A single line is a sentence, not a list.
+        let blocks = [para(OPENING), para("Pray for them.")];
+        assert_eq!(parts(&blocks, None), Err(Missing::PrayerSection));
+    }
+
+    #[test]
+    fn a_prayer_calendar_loses_its_day_labels() {
+        let blocks = [
+            para(OPENING),
+            para("Monday: Pray for the pastors."),
+            para("Tuesday: Pray for the families."),
+            para("Day 3 – Ask God to open the courts."),
+            para("Wednesday - Give thanks for the new believers."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(
+            c.points,
+            [
+                "Pray for the pastors.",
+                "Pray for the families.",
+                "Ask God to open the courts."
+            ]
+        );
+        assert_eq!(c.praise, ["Give thanks for the new believers."]);
+        let blocks = [
+            para(
+                "Die Christen in Algerien treffen sich in Häusern, seit die Kirchen geschlossen sind.",
+            ),
+            para(
+                "Montag: Beten Sie für die Pastoren.\r\nDienstag: Danken Sie Gott für die Gemeinden.\r\nTag 3: Betet für die Gefangenen.",
+            ),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(
+            c.points,
+            ["Beten Sie für die Pastoren.", "Betet für die Gefangenen."]
+        );
+        assert_eq!(c.praise, ["Danken Sie Gott für die Gemeinden."]);
+    }
+
+    #[test]
+    fn praise_goes_apart_from_the_points() {
+        let blocks = [
+            para(OPENING),
+            head("Please pray"),
+            item("for the pastors"),
+            item("Praise God for the believers set free in May"),
+            item("Give thanks for the new church building"),
+            head("Praise reports"),
+            item("A court cleared three believers"),
+            head("Demos gracias"),
+            item("Por los nuevos creyentes"),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points, ["Pray for the pastors."]);
+        assert_eq!(
+            c.praise,
+            [
+                "Praise God for the believers set free in May.",
+                "Give thanks for the new church building.",
+                "A court cleared three believers.",
+                "Demos gracias por los nuevos creyentes."
+            ]
+        );
+        // "Thank God for:" reads on into its items.
+        let blocks = [
+            para(OPENING),
+            head("Thank God for:"),
+            item("the release of Pastor Youssef"),
+            head("Pray for:"),
+            item("the churches still sealed"),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.praise, ["Thank God for the release of Pastor Youssef."]);
+        assert_eq!(c.points, ["Pray for the churches still sealed."]);
+    }
+
+    #[test]
+    fn a_heading_without_a_list_names_the_heading() {
+        let blocks = [
+            para(OPENING),
+            head("Please pray"),
+            para("The situation remains difficult and we will keep you informed."),
+        ];
+        let err = parts(&blocks, None).unwrap_err();
+        assert_eq!(err, Missing::Points("Please pray".into()));
+        let (message, _) = err.explain("Algeria", &blocks, None);
+        assert_eq!(
+            message,
+            "no prayer points for Algeria: no list after “Please pray”"
+        );
+    }
+
+    #[test]
+    fn no_heading_lists_the_words_tried_in_the_page_language() {
+        let blocks = [para(
+            "Les chrétiens d'Algérie se réunissent dans les maisons depuis la fermeture des églises par les autorités.",
+        )];
+        let err = parts(&blocks, None).unwrap_err();
+        let (message, help) = err.explain("Algérie", &blocks, None);
+        assert!(
+            message.contains("“Prions pour”, “Sujets de prière”"),
+            "{message}"
+        );
+        assert!(message.contains("“Prions”"), "{message}");
+        assert!(message.contains("“Please pray”"), "{message}");
+        assert!(message.contains("(the page reads as `fr`)"), "{message}");
+        assert!(help.contains("import-prayer-headings"), "{help}");
+        let (message, _) = err.explain("Algeria", &blocks, Some("de"));
+        assert!(message.contains("“Bitte beten Sie”"), "{message}");
+    }
+
+    #[test]
+    fn the_language_and_how_it_was_found() {
+        let blocks = [
+            para(
+                "Los cristianos de Argelia se reúnen en casas desde que las autoridades cerraron las iglesias.",
+            ),
+            head("Oremos por"),
+            item("los pastores"),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.lang, "es");
+        assert!(
+            c.lang_how.starts_with("detected (whatlang, confidence"),
+            "{}",
+            c.lang_how
+        );
+        assert_eq!(c.points, ["Oremos por los pastores."]);
+        let c = parts(&blocks, Some("es-ES")).unwrap();
+        assert_eq!(
+            (c.lang.as_str(), c.lang_how.as_str()),
+            ("es", "from <html lang=\"es-ES\">")
+        );
+    }
+
+    #[test]
+    fn unpunctuated_points_are_not_headings() {
+        let blocks = [
+            para(OPENING),
+            head("Prayer points"),
+            para("Pray for the elders\nPraise God for healing\nPray for the families"),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points, ["Pray for the elders.", "Pray for the families."]);
+        assert_eq!(c.praise, ["Praise God for healing."]);
+    }
+
+    #[test]
+    fn verbs_at_the_end_of_a_line_in_korean_and_headings_in_arabic() {
+        let blocks = [
+            para(
+                "알제리의 그리스도인들은 교회가 폐쇄된 후 가정에서 모이고 있습니다. 당국은 목회자들을 자주 조사합니다.",
+            ),
+            para(
+                "교회 지도자들을 위해 기도해 주세요.\n가정들을 위해 기도해 주세요.\n새 신자들로 인해 하나님께 감사합시다.",
+            ),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points.len(), 2, "{:?}", c.points);
+        assert_eq!(c.praise, ["새 신자들로 인해 하나님께 감사합시다."]);
+        assert_eq!(c.lang, "ko");
+        let blocks = [
+            para(
+                "يجتمع المسيحيون في الجزائر في البيوت منذ أن أغلقت السلطات الكنائس في البلاد كلها.",
+            ),
+            para("صلّوا من أجل:\n- القساوسة\n- العائلات"),
+            para("نشكر الله من أجل المؤمنين الجدد.\nاشكروا الله من أجل الكنيسة."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(c.points.len(), 2, "{:?}", c.points);
+        assert_eq!(c.praise.len(), 2, "{:?}", c.praise);
+        assert_eq!(c.lang, "ar");
+    }
+
+    #[test]
+    fn a_spanish_calendar_without_a_heading() {
+        let blocks = [
+            para(
+                "Los cristianos de Argelia se reúnen en casas desde que las autoridades cerraron las iglesias.",
+            ),
+            para("Lunes: Oremos por los pastores."),
+            para("Martes: Pidamos a Dios que abra los tribunales."),
+            para("Día 3 – Demos gracias por los nuevos creyentes."),
+        ];
+        let c = parts(&blocks, None).unwrap();
+        assert_eq!(
+            c.points,
+            [
+                "Oremos por los pastores.",
+                "Pidamos a Dios que abra los tribunales."
+            ]
+        );
+        assert_eq!(c.praise, ["Demos gracias por los nuevos creyentes."]);
+        assert_eq!(c.lang, "es");
     }
 }
