@@ -367,7 +367,7 @@ impl Look<'_> {
         let mut first_block = None;
         let mut taken = 0;
         for (i, line) in lines.iter().enumerate().skip(start) {
-            if used[i] || self.heading_at(lines, i).is_some() {
+            if used[i] || self.heading_at(lines, i).is_some() || closing(line.text) {
                 break;
             }
             let block_has_bullet = self.bulleted_blocks.binary_search(&line.block).is_ok();
@@ -473,6 +473,45 @@ impl Look<'_> {
     }
 }
 
+/// Words that open the lines closing a letter, not its points: thanks, a call to subscribe or
+/// give, a sign-off (folded, as [`words`] folds).
+const CLOSINGS: &[&[&str]] = &[
+    &["thank", "you"],
+    &["thanks", "for"],
+    &["many", "thanks"],
+    &["to", "receive"],
+    &["to", "subscribe"],
+    &["subscribe"],
+    &["unsubscribe"],
+    &["reply", "with"],
+    &["sign", "up"],
+    &["donate"],
+    &["give", "now"],
+    &["in", "christ"],
+    &["blessings"],
+    &["with", "love"],
+    &["yours", "in"],
+    &["grace", "and", "peace"],
+    &["read", "more"],
+    &["share", "this"],
+    &["merci", "de"],
+    &["merci", "pour"],
+    &["gracias", "por"],
+    &["muchas", "gracias"],
+    &["danke", "fur"],
+    &["vielen", "dank"],
+    &["obrigado"],
+    &["obrigada"],
+];
+
+/// Whether a line closes the letter ("Thank you for praying.", "Reply with SUBSCRIBE").
+fn closing(text: &str) -> bool {
+    let w = words(unbulleted(text).unwrap_or(text));
+    CLOSINGS
+        .iter()
+        .any(|c| w.len() >= c.len() && w.iter().zip(c.iter()).all(|(a, b)| a == b))
+}
+
 /// Whether `part` stands in `w` as a run of whole words.
 fn contains(w: &[String], part: &[String]) -> bool {
     !part.is_empty() && w.windows(part.len()).any(|x| x == part)
@@ -503,10 +542,23 @@ pub fn is_bullet(c: char) -> bool {
     "•◦‣⁃●○▪▫■□-*–—·✓✔➢►>".contains(c)
 }
 
+/// Whether a character is a symbol that social posts and newsletters use as a bullet: the
+/// pictographs and emoji, dingbats, arrows and geometric shapes.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2700..=0x27BF | 0x2190..=0x21FF | 0x25A0..=0x25FF | 0x2600..=0x26FF | 0x2B00..=0x2BFF)
+}
+
 /// A line without its bullet or number, if it had one.
 pub fn unbulleted(line: &str) -> Option<&str> {
     let line = line.trim_start();
     let first = line.chars().next()?;
+    if is_pictograph(first) {
+        // "🔹 Pray…", "🙏 Pray…", "➤ Pray…": a symbol (and its variation selector) before a space.
+        let rest = line[first.len_utf8()..].trim_start_matches(['\u{fe0f}', '\u{200d}']);
+        if rest.starts_with(char::is_whitespace) {
+            return Some(rest.trim_start());
+        }
+    }
     if is_bullet(first) {
         let rest = &line[first.len_utf8()..];
         // "-5 degrees" or "**bold**" are not bullets; a bullet stands apart from its text.
@@ -673,6 +725,24 @@ fn upper_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emoji_bullets_come_off() {
+        assert_eq!(
+            unbulleted("🔹 Pray for the pastors"),
+            Some("Pray for the pastors")
+        );
+        assert_eq!(unbulleted("🙌 Praise God"), Some("Praise God"));
+        assert_eq!(unbulleted("➤ Pray"), Some("Pray"));
+        assert_eq!(unbulleted("🙏Pray"), None);
+    }
+
+    #[test]
+    fn closing_lines_end_a_list() {
+        assert!(closing("Thank you for praying. Reply with SUBSCRIBE."));
+        assert!(closing("Merci de prier avec nous"));
+        assert!(!closing("Thank God for the new church"));
+    }
 
     #[test]
     fn bullets_and_numbers_come_off() {

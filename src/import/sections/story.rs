@@ -58,10 +58,62 @@ pub(super) fn story_name(b: &Block) -> Option<String> {
 }
 
 fn clean_name(name: &str) -> String {
-    name.trim()
-        .trim_matches(|c: char| "\"“”'‘’«»".contains(c) || c.is_whitespace())
-        .to_string()
+    // “Daniel”* (the asterisk of a "name changed" note), "Pastor Samuel" (a title is not a name).
+    let bare = name
+        .trim()
+        .trim_matches(|c: char| "\"“”'‘’«»„*†".contains(c) || c.is_whitespace());
+    let lower = bare.to_lowercase();
+    for title in TITLES {
+        if let Some(rest) = lower.strip_prefix(title)
+            && rest.starts_with(' ')
+            && rest.trim().chars().next().is_some()
+        {
+            return clean_name(&bare[title.len()..]);
+        }
+    }
+    bare.to_string()
 }
+
+/// Titles before a name, in the languages `import` reads (lower case).
+const TITLES: &[&str] = &[
+    "pastor",
+    "pastora",
+    "pasteur",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "mama",
+    "papa",
+    "mr",
+    "mrs",
+    "ms",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr",
+    "dr.",
+    "evangelist",
+    "deacon",
+    "elder",
+    "bishop",
+    "hermano",
+    "hermana",
+    "padre",
+    "frère",
+    "frere",
+    "sœur",
+    "soeur",
+    "bruder",
+    "schwester",
+    "irmão",
+    "irmao",
+    "irmã",
+    "irma",
+    "pastorin",
+    "père",
+    "pere",
+];
 
 /// The story under the testimony heading at `at`, and how many blocks it took.
 pub(super) fn story_at(blocks: &[Block], at: usize, name: String) -> (Option<Story>, usize) {
