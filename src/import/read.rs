@@ -16,6 +16,8 @@ pub struct Read {
     pub page: Page,
     /// Whether it was read as HTML (else as text).
     pub html: bool,
+    /// The encoding it was decoded from ("UTF-8", "windows-1252").
+    pub encoding: &'static str,
     /// How it was read, for the report ("read as HTML", "decoded as windows-1252 (…)").
     pub notes: Vec<String>,
 }
@@ -49,13 +51,14 @@ pub fn read_with(path: &Path, bytes: &[u8], charset_hint: Option<&str>) -> Resul
     // which name their encoding in ASCII when they have one to name.
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let decoded = decode::decode(bytes, is_html(path, &head), charset_hint)?;
-    let source = decoded.text;
-    let html = is_html(path, &source);
+    let source = &decoded.text;
+    let html = is_html(path, source);
     let mut notes = vec![format!("read as {}", if html { "HTML" } else { "text" })];
     notes.extend(decoded.note);
     Ok(Read {
-        page: printable::page(read_page(path, &source)),
+        page: printable::page(read_page(path, source)),
         html,
+        encoding: decoded.encoding.name(),
         notes,
     })
 }
@@ -87,5 +90,67 @@ pub fn read_page(path: &Path, source: &str) -> Page {
         html::read(source)
     } else {
         text::read(source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_utf16_page_is_read_and_says_so() {
+        let page = "<!DOCTYPE html><html><head><title>Kazajistán | Esperanza</title></head>\
+                    <body><p>Oremos por Kazajistán.</p></body></html>";
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(page.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let read = read(Path::new("page"), &bytes).unwrap();
+        assert!(read.html);
+        assert_eq!(read.encoding, "UTF-16LE");
+        assert_eq!(
+            read.notes,
+            [
+                "read as HTML",
+                "decoded as UTF-16LE (from its byte order mark)"
+            ]
+        );
+        assert_eq!(read.page.title.as_deref(), Some("Kazajistán"));
+    }
+
+    #[test]
+    fn a_windows_1252_text_page_keeps_its_accents() {
+        let text = "Kazajistán: creyentes multados\n\n¿Por qué? Las iglesias que se reúnen en casas reciben multas, \
+                    señala el año pasado la organización en España.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let read = read(Path::new("page.txt"), &bytes).unwrap();
+        assert_eq!(read.encoding, "windows-1252");
+        assert_eq!(
+            read.page.title.as_deref(),
+            Some("Kazajistán: creyentes multados")
+        );
+        assert!(read.page.blocks[0].text.contains("reúnen"));
+    }
+
+    #[test]
+    fn escapes_in_a_page_never_reach_the_report() {
+        let page = "<!-- saved from url=(0030)https://x.example/&#27;[2J -->\
+            <title>Alg&#27;]0;pwned&#7;eria&#x202E; | Hope</title>\
+            <p>Pray\u{0}&#x1b;[31m for \u{9b}the churches.</p>";
+        let read = read(Path::new("page.html"), page.as_bytes()).unwrap();
+        let page = read.page;
+        assert_eq!(page.title.as_deref(), Some("Alg]0;pwnederia"));
+        let texts: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Pray[31m for the churches."]);
+        let all = format!("{page:?}");
+        assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all}");
+    }
+
+    #[test]
+    fn a_page_too_large_is_refused_before_parsing() {
+        let bytes = vec![b'a'; MAX_BYTES + 1];
+        let (message, help) = read(Path::new("huge.html"), &bytes).unwrap_err();
+        assert_eq!(message, "it is 20.0 MB, and pages over 20 MB are not read");
+        assert!(help.contains("Save Page As"), "{help}");
     }
 }
