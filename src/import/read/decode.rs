@@ -225,7 +225,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 
 /// What one `<meta>`'s attributes say: `charset`, or `http-equiv="content-type"` with a
 /// `content` that has a charset.
-fn meta_encoding(attributes: &[(Vec<u8>, Vec<u8>)]) -> Option<&'static Encoding> {
+fn meta_encoding(attributes: &Attributes) -> Option<&'static Encoding> {
     let get = |name: &[u8]| {
         attributes
             .iter()
@@ -242,8 +242,11 @@ fn meta_encoding(attributes: &[(Vec<u8>, Vec<u8>)]) -> Option<&'static Encoding>
     None
 }
 
-/// A tag's attributes (names lower-cased) from just after its name, and where the tag ends.
-fn attributes(tag: &[u8]) -> (Vec<(Vec<u8>, Vec<u8>)>, usize) {
+/// A tag's attributes: each name, lower-cased, with its value.
+type Attributes = Vec<(Vec<u8>, Vec<u8>)>;
+
+/// A tag's attributes from just after its name, and where the tag ends.
+fn attributes(tag: &[u8]) -> (Attributes, usize) {
     let mut found = Vec::new();
     let mut at = 0;
     loop {
