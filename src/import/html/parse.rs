@@ -225,3 +225,75 @@ fn is_wrapper(name: &LocalName) -> bool {
             | "label"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use scraper::Selector;
+
+    const PIECES: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</a>",
+        "<a href=x>",
+        "<table>",
+        "<td>",
+        "</table>",
+        "<h1>",
+        "</h1>",
+        "<br>",
+        "<script>",
+        "</script>",
+        "<!-- c -->",
+        "<title>",
+        "</title>",
+        "<svg>",
+        "<g/>",
+        "</svg>",
+        "text ",
+        "<span>",
+        "</span>",
+        "<blockquote>",
+        "</blockquote>",
+        "&amp;",
+        "<",
+        ">",
+    ];
+
+    proptest! {
+        /// Under the caps, the page is parsed exactly as scraper parses it.
+        #[test]
+        fn a_shallow_page_parses_as_scraper_parses_it(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..120)
+        ) {
+            let source = pieces.concat();
+            prop_assert_eq!(document(&source).html(), Html::parse_document(&source).html());
+        }
+    }
+
+    #[test]
+    fn wrappers_past_the_cap_are_left_out_and_their_text_kept() {
+        let depth = WRAPPER_DEPTH + 10;
+        let source = format!(
+            "{}<h2>Pray</h2>for <b>them</b>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let html = document(&source);
+        let divs = Selector::parse("div").unwrap();
+        assert_eq!(html.select(&divs).count(), WRAPPER_DEPTH);
+        let text: String = html.root_element().text().collect();
+        assert_eq!(text, "Prayfor them");
+        let h2 = Selector::parse("div > h2").unwrap();
+        assert_eq!(html.select(&h2).count(), 1);
+    }
+}

@@ -15,6 +15,8 @@ pub struct Decoded {
     /// How the encoding was chosen, for the report: `None` when the page is plain UTF-8, which
     /// needs no word.
     pub note: Option<String>,
+    /// Whether some bytes were not of the encoding, and became U+FFFD.
+    pub malformed: bool,
 }
 
 /// How many bytes at the start of an HTML page are searched for its `<meta charset>`. The
@@ -29,7 +31,7 @@ pub fn decode(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Result<De
         return Err(not_text(kind));
     }
     let decoded = choose(bytes, html, charset_hint);
-    if looks_binary(&decoded.text) {
+    if looks_binary(&decoded.text, decoded.malformed) {
         return Err(not_text("binary data"));
     }
     Ok(decoded)
@@ -107,11 +109,12 @@ fn choose(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Decoded {
 }
 
 fn whole(encoding: &'static Encoding, bytes: &[u8], note: Option<String>) -> Decoded {
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let (text, malformed) = encoding.decode_without_bom_handling(bytes);
     Decoded {
         text: text.into_owned(),
         encoding,
         note,
+        malformed,
     }
 }
 
@@ -350,13 +353,16 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, kind)| *kind)
 }
 
-/// Decoded text that is mostly control characters or undecodable bytes is no page.
-fn looks_binary(text: &str) -> bool {
+/// Decoded text that is mostly control characters or undecodable bytes is no page. (A
+/// U+FFFD the page itself holds is text like any other.)
+fn looks_binary(text: &str, malformed: bool) -> bool {
     let mut total = 0usize;
     let mut odd = 0usize;
     for c in text.chars().take(8192) {
         total += 1;
-        if c == '\u{fffd}' || c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+        if malformed && c == '\u{fffd}'
+            || c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')
+        {
             odd += 1;
         }
     }
@@ -524,5 +530,21 @@ mod tests {
                 .contains("binary data")
         );
         assert_eq!(decoded(b"", false).0, "");
+    }
+
+    proptest::proptest! {
+        /// Text without control characters comes back as it was, from UTF-8 and from UTF-16
+        /// with its byte order mark.
+        #[test]
+        fn text_round_trips(text in "\\PC*") {
+            let utf8 = decode(text.as_bytes(), true, None).unwrap();
+            proptest::prop_assert_eq!(&utf8.text, &text);
+            let mut le = vec![0xff, 0xfe];
+            le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            proptest::prop_assert_eq!(&decode(&le, false, None).unwrap().text, &text);
+            let mut be = vec![0xfe, 0xff];
+            be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+            proptest::prop_assert_eq!(&decode(&be, false, None).unwrap().text, &text);
+        }
     }
 }

@@ -82,4 +82,13 @@ mod tests {
         );
         assert_eq!(page.ignored[0].text, "[2J[Hcleared");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn nothing_unprintable_is_left(input in proptest::prelude::any::<String>()) {
+            let out = text(&input);
+            proptest::prop_assert!(!out.chars().any(is_unprintable));
+            proptest::prop_assert!(out.chars().all(|c| input.contains(c)));
+        }
+    }
 }
