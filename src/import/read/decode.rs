@@ -40,7 +40,7 @@ pub fn decode(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Result<De
 fn choose(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Decoded {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let note = (encoding != UTF_8)
-            .then(|| format!("decoded as {} (from its byte order mark)", name(encoding)));
+            .then(|| format!("decoded as {} (from its byte order mark)", encoding.name()));
         return whole(encoding, &bytes[bom..], note);
     }
     let declared = charset_hint
@@ -68,7 +68,7 @@ fn choose(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Decoded {
                 let (encoding, _) = guessed(bytes);
                 let note = format!(
                     "decoded as {}: {from} says UTF-8, but its bytes are not UTF-8 (guessed from its bytes)",
-                    name(encoding)
+                    encoding.name()
                 );
                 whole(encoding, bytes, Some(note))
             }
@@ -79,11 +79,11 @@ fn choose(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Decoded {
                 bytes,
                 Some(format!(
                     "decoded as UTF-8: {from} says {}, but its bytes are UTF-8",
-                    name(encoding)
+                    encoding.name()
                 )),
             ),
             (false, _) => {
-                let note = format!("decoded as {} (from {from})", name(encoding));
+                let note = format!("decoded as {} (from {from})", encoding.name());
                 whole(encoding, bytes, Some(note))
             }
         };
@@ -92,7 +92,7 @@ fn choose(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Decoded {
     if let Some(encoding) = utf16_by_zeros(bytes) {
         let note = format!(
             "decoded as {} (no byte order mark; by the zero bytes between its letters)",
-            name(encoding)
+            encoding.name()
         );
         return whole(encoding, bytes, Some(note));
     }
@@ -102,7 +102,7 @@ fn choose(bytes: &[u8], html: bool, charset_hint: Option<&str>) -> Decoded {
     let (encoding, sure) = guessed(bytes);
     let note = format!(
         "decoded as {} (it names no encoding and is not UTF-8; guessed from its bytes{})",
-        name(encoding),
+        encoding.name(),
         if sure { "" } else { ", unsure" }
     );
     whole(encoding, bytes, Some(note))
@@ -123,11 +123,6 @@ fn guessed(bytes: &[u8]) -> (&'static Encoding, bool) {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     detector.guess_assess(None, false)
-}
-
-/// "windows-1252", as people know the encodings (encoding_rs says "windows-1252", "UTF-8").
-fn name(encoding: &'static Encoding) -> &'static str {
-    encoding.name()
 }
 
 /// The encoding of a label, as a `<meta>` or a header gives it. The "replacement" encoding
