@@ -1,53 +1,27 @@
 //! Reading a saved HTML page: parsed by html5ever (through `scraper`), its main content found by
 //! where the text is, and walked into blocks. Navigation, sharing, comments and footers are
 //! left out by element and class, and the rest goes through the same line rules as text.
+//!
+//! Nothing here recurses over the tree: html5ever keeps its open elements in a vector and
+//! `ego_tree` keeps the nodes in one (so dropping a tree is flat), every pass below keeps its own
+//! stack, and parse.rs caps the nesting html5ever's tree builder sees, whose work per element
+//! grows with it. A page costs time and memory in proportion to its size.
 
-use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node, Selector};
+mod furniture;
+mod head;
+mod main_content;
+mod parse;
+mod walk;
 
 use super::page::{Block, Ignored, Kind, Page, boilerplate, ends_content, snippet, squeeze};
-
-/// Elements that never hold the page's content.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "svg", "iframe", "select", "input", "textarea", "label", "img", "video", "audio",
-    "canvas", "object", "head", "title", "meta", "link", "dialog",
-];
-
-/// Words in a class or id that mark site furniture.
-const FURNITURE: &[&str] = &[
-    "share",
-    "social",
-    "cookie",
-    "consent",
-    "comment",
-    "related",
-    "recent",
-    "sidebar",
-    "widget",
-    "newsletter",
-    "subscribe",
-    "breadcrumb",
-    "menu",
-    "navbar",
-    "navigation",
-    "footer",
-    "header",
-    "banner",
-    "popup",
-    "modal",
-    "advert",
-    "promo",
-    "counter",
-    "likes",
-    "pagination",
-];
+use head::select_first;
+use main_content::{Weights, main_content};
 
 /// Reads a saved page.
 pub fn read(source: &str) -> Page {
-    let html = Html::parse_document(source);
+    let html = parse::document(source);
     let mut page = Page {
-        url: address(&html),
+        url: head::address(&html),
         lang: html
             .root_element()
             .attr("lang")
@@ -55,39 +29,13 @@ pub fn read(source: &str) -> Page {
         ..Page::default()
     };
     let body = select_first(&html, "body").unwrap_or_else(|| html.root_element());
-    let main = main_content(body);
-    let mut walker = Walker::default();
-    walker.walk(*main);
-    walker.flush();
-    page.ignored = walker.ignored;
-    // The title: the main content's first heading of level 1, else the page's.
-    let h1 = Selector::parse("h1").ok();
-    let text_of =
-        |e: ElementRef| Some(squeeze(&e.text().collect::<String>())).filter(|t| !t.is_empty());
-    let heading = h1
-        .as_ref()
-        .and_then(|s| main.select(s).next())
-        .and_then(text_of);
-    let heading_anywhere = h1
-        .as_ref()
-        .and_then(|s| html.select(s).next())
-        .and_then(text_of);
-    // A level-1 heading outside the post is often the site's name: the page's own title
-    // comes first then.
-    page.title = heading
-        .filter(|_| h1.as_ref().is_some_and(|s| main.select(s).next().is_some()))
-        .or_else(|| meta(&html, "og:title"))
-        .or(heading_anywhere)
-        .or_else(|| {
-            select_first(&html, "title").map(|t| site_suffix_removed(&t.text().collect::<String>()))
-        });
+    let weights = Weights::of(body);
+    let main = main_content(body, &weights);
+    let inside = walk::walk(*main, None);
+    page.ignored = inside.ignored;
+    page.title = head::title(&html, main);
     // What lies outside the main content, for the report.
-    let mut outside = Walker {
-        skip: Some(main.id()),
-        ..Walker::default()
-    };
-    outside.walk(*body);
-    outside.flush();
+    let outside = walk::walk(*body, Some(main.id()));
     let mut outside_ignored: Vec<Ignored> = outside.ignored;
     let title = page.title.clone();
     outside_ignored.extend(
@@ -106,7 +54,7 @@ pub fn read(source: &str) -> Page {
             }),
     );
     page.ignored.splice(0..0, outside_ignored);
-    let mut blocks = walker.blocks;
+    let mut blocks = inside.blocks;
     if let Some(title) = &page.title
         && let Some(at) = blocks
             .iter()
@@ -146,318 +94,6 @@ pub fn read(source: &str) -> Page {
     }
     page.blocks = kept;
     page
-}
-
-fn select_first<'a>(html: &'a Html, selector: &str) -> Option<ElementRef<'a>> {
-    let s = Selector::parse(selector).ok()?;
-    html.select(&s).next()
-}
-
-fn meta(html: &Html, property: &str) -> Option<String> {
-    let s = Selector::parse(&format!(
-        r#"meta[property="{property}"], meta[name="{property}"]"#
-    ))
-    .ok()?;
-    html.select(&s)
-        .find_map(|m| m.attr("content"))
-        .map(squeeze)
-        .filter(|t| !t.is_empty())
-}
-
-/// "Kazakhstan - Christians Persecuted | Hope Ministries" without the site's name.
-fn site_suffix_removed(title: &str) -> String {
-    let title = squeeze(title);
-    match title.rsplit_once(" | ") {
-        Some((head, _)) if !head.is_empty() => head.to_string(),
-        _ => title,
-    }
-}
-
-/// The address a saved page names for itself: its canonical link, `og:url`, or the
-/// "saved from url=(0042)https://..." comment browsers add when saving.
-fn address(html: &Html) -> Option<String> {
-    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
-    if let Some(link) = select_first(html, r#"link[rel="canonical"]"#)
-        .and_then(|l| l.attr("href"))
-        .filter(|u| web(u))
-    {
-        return Some(link.to_string());
-    }
-    if let Some(url) = meta(html, "og:url").filter(|u| web(u)) {
-        return Some(url);
-    }
-    html.tree
-        .root()
-        .descendants()
-        .find_map(|n| match n.value() {
-            Node::Comment(c) => {
-                let text: &str = c;
-                let rest = text.trim().strip_prefix("saved from url=")?;
-                let url = rest.split_once(')').map_or(rest, |(_, u)| u).trim();
-                web(url).then(|| url.to_string())
-            }
-            _ => None,
-        })
-}
-
-/// Whether an element is furniture by its name, its class or id, or being hidden.
-fn is_furniture(e: &ElementRef) -> bool {
-    let v = e.value();
-    if SKIPPED.contains(&v.name()) {
-        return true;
-    }
-    if v.attr("hidden").is_some()
-        || v.attr("aria-hidden") == Some("true")
-        || v.attr("role")
-            .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
-        || v.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
-    {
-        return true;
-    }
-    let marks = [v.attr("class").unwrap_or(""), v.id().unwrap_or("")]
-        .join(" ")
-        .to_lowercase();
-    marks
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|part| {
-            FURNITURE
-                .iter()
-                .any(|f| part == *f || part.starts_with(f) && part.len() <= f.len() + 3)
-        })
-}
-
-/// How much readable text an element holds outside furniture: the measure for finding the
-/// main content.
-fn weight(node: NodeRef<Node>) -> usize {
-    match node.value() {
-        Node::Text(t) => t.trim().chars().count(),
-        Node::Element(_) => {
-            let e = ElementRef::wrap(node).expect("an element node");
-            if is_furniture(&e) {
-                0
-            } else {
-                node.children().map(weight).sum()
-            }
-        }
-        _ => 0,
-    }
-}
-
-/// The element holding the post: `article` or `main` when one holds most of the text, else
-/// the smallest element that still holds four fifths of the text below `body`.
-fn main_content(body: ElementRef) -> ElementRef {
-    let total = weight(*body).max(1);
-    let marked = Selector::parse(r#"article, main, [role="main"], [itemprop="articleBody"]"#)
-        .ok()
-        .and_then(|s| {
-            body.select(&s)
-                .filter(|e| !is_furniture(e))
-                .map(|e| (weight(*e), e))
-                .max_by_key(|(w, _)| *w)
-        });
-    let mut current = match marked {
-        Some((w, e)) if w * 2 >= total => e,
-        _ => body,
-    };
-    loop {
-        let here = weight(*current);
-        // Only into containers: a paragraph or a list holding most of the text is part of the
-        // post, whose headings stand beside it.
-        let heaviest = current
-            .child_elements()
-            .filter(|e| !is_furniture(e))
-            .filter(|e| {
-                matches!(
-                    e.value().name(),
-                    "div" | "section" | "article" | "main" | "center"
-                )
-            })
-            .map(|e| (weight(*e), e))
-            .max_by_key(|(w, _)| *w);
-        match heaviest {
-            Some((w, e)) if w * 5 >= here * 4 && w > 0 => current = e,
-            _ => return current,
-        }
-    }
-}
-
-/// Walks the main content into blocks.
-#[derive(Default)]
-struct Walker {
-    /// An element not to enter (the main content, when listing what lies outside it).
-    skip: Option<ego_tree::NodeId>,
-    blocks: Vec<Block>,
-    ignored: Vec<Ignored>,
-    /// Inline text not yet closed into a paragraph.
-    inline: String,
-}
-
-impl Walker {
-    fn walk(&mut self, node: NodeRef<Node>) {
-        for child in node.children() {
-            if Some(child.id()) == self.skip {
-                self.flush();
-                continue;
-            }
-            match child.value() {
-                Node::Text(t) => self.inline.push_str(t),
-                Node::Element(el) => {
-                    let e = ElementRef::wrap(child).expect("an element node");
-                    if is_furniture(&e) {
-                        let text = squeeze(&e.text().collect::<Vec<_>>().join(" "));
-                        if !text.is_empty()
-                            && !matches!(
-                                el.name(),
-                                "script" | "style" | "head" | "noscript" | "template"
-                            )
-                        {
-                            self.flush();
-                            self.ignored.push(Ignored {
-                                text: snippet(&text),
-                                why: "site navigation, sharing or comments (by its markup)",
-                                line: None,
-                            });
-                        }
-                        continue;
-                    }
-                    match el.name() {
-                        "br" => self.inline.push('\n'),
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                            self.flush();
-                            self.push(Kind::Heading, inline_text(child));
-                        }
-                        "p" | "pre" | "dt" | "dd" | "figcaption" => {
-                            self.flush();
-                            self.push(Kind::Paragraph, inline_text(child));
-                        }
-                        "li" => {
-                            self.flush();
-                            self.push(Kind::Item, inline_text(child));
-                            // A nested list's items are items of their own.
-                            for nested in child.children() {
-                                if let Some(n) = ElementRef::wrap(nested)
-                                    && matches!(n.value().name(), "ul" | "ol")
-                                {
-                                    self.walk(nested);
-                                }
-                            }
-                        }
-                        "blockquote" => {
-                            self.flush();
-                            let mut inner = Walker {
-                                skip: self.skip,
-                                ..Walker::default()
-                            };
-                            inner.walk(child);
-                            inner.flush();
-                            let text = inner
-                                .blocks
-                                .iter()
-                                .map(|b| b.text.as_str())
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            self.push(Kind::Quote, text);
-                        }
-                        name if is_inline(name) => self.walk(child),
-                        _ => {
-                            self.flush();
-                            self.walk(child);
-                            self.flush();
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn flush(&mut self) {
-        let text = std::mem::take(&mut self.inline);
-        self.push(Kind::Paragraph, tidy_lines(&text));
-    }
-
-    fn push(&mut self, kind: Kind, text: String) {
-        if !text.trim().is_empty() {
-            self.blocks.push(Block {
-                kind,
-                text,
-                line: None,
-            });
-        }
-    }
-}
-
-fn is_inline(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "abbr"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "cite"
-            | "code"
-            | "data"
-            | "dfn"
-            | "em"
-            | "font"
-            | "i"
-            | "kbd"
-            | "mark"
-            | "q"
-            | "s"
-            | "samp"
-            | "small"
-            | "span"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "u"
-            | "var"
-            | "wbr"
-    )
-}
-
-/// The text of an element, with `<br>` as a line break and nested lists left out.
-fn inline_text(node: NodeRef<Node>) -> String {
-    fn collect(node: NodeRef<Node>, out: &mut String) {
-        for child in node.children() {
-            match child.value() {
-                Node::Text(t) => out.push_str(t),
-                Node::Element(el) => match el.name() {
-                    "br" => out.push('\n'),
-                    "ul" | "ol" | "script" | "style" => {}
-                    "p" | "div" | "li" => {
-                        out.push('\n');
-                        collect(child, out);
-                        out.push('\n');
-                    }
-                    _ => {
-                        let e = ElementRef::wrap(child).expect("an element node");
-                        if !is_furniture(&e) {
-                            collect(child, out);
-                        }
-                    }
-                },
-                _ => {}
-            }
-        }
-    }
-    let mut out = String::new();
-    collect(node, &mut out);
-    tidy_lines(&out)
-}
-
-/// Each line squeezed, empty lines dropped.
-fn tidy_lines(text: &str) -> String {
-    text.lines()
-        .map(squeeze)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]
@@ -516,6 +152,154 @@ mod tests {
         assert_eq!(
             page.title.as_deref(),
             Some("Kazakhstan - Christians Persecuted")
+        );
+    }
+
+    /// `depth` `<div>`s around an article, closed or left open as a careless page would.
+    fn nested(depth: usize, closed: bool) -> String {
+        format!(
+            "<html><body>{}<article><h1>Algeria</h1><p>Believers in Algeria meet in homes.</p>\
+             <h2>Please pray</h2><ul><li>For the churches.</li></ul></article>{}</body></html>",
+            "<div>".repeat(depth),
+            if closed {
+                "</div>".repeat(depth)
+            } else {
+                String::new()
+            }
+        )
+    }
+
+    fn read_nested(depth: usize, closed: bool) {
+        let start = std::time::Instant::now();
+        let page = read(&nested(depth, closed));
+        eprintln!("{depth} nested <div>s: {:?}", start.elapsed());
+        assert_eq!(page.title.as_deref(), Some("Algeria"));
+        let texts: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Believers in Algeria meet in homes.",
+                "Please pray",
+                "For the churches."
+            ]
+        );
+    }
+
+    #[test]
+    fn thirty_thousand_nested_elements_still_give_the_article() {
+        read_nested(30_000, true);
+    }
+
+    #[test]
+    fn a_hundred_thousand_nested_elements_still_give_the_article() {
+        read_nested(100_000, false);
+    }
+
+    #[test]
+    fn deeply_nested_quotes_are_one_quote() {
+        let depth = 50_000;
+        let quotes = format!(
+            "<h1>Algeria</h1>{}Pray.{}",
+            "<blockquote>".repeat(depth),
+            "</blockquote>".repeat(depth)
+        );
+        let page = read(&quotes);
+        let blocks: Vec<_> = page
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(blocks, [(Kind::Quote, "Pray.")]);
+    }
+
+    #[test]
+    fn deeply_nested_lists_keep_every_item() {
+        let depth = 20_000;
+        let lists = format!("<h1>Algeria</h1>{}Pray.", "<ul><li>a".repeat(depth));
+        let page = read(&lists);
+        assert_eq!(page.blocks.len(), depth);
+        assert_eq!(page.blocks.last().map(|b| b.text.as_str()), Some("aPray."));
+    }
+
+    #[test]
+    fn deeply_nested_inline_elements_keep_their_text() {
+        let depth = 50_000;
+        let inline = format!("<h1>Algeria</h1><p>{}Pray.</p>", "<span><b>".repeat(depth));
+        let page = read(&inline);
+        assert_eq!(page.blocks.last().map(|b| b.text.as_str()), Some("Pray."));
+    }
+
+    #[test]
+    fn the_title_is_og_title_then_the_post_heading_then_the_title_element() {
+        let og = read(
+            r#"<head><meta property="og:title" content="Algeria: Churches Closed"><title>Algeria | Hope</title></head>
+            <h1>Hope Ministries</h1><p>Text.</p>"#,
+        );
+        assert_eq!(og.title.as_deref(), Some("Algeria: Churches Closed"));
+        let post = read(
+            "<title>Home | Hope</title><header><h1>Hope Ministries</h1></header>\
+             <article><h1>Pray for Algeria</h1><p>Text.</p></article>",
+        );
+        assert_eq!(post.title.as_deref(), Some("Pray for Algeria"));
+        let h1 = read(
+            "<header><h1>Hope</h1></header><div><h1>Pray for Algeria</h1></div><nav>Home</nav>",
+        );
+        assert_eq!(h1.title.as_deref(), Some("Pray for Algeria"));
+    }
+
+    #[test]
+    fn the_title_is_never_a_byline_nor_the_sites_name() {
+        let byline = read(
+            r#"<meta property="og:title" content="By Staff Writer | 3 March 2026">
+            <title>Algeria: Churches Closed | Hope Ministries</title>
+            <article><h1>Posted by Anna on March 3, 2026</h1><p>Text.</p></article>"#,
+        );
+        assert_eq!(byline.title.as_deref(), Some("Algeria: Churches Closed"));
+        let site = read(
+            r#"<meta property="og:site_name" content="Hope Ministries">
+            <meta property="og:title" content="Hope Ministries">
+            <title>Hope Ministries – Algeria: Churches Closed</title><p>Text.</p>"#,
+        );
+        assert_eq!(site.title.as_deref(), Some("Algeria: Churches Closed"));
+        let tagline = read(
+            r#"<title>Praying for the persecuted church</title>
+            <header class="site-header"><p class="site-title">Hope</p>
+            <p class="site-description">Praying for the persecuted church</p></header>
+            <div><h2>Algeria</h2><p>Text.</p></div>"#,
+        );
+        assert_eq!(tagline.title, None);
+        let entry = read(
+            r#"<header><p>Hope Ministries</p></header><article><header class="entry-header">
+            <h1>Pray for Algeria</h1></header><p>Text.</p></article>"#,
+        );
+        assert_eq!(entry.title.as_deref(), Some("Pray for Algeria"));
+    }
+
+    #[test]
+    fn the_address_is_canonical_then_og_url_then_saved_from() {
+        let url = |page: &str| read(page).url;
+        let all = r#"<!-- saved from url=(0025)https://saved.example/a -->
+            <link rel="canonical" href="https://canonical.example/a">
+            <meta property="og:url" content="https://og.example/a"><p>Text.</p>"#;
+        assert_eq!(url(all).as_deref(), Some("https://canonical.example/a"));
+        let relative = r#"<!-- saved from url=(0040)https://hope.example/blog/algeria?ref=x -->
+            <link rel="Canonical" href="../post/algeria"><p>Text.</p>"#;
+        assert_eq!(
+            url(relative).as_deref(),
+            Some("https://hope.example/post/algeria")
+        );
+        let og = r#"<link rel="canonical" href="/post/algeria">
+            <meta property="og:url" content="https://og.example/x/y"><p>Text.</p>"#;
+        assert_eq!(url(og).as_deref(), Some("https://og.example/post/algeria"));
+        let alone = r#"<link rel="canonical" href="/post/algeria"><p>Text.</p>"#;
+        assert_eq!(url(alone), None);
+        let not_web = r#"<link rel="canonical" href="javascript:alert(1)">
+            <meta property="og:url" content="file:///home/me/page.html">
+            <!-- saved from url=(0022)https://saved.example/ --><p>Text.</p>"#;
+        assert_eq!(url(not_web).as_deref(), Some("https://saved.example/"));
+        assert_eq!(
+            url("<meta property=og:url content=https:///><p>T</p>"),
+            None
         );
     }
 }

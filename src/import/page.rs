@@ -236,12 +236,44 @@ pub fn boilerplate(line: &str) -> Option<&'static str> {
     }
     if is_date(&words)
         || phrase.starts_with("updated ") && n <= 6
-        || phrase.starts_with("by ") && n <= 4
         || phrase.starts_with("posted ") && n <= 8
+        || is_byline(line)
     {
         return Some("date or byline");
     }
     None
+}
+
+/// Whether a line names a post's writer: "By Staff Writer | 3 March 2026", "Posted by Anna",
+/// "Written by the team on 3 March", "Por Redacción". Never a page's title.
+pub fn is_byline(line: &str) -> bool {
+    let words = words(line);
+    let n = words.len();
+    let starts =
+        |phrase: &[&str]| n > phrase.len() && words.iter().zip(phrase).all(|(w, p)| w == p);
+    let separated = line.contains(['|', '·', '•', '—', '–']);
+    let dated = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && is_date(&words[n.saturating_sub(3)..]);
+    if (starts(&["by"]) || starts(&["por"]))
+        && n <= 12
+        && (n <= 4 || separated || dated)
+        && !line.trim_end().ends_with(['.', '!', '?'])
+    {
+        return true;
+    }
+    n <= 16
+        && [
+            &["posted", "by"][..],
+            &["written", "by"],
+            &["published", "by"],
+            &["posted", "on"],
+            &["published", "on"],
+            &["author"],
+            &["publicado", "por"],
+            &["escrito", "por"],
+        ]
+        .iter()
+        .any(|p| starts(p))
 }
 
 /// Lines after which the rest of a page is other posts, comments or the footer.
@@ -386,6 +418,29 @@ mod tests {
             boilerplate("We use cookies to give you the best experience."),
             Some("cookie banner")
         );
+    }
+
+    #[test]
+    fn bylines_are_known() {
+        for line in [
+            "By Staff Writer | 3 March 2026",
+            "By Anna Smith",
+            "by Hope Ministries, 3 March 2026",
+            "Posted by Anna Smith on March 3, 2026 in Asia",
+            "Written by the prayer team",
+            "Por Redacción · 3 de marzo de 2026",
+        ] {
+            assert!(is_byline(line), "{line}");
+            assert_eq!(boilerplate(line), Some("date or byline"), "{line}");
+        }
+        for line in [
+            "By 2025 the church in Algeria had lost its buildings.",
+            "By God's grace the believers still meet",
+            "Bypassing the registration law",
+            "Kazakhstan - Christians Persecuted",
+        ] {
+            assert!(!is_byline(line), "{line}");
+        }
     }
 
     #[test]

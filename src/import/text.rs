@@ -173,4 +173,18 @@ mod tests {
             "{ignored:?}"
         );
     }
+
+    #[test]
+    fn a_byline_first_is_not_the_title() {
+        let page = read(
+            "By Staff Writer | 3 March 2026\nPosted by Anna Smith\n\nAlgeria: Churches Closed\n\n\
+             Believers in Algeria meet in homes.\n",
+        );
+        assert_eq!(page.title.as_deref(), Some("Algeria: Churches Closed"));
+        let ignored: Vec<_> = page.ignored.iter().map(|i| (i.line, i.why)).collect();
+        assert_eq!(
+            ignored,
+            [(Some(1), "date or byline"), (Some(2), "date or byline")]
+        );
+    }
 }

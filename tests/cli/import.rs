@@ -550,3 +550,49 @@ fn import_help_teaches_with_examples() {
     assert!(help.contains("\"already imported\""), "{help}");
     assert!(help.contains("--accept"));
 }
+
+#[test]
+fn a_windows_1252_page_is_decoded_by_its_meta_charset() {
+    let p = project_with(&["kazajistan.html"]);
+    let page = p
+        .read("pages/kazajistan.html")
+        .replace("<head>", "<head>\n<meta charset=\"windows-1252\">");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&page);
+    assert!(!unmappable);
+    std::fs::write(p.path("pages/kazajistan.html"), &bytes).unwrap();
+    let run = import(&p, &["pages/kazajistan.html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            "pages/kazajistan.html\n  read as HTML\n  decoded as windows-1252 (from its <meta charset>)\n  \
+             title: “Kazajistán: creyentes multados”\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let g = guide(&p, "kazajistan.toml");
+    assert_eq!(g["name"].as_str(), Some("Kazajistán"));
+    assert_eq!(
+        points(&g)[2],
+        "Oremos por las autoridades, para que respeten la libertad religiosa."
+    );
+}
+
+#[test]
+fn an_image_is_not_a_page() {
+    let p = project_with(&[]);
+    p.write("pages/photo.png", "");
+    std::fs::write(
+        p.path("pages/photo.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+    )
+    .unwrap();
+    let run = import(&p, &["pages/photo.png"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: pages/photo.png: it is not a text or HTML page (it looks like a PNG image)\n  \
+         help: pass the page as the browser saves it: File → Save Page As…, as HTML (.html) or as \
+         text (.txt)\n"
+    );
+}
