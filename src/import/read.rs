@@ -2,7 +2,7 @@
 //! its kind, and whatever the page holds made safe to print.
 
 mod decode;
-mod printable;
+pub mod printable;
 
 use std::path::Path;
 

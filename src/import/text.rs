@@ -4,15 +4,20 @@
 use super::countries;
 use super::page::{Block, Ignored, Kind, Page, boilerplate, ends_content, snippet, squeeze};
 
+/// Front matter, e-mail quoting and a text browser's link marks.
+mod shapes;
+
 /// Reads a page saved as text.
 pub fn read(source: &str) -> Page {
     let mut page = Page::default();
-    let lines: Vec<(usize, String)> = source
-        .trim_start_matches('\u{feff}')
-        .lines()
+    let unshaped = shapes::unshape(source);
+    let lines: Vec<(usize, String)> = unshaped
+        .lines
+        .iter()
         .enumerate()
         .map(|(i, l)| (i + 1, squeeze(l)))
         .collect();
+    page.url = unshaped.url.clone();
     // The content: every line up to the end of the post, furniture dropped.
     let mut content: Vec<(usize, String)> = Vec::new();
     let mut end = lines.len();
@@ -77,6 +82,15 @@ pub fn read(source: &str) -> Page {
         }
         page.title = Some(content[t].1.clone());
         rest = &content[t + 1..];
+    }
+    // A Markdown export names its title in its front matter, and repeats it as "# Title".
+    if let Some(title) = unshaped.title {
+        if let Some(t) = title_at
+            && content[t].1.trim_start_matches('#').trim() != title
+        {
+            rest = &content[t..];
+        }
+        page.title = Some(title);
     }
     page.ignored.sort_by_key(|i| i.line);
     // Paragraphs at blank lines; a paragraph of one short line without a full stop is a heading.

@@ -15,19 +15,41 @@ pub fn title(html: &Html, main: ElementRef) -> Option<String> {
     let site = SiteNames::of(html, main);
     let h1 = Selector::parse("h1").expect("a valid selector");
     let text_of = |e: ElementRef| squeeze(&e.text().collect::<String>());
+    let headings: Vec<String> = html
+        .select(&h1)
+        .take(20)
+        .filter(|e| !in_furniture(*e))
+        .map(text_of)
+        .filter(|t| !t.is_empty())
+        .collect();
+    // "Post title | Section | Site – motto": the post's own heading where the title starts with
+    // it, else the title without the site's name.
+    let trimmed = |title: String| {
+        headings
+            .iter()
+            .find(|h| before_separator(&title, h))
+            .cloned()
+            .unwrap_or_else(|| site.removed_from(&title))
+    };
     let candidates = [
-        meta(html, "og:title"),
+        meta(html, "og:title").map(&trimmed),
         main.select(&h1).next().map(text_of),
-        select_first(html, "title").map(|t| site.removed_from(&text_of(t))),
-        html.select(&h1)
-            .take(20)
-            .find(|e| !in_furniture(*e))
-            .map(text_of),
+        select_first(html, "title").map(|t| trimmed(text_of(t))),
+        headings.first().cloned(),
     ];
     candidates
         .into_iter()
         .flatten()
         .find(|t| !t.is_empty() && !is_byline(t) && !site.is_one(t))
+}
+
+/// Whether `title` is `heading` followed by a separator and more ("Heading – Site").
+fn before_separator(title: &str, heading: &str) -> bool {
+    title.len() > heading.len()
+        && title.starts_with(heading)
+        && [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " : "]
+            .iter()
+            .any(|sep| title[heading.len()..].starts_with(sep))
 }
 
 /// Whether an element lies in the site's header, navigation or footer. Only the first few
