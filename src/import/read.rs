@@ -87,15 +87,59 @@ pub fn is_html(path: &Path, source: &str) -> bool {
 
 pub fn read_page(path: &Path, source: &str) -> Page {
     if is_html(path, source) {
-        html::read(source)
+        html::read(&csi_references_as_escapes(source))
     } else {
         text::read(source)
     }
 }
 
+/// The C1 control sequence introducer written as a character reference (`&#x9B;`, `&#155;`)
+/// becomes ESC `[`, so that the sequence after it is taken out whole (the HTML standard would
+/// read it as Windows-1252's "›" and leave "›31m" in the text).
+fn csi_references_as_escapes(source: &str) -> std::borrow::Cow<'_, str> {
+    let lower = source.to_ascii_lowercase();
+    if !(lower.contains("&#x9b;") || lower.contains("&#155;")) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let reference = ["&#x9b;", "&#155;"]
+            .into_iter()
+            .find(|r| tail.len() >= r.len() && tail[..r.len()].eq_ignore_ascii_case(r));
+        match reference {
+            Some(r) => {
+                out.push_str("\u{1b}[");
+                rest = &tail[r.len()..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = &tail[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csi_written_as_a_reference_goes_with_its_sequence() {
+        let read = read(
+            Path::new("p.html"),
+            "<p>Pray for the workers.&#x9B;31m Now&#155;0m. &#8250; stays</p>".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            read.page.blocks[0].text,
+            "Pray for the workers. Now. › stays"
+        );
+    }
 
     #[test]
     fn a_utf16_page_is_read_and_says_so() {
@@ -136,12 +180,12 @@ mod tests {
     fn escapes_in_a_page_never_reach_the_report() {
         let page = "<!-- saved from url=(0030)https://x.example/&#27;[2J -->\
             <title>Alg&#27;]0;pwned&#7;eria&#x202E; | Hope</title>\
-            <p>Pray\u{0}&#x1b;[31m for \u{9b}the churches.</p>";
+            <p>Pray\u{0}&#x1b;[31m for \u{9b}1mthe churches.</p>";
         let read = read(Path::new("page.html"), page.as_bytes()).unwrap();
         let page = read.page;
-        assert_eq!(page.title.as_deref(), Some("Alg]0;pwnederia"));
+        assert_eq!(page.title.as_deref(), Some("Algeria"));
         let texts: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Pray[31m for the churches."]);
+        assert_eq!(texts, ["Pray for the churches."]);
         let all = format!("{page:?}");
         assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all}");
     }

@@ -63,12 +63,26 @@ pub fn read(source: &str) -> Page {
     }
     // The title: the first line that names a country or has a few words; short lines above it
     // are the site's menu.
-    let title_at = content.iter().position(|(_, l)| {
-        !l.is_empty()
-            && (l.split_whitespace().count() >= 3
-                || l.contains('#')
-                || !countries::mentions(l).is_empty())
-    });
+    // Above the first sentence of running text, a line naming a country is the title rather than
+    // the site's name ("Crossroads Africa Prayer" over "Central African Republic: …").
+    let running = content
+        .iter()
+        .position(|(_, l)| l.split_whitespace().count() > 12)
+        .unwrap_or(content.len());
+    let names_country = |l: &str| {
+        !l.is_empty() && l.split_whitespace().count() <= 16 && !countries::mentions(l).is_empty()
+    };
+    let title_at = content[..running]
+        .iter()
+        .position(|(_, l)| names_country(l))
+        .or_else(|| {
+            content.iter().position(|(_, l)| {
+                !l.is_empty()
+                    && (l.split_whitespace().count() >= 3
+                        || l.contains('#')
+                        || !countries::mentions(l).is_empty())
+            })
+        });
     let mut rest = content.as_slice();
     if let Some(t) = title_at {
         for (n, line) in &content[..t] {

@@ -51,7 +51,10 @@ pub fn text(text: &str) -> String {
                 }
                 Some(c) if ('\u{20}'..='\u{7e}').contains(c) => {
                     // ESC, intermediates, a final byte: "ESC ( B", "ESC 7".
-                    while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+                    while chars
+                        .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                        .is_some()
+                    {}
                     chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
                 }
                 _ => {}

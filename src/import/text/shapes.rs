@@ -70,6 +70,30 @@ fn quoting(out: &mut Unshaped) {
     if written == 0 || quoted * 2 < written {
         return;
     }
+    // What comes before the quoted letter is the forwarder's: headers and a note. The last
+    // subject line names the letter.
+    let first = out
+        .lines
+        .iter()
+        .position(|l| l.trim_start().starts_with('>'))
+        .unwrap_or(0);
+    for line in out.lines.iter_mut().take(first) {
+        if let Some(subject) = line.trim().strip_prefix("Subject:") {
+            let mut subject = subject.trim();
+            while let Some(rest) = [
+                "FW:", "Fw:", "Fwd:", "FWD:", "RE:", "Re:", "TR:", "WG:", "RV:",
+            ]
+            .iter()
+            .find_map(|p| subject.strip_prefix(p))
+            {
+                subject = rest.trim();
+            }
+            if !subject.is_empty() {
+                out.title = Some(subject.to_string());
+            }
+        }
+        line.clear();
+    }
     for line in &mut out.lines {
         let t = line.trim_start();
         if let Some(rest) = t.strip_prefix('>') {
@@ -151,8 +175,10 @@ mod tests {
     #[test]
     fn a_forwarded_letter_loses_one_level_of_quoting() {
         let u = unshape(
-            "From: A\n\n> LIBYA\n>\n> Please pray:\n> * for the migrants\n>   held\n> > older\n",
+            "From: A\nSubject: FW: Libya update\n> LIBYA\n>\n> Please pray:\n> * for the migrants\n>   held\n> > older\n",
         );
+        assert_eq!(u.title.as_deref(), Some("Libya update"));
+        assert_eq!(u.lines[0], "");
         assert_eq!(u.lines[2], "LIBYA");
         assert_eq!(u.lines[5], "* for the migrants");
         assert_eq!(u.lines[6], "  held");
