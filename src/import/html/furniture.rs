@@ -60,11 +60,28 @@ pub fn is_furniture(e: &ElementRef) -> bool {
     let marks = [v.attr("class").unwrap_or(""), v.id().unwrap_or("")]
         .join(" ")
         .to_lowercase();
-    marks
+    let parts: Vec<&str> = marks
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|part| {
+        .filter(|p| !p.is_empty())
+        .collect();
+    let furniture: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|part| {
             FURNITURE
                 .iter()
-                .any(|f| part == *f || part.starts_with(f) && part.len() <= f.len() + 3)
+                .any(|f| *part == *f || part.starts_with(f) && part.len() <= f.len() + 3)
         })
+        .collect();
+    if furniture.is_empty() {
+        return false;
+    }
+    // Page builders wrap everything in "widgets": Elementor's post content is an
+    // "elementor-widget-theme-post-content", Blogger's post a "widget Blog". A widget that says it
+    // holds the post is not furniture.
+    let weak = furniture.iter().all(|f| f.starts_with("widget"));
+    !(weak && parts.iter().any(|p| CONTENT.contains(p)))
 }
+
+/// Words in a class or id that mark the post itself.
+const CONTENT: &[&str] = &["content", "post", "entry", "article", "blog", "body", "story"];
