@@ -553,6 +553,8 @@ fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     }
 }
 
+/// The figures of a guide, in the order a reader wants them: the watch list place (with its
+/// level), population, the Christians' share, the main religion, the sources of pressure.
 fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
     let Some(f) = &g.facts else { return Vec::new() };
     let as_of = |value: String| match f.as_of {
@@ -560,41 +562,98 @@ fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
         None => value,
     };
     let mut out = Vec::new();
+    let level = f.persecution.map(|level| match level {
+        Persecution::Extreme => "extreme",
+        Persecution::VeryHigh => "very-high",
+        Persecution::High => "high",
+    });
+    let ranked = f.watch_list.as_ref().is_some_and(|w| w.rank.is_some());
+    if let Some(w) = &f.watch_list {
+        out.push(Fact {
+            label: watch_list_label(w, locale),
+            value: watch_list_place(w, level, locale),
+        });
+    }
+    // A rank carries the level in its parentheses; without one, the level stands alone.
+    if let (Some(level), false) = (level, ranked) {
+        out.push(Fact {
+            label: locale.label("fact-persecution", &[]),
+            value: locale.label(&format!("persecution-{level}"), &[]),
+        });
+    }
     let mut push = |label: &str, value: String| {
         out.push(Fact {
             label: locale.label(label, &[]),
             value,
         })
     };
-    if let Some(level) = f.persecution {
-        let id = match level {
-            Persecution::Extreme => "persecution-extreme",
-            Persecution::VeryHigh => "persecution-very-high",
-            Persecution::High => "persecution-high",
-        };
-        push("fact-persecution", locale.label(id, &[]));
-    }
-    if let Some(WatchList { name, year, rank }) = &f.watch_list {
-        push(
-            "fact-watch-list",
-            locale.label(
-                "watch-list-rank",
-                &[
-                    ("rank", &rank.to_string()),
-                    ("list", name),
-                    ("year", &year.to_string()),
-                ],
-            ),
-        );
-    }
     if let Some(p) = f.population {
         push("fact-population", as_of(population(p, locale)));
     }
-    if let Some(c) = f.christians_percent {
-        let percent = locale.label("percent", &[("number", &locale.decimal(c))]);
-        push("fact-christians", as_of(percent));
+    let percent = f
+        .christians_percent
+        .map(|c| locale.label("percent", &[("number", &locale.decimal(c))]));
+    let number = f.christians.map(|c| population(c, locale));
+    let christians = match (percent, number) {
+        (Some(percent), Some(number)) => Some(locale.label(
+            "christians-share-and-number",
+            &[("percent", &percent), ("number", &number)],
+        )),
+        (percent, number) => percent.or(number),
+    };
+    if let Some(christians) = christians {
+        push("fact-christians", as_of(christians));
+    }
+    if let Some(religion) = &f.main_religion {
+        push("fact-main-religion", religion.clone());
+    }
+    if !f.pressure.is_empty() {
+        let list = f.pressure.join(&locale.label("list-separator", &[]));
+        push("fact-pressure", list);
     }
     out
+}
+
+/// "World Watch List 2026", with the list's name in the reader's language when it is the
+/// World Watch List (a guide names it in English).
+fn watch_list_label(w: &WatchList, locale: &Locale) -> String {
+    let name = if w.name == "World Watch List" {
+        locale.label("world-watch-list", &[])
+    } else {
+        w.name.clone()
+    };
+    locale.label(
+        "watch-list",
+        &[("list", &name), ("year", &w.year.to_string())],
+    )
+}
+
+/// "No. 8 (score 87, extreme)", or "not in the top 50".
+fn watch_list_place(w: &WatchList, level: Option<&str>, locale: &Locale) -> String {
+    let Some(rank) = w.rank else {
+        let top = w.outside_top.unwrap_or_default().to_string();
+        return locale.label("watch-list-outside", &[("top", &top)]);
+    };
+    let rank = rank.to_string();
+    let score = w.score.map(|s| s.to_string());
+    let level = level.map(|l| locale.label(&format!("level-{l}"), &[]));
+    let mut args = vec![("rank", rank.as_str())];
+    let id = match (&score, &level) {
+        (Some(score), Some(level)) => {
+            args.extend([("score", score.as_str()), ("level", level.as_str())]);
+            "watch-list-rank-score-level"
+        }
+        (Some(score), None) => {
+            args.push(("score", score.as_str()));
+            "watch-list-rank-score"
+        }
+        (None, Some(level)) => {
+            args.push(("level", level.as_str()));
+            "watch-list-rank-level"
+        }
+        (None, None) => "watch-list-rank",
+    };
+    locale.label(id, &args)
 }
 
 /// 227_900_000 → "227.9 million"; 540_000 → "540,000".
