@@ -76,6 +76,9 @@ pub struct CountryView {
     /// The summary's first sentence, for one-line listings such as the weekly sheet.
     pub lead: String,
     pub facts: Vec<Fact>,
+    /// The facts a one-line listing has room for, `label: value` joined by ` · `: the watch
+    /// list place, the Christians, the main religion. Empty without them.
+    pub facts_brief: String,
     pub story: Option<StoryView>,
     pub praise: Vec<String>,
     pub sources: Vec<Source>,
@@ -88,6 +91,9 @@ pub struct CountryView {
 pub struct Fact {
     pub label: String,
     pub value: String,
+    /// Whether the weekly sheet's short line shows it (see [`CountryView::facts_brief`]).
+    #[serde(skip)]
+    pub brief: bool,
 }
 
 /// A testimony, with the wording that marks the name as a pseudonym.
@@ -458,8 +464,10 @@ impl WeekGuide {
                     (None, Some(t)) => t.text.first().map_or("", String::as_str),
                     _ => "",
                 };
+                let facts = d.country.as_ref().map_or("", |c| c.facts_brief.as_str());
                 PrintDay {
                     heading,
+                    facts,
                     lead,
                     points: &d.points,
                     line: d.church_line(),
@@ -526,13 +534,21 @@ fn church_points<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<usize> {
 
 fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     let summary = g.paragraphs();
+    let facts = facts(g, locale);
+    let facts_brief = facts
+        .iter()
+        .filter(|f| f.brief)
+        .map(|f| format!("{}: {}", f.label, f.value))
+        .collect::<Vec<_>>()
+        .join(" · ");
     CountryView {
         name: g.name.clone(),
         code: g.code.clone(),
         region: g.region.clone(),
         lead: g.lead(),
         summary,
-        facts: facts(g, locale),
+        facts,
+        facts_brief,
         story: g.story.as_ref().map(|s| StoryView {
             pseudonym: s.pseudonym.clone(),
             quote: s.quote.clone(),
@@ -561,7 +577,7 @@ fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
         Some(year) => locale.label("as-of", &[("value", &value), ("year", &year.to_string())]),
         None => value,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Fact> = Vec::new();
     let level = f.persecution.map(|level| match level {
         Persecution::Extreme => "extreme",
         Persecution::VeryHigh => "very-high",
@@ -572,6 +588,7 @@ fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
         out.push(Fact {
             label: watch_list_label(w, locale),
             value: watch_list_place(w, level, locale),
+            brief: true,
         });
     }
     // A rank carries the level in its parentheses; without one, the level stands alone.
@@ -579,12 +596,14 @@ fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
         out.push(Fact {
             label: locale.label("fact-persecution", &[]),
             value: locale.label(&format!("persecution-{level}"), &[]),
+            brief: true,
         });
     }
     let mut push = |label: &str, value: String| {
         out.push(Fact {
             label: locale.label(label, &[]),
             value,
+            brief: matches!(label, "fact-christians" | "fact-main-religion"),
         })
     };
     if let Some(p) = f.population {
