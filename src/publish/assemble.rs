@@ -596,7 +596,7 @@ fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
         out.push(Fact {
             label: locale.label("fact-persecution", &[]),
             value: locale.label(&format!("persecution-{level}"), &[]),
-            brief: true,
+            brief: false,
         });
     }
     let mut push = |label: &str, value: String| {
