@@ -1145,6 +1145,81 @@ url = "https://example.org"
         );
     }
 
+    /// The diagnostics of GOOD with `facts` as its `[facts]` table, as `field: message`.
+    fn facts_problems(facts: &str) -> Vec<String> {
+        let f = file(&GOOD.replace("[[sources]]", &format!("[facts]\n{facts}\n\n[[sources]]")));
+        let mut out = Diagnostics::default();
+        validate_guide(&guide(&f), &f, &mut out);
+        out.0
+            .iter()
+            .map(|d| {
+                let line = d.location.map_or(0, |l| l.0);
+                format!("{line} {}: {}", d.field.as_deref().unwrap_or(""), d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_new_facts_and_a_place_outside_the_list() {
+        let f = file(&GOOD.replace(
+            "[[sources]]",
+            "[facts]\npopulation = 251_269_164\nchristians = 4_500_000\nmain_religion = \"Islam\"\n\
+             pressure = [\"Islamic oppression\"]\nas_of = 2026\n\
+             watch_list = { name = \"World Watch List\", year = 2026, outside_top = 50 }\n\n[[sources]]",
+        ));
+        let g = guide(&f);
+        let facts = g.facts.as_ref().unwrap();
+        assert_eq!(facts.christians, Some(4_500_000));
+        assert_eq!(facts.pressure, ["Islamic oppression"]);
+        let w = facts.watch_list.as_ref().unwrap();
+        assert_eq!((w.rank, w.score, w.outside_top), (None, None, Some(50)));
+        let mut out = Diagnostics::default();
+        validate_guide(&g, &f, &mut out);
+        assert!(out.0.is_empty(), "{out}");
+    }
+
+    #[test]
+    fn errors_on_impossible_facts_with_their_line_and_field() {
+        assert_eq!(
+            facts_problems(
+                "population = 1_000\nchristians = 2_000\nchristians_percent = 101.0\n\
+                 main_religion = \" \"\npressure = [\"a\", \"\", \"c\", \"d\"]\n\
+                 watch_list = { name = \"World Watch List\", year = 2026, rank = 3, outside_top = 50 }"
+            ),
+            [
+                "16 facts.christians_percent: 101 is not a percentage",
+                "15 facts.christians: 2000 Christians is more than the population (1000)",
+                "13 facts.as_of: figures without the year they refer to",
+                "17 facts.main_religion: is empty",
+                "18 facts.pressure: 4 sources of pressure, more than 3",
+                "18 facts.pressure: item 2 is empty",
+                "19 facts.watch_list.outside_top: a rank and `outside_top` together",
+            ]
+        );
+        assert_eq!(
+            facts_problems("watch_list = { name = \"\", year = 2026, score = 101 }"),
+            [
+                "14 facts.watch_list.name: is empty",
+                "14 facts.watch_list.rank: neither a rank nor `outside_top`",
+                "14 facts.watch_list.score: 101 is not a score: the list scores out of 100",
+                "14 facts.watch_list.score: a score without a rank",
+            ]
+        );
+        assert_eq!(
+            facts_problems("watch_list = { name = \"W\", year = 2026, rank = 0 }"),
+            ["14 facts.watch_list.rank: rank 0 does not exist"]
+        );
+    }
+
+    #[test]
+    fn an_old_snapshot_of_facts_reads_and_writes_the_same() {
+        // What a ledger written before `christians`, `main_religion`, `pressure`, `score` and
+        // `outside_top` holds: it must read, and write back byte for byte (its hash is its id).
+        let old = r#"{"persecution":"extreme","population":1234567,"christians_percent":1.5,"as_of":2025,"watch_list":{"name":"World Watch List","year":2026,"rank":7}}"#;
+        let facts: Facts = serde_json::from_str(old).unwrap();
+        assert_eq!(serde_json::to_string(&facts).unwrap(), old);
+    }
+
     #[test]
     fn takes_the_first_sentence() {
         assert_eq!(first_sentence("One a.b. Two."), "One a.b.");

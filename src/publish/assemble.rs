@@ -692,6 +692,109 @@ fn population(p: u64, locale: &Locale) -> String {
 mod tests {
     use super::*;
 
+    fn guide(facts: &str) -> Guide {
+        let text = format!(
+            "name = \"Testland\"\ncode = \"TL\"\nregion = \"R\"\nsummary = \"The church.\"\n\
+             points = [\"Pray for the church.\"]\n[facts]\n{facts}\n[[sources]]\n\
+             title = \"S\"\nurl = \"https://example.org\"\n"
+        );
+        toml::from_str(&text).unwrap()
+    }
+
+    fn line(g: &Guide, tag: &str) -> (String, String) {
+        let language = crate::content::locale::Language::parse(tag).unwrap();
+        let (locale, warnings) = Locale::load(&language, None).unwrap();
+        assert!(warnings.0.is_empty(), "{tag}: {warnings:?}");
+        let view = country_view(g, &locale);
+        let line = view
+            .facts
+            .iter()
+            .map(|f| format!("{}: {}", f.label, f.value))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        (line, view.facts_brief)
+    }
+
+    const PAKISTAN: &str = "persecution = \"extreme\"\npopulation = 251_269_164\n\
+        christians_percent = 1.8\nmain_religion = \"Islam\"\n\
+        pressure = [\"Islamic oppression\", \"Clan oppression\"]\nas_of = 2026\n\
+        watch_list = { name = \"World Watch List\", year = 2026, rank = 8, score = 87 }";
+
+    #[test]
+    fn the_facts_line_shows_the_place_score_level_and_figures() {
+        let g = guide(PAKISTAN);
+        assert_eq!(
+            line(&g, "en"),
+            (
+                "World Watch List 2026: No. 8 (score 87, extreme) · Population: 251.3 million \
+                 (2026) · Christians: 1.8% (2026) · Main religion: Islam · Pressure: Islamic \
+                 oppression, Clan oppression"
+                    .to_string(),
+                "World Watch List 2026: No. 8 (score 87, extreme) · Christians: 1.8% (2026) · \
+                 Main religion: Islam"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            line(&g, "es").0,
+            "Lista Mundial de la Persecución 2026: N.º 8 (puntuación 87, extrema) · Población: \
+             251,3 millones (2026) · Cristianos: 1,8 % (2026) · Religión mayoritaria: Islam · \
+             Presión: Islamic oppression, Clan oppression"
+        );
+    }
+
+    #[test]
+    fn a_country_outside_the_list_keeps_its_level_apart() {
+        let g = guide(
+            "persecution = \"high\"\npopulation = 4_500_000\nchristians = 60_000\n\
+             christians_percent = 1.3\nas_of = 2025\n\
+             watch_list = { name = \"World Watch List\", year = 2026, outside_top = 50 }",
+        );
+        assert_eq!(
+            line(&g, "en"),
+            (
+                "World Watch List 2026: not in the top 50 · Persecution: High · Population: \
+                 4.5 million (2025) · Christians: 1.3%, 60,000 (2025)"
+                    .to_string(),
+                "World Watch List 2026: not in the top 50 · Christians: 1.3%, 60,000 (2025)"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            line(&g, "de").0,
+            "Weltverfolgungsindex 2026: nicht unter den ersten 50 · Verfolgung: Hoch · \
+             Bevölkerung: 4,5 Millionen (2025) · Christen: 1,3 %, 60.000 (2025)"
+        );
+    }
+
+    #[test]
+    fn every_shipped_language_names_the_place() {
+        let g = guide(PAKISTAN);
+        let expect = [
+            (
+                "fr",
+                "Index mondial de persécution 2026: No 8 (score 87, extrême)",
+            ),
+            (
+                "de",
+                "Weltverfolgungsindex 2026: Platz 8 (Punktzahl 87, extrem)",
+            ),
+            (
+                "pt",
+                "Lista Mundial da Perseguição 2026: N.º 8 (pontuação 87, extrema)",
+            ),
+            ("ko", "2026 월드와치리스트: 8위 (87점, 극심)"),
+            (
+                "ar",
+                "قائمة المراقبة العالمية 2026: رقم 8 (الدرجة 87، شديد جدًا)",
+            ),
+        ];
+        for (tag, place) in expect {
+            let (line, _) = line(&g, tag);
+            assert!(line.starts_with(place), "{tag}: {line}");
+        }
+    }
+
     #[test]
     fn formats_population() {
         let en = Locale::english();

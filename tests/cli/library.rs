@@ -132,7 +132,9 @@ fn wwl_2026() -> Vec<Place> {
             let code = CODES
                 .iter()
                 .find(|(name, _)| *name == country)
-                .unwrap_or_else(|| panic!("{country}: add its code to CODES in tests/cli/library.rs"))
+                .unwrap_or_else(|| {
+                    panic!("{country}: add its code to CODES in tests/cli/library.rs")
+                })
                 .1;
             // "extreme; 97 (transcription)": the level, then the score where there is one.
             let (level, score) = row[level_or_score]
@@ -271,7 +273,9 @@ fn every_guide_has_its_figures_sources_and_praise() {
         );
         assert!(f.as_of.is_some(), "{file}: figures without `as_of`");
         assert!(
-            f.main_religion.as_deref().is_some_and(|r| !r.trim().is_empty()),
+            f.main_religion
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty()),
             "{file}: no main_religion"
         );
         assert!(

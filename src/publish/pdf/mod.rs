@@ -347,7 +347,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             flow: false,
         })
         .collect();
-    if data.days.iter().any(|d| d.lead.is_some() || d.facts.is_some()) {
+    if data
+        .days
+        .iter()
+        .any(|d| d.lead.is_some() || d.facts.is_some())
+    {
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
