@@ -796,6 +796,13 @@ mod tests {
     }
 
     #[test]
+    fn finds_the_points_about_the_church_for_the_listings() {
+        let texts = ["Pray for rain.", "Pray for the pastors.", "Pray for converts."];
+        assert_eq!(church_points(texts.into_iter()), [1, 2]);
+        assert!(church_points(["Pray for rain."].into_iter()).is_empty());
+    }
+
+    #[test]
     fn formats_population() {
         let en = Locale::english();
         assert_eq!(population(227_900_000, &en), "227.9 million");
