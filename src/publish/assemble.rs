@@ -76,8 +76,8 @@ pub struct CountryView {
     /// The summary's first sentence, for one-line listings such as the weekly sheet.
     pub lead: String,
     pub facts: Vec<Fact>,
-    /// The facts a one-line listing has room for, `label: value` joined by ` · `: the watch
-    /// list place, the Christians, the main religion. Empty without them.
+    /// The facts the weekly sheet has room for, `label: value` joined by ` · `: the watch list
+    /// place and the Christians. Empty without them.
     pub facts_brief: String,
     pub story: Option<StoryView>,
     pub praise: Vec<String>,
@@ -91,9 +91,6 @@ pub struct CountryView {
 pub struct Fact {
     pub label: String,
     pub value: String,
-    /// Whether the weekly sheet's short line shows it (see [`CountryView::facts_brief`]).
-    #[serde(skip)]
-    pub brief: bool,
 }
 
 /// A testimony, with the wording that marks the name as a pseudonym.
@@ -534,10 +531,9 @@ fn church_points<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<usize> {
 
 fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     let summary = g.paragraphs();
-    let facts = facts(g, locale);
-    let facts_brief = facts
+    let (facts, brief) = facts(g, locale);
+    let facts_brief = brief
         .iter()
-        .filter(|f| f.brief)
         .map(|f| format!("{}: {}", f.label, f.value))
         .collect::<Vec<_>>()
         .join(" · ");
@@ -570,67 +566,76 @@ fn country_view(g: &Guide, locale: &Locale) -> CountryView {
 }
 
 /// The figures of a guide, in the order a reader wants them: the watch list place (with its
-/// level), population, the Christians' share, the main religion, the sources of pressure.
-fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
-    let Some(f) = &g.facts else { return Vec::new() };
+/// level), population, the Christians, the main religion, the sources of pressure. Then the
+/// weekly sheet's few: the place and the Christians' share (or number).
+fn facts(g: &Guide, locale: &Locale) -> (Vec<Fact>, Vec<Fact>) {
+    let Some(f) = &g.facts else {
+        return (Vec::new(), Vec::new());
+    };
     let as_of = |value: String| match f.as_of {
         Some(year) => locale.label("as-of", &[("value", &value), ("year", &year.to_string())]),
         None => value,
     };
-    let mut out: Vec<Fact> = Vec::new();
+    let fact = |label: String, value: String| Fact { label, value };
+    let mut out = Vec::new();
+    let mut brief = Vec::new();
     let level = f.persecution.map(|level| match level {
         Persecution::Extreme => "extreme",
         Persecution::VeryHigh => "very-high",
         Persecution::High => "high",
     });
-    let ranked = f.watch_list.as_ref().is_some_and(|w| w.rank.is_some());
     if let Some(w) = &f.watch_list {
-        out.push(Fact {
-            label: watch_list_label(w, locale),
-            value: watch_list_place(w, level, locale),
-            brief: true,
-        });
+        let place = fact(
+            watch_list_label(w, locale),
+            watch_list_place(w, level, locale),
+        );
+        brief.push(place.clone());
+        out.push(place);
     }
     // A rank carries the level in its parentheses; without one, the level stands alone.
+    let ranked = f.watch_list.as_ref().is_some_and(|w| w.rank.is_some());
     if let (Some(level), false) = (level, ranked) {
-        out.push(Fact {
-            label: locale.label("fact-persecution", &[]),
-            value: locale.label(&format!("persecution-{level}"), &[]),
-            brief: false,
-        });
+        out.push(fact(
+            locale.label("fact-persecution", &[]),
+            locale.label(&format!("persecution-{level}"), &[]),
+        ));
     }
-    let mut push = |label: &str, value: String| {
-        out.push(Fact {
-            label: locale.label(label, &[]),
-            value,
-            brief: matches!(label, "fact-christians" | "fact-main-religion"),
-        })
-    };
     if let Some(p) = f.population {
-        push("fact-population", as_of(population(p, locale)));
+        out.push(fact(
+            locale.label("fact-population", &[]),
+            as_of(population(p, locale)),
+        ));
     }
     let percent = f
         .christians_percent
         .map(|c| locale.label("percent", &[("number", &locale.decimal(c))]));
     let number = f.christians.map(|c| population(c, locale));
-    let christians = match (percent, number) {
+    let christians = match (&percent, &number) {
         (Some(percent), Some(number)) => Some(locale.label(
             "christians-share-and-number",
-            &[("percent", &percent), ("number", &number)],
+            &[("percent", percent), ("number", number)],
         )),
-        (percent, number) => percent.or(number),
+        _ => percent.clone().or(number.clone()),
     };
     if let Some(christians) = christians {
-        push("fact-christians", as_of(christians));
+        let label = locale.label("fact-christians", &[]);
+        // The sheet has room for one figure: the share, which says more than a number.
+        if let Some(short) = percent.or(number) {
+            brief.push(fact(label.clone(), as_of(short)));
+        }
+        out.push(fact(label, as_of(christians)));
     }
     if let Some(religion) = &f.main_religion {
-        push("fact-main-religion", religion.clone());
+        out.push(fact(
+            locale.label("fact-main-religion", &[]),
+            religion.clone(),
+        ));
     }
     if !f.pressure.is_empty() {
         let list = f.pressure.join(&locale.label("list-separator", &[]));
-        push("fact-pressure", list);
+        out.push(fact(locale.label("fact-pressure", &[]), list));
     }
-    out
+    (out, brief)
 }
 
 /// "World Watch List 2026", with the list's name in the reader's language when it is the
@@ -730,8 +735,7 @@ mod tests {
                  (2026) · Christians: 1.8% (2026) · Main religion: Islam · Pressure: Islamic \
                  oppression, Clan oppression"
                     .to_string(),
-                "World Watch List 2026: No. 8 (score 87, extreme) · Christians: 1.8% (2026) · \
-                 Main religion: Islam"
+                "World Watch List 2026: No. 8 (score 87, extreme) · Christians: 1.8% (2026)"
                     .to_string()
             )
         );
@@ -756,8 +760,7 @@ mod tests {
                 "World Watch List 2026: not in the top 50 · Persecution: High · Population: \
                  4.5 million (2025) · Christians: 1.3%, 60,000 (2025)"
                     .to_string(),
-                "World Watch List 2026: not in the top 50 · Christians: 1.3%, 60,000 (2025)"
-                    .to_string()
+                "World Watch List 2026: not in the top 50 · Christians: 1.3% (2025)".to_string()
             )
         );
         assert_eq!(
@@ -797,7 +800,11 @@ mod tests {
 
     #[test]
     fn finds_the_points_about_the_church_for_the_listings() {
-        let texts = ["Pray for rain.", "Pray for the pastors.", "Pray for converts."];
+        let texts = [
+            "Pray for rain.",
+            "Pray for the pastors.",
+            "Pray for converts.",
+        ];
         assert_eq!(church_points(texts.into_iter()), [1, 2]);
         assert!(church_points(["Pray for rain."].into_iter()).is_empty());
     }
