@@ -22,13 +22,25 @@ sunday-after-trinity = الأحد { $n } بعد الثالوث
 
 ## معلومات عن البلد.
 fact-persecution = الاضطهاد
-fact-watch-list = قائمة المراقبة
 fact-population = السكان
 fact-christians = المسيحيون
 persecution-extreme = شديد جدًا
 persecution-very-high = مرتفع جدًا
 persecution-high = مرتفع
-watch-list-rank = رقم { $rank } في { $list } { $year }
+fact-main-religion = الديانة الرئيسية
+fact-pressure = مصادر الاضطهاد
+watch-list = { $list } { $year }
+world-watch-list = قائمة المراقبة العالمية
+watch-list-rank = رقم { $rank }
+watch-list-rank-score = رقم { $rank } (الدرجة { $score })
+watch-list-rank-level = رقم { $rank } ({ $level })
+watch-list-rank-score-level = رقم { $rank } (الدرجة { $score }، { $level })
+watch-list-outside = خارج أول { $top } دولة
+level-extreme = شديد جدًا
+level-very-high = مرتفع جدًا
+level-high = مرتفع
+christians-share-and-number = { $percent }، { $number }
+list-separator = { "، " }
 population-billion = { $number } مليار
 population-million = { $number } مليون
 as-of = { $value } ({ $year })

@@ -22,13 +22,25 @@ sunday-after-trinity = { $n }. Sonntag nach Trinitatis
 
 ## Angaben zum Land.
 fact-persecution = Verfolgung
-fact-watch-list = Weltverfolgungsindex
 fact-population = Bevölkerung
 fact-christians = Christen
 persecution-extreme = Extrem
 persecution-very-high = Sehr hoch
 persecution-high = Hoch
-watch-list-rank = Nr. { $rank } auf dem { $list } { $year }
+fact-main-religion = Hauptreligion
+fact-pressure = Triebkräfte der Verfolgung
+watch-list = { $list } { $year }
+world-watch-list = Weltverfolgungsindex
+watch-list-rank = Platz { $rank }
+watch-list-rank-score = Platz { $rank } (Punktzahl { $score })
+watch-list-rank-level = Platz { $rank } ({ $level })
+watch-list-rank-score-level = Platz { $rank } (Punktzahl { $score }, { $level })
+watch-list-outside = nicht unter den ersten { $top }
+level-extreme = extrem
+level-very-high = sehr hoch
+level-high = hoch
+christians-share-and-number = { $percent }, { $number }
+list-separator = { ", " }
 population-billion = { $number } Milliarden
 population-million = { $number } Millionen
 as-of = { $value } ({ $year })

@@ -28,14 +28,32 @@ sunday-after-trinity = Trinity { $n }
 
 ## Facts about a country.
 fact-persecution = Persecution
-fact-watch-list = Watch list
 fact-population = Population
 fact-christians = Christians
 persecution-extreme = Extreme
 persecution-very-high = Very high
 persecution-high = High
-# "No. 7 on the World Watch List 2026"
-watch-list-rank = No. { $rank } on the { $list } { $year }
+fact-main-religion = Main religion
+fact-pressure = Pressure
+# The list as a label: "World Watch List 2026". A guide names the World Watch List in English;
+# `world-watch-list` is its name in this language, other lists keep the guide's name.
+watch-list = { $list } { $year }
+world-watch-list = World Watch List
+# A place on the list, with the score and the level where the guide gives them:
+# "No. 8 (score 87, extreme)".
+watch-list-rank = No. { $rank }
+watch-list-rank-score = No. { $rank } (score { $score })
+watch-list-rank-level = No. { $rank } ({ $level })
+watch-list-rank-score-level = No. { $rank } (score { $score }, { $level })
+# A country the list does not rank: "not in the top 50".
+watch-list-outside = not in the top { $top }
+level-extreme = extreme
+level-very-high = very high
+level-high = high
+# The Christians as a share and a number: "1.8%, 4.5 million".
+christians-share-and-number = { $percent }, { $number }
+# Between the items of a short list, such as the sources of pressure.
+list-separator = { ", " }
 # "227.9 million (2025)"; $year is empty when no year is given.
 population-billion = { $number } billion
 population-million = { $number } million

@@ -22,13 +22,25 @@ sunday-after-trinity = { $n }.º domingo después de Trinidad
 
 ## Datos del país.
 fact-persecution = Persecución
-fact-watch-list = Lista de vigilancia
 fact-population = Población
 fact-christians = Cristianos
 persecution-extreme = Extrema
 persecution-very-high = Muy alta
 persecution-high = Alta
-watch-list-rank = N.º { $rank } en la { $list } { $year }
+fact-main-religion = Religión mayoritaria
+fact-pressure = Presión
+watch-list = { $list } { $year }
+world-watch-list = Lista Mundial de la Persecución
+watch-list-rank = N.º { $rank }
+watch-list-rank-score = N.º { $rank } (puntuación { $score })
+watch-list-rank-level = N.º { $rank } ({ $level })
+watch-list-rank-score-level = N.º { $rank } (puntuación { $score }, { $level })
+watch-list-outside = fuera de los { $top } primeros
+level-extreme = extrema
+level-very-high = muy alta
+level-high = alta
+christians-share-and-number = { $percent }, { $number }
+list-separator = { ", " }
 population-billion = { $number } mil millones
 population-million = { $number } millones
 as-of = { $value } ({ $year })

@@ -37,13 +37,25 @@ sunday-after-trinity = { $n ->
 
 ## Données sur le pays.
 fact-persecution = Persécution
-fact-watch-list = Index
 fact-population = Population
 fact-christians = Chrétiens
 persecution-extreme = Extrême
 persecution-very-high = Très forte
 persecution-high = Forte
-watch-list-rank = No { $rank } de l’{ $list } { $year }
+fact-main-religion = Religion principale
+fact-pressure = Pressions
+watch-list = { $list } { $year }
+world-watch-list = Index mondial de persécution
+watch-list-rank = No { $rank }
+watch-list-rank-score = No { $rank } (score { $score })
+watch-list-rank-level = No { $rank } ({ $level })
+watch-list-rank-score-level = No { $rank } (score { $score }, { $level })
+watch-list-outside = hors des { $top } premiers pays
+level-extreme = extrême
+level-very-high = très forte
+level-high = forte
+christians-share-and-number = { $percent }, { $number }
+list-separator = { ", " }
 population-billion = { $number } milliards
 population-million = { $number } millions
 as-of = { $value } ({ $year })

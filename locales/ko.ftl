@@ -22,13 +22,25 @@ sunday-after-trinity = 삼위일체 후 제{ $n }주일
 
 ## 나라 정보.
 fact-persecution = 박해 수준
-fact-watch-list = 감시 목록
 fact-population = 인구
 fact-christians = 기독교인
 persecution-extreme = 극심
 persecution-very-high = 매우 높음
 persecution-high = 높음
-watch-list-rank = { $year } { $list } { $rank }위
+fact-main-religion = 주요 종교
+fact-pressure = 박해 원인
+watch-list = { $year } { $list }
+world-watch-list = 월드와치리스트
+watch-list-rank = { $rank }위
+watch-list-rank-score = { $rank }위 ({ $score }점)
+watch-list-rank-level = { $rank }위 ({ $level })
+watch-list-rank-score-level = { $rank }위 ({ $score }점, { $level })
+watch-list-outside = 상위 { $top }위 밖
+level-extreme = 극심
+level-very-high = 매우 높음
+level-high = 높음
+christians-share-and-number = { $percent }, { $number }
+list-separator = { ", " }
 population-billion = { $number }십억 명
 population-million = { $number }백만 명
 as-of = { $value } ({ $year }년)

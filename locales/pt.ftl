@@ -22,13 +22,25 @@ sunday-after-trinity = { $n }.º Domingo depois da Trindade
 
 ## Dados do país.
 fact-persecution = Perseguição
-fact-watch-list = Lista de observação
 fact-population = População
 fact-christians = Cristãos
 persecution-extreme = Extrema
 persecution-very-high = Muito alta
 persecution-high = Alta
-watch-list-rank = N.º { $rank } na { $list } { $year }
+fact-main-religion = Religião principal
+fact-pressure = Fontes de perseguição
+watch-list = { $list } { $year }
+world-watch-list = Lista Mundial da Perseguição
+watch-list-rank = N.º { $rank }
+watch-list-rank-score = N.º { $rank } (pontuação { $score })
+watch-list-rank-level = N.º { $rank } ({ $level })
+watch-list-rank-score-level = N.º { $rank } (pontuação { $score }, { $level })
+watch-list-outside = fora dos { $top } primeiros
+level-extreme = extrema
+level-very-high = muito alta
+level-high = alta
+christians-share-and-number = { $percent }, { $number }
+list-separator = { ", " }
 population-billion = { $number } bilhões
 population-million = { $number } milhões
 as-of = { $value } ({ $year })

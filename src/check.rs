@@ -279,7 +279,7 @@ fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) 
     let per_day = project.schedule.points_per_day;
     pseudonym_warnings(&project.catalog.entries, out);
     for entry in &project.catalog.entries {
-        church_warnings(entry, per_day, out);
+        church_warnings(entry, out);
         let g = &entry.guide;
         let public = g.points.iter().filter(|p| !p.restricted).count();
         if public < per_day {
@@ -309,11 +309,10 @@ fn content_warnings(project: &Project, today: NaiveDate, out: &mut Diagnostics) 
     }
 }
 
-/// A lead sentence that does not name the church, and any run of `per_day` consecutive public
-/// points (counting round from the last to the first) with no church-focused point. The runs
-/// are taken from the point list as written, whatever order the rotation visits them in, so a
-/// day can never show only points about something else.
-fn church_warnings(entry: &Entry, per_day: usize, out: &mut Diagnostics) {
+/// A lead sentence that does not name the church, and every public point that does not: so
+/// that whatever points the rotation gives a day, and whichever one a listing shows, the day
+/// is about the persecuted church. (Restricted points are left to the closed circle's editor.)
+fn church_warnings(entry: &Entry, out: &mut Diagnostics) {
     let g = &entry.guide;
     let lead = g.lead();
     if !mentions_church(&lead) {
@@ -332,35 +331,29 @@ fn church_warnings(entry: &Entry, per_day: usize, out: &mut Diagnostics) {
                 )),
         );
     }
-    let public: Vec<&str> = g
-        .points
-        .iter()
-        .filter(|p| !p.restricted)
-        .map(|p| p.text.as_str())
-        .collect();
-    let run = per_day.min(public.len());
-    let church: Vec<bool> = public.iter().map(|t| mentions_church(t)).collect();
-    let bare = (0..public.len()).find(|&s| (0..run).all(|i| !church[(s + i) % public.len()]));
-    if let Some(start) = bare {
-        let last = (start + run - 1) % public.len();
+    for (i, point) in g.points.iter().enumerate() {
+        if point.restricted || mentions_church(&point.text) {
+            continue;
+        }
         out.push(
-            entry
+            Diagnostic::warning(
+                &entry.file.path,
+                format!(
+                    "point {} does not mention the church: {:?}",
+                    i + 1,
+                    point.text.trim()
+                ),
+            )
+            .at(entry
                 .file
-                .warning_at(
-                    None,
-                    "points",
-                    format!(
-                        "public points {} to {} do not mention the church, so a day could show \
-                         none of the believers",
-                        start + 1,
-                        last + 1
-                    ),
-                )
-                .help(format!(
-                    "rewrite one of them about the Christians of {}, or reorder the points so that \
-                     every {run} in a row include one ({WORDS_HELP})",
-                    g.name
-                )),
+                .locate_array_item("points", i)
+                .or_else(|| entry.file.locate(None, "points")))
+            .field(format!("points[{i}]"))
+            .help(format!(
+                "name the believers or the church, e.g. \"Pray for the Christians of {} ...\"; \
+                 a prayer for leaders asks that they protect the church ({WORDS_HELP})",
+                g.name
+            )),
         );
     }
 }
@@ -537,7 +530,7 @@ mod tests {
             &["Pray for believers."],
             None,
         );
-        let w = warnings(|out| church_warnings(&e, 3, out));
+        let w = warnings(|out| church_warnings(&e, out));
         assert_eq!(
             w,
             vec![r#"summary: the first sentence does not mention the church: "A land of hills.""#]
@@ -548,66 +541,40 @@ mod tests {
             &["Pray for believers."],
             None,
         );
-        assert!(warnings(|out| church_warnings(&e, 3, out)).is_empty());
+        assert!(warnings(|out| church_warnings(&e, out)).is_empty());
     }
 
     #[test]
-    fn warns_when_a_run_of_a_days_points_has_no_church_point_counting_round() {
+    fn warns_about_each_public_point_that_leaves_out_the_church() {
         let pts = [
             "Pray for the church.",
             "Pray for the rulers.",
             "Pray for the rain.",
             "Pray for the pastors.",
             "Pray for the roads.",
-            "Pray for the schools.",
         ];
-        let e = entry("g/t.toml", "The church grows.", &pts, None);
-        // Every run of 3, including 5-6-1 round the end, holds the church or the pastors...
-        assert!(warnings(|out| church_warnings(&e, 3, out)).is_empty());
-        // ...while with 2 a day, points 2 and 3 make a day without the believers.
+        let mut e = entry("g/t.toml", "The church grows.", &pts, None);
+        // A restricted point is for a closed circle, which knows what it prays about.
+        e.guide.points[2].restricted = true;
+        let mut out = Diagnostics::default();
+        church_warnings(&e, &mut out);
+        let found: Vec<String> = out.0.iter().map(|d| d.to_string()).collect();
+        let help = "  help: name the believers or the church, e.g. \"Pray for the Christians of \
+                    Testland ...\"; a prayer for leaders asks that they protect the church (the \
+                    words that count are listed in guides/README.md)";
         assert_eq!(
-            warnings(|out| church_warnings(&e, 2, out)),
-            vec![
-                "points: public points 2 to 3 do not mention the church, so a day could show none \
-                 of the believers"
+            found,
+            [
+                format!(
+                    "warning: g/t.toml:6:35: `points[1]`: point 2 does not mention the church: \
+                     \"Pray for the rulers.\"\n{help}"
+                ),
+                format!(
+                    "warning: g/t.toml:6:106: `points[4]`: point 5 does not mention the church: \
+                     \"Pray for the roads.\"\n{help}"
+                ),
             ]
         );
-        // A run that wraps round from the last point to the first is caught too.
-        let e = entry(
-            "g/t.toml",
-            "The church grows.",
-            &[
-                "Pray for the rain.",
-                "Pray for converts.",
-                "Pray for the roads.",
-            ],
-            None,
-        );
-        assert_eq!(
-            warnings(|out| church_warnings(&e, 2, out)),
-            vec![
-                "points: public points 3 to 1 do not mention the church, so a day could show none \
-                 of the believers"
-            ]
-        );
-    }
-
-    #[test]
-    fn fewer_points_than_a_day_need_one_about_the_church() {
-        let e = entry(
-            "g/t.toml",
-            "The church grows.",
-            &["Pray for the rain."],
-            None,
-        );
-        assert_eq!(warnings(|out| church_warnings(&e, 3, out)).len(), 1);
-        let e = entry(
-            "g/t.toml",
-            "The church grows.",
-            &["Pray for the rain.", "Pray for believers."],
-            None,
-        );
-        assert!(warnings(|out| church_warnings(&e, 3, out)).is_empty());
     }
 
     #[test]

@@ -99,15 +99,30 @@ pub const GUIDE_FORMAT: FileFormat = FileFormat {
             "population = 227_900_000",
         ),
         hint(
+            "facts.christians",
+            "a whole number, no larger than the population",
+            "christians = 4_500_000",
+        ),
+        hint(
             "facts.christians_percent",
             "a number from 0 to 100",
             "christians_percent = 46.4",
         ),
+        hint(
+            "facts.main_religion",
+            "the largest religion in quotes, as the source names it",
+            "main_religion = \"Islam\"",
+        ),
+        hint(
+            "facts.pressure",
+            "a list of 1 to 3 sources of pressure in quotes, in the source's words",
+            "pressure = [\"Islamic oppression\", \"Dictatorial paranoia\"]",
+        ),
         hint("facts.as_of", "a year", "as_of = 2025"),
         hint(
             "facts.watch_list",
-            "a table of name, year and rank",
-            "watch_list = { name = \"World Watch List\", year = 2026, rank = 7 }",
+            "a table of name, year and rank (or outside_top)",
+            "watch_list = { name = \"World Watch List\", year = 2026, rank = 7, score = 88 }",
         ),
         hint(
             "facts.watch_list.name",
@@ -116,6 +131,16 @@ pub const GUIDE_FORMAT: FileFormat = FileFormat {
         ),
         hint("facts.watch_list.year", "a year", "year = 2026"),
         hint("facts.watch_list.rank", "a whole number from 1", "rank = 7"),
+        hint(
+            "facts.watch_list.score",
+            "a whole number from 0 to 100, the list's score",
+            "score = 88",
+        ),
+        hint(
+            "facts.watch_list.outside_top",
+            "how many places the list ranks, for a country not among them (instead of rank)",
+            "outside_top = 50",
+        ),
         hint("story", "a table", "[story]"),
         hint(
             "story.pseudonym",
@@ -224,24 +249,43 @@ impl Persecution {
 }
 
 /// Optional figures, each only where a listed source states it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// The fields added later are left out of the JSON when unset, so that a snapshot of a
+/// published day (see `rotation::frozen`) reads and hashes as it did before they existed.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     pub persecution: Option<Persecution>,
     pub population: Option<u64>,
+    /// The number of Christians, as the source states it; at most `population`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub christians: Option<u64>,
     pub christians_percent: Option<f64>,
-    /// The year the population and share refer to.
+    /// The largest religion, as the source names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_religion: Option<String>,
+    /// The main sources of pressure on Christians (Open Doors' "persecution engines"), 1 to 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pressure: Vec<String>,
+    /// The year the population and the Christians' figures refer to.
     pub as_of: Option<i32>,
     pub watch_list: Option<WatchList>,
 }
 
-/// A rank on a named, dated watch list.
+/// A place on a named, dated watch list: a rank (with its score, where the source gives one),
+/// or a note that the country is not in the list's top `outside_top`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WatchList {
     pub name: String,
     pub year: i32,
-    pub rank: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
+    /// Not ranked: outside the list's top this many (50 for the World Watch List).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_top: Option<u32>,
 }
 
 /// A testimony as ministries present one: under a pseudonym.
@@ -703,7 +747,18 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
                 "a number from 0 to 100",
             );
         }
-        if (f.population.is_some() || f.christians_percent.is_some()) && f.as_of.is_none() {
+        if let (Some(c), Some(p)) = (f.christians, f.population)
+            && c > p
+        {
+            err(
+                "christians",
+                Some("facts"),
+                format!("{c} Christians is more than the population ({p})"),
+                "check both figures against the source: `christians` counts people, not a share",
+            );
+        }
+        let figures = f.population.is_some() || f.christians.is_some();
+        if (figures || f.christians_percent.is_some()) && f.as_of.is_none() {
             err(
                 "as_of",
                 Some("facts"),
@@ -711,14 +766,30 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
                 "add `as_of = 2025` (the year of the source's estimate)",
             );
         }
-        if let Some(w) = &f.watch_list
-            && w.rank == 0
+        if let Some(religion) = &f.main_religion
+            && religion.trim().is_empty()
         {
             err(
-                "watch_list",
+                "main_religion",
                 Some("facts"),
-                "rank 0 does not exist".into(),
-                "ranks start at 1",
+                "is empty".into(),
+                "name the largest religion as the source does, e.g. \"Islam\", or remove the line",
+            );
+        }
+        if f.pressure.len() > 3 {
+            err(
+                "pressure",
+                Some("facts"),
+                format!("{} sources of pressure, more than 3", f.pressure.len()),
+                "keep the main 1 to 3, in the order the source gives them",
+            );
+        }
+        if let Some(i) = f.pressure.iter().position(|p| p.trim().is_empty()) {
+            err(
+                "pressure",
+                Some("facts"),
+                format!("item {} is empty", i + 1),
+                "remove the empty item",
             );
         }
     }
@@ -780,10 +851,70 @@ fn validate_guide(g: &Guide, file: &SourceFile, out: &mut Diagnostics) {
             );
         }
     }
+    if let Some(w) = g.facts.as_ref().and_then(|f| f.watch_list.as_ref()) {
+        validate_watch_list(w, file, out);
+    }
     let points: Vec<&str> = g.points.iter().map(|p| p.text.as_str()).collect();
     check_repeats(file, "points", "point", &points, out);
     let praise: Vec<&str> = g.praise.iter().map(String::as_str).collect();
     check_repeats(file, "praise", "item", &praise, out);
+}
+
+/// A watch list place: a rank (and a score out of 100) or `outside_top`, never both.
+fn validate_watch_list(w: &WatchList, file: &SourceFile, out: &mut Diagnostics) {
+    let mut err = |key: &str, msg: String, help: &str| {
+        out.push(
+            file.error_at(Some("facts"), "watch_list", msg)
+                .field(format!("facts.watch_list.{key}"))
+                .help(help),
+        );
+    };
+    if w.name.trim().is_empty() {
+        err(
+            "name",
+            "is empty".into(),
+            "name the list, e.g. \"World Watch List\"",
+        );
+    }
+    match (w.rank, w.outside_top) {
+        (Some(_), Some(_)) => err(
+            "outside_top",
+            "a rank and `outside_top` together".into(),
+            "keep `rank` for a country on the list, or `outside_top` for one not ranked, not both",
+        ),
+        (None, None) => err(
+            "rank",
+            "neither a rank nor `outside_top`".into(),
+            "add `rank = 7` for a country on the list, or `outside_top = 50` for one not in its top 50",
+        ),
+        _ => {}
+    }
+    if w.rank == Some(0) {
+        err("rank", "rank 0 does not exist".into(), "ranks start at 1");
+    }
+    if w.outside_top == Some(0) {
+        err(
+            "outside_top",
+            "outside the top 0 says nothing".into(),
+            "write how many places the list ranks: `outside_top = 50` for the World Watch List",
+        );
+    }
+    if let Some(score) = w.score {
+        if score > 100 {
+            err(
+                "score",
+                format!("{score} is not a score: the list scores out of 100"),
+                "copy the score as the list gives it, a whole number from 0 to 100",
+            );
+        }
+        if w.rank.is_none() {
+            err(
+                "score",
+                "a score without a rank".into(),
+                "the list publishes scores for ranked countries: add the rank, or remove the score",
+            );
+        }
+    }
 }
 
 /// An error for every item of the list `key` that repeats an earlier one, placed on the repeat.
@@ -1012,6 +1143,81 @@ url = "https://example.org"
                  line 17): the same item twice prints twice on a day",
             ]
         );
+    }
+
+    /// The diagnostics of GOOD with `facts` as its `[facts]` table, as `field: message`.
+    fn facts_problems(facts: &str) -> Vec<String> {
+        let f = file(&GOOD.replace("[[sources]]", &format!("[facts]\n{facts}\n\n[[sources]]")));
+        let mut out = Diagnostics::default();
+        validate_guide(&guide(&f), &f, &mut out);
+        out.0
+            .iter()
+            .map(|d| {
+                let line = d.location.map_or(0, |l| l.0);
+                format!("{line} {}: {}", d.field.as_deref().unwrap_or(""), d.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_new_facts_and_a_place_outside_the_list() {
+        let f = file(&GOOD.replace(
+            "[[sources]]",
+            "[facts]\npopulation = 251_269_164\nchristians = 4_500_000\nmain_religion = \"Islam\"\n\
+             pressure = [\"Islamic oppression\"]\nas_of = 2026\n\
+             watch_list = { name = \"World Watch List\", year = 2026, outside_top = 50 }\n\n[[sources]]",
+        ));
+        let g = guide(&f);
+        let facts = g.facts.as_ref().unwrap();
+        assert_eq!(facts.christians, Some(4_500_000));
+        assert_eq!(facts.pressure, ["Islamic oppression"]);
+        let w = facts.watch_list.as_ref().unwrap();
+        assert_eq!((w.rank, w.score, w.outside_top), (None, None, Some(50)));
+        let mut out = Diagnostics::default();
+        validate_guide(&g, &f, &mut out);
+        assert!(out.0.is_empty(), "{out}");
+    }
+
+    #[test]
+    fn errors_on_impossible_facts_with_their_line_and_field() {
+        assert_eq!(
+            facts_problems(
+                "population = 1_000\nchristians = 2_000\nchristians_percent = 101.0\n\
+                 main_religion = \" \"\npressure = [\"a\", \"\", \"c\", \"d\"]\n\
+                 watch_list = { name = \"World Watch List\", year = 2026, rank = 3, outside_top = 50 }"
+            ),
+            [
+                "16 facts.christians_percent: 101 is not a percentage",
+                "15 facts.christians: 2000 Christians is more than the population (1000)",
+                "13 facts.as_of: figures without the year they refer to",
+                "17 facts.main_religion: is empty",
+                "18 facts.pressure: 4 sources of pressure, more than 3",
+                "18 facts.pressure: item 2 is empty",
+                "19 facts.watch_list.outside_top: a rank and `outside_top` together",
+            ]
+        );
+        assert_eq!(
+            facts_problems("watch_list = { name = \"\", year = 2026, score = 101 }"),
+            [
+                "14 facts.watch_list.name: is empty",
+                "14 facts.watch_list.rank: neither a rank nor `outside_top`",
+                "14 facts.watch_list.score: 101 is not a score: the list scores out of 100",
+                "14 facts.watch_list.score: a score without a rank",
+            ]
+        );
+        assert_eq!(
+            facts_problems("watch_list = { name = \"W\", year = 2026, rank = 0 }"),
+            ["14 facts.watch_list.rank: rank 0 does not exist"]
+        );
+    }
+
+    #[test]
+    fn an_old_snapshot_of_facts_reads_and_writes_the_same() {
+        // What a ledger written before `christians`, `main_religion`, `pressure`, `score` and
+        // `outside_top` holds: it must read, and write back byte for byte (its hash is its id).
+        let old = r#"{"persecution":"extreme","population":1234567,"christians_percent":1.5,"as_of":2025,"watch_list":{"name":"World Watch List","year":2026,"rank":7}}"#;
+        let facts: Facts = serde_json::from_str(old).unwrap();
+        assert_eq!(serde_json::to_string(&facts).unwrap(), old);
     }
 
     #[test]

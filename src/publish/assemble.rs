@@ -76,6 +76,9 @@ pub struct CountryView {
     /// The summary's first sentence, for one-line listings such as the weekly sheet.
     pub lead: String,
     pub facts: Vec<Fact>,
+    /// The facts the weekly sheet has room for, `label: value` joined by ` · `: the watch list
+    /// place and the Christians. Empty without them.
+    pub facts_brief: String,
     pub story: Option<StoryView>,
     pub praise: Vec<String>,
     pub sources: Vec<Source>,
@@ -458,8 +461,10 @@ impl WeekGuide {
                     (None, Some(t)) => t.text.first().map_or("", String::as_str),
                     _ => "",
                 };
+                let facts = d.country.as_ref().map_or("", |c| c.facts_brief.as_str());
                 PrintDay {
                     heading,
+                    facts,
                     lead,
                     points: &d.points,
                     line: d.church_line(),
@@ -526,13 +531,20 @@ fn church_points<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<usize> {
 
 fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     let summary = g.paragraphs();
+    let (facts, brief) = facts(g, locale);
+    let facts_brief = brief
+        .iter()
+        .map(|f| format!("{}: {}", f.label, f.value))
+        .collect::<Vec<_>>()
+        .join(" · ");
     CountryView {
         name: g.name.clone(),
         code: g.code.clone(),
         region: g.region.clone(),
         lead: g.lead(),
         summary,
-        facts: facts(g, locale),
+        facts,
+        facts_brief,
         story: g.story.as_ref().map(|s| StoryView {
             pseudonym: s.pseudonym.clone(),
             quote: s.quote.clone(),
@@ -553,48 +565,119 @@ fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     }
 }
 
-fn facts(g: &Guide, locale: &Locale) -> Vec<Fact> {
-    let Some(f) = &g.facts else { return Vec::new() };
+/// The figures of a guide, in the order a reader wants them: the watch list place (with its
+/// level), population, the Christians, the main religion, the sources of pressure. Then the
+/// weekly sheet's few: the place and the Christians' share (or number).
+fn facts(g: &Guide, locale: &Locale) -> (Vec<Fact>, Vec<Fact>) {
+    let Some(f) = &g.facts else {
+        return (Vec::new(), Vec::new());
+    };
     let as_of = |value: String| match f.as_of {
         Some(year) => locale.label("as-of", &[("value", &value), ("year", &year.to_string())]),
         None => value,
     };
+    let fact = |label: String, value: String| Fact { label, value };
     let mut out = Vec::new();
-    let mut push = |label: &str, value: String| {
-        out.push(Fact {
-            label: locale.label(label, &[]),
-            value,
-        })
-    };
-    if let Some(level) = f.persecution {
-        let id = match level {
-            Persecution::Extreme => "persecution-extreme",
-            Persecution::VeryHigh => "persecution-very-high",
-            Persecution::High => "persecution-high",
-        };
-        push("fact-persecution", locale.label(id, &[]));
-    }
-    if let Some(WatchList { name, year, rank }) = &f.watch_list {
-        push(
-            "fact-watch-list",
-            locale.label(
-                "watch-list-rank",
-                &[
-                    ("rank", &rank.to_string()),
-                    ("list", name),
-                    ("year", &year.to_string()),
-                ],
-            ),
+    let mut brief = Vec::new();
+    let level = f.persecution.map(|level| match level {
+        Persecution::Extreme => "extreme",
+        Persecution::VeryHigh => "very-high",
+        Persecution::High => "high",
+    });
+    if let Some(w) = &f.watch_list {
+        let place = fact(
+            watch_list_label(w, locale),
+            watch_list_place(w, level, locale),
         );
+        brief.push(place.clone());
+        out.push(place);
+    }
+    // A rank carries the level in its parentheses; without one, the level stands alone.
+    let ranked = f.watch_list.as_ref().is_some_and(|w| w.rank.is_some());
+    if let (Some(level), false) = (level, ranked) {
+        out.push(fact(
+            locale.label("fact-persecution", &[]),
+            locale.label(&format!("persecution-{level}"), &[]),
+        ));
     }
     if let Some(p) = f.population {
-        push("fact-population", as_of(population(p, locale)));
+        out.push(fact(
+            locale.label("fact-population", &[]),
+            as_of(population(p, locale)),
+        ));
     }
-    if let Some(c) = f.christians_percent {
-        let percent = locale.label("percent", &[("number", &locale.decimal(c))]);
-        push("fact-christians", as_of(percent));
+    let percent = f
+        .christians_percent
+        .map(|c| locale.label("percent", &[("number", &locale.decimal(c))]));
+    let number = f.christians.map(|c| population(c, locale));
+    let christians = match (&percent, &number) {
+        (Some(percent), Some(number)) => Some(locale.label(
+            "christians-share-and-number",
+            &[("percent", percent), ("number", number)],
+        )),
+        _ => percent.clone().or(number.clone()),
+    };
+    if let Some(christians) = christians {
+        let label = locale.label("fact-christians", &[]);
+        // The sheet has room for one figure: the share, which says more than a number.
+        if let Some(short) = percent.or(number) {
+            brief.push(fact(label.clone(), as_of(short)));
+        }
+        out.push(fact(label, as_of(christians)));
     }
-    out
+    if let Some(religion) = &f.main_religion {
+        out.push(fact(
+            locale.label("fact-main-religion", &[]),
+            religion.clone(),
+        ));
+    }
+    if !f.pressure.is_empty() {
+        let list = f.pressure.join(&locale.label("list-separator", &[]));
+        out.push(fact(locale.label("fact-pressure", &[]), list));
+    }
+    (out, brief)
+}
+
+/// "World Watch List 2026", with the list's name in the reader's language when it is the
+/// World Watch List (a guide names it in English).
+fn watch_list_label(w: &WatchList, locale: &Locale) -> String {
+    let name = if w.name == "World Watch List" {
+        locale.label("world-watch-list", &[])
+    } else {
+        w.name.clone()
+    };
+    locale.label(
+        "watch-list",
+        &[("list", &name), ("year", &w.year.to_string())],
+    )
+}
+
+/// "No. 8 (score 87, extreme)", or "not in the top 50".
+fn watch_list_place(w: &WatchList, level: Option<&str>, locale: &Locale) -> String {
+    let Some(rank) = w.rank else {
+        let top = w.outside_top.unwrap_or_default().to_string();
+        return locale.label("watch-list-outside", &[("top", &top)]);
+    };
+    let rank = rank.to_string();
+    let score = w.score.map(|s| s.to_string());
+    let level = level.map(|l| locale.label(&format!("level-{l}"), &[]));
+    let mut args = vec![("rank", rank.as_str())];
+    let id = match (&score, &level) {
+        (Some(score), Some(level)) => {
+            args.extend([("score", score.as_str()), ("level", level.as_str())]);
+            "watch-list-rank-score-level"
+        }
+        (Some(score), None) => {
+            args.push(("score", score.as_str()));
+            "watch-list-rank-score"
+        }
+        (None, Some(level)) => {
+            args.push(("level", level.as_str()));
+            "watch-list-rank-level"
+        }
+        (None, None) => "watch-list-rank",
+    };
+    locale.label(id, &args)
 }
 
 /// 227_900_000 → "227.9 million"; 540_000 → "540,000".
@@ -613,6 +696,118 @@ fn population(p: u64, locale: &Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn guide(facts: &str) -> Guide {
+        let text = format!(
+            "name = \"Testland\"\ncode = \"TL\"\nregion = \"R\"\nsummary = \"The church.\"\n\
+             points = [\"Pray for the church.\"]\n[facts]\n{facts}\n[[sources]]\n\
+             title = \"S\"\nurl = \"https://example.org\"\n"
+        );
+        toml::from_str(&text).unwrap()
+    }
+
+    fn line(g: &Guide, tag: &str) -> (String, String) {
+        let language = crate::content::locale::Language::parse(tag).unwrap();
+        let (locale, warnings) = Locale::load(&language, None).unwrap();
+        assert!(warnings.0.is_empty(), "{tag}: {warnings:?}");
+        let view = country_view(g, &locale);
+        let line = view
+            .facts
+            .iter()
+            .map(|f| format!("{}: {}", f.label, f.value))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        (line, view.facts_brief)
+    }
+
+    const PAKISTAN: &str = "persecution = \"extreme\"\npopulation = 251_269_164\n\
+        christians_percent = 1.8\nmain_religion = \"Islam\"\n\
+        pressure = [\"Islamic oppression\", \"Clan oppression\"]\nas_of = 2026\n\
+        watch_list = { name = \"World Watch List\", year = 2026, rank = 8, score = 87 }";
+
+    #[test]
+    fn the_facts_line_shows_the_place_score_level_and_figures() {
+        let g = guide(PAKISTAN);
+        assert_eq!(
+            line(&g, "en"),
+            (
+                "World Watch List 2026: No. 8 (score 87, extreme) · Population: 251.3 million \
+                 (2026) · Christians: 1.8% (2026) · Main religion: Islam · Pressure: Islamic \
+                 oppression, Clan oppression"
+                    .to_string(),
+                "World Watch List 2026: No. 8 (score 87, extreme) · Christians: 1.8% (2026)"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            line(&g, "es").0,
+            "Lista Mundial de la Persecución 2026: N.º 8 (puntuación 87, extrema) · Población: \
+             251,3 millones (2026) · Cristianos: 1,8 % (2026) · Religión mayoritaria: Islam · \
+             Presión: Islamic oppression, Clan oppression"
+        );
+    }
+
+    #[test]
+    fn a_country_outside_the_list_keeps_its_level_apart() {
+        let g = guide(
+            "persecution = \"high\"\npopulation = 4_500_000\nchristians = 60_000\n\
+             christians_percent = 1.3\nas_of = 2025\n\
+             watch_list = { name = \"World Watch List\", year = 2026, outside_top = 50 }",
+        );
+        assert_eq!(
+            line(&g, "en"),
+            (
+                "World Watch List 2026: not in the top 50 · Persecution: High · Population: \
+                 4.5 million (2025) · Christians: 1.3%, 60,000 (2025)"
+                    .to_string(),
+                "World Watch List 2026: not in the top 50 · Christians: 1.3% (2025)".to_string()
+            )
+        );
+        assert_eq!(
+            line(&g, "de").0,
+            "Weltverfolgungsindex 2026: nicht unter den ersten 50 · Verfolgung: Hoch · \
+             Bevölkerung: 4,5 Millionen (2025) · Christen: 1,3 %, 60.000 (2025)"
+        );
+    }
+
+    #[test]
+    fn every_shipped_language_names_the_place() {
+        let g = guide(PAKISTAN);
+        let expect = [
+            (
+                "fr",
+                "Index mondial de persécution 2026: No 8 (score 87, extrême)",
+            ),
+            (
+                "de",
+                "Weltverfolgungsindex 2026: Platz 8 (Punktzahl 87, extrem)",
+            ),
+            (
+                "pt",
+                "Lista Mundial da Perseguição 2026: N.º 8 (pontuação 87, extrema)",
+            ),
+            ("ko", "2026 월드와치리스트: 8위 (87점, 극심)"),
+            (
+                "ar",
+                "قائمة المراقبة العالمية 2026: رقم 8 (الدرجة 87، شديد جدًا)",
+            ),
+        ];
+        for (tag, place) in expect {
+            let (line, _) = line(&g, tag);
+            assert!(line.starts_with(place), "{tag}: {line}");
+        }
+    }
+
+    #[test]
+    fn finds_the_points_about_the_church_for_the_listings() {
+        let texts = [
+            "Pray for rain.",
+            "Pray for the pastors.",
+            "Pray for converts.",
+        ];
+        assert_eq!(church_points(texts.into_iter()), [1, 2]);
+        assert!(church_points(["Pray for rain."].into_iter()).is_empty());
+    }
 
     #[test]
     fn formats_population() {

@@ -66,6 +66,11 @@ impl Layout {
 pub struct PrintDay<'a> {
     /// `Wednesday · Nigeria (day 1 of 2)`, as the sheet's heading shows it.
     pub heading: String,
+    /// The country's figures in one short line (see [`CountryView::facts_brief`]); empty for a
+    /// theme.
+    ///
+    /// [`CountryView::facts_brief`]: crate::publish::assemble::CountryView::facts_brief
+    pub facts: &'a str,
     /// The first sentence of the country, or the theme's first paragraph.
     pub lead: &'a str,
     pub points: &'a [String],
@@ -221,6 +226,9 @@ fn sheet_mm(week: &PrintWeek, pt: f64) -> f64 {
         .iter()
         .map(|d| {
             let mut h = lines(&d.heading, 1.16 * em, column, true) as f64 * 1.16 * line;
+            if !d.facts.is_empty() {
+                h += 0.05 * em + lines(d.facts, 0.85 * em, column, false) as f64 * 0.85 * line;
+            }
             if !d.lead.is_empty() {
                 h += 0.1 * em + lines(d.lead, em, column, false) as f64 * line;
             }
@@ -385,6 +393,8 @@ mod tests {
             days: (0..7)
                 .map(|_| PrintDay {
                     heading: "Wednesday · Central African Republic".into(),
+                    facts: "World Watch List 2026: No. 27 (score 69, very high) · Christians: \
+                            73.3% (2025)",
                     lead: "A country where the church has grown under pressure for decades.",
                     points,
                     line: points.first().map(String::as_str),
@@ -433,11 +443,12 @@ mod tests {
         let notes: Vec<String> = (0..12)
             .map(|i| format!("Notice number {i} for the week"))
             .collect();
-        let (three, six, ten) = (points(3, text), points(6, text), points(10, text));
+        // Five points a day: each day's short line of figures takes the room of a fiveth.
+        let (three, five, ten) = (points(3, text), points(5, text), points(10, text));
         let usual = fit(&week(&three, &[], Paper::A4), Layout::Sheet);
         assert_eq!(usual.pt, 8.6);
         assert!(usual.fits());
-        let fuller = fit(&week(&six, &notes, Paper::Letter), Layout::Sheet);
+        let fuller = fit(&week(&five, &notes, Paper::Letter), Layout::Sheet);
         assert!(fuller.pt < 8.6 && fuller.pt >= 7.0, "{fuller:?}");
         assert!(fuller.fits());
         let week_of_ten = week(&ten, &notes, Paper::Letter);
@@ -453,7 +464,7 @@ mod tests {
                 ),
             "{why}"
         );
-        assert_eq!(fuller.overflow(&week(&six, &notes, Paper::Letter)), None);
+        assert_eq!(fuller.overflow(&week(&five, &notes, Paper::Letter)), None);
     }
 
     #[test]

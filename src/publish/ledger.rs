@@ -724,11 +724,19 @@ mod tests {
                     g.scripture = Some(format!("Psalm {k}"));
                     g.praise = vec![format!("Thanks {k}.")];
                     g.facts = Some(crate::content::guide::Facts {
-                        persecution: None,
                         population: Some(1_000_000 + k as u64),
-                        christians_percent: None,
+                        christians: Some(1_000 + k as u64),
+                        main_religion: Some(format!("Religion {k}")),
+                        pressure: vec![format!("Pressure {k}")],
                         as_of: Some(2025),
-                        watch_list: None,
+                        watch_list: Some(crate::content::guide::WatchList {
+                            name: "World Watch List".into(),
+                            year: 2026,
+                            rank: k.is_multiple_of(2).then_some(k as u32 % 50 + 1),
+                            score: k.is_multiple_of(2).then_some(60 + k as u32 % 40),
+                            outside_top: (!k.is_multiple_of(2)).then_some(50),
+                        }),
+                        ..Default::default()
                     });
                 }
                 Edit::Title => {

@@ -87,9 +87,12 @@ scripture = "Hebrews 13:3"
 [facts]
 persecution = "extreme"
 population = 12_345_678
+christians = 185_000
 christians_percent = 1.5
+main_religion = "Islam"
+pressure = ["Islamic oppression", "Clan oppression"]
 as_of = 2025
-watch_list = { name = "World Watch List", year = 2026, rank = 7 }
+watch_list = { name = "World Watch List", year = 2026, rank = 7, score = 88 }
 
 [story]
 pseudonym = "Miriam"
@@ -135,6 +138,7 @@ praise = ["Give thanks for new believers in Storyland."]
 
 [facts]
 persecution = "high"
+watch_list = { name = "World Watch List", year = 2026, outside_top = 50 }
 
 [story]
 pseudonym = "Daniel"

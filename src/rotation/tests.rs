@@ -202,10 +202,7 @@ fn weighted_order_visits_extreme_countries_twice_a_cycle() {
     let mut guides: Vec<Guide> = five().guides().cloned().collect();
     guides[1].facts = Some(Facts {
         persecution: Some(Persecution::Extreme),
-        population: None,
-        christians_percent: None,
-        as_of: None,
-        watch_list: None,
+        ..Facts::default()
     });
     let c = catalog(guides);
     let s = schedule("[rotation]\norder = \"weighted\"");

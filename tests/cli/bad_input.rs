@@ -453,7 +453,7 @@ fn a_pseudonym_used_twice_is_a_warning_and_fails_a_strict_check() {
 }
 
 #[test]
-fn a_day_without_the_church_is_a_warning() {
+fn a_lead_or_a_point_without_the_church_is_a_warning() {
     let p = Project::fixture("small");
     p.replace(
         "guides/gamma.toml",
@@ -465,6 +465,12 @@ fn a_day_without_the_church_is_a_warning() {
         "Pray for Gamma church one.",
         "Pray for Gamma one.",
     );
+    // A restricted point is left to the closed circle's editor.
+    p.replace(
+        "guides/gamma.toml",
+        "SECRET Gamma contact.",
+        "SECRET Gamma contact, no word of the church.",
+    );
     let run = p.run(&["check", "--strict", "--today", "2026-11-25"]);
     assert_eq!(
         run.fails(),
@@ -473,11 +479,11 @@ fn a_day_without_the_church_is_a_warning() {
          help: the sheet, the bulletin and the digest show only this sentence: begin with the \
          believers, e.g. \"Gamma Republic's Christians are ...\" (the words that count are listed \
          in guides/README.md)\n\
-         warning: guides/gamma.toml:6:1: `points`: public points 1 to 2 do not mention the church, \
-         so a day could show none of the believers\n  \
-         help: rewrite one of them about the Christians of Gamma Republic, or reorder the points \
-         so that every 2 in a row include one (the words that count are listed in \
-         guides/README.md)\n\
+         warning: guides/gamma.toml:6:11: `points[0]`: point 1 does not mention the church: \
+         \"Pray for Gamma one.\"\n  \
+         help: name the believers or the church, e.g. \"Pray for the Christians of Gamma \
+         Republic ...\"; a prayer for leaders asks that they protect the church (the words that \
+         count are listed in guides/README.md)\n\
          0 errors, 2 warnings (--strict: warnings count as errors)\n"
     );
 }
@@ -746,8 +752,8 @@ fn a_point_written_twice() {
     let p = Project::fixture("small");
     p.replace(
         "guides/alpha.toml",
-        "  \"Pray for Alphaland point four.\",\n",
-        "  \"Pray for Alphaland point four.\",\n  \"Pray for  alphaland church point TWO.\",\n",
+        "  \"Pray for Alphaland believers, point four.\",\n",
+        "  \"Pray for Alphaland believers, point four.\",\n  \"Pray for  alphaland church point TWO.\",\n",
     );
     let error = "error: guides/alpha.toml:15:3: `points`: points 2 and 5 are the same text \
                  apart from capitals or spacing: \"Pray for alphaland church point TWO.\"\n  \

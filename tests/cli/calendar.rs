@@ -132,7 +132,7 @@ fn a_calendar_for_the_next_twelve_months_by_default() {
     assert_eq!(
         unescape(property(country, "DESCRIPTION")),
         "Alphaland has a small church.\n\n\
-         1. Pray for Alphaland point four.\n2. Pray for Alphaland church point one.\n\n\
+         1. Pray for Alphaland believers, point four.\n2. Pray for Alphaland church point one.\n\n\
          Read: Hebrews 13:3"
     );
 }

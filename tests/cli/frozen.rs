@@ -166,8 +166,8 @@ fn every_file_of_a_published_day_survives_every_kind_of_edit() {
         ("a point's wording", &|p| {
             p.replace(
                 "guides/alpha.toml",
-                "Pray for Alphaland point four.",
-                "Pray for the believers of Alphaland, point four.",
+                "Pray for Alphaland believers, point four.",
+                "Pray for the believers of Alphaland, point four, reworded.",
             );
         }),
         ("the translation", &|p| {

@@ -116,7 +116,9 @@ fn the_rotation_is_the_same_in_every_language() {
                 "Pray for Alphaland church point two." => {
                     "Oremos por el segundo punto de la iglesia de Alfalandia."
                 }
-                "Pray for Alphaland point four." => "Oremos por el cuarto punto de Alfalandia.",
+                "Pray for Alphaland believers, point four." => {
+                    "Oremos por el cuarto punto de Alfalandia."
+                }
                 other => panic!("an unexpected point {other}"),
             };
             for (e, s) in en["points"]

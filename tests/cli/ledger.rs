@@ -264,12 +264,16 @@ fn withdraw_takes_a_point_off_published_pages_and_out_of_the_ledger() {
         .map(|d| (d.clone(), day(&p, &d)))
         .find(|(_, text)| text.contains("ALPHALAND"))
         .unwrap();
-    let numbers = [("one", "1"), ("two", "2"), ("four", "4")];
-    let (word, number) = numbers
+    let points = [
+        ("Pray for Alphaland church point one.", "1"),
+        ("Pray for Alphaland church point two.", "2"),
+        ("Pray for Alphaland believers, point four.", "4"),
+    ];
+    let (point, number) = points
         .iter()
-        .find(|(w, _)| text.contains(&format!("Alphaland point {w}.")))
+        .find(|(point, _)| text.contains(point))
         .unwrap();
-    let point = format!("Pray for Alphaland point {word}.");
+    let point = point.to_string();
     let out = p.run(&["withdraw", "AL", "--point", number]).ok();
     assert!(out.starts_with("withdrew point "), "{out}");
     assert!(!day(&p, &date).contains(&point));

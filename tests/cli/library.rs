@@ -1,87 +1,164 @@
 //! The repository's own content: the starter library a church gets on day one.
+//!
+//! The World Watch List 2026 places are checked against the table the project keeps beside
+//! itself, `../shared/data/wwl-2026.csv` (read-only, for developers and for CI): each row's rank,
+//! country, level and score, with the kind of source that confirmed it.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use prayer_guide::content::guide::{Persecution, mentions_church};
+use prayer_guide::content::guide::{Guide, Persecution, mentions_church};
 use prayer_guide::content::project::Project;
 
 use crate::{repo, run_in};
 
-/// The World Watch List 2026 (Open Doors, published 14 January 2026): every place that a stored
-/// public report of the list confirms, with that report. The other 27 places of the top 50 could
-/// not be confirmed from the stored sources; add them here, with their source, as they are
-/// checked, and never from memory or an older list.
-const WWL_2026: &[(&str, u32, &str)] = &[
-    (
-        "KP",
-        1,
-        "opendoors.ph, The top 10 most dangerous places for Christians",
-    ),
-    (
-        "SO",
-        2,
-        "GlobeNewswire via MENAFN: second for the fourth consecutive year",
-    ),
-    (
-        "YE",
-        3,
-        "PRO Medienmagazin: the first ten of the Weltverfolgungsindex 2026",
-    ),
-    (
-        "SD",
-        4,
-        "PRO Medienmagazin; Open Doors Hong Kong, WWL 2026 overview",
-    ),
-    ("ER", 5, "PRO Medienmagazin; CBS NoCut News"),
-    (
-        "SY",
-        6,
-        "The Catholic Register; Christian Daily International",
-    ),
-    ("NG", 7, "The Catholic Register; PRO Medienmagazin"),
-    ("PK", 8, "IBC English; IANS"),
-    (
-        "LY",
-        9,
-        "opendoors.ph, 5 things you need to know (Libya from 4 to 9)",
-    ),
-    ("IR", 10, "PRO Medienmagazin; Christian Today India"),
-    ("AF", 11, "Christian Today India"),
-    ("IN", 12, "Christian Today India"),
-    ("SA", 13, "Christian Today India"),
-    ("MM", 14, "Christian Today India"),
-    (
-        "ML",
-        15,
-        "Christian Today India; Open Doors Hong Kong overview",
-    ),
-    ("CN", 17, "The Washington Times, 13 February 2026"),
-    (
-        "IQ",
-        18,
-        "Forsething (after Veja): Os 10 países mais perigosos para cristãos",
-    ),
-    ("CU", 24, "O Crente: Latin America on the LMP 2026"),
-    ("MX", 30, "O Crente: Latin America on the LMP 2026"),
-    ("NI", 32, "Catholic News Agency, January 2026"),
-    (
-        "KG",
-        40,
-        "Open Doors Canada (up seven places from 47 in 2025)",
-    ),
-    (
-        "NP",
-        46,
-        "Open Doors Germany, Weltverfolgungsindex 2026: Syrien im Fokus",
-    ),
-    ("CO", 47, "Migalhas: Colombia na LMP 2026"),
+/// The list every guide's `watch_list` names, and the year of its places.
+const LIST: &str = "World Watch List";
+const YEAR: i32 = 2026;
+/// The list ranks this many countries; a guide for any other says `outside_top = 50`.
+const TOP: u32 = 50;
+/// In 2026 the extreme band is exactly the first 15 places; every other place of the top 50 is
+/// very high.
+const EXTREME_PLACES_2026: u32 = 15;
+
+/// The table's country names, by the code of the guide that covers each.
+const CODES: &[(&str, &str)] = &[
+    ("North Korea", "KP"),
+    ("Somalia", "SO"),
+    ("Yemen", "YE"),
+    ("Sudan", "SD"),
+    ("Eritrea", "ER"),
+    ("Syria", "SY"),
+    ("Nigeria", "NG"),
+    ("Pakistan", "PK"),
+    ("Libya", "LY"),
+    ("Iran", "IR"),
+    ("Afghanistan", "AF"),
+    ("India", "IN"),
+    ("Saudi Arabia", "SA"),
+    ("Myanmar", "MM"),
+    ("Mali", "ML"),
+    ("Burkina Faso", "BF"),
+    ("China", "CN"),
+    ("Iraq", "IQ"),
+    ("Maldives", "MV"),
+    ("Algeria", "DZ"),
+    ("Mauritania", "MR"),
+    ("Central African Republic", "CF"),
+    ("Morocco", "MA"),
+    ("Cuba", "CU"),
+    ("Uzbekistan", "UZ"),
+    ("Niger", "NE"),
+    ("Tajikistan", "TJ"),
+    ("Laos", "LA"),
+    ("Democratic Republic of the Congo", "CD"),
+    ("Mexico", "MX"),
+    ("Tunisia", "TN"),
+    ("Nicaragua", "NI"),
+    ("Bangladesh", "BD"),
+    ("Bhutan", "BT"),
+    ("Turkmenistan", "TM"),
+    ("Ethiopia", "ET"),
+    ("Cameroon", "CM"),
+    ("Oman", "OM"),
+    ("Mozambique", "MZ"),
+    ("Kyrgyzstan", "KG"),
+    ("Turkey", "TR"),
+    ("Egypt", "EG"),
+    ("Comoros", "KM"),
+    ("Qatar", "QA"),
+    ("Kazakhstan", "KZ"),
+    ("Nepal", "NP"),
+    ("Colombia", "CO"),
+    ("Chad", "TD"),
+    ("Jordan", "JO"),
+    ("Brunei", "BN"),
 ];
 
-/// In 2026 the extreme band is exactly the first 15 places (CPAD News: 15 countries, the 13 of
-/// 2025 plus Syria and Mali), and every other place of the top 50 is very high (Open Doors South
-/// Africa, World Watch List 2026 trends: the top 50 face very high or extreme levels).
-const EXTREME_PLACES_2026: u32 = 15;
+/// One row of the shared World Watch List 2026 table.
+#[derive(Debug)]
+struct Place {
+    rank: u32,
+    country: String,
+    code: &'static str,
+    /// `extreme` or `very high`, as the row gives it.
+    level: String,
+    /// The score, where the row gives one.
+    score: Option<u32>,
+    /// What confirmed the row: "primary (Open Doors Philippines)", "secondary transcription".
+    source_kind: String,
+}
+
+impl Place {
+    /// The row as a failure names it.
+    fn describe(&self) -> String {
+        format!(
+            "No. {} {} ({}) in ../shared/data/wwl-2026.csv, from {}",
+            self.rank, self.country, self.code, self.source_kind
+        )
+    }
+}
+
+/// The shared table, beside the project's root.
+fn wwl_2026() -> Vec<Place> {
+    let path: PathBuf = repo().join("../shared/data/wwl-2026.csv");
+    let mut reader = csv::Reader::from_path(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}): the World Watch List 2026 table sits at ../shared from the \
+             project's root, for developers and for CI; check out the shared folder beside the \
+             project",
+            path.display()
+        )
+    });
+    let headers = reader.headers().expect("the table has a header").clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{}: no column `{name}`", path.display()))
+    };
+    let (rank, country, level_or_score, source_kind) = (
+        column("rank"),
+        column("country"),
+        column("level_or_score"),
+        column("source_kind"),
+    );
+    reader
+        .records()
+        .map(|row| {
+            let row = row.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let country = row[country].to_string();
+            let code = CODES
+                .iter()
+                .find(|(name, _)| *name == country)
+                .unwrap_or_else(|| {
+                    panic!("{country}: add its code to CODES in tests/cli/library.rs")
+                })
+                .1;
+            // "extreme; 97 (transcription)": the level, then the score where there is one.
+            let (level, score) = row[level_or_score]
+                .split_once(';')
+                .unwrap_or((&row[level_or_score], ""));
+            let score = score
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|w| !w.is_empty())
+                .map(|w| w.parse().expect("a score is a whole number"));
+            Place {
+                rank: row[rank].parse().expect("a rank is a whole number"),
+                country,
+                code,
+                level: level.trim().to_lowercase(),
+                score,
+                source_kind: row[source_kind].to_string(),
+            }
+        })
+        .collect()
+}
+
+fn library() -> Project {
+    Project::load(&repo().join("schedule.toml")).unwrap()
+}
 
 #[test]
 fn the_repository_checks_clean_even_strictly() {
@@ -91,69 +168,126 @@ fn the_repository_checks_clean_even_strictly() {
 }
 
 #[test]
-fn every_confirmed_2026_rank_is_in_the_library_with_its_band() {
-    let project = Project::load(&repo().join("schedule.toml")).unwrap();
-    for (code, rank, source) in WWL_2026 {
+fn the_shared_table_is_the_top_50_once_each() {
+    let table = wwl_2026();
+    let ranks: Vec<u32> = table.iter().map(|p| p.rank).collect();
+    assert_eq!(ranks, (1..=TOP).collect::<Vec<_>>(), "the table's ranks");
+    let codes: HashSet<&str> = table.iter().map(|p| p.code).collect();
+    assert_eq!(codes.len(), table.len(), "two rows for one country");
+    for place in &table {
+        let band = if place.rank <= EXTREME_PLACES_2026 {
+            "extreme"
+        } else {
+            "very high"
+        };
+        assert_eq!(place.level, band, "{}", place.describe());
+    }
+}
+
+#[test]
+fn every_top_50_place_is_in_the_library_with_its_score_and_level() {
+    let project = library();
+    for place in wwl_2026() {
+        let row = place.describe();
         let i = project
             .catalog
-            .by_code(code)
-            .unwrap_or_else(|| panic!("no guide for {code} (No. {rank}, {source})"));
-        let g = &project.catalog.entries[i].guide;
-        let w = g
+            .by_code(place.code)
+            .unwrap_or_else(|| panic!("no guide for {row}"));
+        let entry = &project.catalog.entries[i];
+        let file = entry.file.path.display();
+        let g = &entry.guide;
+        let facts = g
             .facts
             .as_ref()
-            .and_then(|f| f.watch_list.as_ref())
-            .unwrap_or_else(|| panic!("{code}: no watch list rank (No. {rank}, {source})"));
+            .unwrap_or_else(|| panic!("{file}: no [facts], for {row}"));
+        let w = facts
+            .watch_list
+            .as_ref()
+            .unwrap_or_else(|| panic!("{file}: no watch_list, for {row}"));
         assert_eq!(
-            (w.name.as_str(), w.year, w.rank),
-            ("World Watch List", 2026, *rank),
-            "{code} ({source})"
+            (w.name.as_str(), w.year, w.rank, w.outside_top),
+            (LIST, YEAR, Some(place.rank), None),
+            "{file}: the watch list place, for {row}"
         );
-        let band = if *rank <= EXTREME_PLACES_2026 {
+        if place.score.is_some() {
+            assert_eq!(w.score, place.score, "{file}: the score, for {row}");
+        }
+        let band = if place.rank <= EXTREME_PLACES_2026 {
             Persecution::Extreme
         } else {
             Persecution::VeryHigh
         };
-        let level = g.facts.as_ref().and_then(|f| f.persecution);
-        assert_eq!(level, Some(band), "{code}: the level shown with No. {rank}");
-    }
-    let ranks: HashSet<u32> = WWL_2026.iter().map(|r| r.1).collect();
-    assert_eq!(ranks.len(), WWL_2026.len(), "two countries share a rank");
-    assert!(
-        ranks.iter().all(|r| (1..=50).contains(r)),
-        "a rank outside the top 50"
-    );
-}
-
-#[test]
-fn no_guide_shows_a_2026_rank_that_no_source_confirmed() {
-    let project = Project::load(&repo().join("schedule.toml")).unwrap();
-    let confirmed: HashMap<&str, u32> = WWL_2026.iter().map(|(c, r, _)| (*c, *r)).collect();
-    for entry in &project.catalog.entries {
-        let g = &entry.guide;
-        let Some(w) = g.facts.as_ref().and_then(|f| f.watch_list.as_ref()) else {
-            continue;
-        };
         assert_eq!(
-            confirmed.get(g.code.as_str()),
-            Some(&w.rank),
-            "{}: No. {} on the {} list is not in the confirmed table",
-            entry.file.path.display(),
-            w.rank,
-            w.year
+            facts.persecution,
+            Some(band),
+            "{file}: the level shown with {row}"
         );
     }
 }
 
 #[test]
-fn every_fact_was_read_and_every_day_names_the_church() {
-    let project = Project::load(&repo().join("schedule.toml")).unwrap();
-    let per_day = project.schedule.points_per_day;
-    let mut pseudonyms: HashMap<String, String> = HashMap::new();
+fn every_other_guide_is_outside_the_2026_top_50() {
+    let project = library();
+    let ranked: HashMap<&str, Place> = wwl_2026().into_iter().map(|p| (p.code, p)).collect();
+    for entry in &project.catalog.entries {
+        let g = &entry.guide;
+        let file = entry.file.path.display();
+        let w = g
+            .facts
+            .as_ref()
+            .and_then(|f| f.watch_list.as_ref())
+            .unwrap_or_else(|| panic!("{file}: no watch_list"));
+        assert_eq!((w.name.as_str(), w.year), (LIST, YEAR), "{file}: the list");
+        match ranked.get(g.code.as_str()) {
+            Some(place) => assert_eq!(
+                w.rank,
+                Some(place.rank),
+                "{file}: the rank, for {}",
+                place.describe()
+            ),
+            None => assert_eq!(
+                (w.rank, w.outside_top, w.score),
+                (None, Some(TOP), None),
+                "{file}: {} is not in the table's top {TOP}, so `outside_top = {TOP}` and no rank \
+                 or score",
+                g.name
+            ),
+        }
+    }
+}
+
+#[test]
+fn every_guide_has_its_figures_sources_and_praise() {
+    let project = library();
     for entry in &project.catalog.entries {
         let g = &entry.guide;
         let file = entry.file.path.display().to_string();
-        assert!(!g.sources.is_empty(), "{file}: no sources");
+        let f = g
+            .facts
+            .as_ref()
+            .unwrap_or_else(|| panic!("{file}: no [facts]"));
+        assert!(f.population.is_some(), "{file}: no population");
+        assert!(
+            f.christians.is_some() || f.christians_percent.is_some(),
+            "{file}: neither christians nor christians_percent"
+        );
+        assert!(f.as_of.is_some(), "{file}: figures without `as_of`");
+        assert!(
+            f.main_religion
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty()),
+            "{file}: no main_religion"
+        );
+        assert!(
+            (1..=3).contains(&f.pressure.len()),
+            "{file}: {} sources of pressure (1 to 3)",
+            f.pressure.len()
+        );
+        assert!(
+            g.sources.len() >= 2,
+            "{file}: {} sources, fewer than 2",
+            g.sources.len()
+        );
         let read: Vec<NaiveDate> = g.sources.iter().filter_map(|s| s.accessed).collect();
         assert_eq!(
             read.len(),
@@ -165,19 +299,32 @@ fn every_fact_was_read_and_every_day_names_the_church() {
             g.reviewed.is_some_and(|r| r <= *latest),
             "{file}: reviewed after the sources were read"
         );
+        assert!(!g.praise.is_empty(), "{file}: no praise");
+    }
+    assert!(
+        project.catalog.len() >= 70,
+        "{} guides, fewer than 70",
+        project.catalog.len()
+    );
+}
+
+#[test]
+fn every_point_and_lead_names_the_church_and_pseudonyms_are_unique() {
+    let project = library();
+    let mut pseudonyms: HashMap<String, String> = HashMap::new();
+    let mut bare: Vec<String> = Vec::new();
+    for entry in &project.catalog.entries {
+        let g: &Guide = &entry.guide;
+        let file = entry.file.path.display().to_string();
         assert!(mentions_church(&g.lead()), "{file}: lead {:?}", g.lead());
-        let church = g
-            .points
-            .iter()
-            .filter(|p| !p.restricted && mentions_church(&p.text));
-        assert!(
-            church.count() >= per_day,
-            "{file}: fewer than {per_day} church points"
+        bare.extend(
+            g.points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !mentions_church(&p.text))
+                .map(|(i, p)| format!("{file}: points[{i}] {:?}", p.text)),
         );
         assert!(g.points.len() >= 7, "{file}: {} points", g.points.len());
-        if let Some(w) = g.facts.as_ref().and_then(|f| f.watch_list.as_ref()) {
-            assert_eq!(w.year, 2026, "{file}: a watch list rank from {}", w.year);
-        }
         if let Some(s) = &g.story {
             let key = s.pseudonym.to_lowercase();
             if let Some(other) = pseudonyms.insert(key, file.clone()) {
@@ -186,9 +333,10 @@ fn every_fact_was_read_and_every_day_names_the_church() {
         }
     }
     assert!(
-        project.catalog.len() >= 60,
-        "{} guides",
-        project.catalog.len()
+        bare.is_empty(),
+        "{} points do not mention the church:\n{}",
+        bare.len(),
+        bare.join("\n")
     );
 }
 

@@ -182,6 +182,8 @@ struct DayData {
     date: String,
     heading: String,
     of: Option<String>,
+    /// The country's figures in one short line; dropped with the leads when space is short.
+    facts: Option<String>,
     lead: Option<String>,
     points: Vec<String>,
     scripture: Option<String>,
@@ -251,6 +253,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                 date: d.date_long.clone(),
                 heading: d.heading.clone(),
                 of,
+                facts: d
+                    .country
+                    .as_ref()
+                    .map(|c| c.facts_brief.clone())
+                    .filter(|f| !f.is_empty() && edition != Edition::Bulletin),
                 lead: if edition == Edition::Bulletin {
                     None
                 } else {
@@ -340,7 +347,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             flow: false,
         })
         .collect();
-    if data.days.iter().any(|d| d.lead.is_some()) {
+    if data
+        .days
+        .iter()
+        .any(|d| d.lead.is_some() || d.facts.is_some())
+    {
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
@@ -375,17 +386,25 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         let mut d = data.clone();
         d.size = a.pt;
         if !a.leads {
-            d.days.iter_mut().for_each(|day| day.lead = None);
+            d.days.iter_mut().for_each(|day| {
+                day.lead = None;
+                day.facts = None;
+            });
         }
         d.notes.truncate(a.notes);
         d.notes_box = a.notes_box;
         d.flow = a.flow;
         d
     };
+    let has_facts = data.days.iter().any(|d| d.facts.is_some());
     let describe = |a: &Attempt| {
         let mut out = Vec::new();
         if !a.leads {
-            out.push("the days' lead sentences".to_string());
+            out.push(if has_facts {
+                "the days' lead sentences and figures".to_string()
+            } else {
+                "the days' lead sentences".to_string()
+            });
         }
         if a.notes < notes {
             out.push(format!(
@@ -503,6 +522,7 @@ fn week_texts(d: &WeekData) -> Vec<&str> {
     for day in &d.days {
         texts.extend([day.date.as_str(), &day.heading]);
         texts.extend(day.of.as_deref());
+        texts.extend(day.facts.as_deref());
         texts.extend(day.lead.as_deref());
         texts.extend(day.scripture.as_deref());
         texts.extend(day.points.iter().map(String::as_str));
