@@ -84,4 +84,6 @@ pub fn is_furniture(e: &ElementRef) -> bool {
 }
 
 /// Words in a class or id that mark the post itself.
-const CONTENT: &[&str] = &["content", "post", "entry", "article", "blog", "body", "story"];
+const CONTENT: &[&str] = &[
+    "content", "post", "entry", "article", "blog", "body", "story",
+];
