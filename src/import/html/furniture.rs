@@ -76,11 +76,18 @@ pub fn is_furniture(e: &ElementRef) -> bool {
     if furniture.is_empty() {
         return false;
     }
-    // Page builders wrap everything in "widgets": Elementor's post content is an
-    // "elementor-widget-theme-post-content", Blogger's post a "widget Blog". A widget that says it
-    // holds the post is not furniture.
+    // Page builders wrap everything in "widgets": Elementor's columns are
+    // "elementor-widget-wrap", its post an "elementor-widget-theme-post-content", Blogger's post a
+    // "widget Blog". A widget is furniture when a class of its own starts with "widget", and not
+    // when it says it holds the post.
     let weak = furniture.iter().all(|f| f.starts_with("widget"));
-    !(weak && parts.iter().any(|p| CONTENT.contains(p)))
+    if !weak {
+        return true;
+    }
+    let own = marks
+        .split_whitespace()
+        .any(|token| token.starts_with("widget"));
+    own && !parts.iter().any(|p| CONTENT.contains(p))
 }
 
 /// Words in a class or id that mark the post itself.

@@ -122,6 +122,33 @@ impl<'a> Walker<'a> {
         }
         match el.name() {
             "br" => self.level().inline.push('\n'),
+            // A table of requests ("Topic | How to pray"): each body row is one item, its
+            // fullest cell; the header row names the columns.
+            "tr" => {
+                let cells: Vec<ElementRef> = e
+                    .child_elements()
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .collect();
+                let header = cells.iter().all(|c| c.value().name() == "th")
+                    || e.parent()
+                        .and_then(ElementRef::wrap)
+                        .is_some_and(|p| p.value().name() == "thead");
+                let level = self.level();
+                level.flush();
+                let texts: Vec<String> = cells.iter().map(|c| inline_text(**c)).collect();
+                if header {
+                    let text = squeeze(&texts.join(" "));
+                    if !text.is_empty() {
+                        level.ignored.push(Ignored {
+                            text: snippet(&text),
+                            why: "a table's header row",
+                            line: None,
+                        });
+                    }
+                } else if let Some(fullest) = texts.into_iter().max_by_key(|t| t.chars().count()) {
+                    level.push(Kind::Item, fullest);
+                }
+            }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = self.level();
                 level.flush();
