@@ -208,10 +208,14 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
         let week: serde_json::Value = serde_json::from_str(&week).unwrap();
         let [sheet, bulletin, large, _] = files(&p, "out-a4", monday);
         let (sheet, bulletin, large) = (text(&sheet), text(&bulletin), text(&large));
-        let mut count = 0;
+        let (mut count, mut expected) = (0, 0);
         for day in week["days"].as_array().unwrap() {
             let points = day["points"].as_array().unwrap();
-            assert_eq!(points.len(), n);
+            // A pinned day (the International Day of Prayer) has its own points.
+            if day["kind"] != serde_json::json!("theme") {
+                assert_eq!(points.len(), n);
+            }
+            expected += points.len();
             for (i, point) in points.iter().enumerate() {
                 let point = squash(point.as_str().unwrap());
                 assert!(sheet.contains(&point), "{n} a day: the sheet lacks {point}");
@@ -230,7 +234,8 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
                 "the sheet lacks the date {date}"
             );
         }
-        assert_eq!(count, 7 * n);
+        assert_eq!(count, expected);
+        assert!(count >= 6 * n, "{count} points in a week of {n} a day");
     }
 }
 

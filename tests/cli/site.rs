@@ -145,8 +145,27 @@ fn a_year_of_site_is_public_and_its_links_resolve() {
         }
     }
 
+    // The home page is today's (3 March 2027): the country the plan gives that day.
+    let plan = crate::run_in(
+        &crate::repo(),
+        &[
+            "plan",
+            "--from",
+            "2027-03-03",
+            "--days",
+            "1",
+            "--format",
+            "json",
+        ],
+    )
+    .ok();
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    let country = plan[0]["name"].as_str().unwrap().to_string();
     let index = p.read("site/index.html");
-    assert!(index.contains("<h1>Colombia</h1>"), "today is 3 March 2027");
+    assert!(
+        index.contains(&format!("<h1>{country}</h1>")),
+        "today is 3 March 2027, {country}'s day"
+    );
     assert!(index.contains("This week · 1–7 March 2027"));
     assert_eq!(
         p.read("site/today.json"),

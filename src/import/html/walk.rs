@@ -124,7 +124,7 @@ impl<'a> Walker<'a> {
             "br" => self.level().inline.push('\n'),
             // A table of requests ("Topic | How to pray"): each body row is one item, its
             // fullest cell; the header row names the columns.
-            "tr" => {
+            "tr" if !is_layout_row(e) => {
                 let cells: Vec<ElementRef> = e
                     .child_elements()
                     .filter(|c| matches!(c.value().name(), "td" | "th"))
@@ -239,6 +239,29 @@ fn is_inline(name: &str) -> bool {
 }
 
 /// The text of an element, with `<br>` as a line break and nested lists left out.
+/// Whether a table row lays the page out (its cells hold paragraphs, lists, headings or other
+/// tables, as an e-mail or an old page does) rather than holding a row of data.
+fn is_layout_row(row: ElementRef) -> bool {
+    row.descendants().filter_map(ElementRef::wrap).any(|d| {
+        matches!(
+            d.value().name(),
+            "p" | "div"
+                | "ul"
+                | "ol"
+                | "table"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "blockquote"
+                | "section"
+                | "article"
+        )
+    })
+}
+
 pub fn inline_text(node: NodeRef<Node>) -> String {
     enum Part<'a> {
         Node(NodeRef<'a, Node>),
