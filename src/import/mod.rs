@@ -563,6 +563,47 @@ mod tests {
         }
     }
 
+    /// Deep pages: an article inside thousands of nested elements of one kind.
+    fn deep_pages() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec![
+                "div", "span", "b", "ul", "li", "table", "blockquote", "section", "p", "font",
+            ]),
+            0..40_000usize,
+        )
+            .prop_map(|(tag, depth)| {
+                let mut page = String::with_capacity(depth * 12 + 400);
+                page.push_str("<!DOCTYPE html><title>Kazakhstan</title><body>");
+                for _ in 0..depth {
+                    page.push_str(&format!("<{tag}>"));
+                }
+                page.push_str(
+                    "<p>Believers in Kazakhstan are fined for meeting in homes.</p>\
+                     <h2>Please pray</h2><ul><li>for the churches</li><li>for the pastors</li></ul>",
+                );
+                for _ in 0..depth {
+                    page.push_str(&format!("</{tag}>"));
+                }
+                page
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// However deep a page nests, reading it never overflows the stack, ends in bounded
+        /// time, and gives no more text than the page holds (memory in proportion to the page).
+        #[test]
+        fn a_deep_page_is_read_in_bounded_time_and_memory(source in deep_pages()) {
+            let start = Instant::now();
+            let read = read::read(Path::new("deep.html"), source.as_bytes()).unwrap();
+            let text: usize = read.page.blocks.iter().map(|b| b.text.len()).sum::<usize>()
+                + read.page.ignored.iter().map(|i| i.text.len()).sum::<usize>();
+            prop_assert!(text <= source.len(), "{text} bytes of text from a page of {}", source.len());
+            prop_assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+        }
+    }
+
     fn page(title: &str, paragraphs: &[&str]) -> Page {
         Page {
             title: Some(title.into()),
