@@ -12,7 +12,7 @@ use prayer_guide::content::schedule::{MAX_NOTES_CHARS, Paper};
 use prayer_guide::publish::assemble::{Assembler, WeekGuide};
 use prayer_guide::rotation::Audience;
 
-use crate::{Project, copy_dir, files_under, repo};
+use crate::{Project, Run, copy_dir, files_under, repo};
 
 /// Pages of the PDF at `path`.
 fn pages(path: &Path) -> usize {
@@ -501,15 +501,188 @@ fn check_names_the_font_a_guide_needs() {
         "formats = [\"pdf\"]",
     );
     let run = p.run(&["check", "--today", "2026-01-05"]);
-    if font_has('中') {
-        assert_eq!(run.code, 0, "{}", run.stderr);
-    } else {
-        let err = run.fails();
+    // A warning, not an error: the fonts are the machine's, and the build writes the rest.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    if !font_has('中') {
         assert!(
-            err.contains("cannot typeset the weekly sheet of 2026-01-05 as PDF: no installed font has the Chinese script (中 U+4E2D, in “中国”)"),
-            "{err}"
+            run.stderr.contains("weeks/2026-01-05.pdf, weeks/2026-01-05.bulletin.pdf, months/2026-01.pdf: cannot be typeset, and the build will leave them out: no installed font has the Chinese script (中 U+4E2D, in “中国”)"),
+            "{}", run.stderr
         );
     }
+}
+
+/// Runs the binary in `p` with only the fonts in `fonts` besides the program's own (Libertinus
+/// Serif): fontconfig's `FONTCONFIG_FILE`, which the font search reads, names that folder
+/// alone, so what a machine has installed does not change the outcome.
+fn run_with_fonts(p: &Project, fonts: &[&Path], args: &[&str]) -> Run {
+    let dir = p.path("fonts");
+    std::fs::create_dir_all(&dir).unwrap();
+    for font in fonts {
+        std::fs::copy(font, dir.join(font.file_name().unwrap())).unwrap();
+    }
+    let conf = format!(
+        "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
+        dir.display()
+    );
+    p.write("fonts.conf", &conf);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(args)
+        .current_dir(p.path(""))
+        .env("NO_COLOR", "1")
+        .env("FONTCONFIG_FILE", p.path("fonts.conf"))
+        .output()
+        .unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+#[test]
+fn an_emoji_no_font_has_is_left_out_of_the_pdf_alone_and_said_where() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes = \"Prayer breakfast 🙏 on Saturday.\"",
+    );
+    let run = run_with_fonts(
+        &p,
+        &[],
+        &["build", "--date", "2026-01-07", "--format", "html,txt,pdf"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The day page, the week's HTML and text keep the emoji; the PDFs are written without it.
+    assert!(p.path("public/days/2026-01-07.html").exists());
+    assert!(p.read("public/weeks/2026-01-05.html").contains("🙏"));
+    assert!(p.read("public/weeks/2026-01-05.txt").contains("🙏"));
+    for pdf in ["weeks/2026-01-05.pdf", "weeks/2026-01-05.bulletin.pdf"] {
+        let text = text(&p.path(&format!("public/{pdf}")));
+        assert!(text.contains("Prayerbreakfaston"), "{pdf}: {text}");
+        assert!(!text.contains('🙏'), "{pdf}");
+        assert!(
+            run.stderr.contains(&format!(
+                "warning: {pdf}: no installed font has 🙏 (U+1F64F, in the notes: “Prayer \
+                 breakfast 🙏 on Saturday.”), so it is left out of this PDF; the HTML and text \
+                 keep it\n  help: install a font that has it (for emoji, Debian and Ubuntu: \
+                 `apt install fonts-noto-color-emoji`), then build again"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(p.path("public/months/2026-01.pdf").exists());
+}
+
+#[test]
+fn an_emoji_a_font_has_is_set_in_that_font() {
+    let dejavu = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    if !dejavu.exists() {
+        eprintln!("skipped: no {} (fonts-dejavu-core)", dejavu.display());
+        return;
+    }
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nnotes = \"Smile 😀 today.\"",
+    );
+    let run = run_with_fonts(
+        &p,
+        &[dejavu],
+        &["build", "--date", "2026-01-05", "--week", "--format", "pdf"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let sheet = p.path("public/weeks/2026-01-05.pdf");
+    assert!(text(&sheet).contains("Smile😀today."), "{}", text(&sheet));
+    assert!(
+        fonts(&sheet).iter().any(|f| f.contains("DejaVuSans")),
+        "{:?}",
+        fonts(&sheet)
+    );
+}
+
+#[test]
+fn a_language_without_a_font_leaves_out_its_pdfs_only_and_names_the_font() {
+    let p = Project::fixture("small");
+    copy_dir(&crate::fixtures().join("translations"), &p.path("guides"));
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\"]",
+        "formats = [\"html\", \"txt\", \"pdf\"]",
+    );
+    let run = run_with_fonts(
+        &p,
+        &[],
+        &[
+            "build",
+            "--date",
+            "2026-01-05",
+            "--week",
+            "--language",
+            "es,ko,ar",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // Every language's HTML and text, and the PDFs of the one with a font.
+    for lang in ["es", "ko", "ar"] {
+        for ext in ["html", "txt"] {
+            let file = format!("public/{lang}/weeks/2026-01-05.{ext}");
+            assert!(p.path(&file).exists(), "no {file}: {}", run.stderr);
+        }
+    }
+    for pdf in [
+        "weeks/2026-01-05.pdf",
+        "weeks/2026-01-05.bulletin.pdf",
+        "months/2026-01.pdf",
+    ] {
+        assert!(p.path(&format!("public/es/{pdf}")).exists(), "{pdf}");
+        for lang in ["ko", "ar"] {
+            let file = p.path(&format!("public/{lang}/{pdf}"));
+            assert!(!file.exists(), "{}", file.display());
+        }
+    }
+    let err = &run.stderr;
+    assert!(
+        err.contains("error: the build did not write every file: 6 of ")
+            && err.contains(
+                "  public/ko/weeks/2026-01-05.pdf: cannot typeset the weekly sheet of 2026-01-05 \
+                 as PDF: no installed font has the Korean script ("
+            )
+            && err.contains(
+                "help: install Noto Serif CJK KR (Debian and Ubuntu: `apt install fonts-noto-cjk`)"
+            )
+            && err
+                .contains("  public/ar/months/2026-01.pdf: cannot typeset the calendar of 2026-01")
+            && err.contains(
+                "help: install Noto Naskh Arabic (Debian and Ubuntu: `apt install fonts-noto-core`)"
+            ),
+        "{err}"
+    );
+    // What was written is said, on standard output as a build that succeeds says it.
+    assert!(
+        run.stdout.contains("wrote public/es/weeks/2026-01-05.pdf")
+            && run.stdout.contains("wrote public/ar/weeks/2026-01-05.html"),
+        "{}",
+        run.stdout
+    );
+    // check says so first, in each language the guides are translated into, as a warning:
+    // the fonts are the machine's, not the content's.
+    let check = run_with_fonts(&p, &[], &["check", "--today", "2026-01-05"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains(
+            "ar/weeks/2026-01-05.pdf, ar/weeks/2026-01-05.bulletin.pdf, ar/months/2026-01.pdf: \
+             cannot be typeset, and the build will leave them out: no installed font has the \
+             Arabic script ("
+        ) && !check.stderr.contains("es/weeks/"),
+        "{}",
+        check.stderr
+    );
 }
 
 #[test]

@@ -109,13 +109,19 @@ pub struct Typeset {
     pub pt: f64,
     /// What was left out to make it fit, in the words `build` prints.
     pub left_out: Vec<String>,
+    /// The symbols (emoji) no installed font has, left out of the document.
+    pub symbols: Vec<fonts::Missing>,
 }
 
 impl Typeset {
     /// What `build` and `check` say about this document (`file` is its path): nothing when it
     /// fitted at its usual size with everything in it.
     pub fn notices(&self, file: &str) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out: Vec<String> = self
+            .symbols
+            .iter()
+            .map(|m| format!("warning: {file}: {}", fonts::explain_left_out(m)))
+            .collect();
         if !self.left_out.is_empty() {
             out.push(format!(
                 "note: {file}: set at {} pt and left out {} to fit on {}",
@@ -317,10 +323,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             Edition::Large => 54.0,
         },
     };
-    check_fonts(
+    let symbols = check_fonts(
         &week_texts(&data),
         &format!("the {} of {}", edition.name(), week.start),
     )?;
+    let drop: Vec<char> = symbols.iter().map(|m| m.character).collect();
     let source = match edition {
         Edition::Bulletin => BULLETIN,
         _ => SHEET,
@@ -399,16 +406,35 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         out
     };
     let ident = format!("prayer-guide {} {}", edition.name(), week.start);
-    fit(
+    let mut set = fit(
         source,
         files,
         &attempts,
         edition.pages(),
-        |a| serde_json::to_vec(&shape(a)).expect("plain data serializes"),
+        |a| json_without(&shape(a), &drop),
         |a| (a.pt, describe(a)),
         &ident,
         private,
-    )
+    )?;
+    set.symbols = symbols;
+    Ok(set)
+}
+
+/// `data` as JSON, every string of it without the characters `drop`.
+fn json_without(data: &impl Serialize, drop: &[char]) -> Vec<u8> {
+    let mut value = serde_json::to_value(data).expect("plain data serializes");
+    fn strip(value: &mut serde_json::Value, drop: &[char]) {
+        match value {
+            serde_json::Value::String(s) => *s = fonts::without(s, drop),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| strip(v, drop)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| strip(v, drop)),
+            _ => {}
+        }
+    }
+    if !drop.is_empty() {
+        strip(&mut value, drop);
+    }
+    serde_json::to_vec(&value).expect("plain data serializes")
 }
 
 /// One try at fitting a week.
@@ -492,33 +518,46 @@ fn fit<A>(
         allowed,
         pt,
         left_out,
+        symbols: Vec::new(),
     })
 }
 
-fn week_texts(d: &WeekData) -> Vec<&str> {
-    let mut texts = vec![d.title.as_str(), &d.range, &d.notes_heading, &d.footer];
-    texts.extend(d.church.as_deref());
-    texts.extend(d.private.as_deref());
-    texts.extend(d.notes.iter().map(String::as_str));
+/// Every text of the week's layout, each with where it is on the page.
+fn week_texts(d: &WeekData) -> Vec<(String, &str)> {
+    let at = |place: &str| place.to_string();
+    let mut texts = vec![
+        (at("the title"), d.title.as_str()),
+        (at("the week's dates"), &d.range),
+        (at("the notes' heading"), &d.notes_heading),
+        (at("the footer"), &d.footer),
+    ];
+    texts.extend(d.church.as_deref().map(|t| (at("the church's name"), t)));
+    texts.extend(d.private.as_deref().map(|t| (at("the private notice"), t)));
+    texts.extend(d.notes.iter().map(|t| (at("the notes"), t.as_str())));
     for day in &d.days {
-        texts.extend([day.date.as_str(), &day.heading]);
-        texts.extend(day.of.as_deref());
-        texts.extend(day.lead.as_deref());
-        texts.extend(day.scripture.as_deref());
-        texts.extend(day.points.iter().map(String::as_str));
+        let of = |what: &str| format!("{what} of {}", day.date);
+        texts.push((at("a day's date"), &day.date));
+        texts.push((of("the heading"), &day.heading));
+        texts.extend(day.of.as_deref().map(|t| (of("the heading"), t)));
+        texts.extend(day.lead.as_deref().map(|t| (of("the lead sentence"), t)));
+        texts.extend(day.scripture.as_deref().map(|t| (of("the scripture"), t)));
+        texts.extend(day.points.iter().map(|t| (of("the points"), t.as_str())));
     }
     texts
 }
 
-/// An error naming the font to install when some of `texts` has a script no font covers.
-fn check_fonts(texts: &[&str], what: &str) -> Result<(), Error> {
-    let missing = fonts::missing(Shared::get().fonts(), texts);
-    if missing.is_empty() {
-        return Ok(());
+/// The symbols (emoji) of `texts` no installed font has, which the document leaves out; an
+/// error naming the font to install when some of `texts` has a script no font covers.
+fn check_fonts(texts: &[(String, &str)], what: &str) -> Result<Vec<fonts::Missing>, Error> {
+    let (symbols, letters): (Vec<_>, Vec<_>) = fonts::missing(Shared::get().fonts(), texts)
+        .into_iter()
+        .partition(fonts::Missing::is_symbol);
+    if letters.is_empty() {
+        return Ok(symbols);
     }
     Err(Error::Usage(format!(
         "cannot typeset {what} as PDF: {}",
-        fonts::explain(&missing)
+        fonts::explain(&letters)
     )))
 }
 
@@ -639,17 +678,35 @@ pub fn month(
         footer,
         qr: qr_file.as_ref().map(|(name, _)| name.clone()),
     };
-    let mut texts: Vec<&str> = vec![&data.title, &data.month, &data.legend, &data.footer];
-    texts.extend(data.church.as_deref());
-    texts.extend(data.weekdays.iter().map(String::as_str));
+    let at = |place: &str| place.to_string();
+    let mut texts: Vec<(String, &str)> = vec![
+        (at("the title"), &data.title),
+        (at("the month"), &data.month),
+        (at("the legend"), &data.legend),
+        (at("the footer"), &data.footer),
+    ];
+    texts.extend(data.church.as_deref().map(|t| (at("the church's name"), t)));
+    texts.extend(
+        data.weekdays
+            .iter()
+            .map(|t| (at("the weekdays"), t.as_str())),
+    );
     for cell in data.weeks.iter().flatten().flatten() {
-        texts.extend(cell.heading.as_deref());
-        texts.extend(cell.point.as_deref());
+        let of = |what: &str| format!("{what} of day {}", cell.number);
+        texts.extend(cell.heading.as_deref().map(|t| (of("the heading"), t)));
+        texts.extend(cell.point.as_deref().map(|t| (of("the point"), t)));
     }
-    check_fonts(
+    texts.extend(
+        shortest
+            .iter()
+            .flatten()
+            .map(|t| (at("a day's shortest point"), t.as_str())),
+    );
+    let symbols = check_fonts(
         &texts,
         &format!("the calendar of {}", first.format("%Y-%m")),
     )?;
+    let drop: Vec<char> = symbols.iter().map(|m| m.character).collect();
     // Every size, then at the smallest each day's shortest point (about the church, if one is)
     // instead of its first.
     let mut attempts: Vec<(f64, bool)> = CALENDAR_SIZES.iter().map(|&pt| (pt, false)).collect();
@@ -665,7 +722,7 @@ pub fn month(
                 }
             }
         }
-        serde_json::to_vec(&d).expect("plain data serializes")
+        json_without(&d, &drop)
     };
     let describe = |&(pt, short): &(f64, bool)| {
         let left = if short {
@@ -676,7 +733,7 @@ pub fn month(
         (pt, left)
     };
     let ident = format!("prayer-guide calendar {}", first.format("%Y-%m"));
-    fit(
+    let mut set = fit(
         CALENDAR,
         qr_file.into_iter().collect(),
         &attempts,
@@ -685,7 +742,9 @@ pub fn month(
         describe,
         &ident,
         private,
-    )
+    )?;
+    set.symbols = symbols;
+    Ok(set)
 }
 
 /// Forgets everything Typst memoized, so the next document is typeset from nothing but the
@@ -700,13 +759,21 @@ enum Job<'a> {
     Month(NaiveDate),
 }
 
+/// The PDFs of a build.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub docs: Vec<Document>,
+    /// What each left out to fit, or that it still does not, for `build` to say.
+    pub notices: Vec<String>,
+    /// The documents that could not be typeset (a script no installed font has), relative to
+    /// the output folder, each with why: the others do not wait for them.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
 /// The PDFs `selection` asks for: each week's sheet and bulletin (and large-print sheet with
-/// `selection.large`), and the calendar of each month in [`Selection::months`]; with what each
-/// left out to fit, or where it still does not, for `build` to say.
-pub fn render(
-    assembler: &Assembler,
-    selection: &Selection,
-) -> Result<(Vec<Document>, Vec<String>), Error> {
+/// `selection.large`), and the calendar of each month in [`Selection::months`]. One that
+/// cannot be typeset is in [`Rendered::failed`], and the others are made all the same.
+pub fn render(assembler: &Assembler, selection: &Selection) -> Result<Rendered, Error> {
     let schedule = assembler.schedule;
     let start = schedule.start;
     let mut firsts: Vec<NaiveDate> = selection
@@ -767,7 +834,7 @@ pub fn render(
         part.iter()
             .map(|job| {
                 // Each document in the labels its first day was published with.
-                let (path, typeset) = match job {
+                let (path, typeset): (PathBuf, Result<Typeset, Error>) = match job {
                     Job::Week(w, edition) => {
                         let first = w.start.parse().unwrap_or(schedule.start);
                         let locale = assembler.locale_on(first);
@@ -775,7 +842,7 @@ pub fn render(
                             locale: &locale,
                             ..print
                         };
-                        (edition.path(&w.start), week(w, *edition, print)?)
+                        (edition.path(&w.start), week(w, *edition, print))
                     }
                     Job::Month(first) => {
                         let days: Vec<(NaiveDate, Option<&DayGuide>)> =
@@ -795,26 +862,32 @@ pub fn render(
                             week_starts: assembler.weeks.setting_on(*first),
                             ..setting.clone()
                         };
-                        (month_path(*first), month(*first, &days, &setting, print)?)
+                        (month_path(*first), month(*first, &days, &setting, print))
                     }
                 };
-                let notices = typeset.notices(&path.display().to_string());
-                Ok((Document::binary(path, typeset.bytes), notices))
+                typeset
+                    .map_err(|e| (path.clone(), e.to_string()))
+                    .map(|set| {
+                        let notices = set.notices(&path.display().to_string());
+                        (Document::binary(path, set.bytes), notices)
+                    })
             })
-            .collect::<Result<Vec<_>, Error>>()
+            .collect::<Vec<_>>()
     });
     // Typst memoizes across documents (that is what makes the second one cheap); drop what
     // has not been used recently so a long build's memory stays bounded.
     typst::comemo::evict(10);
-    let mut docs = Vec::with_capacity(jobs.len());
-    let mut notices = Vec::new();
-    for part in parts {
-        for (doc, said) in part? {
-            docs.push(doc);
-            notices.extend(said);
+    let mut rendered = Rendered::default();
+    for made in parts.into_iter().flatten() {
+        match made {
+            Ok((doc, said)) => {
+                rendered.docs.push(doc);
+                rendered.notices.extend(said);
+            }
+            Err(failed) => rendered.failed.push(failed),
         }
     }
-    Ok((docs, notices))
+    Ok(rendered)
 }
 
 /// The calendar's type sizes: cells are small, so smaller than the sheet's.
