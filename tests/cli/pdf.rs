@@ -813,3 +813,127 @@ fn every_one_line_listing_names_the_church_over_a_year_of_the_library() {
     }
     assert_eq!(weeks, 51, "bulletins of the whole weeks of 2027");
 }
+
+/// The QR codes on the first page of the PDF at `path`, read from poppler's 254 dpi raster
+/// (10 pixels a millimetre): each code's width in mm without its quiet zone, its width in
+/// modules (from its corner's finder pattern, 7 modules wide), and whether the 4 modules round
+/// it are blank.
+fn qr_codes(path: &Path) -> Vec<(f64, usize, bool)> {
+    let prefix = path.with_extension("raster");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-gray", "-r", "254", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(path)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(status.success());
+    let pgm = std::fs::read(format!("{}.pgm", prefix.display())).unwrap();
+    // P5 <width> <height> <max>, then a byte a pixel.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = &pgm[at + 1..];
+    let dark = |x: usize, y: usize| pixels[y * w + x] < 128;
+    // Dark pixels closer than 8 pixels (0.8 mm, more than a module) belong together.
+    const R: usize = 4;
+    let mut near = vec![false; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            if dark(x, y) {
+                for yy in y.saturating_sub(R)..(y + R + 1).min(h) {
+                    for xx in x.saturating_sub(R)..(x + R + 1).min(w) {
+                        near[yy * w + xx] = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut seen = vec![false; w * h];
+    let mut codes = Vec::new();
+    for start in 0..w * h {
+        if !near[start] || seen[start] {
+            continue;
+        }
+        // The extent of the dark pixels of this group.
+        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
+        let mut stack = vec![start];
+        seen[start] = true;
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % w, i / w);
+            if dark(x, y) {
+                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+            }
+            let mut push = |j: usize| {
+                if near[j] && !seen[j] {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            };
+            if x > 0 {
+                push(i - 1);
+            }
+            if x + 1 < w {
+                push(i + 1);
+            }
+            if y > 0 {
+                push(i - w);
+            }
+            if y + 1 < h {
+                push(i + w);
+            }
+        }
+        let (cw, ch) = (x1.saturating_sub(x0) + 1, y1.saturating_sub(y0) + 1);
+        // A square of at least 8 mm whose corner opens with a dark run: a finder pattern.
+        if x1 < x0 || cw < 80 || cw.abs_diff(ch) > cw / 20 {
+            continue;
+        }
+        let run = (x0..=x1).take_while(|&x| dark(x, y0 + 1)).count();
+        let module = run as f64 / 7.0;
+        let modules = (cw as f64 / module).round() as usize;
+        let zone = (4.0 * module).floor() as usize;
+        let clear = (y0.saturating_sub(zone)..(y1 + zone + 1).min(h)).all(|y| {
+            (x0.saturating_sub(zone)..(x1 + zone + 1).min(w))
+                .all(|x| (x0..=x1).contains(&x) && (y0..=y1).contains(&y) || !dark(x, y))
+        });
+        codes.push((cw as f64 / 10.0, modules, clear));
+    }
+    codes
+}
+
+#[test]
+#[ignore = "needs pdftoppm (poppler-utils): .ci/run installs it"]
+fn qr_codes_are_at_least_15_mm_with_their_quiet_zone() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\"]",
+        "formats = [\"pdf\"]\nbase_url = \"https://example.org/prayer/\"",
+    );
+    let run = p.run(&["build", "--date", "2026-01-05", "--week", "--large"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (pdf, codes) in [
+        ("weeks/2026-01-05.pdf", 4),
+        ("weeks/2026-01-05.bulletin.pdf", 2),
+        ("weeks/2026-01-05.large.pdf", 1),
+        ("months/2026-01.pdf", 1),
+    ] {
+        let found = qr_codes(&p.path(&format!("public/{pdf}")));
+        eprintln!("{pdf}: {found:?}");
+        assert!(found.len() >= codes, "{pdf}: {found:?}");
+        for (mm, modules, clear) in found {
+            assert!(mm >= 15.0, "{pdf}: a code of {mm} mm");
+            assert!((21..=57).contains(&modules), "{pdf}: {modules} modules");
+            assert!(clear, "{pdf}: something within 4 modules of a code");
+        }
+    }
+}

@@ -175,6 +175,7 @@ struct WeekData {
     notes: Vec<String>,
     footer: String,
     qr: Option<String>,
+    /// The QR codes' width with their quiet zone, in points.
     qr_size: f64,
     /// Whether the notes box is shown (with room to write when there are no notes).
     notes_box: bool,
@@ -201,8 +202,20 @@ fn paper_name(paper: Paper) -> &'static str {
     }
 }
 
-/// The QR code of `url` as SVG, and its file name in the document.
-fn qr(name: String, url: &str) -> Result<(String, Vec<u8>), Error> {
+/// How wide a printed QR code is, without its quiet zone, in millimetres: phone cameras read a
+/// 15 mm code at arm's length, and printers are not exact.
+const QR_MM: f64 = 16.0;
+
+/// The width in points of the image of a QR code of `modules` modules whose code is `mm` wide,
+/// with the 4-module quiet zone on each side that a reader needs to find it.
+fn qr_width(mm: f64, modules: usize) -> f64 {
+    let modules = modules.max(1) as f64;
+    mm * (modules + 8.0) / modules * 72.0 / 25.4
+}
+
+/// The QR code of `url` as SVG with its quiet zone, its file name in the document, and its
+/// width in modules (without the quiet zone).
+fn qr(name: String, url: &str) -> Result<(String, Vec<u8>, usize), Error> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).map_err(
         |e| {
@@ -211,12 +224,13 @@ fn qr(name: String, url: &str) -> Result<(String, Vec<u8>), Error> {
             ))
         },
     )?;
+    let modules = code.width();
     let svg = code
         .render::<svg::Color>()
-        .quiet_zone(false)
+        .quiet_zone(true)
         .module_dimensions(4, 4)
         .build();
-    Ok((name, svg.into_bytes()))
+    Ok((name, svg.into_bytes(), modules))
 }
 
 /// Typesets `week` as `edition`.
@@ -227,6 +241,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         None => week.range.clone(),
     };
     let mut files = Vec::new();
+    let mut modules = 0;
     let base = week.base_url.as_deref();
     let days = week
         .days
@@ -248,7 +263,9 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             let qr_file = match (base, edition) {
                 (Some(base), Edition::Sheet | Edition::Large) => {
                     let name = format!("qr-{}.svg", d.date);
-                    files.push(qr(name.clone(), &format!("{base}days/{}.html", d.date))?);
+                    let (name, svg, n) = qr(name, &format!("{base}days/{}.html", d.date))?;
+                    modules = modules.max(n);
+                    files.push((name.clone(), svg));
                     Some(name)
                 }
                 _ => None,
@@ -273,11 +290,12 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         .collect::<Result<Vec<_>, Error>>()?;
     let bulletin_qr = match (base, edition) {
         (Some(base), Edition::Bulletin) => {
-            let name = "qr-week.svg".to_string();
-            files.push(qr(
-                name.clone(),
+            let (name, svg, n) = qr(
+                "qr-week.svg".to_string(),
                 &format!("{base}weeks/{}.html", week.start),
-            )?);
+            )?;
+            modules = n;
+            files.push((name.clone(), svg));
             Some(name)
         }
         _ => None,
@@ -317,11 +335,14 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         qr: bulletin_qr,
         notes_box: true,
         flow: false,
-        qr_size: match edition {
-            Edition::Sheet => 32.0,
-            Edition::Bulletin => 44.0,
-            Edition::Large => 54.0,
-        },
+        qr_size: qr_width(
+            match edition {
+                Edition::Sheet => QR_MM,
+                Edition::Bulletin => 17.0,
+                Edition::Large => 19.0,
+            },
+            modules,
+        ),
     };
     let symbols = check_fonts(
         &week_texts(&data),
@@ -575,6 +596,8 @@ struct MonthData {
     legend: String,
     footer: String,
     qr: Option<String>,
+    /// The QR code's width with its quiet zone, in points.
+    qr_size: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -656,6 +679,8 @@ pub fn month(
         Some(link) => Some(qr("qr-link.svg".into(), link)?),
         None => None,
     };
+    let qr_size = qr_width(QR_MM, qr_file.as_ref().map_or(0, |(_, _, n)| *n));
+    let qr_file = qr_file.map(|(name, svg, _)| (name, svg));
     let private = setting.audience == Audience::Private;
     let mut footer = match setting.base_url {
         Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
@@ -677,6 +702,7 @@ pub fn month(
         legend: locale.label("calendar-pinned", &[]),
         footer,
         qr: qr_file.as_ref().map(|(name, _)| name.clone()),
+        qr_size,
     };
     let at = |place: &str| place.to_string();
     let mut texts: Vec<(String, &str)> = vec![
