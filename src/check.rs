@@ -61,6 +61,7 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         ledger_checks(project, &mut outcome)?;
         language_checks(project, &mut outcome)?;
         pdf_checks(project, today, &mut outcome);
+        church_checks(project, &mut outcome.diagnostics);
         if let Some(renderer) = &renderer {
             render_every_branch(project, renderer, &templates_dir, &mut outcome.diagnostics);
         }
@@ -227,6 +228,35 @@ fn pdf_checks(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
             }
         }
     }
+}
+
+/// How long a church's name fits beside the title of the printed sheet at its usual size.
+pub const CHURCH_CHARS: usize = 60;
+
+/// A warning when `[output] church` is longer than fits beside the sheet's title: it is set
+/// smaller, or under the title, which takes a line from the week.
+fn church_checks(project: &Project, out: &mut Diagnostics) {
+    let Some(church) = project.schedule.output.church.as_deref() else {
+        return;
+    };
+    let n = church.chars().count();
+    if n <= CHURCH_CHARS {
+        return;
+    }
+    let file = &project.schedule_file;
+    out.push(
+        Diagnostic::warning(
+            &file.path,
+            format!(
+                "the church's name is {n} characters; beside the printed sheet's title there is \
+                 room for about {CHURCH_CHARS}, so it is set smaller or under the title, on a \
+                 line of its own"
+            ),
+        )
+        .at(file.locate(Some("output"), "church"))
+        .field("output.church")
+        .help("a shorter form of the name (\"St Mark's, Easton\") prints beside the title"),
+    );
 }
 
 /// Files in the guides folder that look like guides but are not read: say so, rather than

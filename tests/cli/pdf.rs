@@ -119,19 +119,16 @@ fn files(p: &Project, out: &str, monday: NaiveDate) -> [PathBuf; 4] {
     ]
 }
 
-/// Asserts the page counts the layouts promise: one page, the large print at most two. A week
-/// with more at 14 pt than two pages hold keeps every point, so its large print may run on, but
-/// then `build` (whose `stderr` this is) must have said so.
+/// Asserts the page counts the layouts promise: one page, the large print two. A week with more
+/// at 16 pt than two pages hold keeps everything, so its large print runs on, but then `build`
+/// (whose `stderr` this is) must have said so.
 fn assert_fits(p: &Project, out: &str, monday: NaiveDate, stderr: &str, what: &str) {
     let [sheet, bulletin, large, calendar] = files(p, out, monday);
     assert_eq!(pages(&sheet), 1, "{what}: the sheet");
     assert_eq!(pages(&bulletin), 1, "{what}: the bulletin");
     assert_eq!(pages(&calendar), 1, "{what}: the calendar");
     let large = pages(&large);
-    let said = format!(
-        "warning: weeks/{monday}.large.pdf: prints on {large} pages even at 14 pt with every \
-         lead sentence and note left out"
-    );
+    let said = format!("note: weeks/{monday}.large.pdf: large print takes {large} pages at ");
     assert!(
         (1..=2).contains(&large) || stderr.contains(&said),
         "{what}: large print on {large} pages, and build did not say so: {stderr}"
@@ -186,12 +183,11 @@ fn one_to_six_points_a_day_fit_and_every_point_is_printed() {
             let stderr = build_pdf(&p, &monday.to_string(), paper, &out);
             let what = format!("{n} points a day on {paper}");
             assert_fits(&p, &out, monday, &stderr, &what);
-            // Up to the usual three points, large print always keeps to its two pages.
+            // Up to the usual three points, large print at 16 pt or more keeps to two pages,
+            // or a third where the longest week needs it.
             if n <= 3 {
-                assert!(
-                    pages(&files(&p, &out, monday)[2]) <= 2,
-                    "{what}: large print"
-                );
+                let large = pages(&files(&p, &out, monday)[2]);
+                assert!(large <= 3, "{what}: large print on {large} pages");
             }
         }
         // Every point of every day is in the sheet and the large print; each day's point about
@@ -936,4 +932,153 @@ fn qr_codes_are_at_least_15_mm_with_their_quiet_zone() {
             assert!(clear, "{pdf}: something within 4 modules of a code");
         }
     }
+}
+
+/// Every font size the PDF at `path` sets text in (its `Tf` operators), and its pages.
+fn text_sizes(path: &Path) -> (Vec<f32>, usize) {
+    let doc = lopdf::Document::load(path).unwrap();
+    let mut sizes = Vec::new();
+    for id in doc.get_pages().values() {
+        let content = doc.get_and_decode_page_content(*id).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "Tf") {
+            sizes.push(op.operands[1].as_float().unwrap());
+        }
+    }
+    (sizes, doc.get_pages().len())
+}
+
+/// Whether an installed font is of `family`.
+fn font_has_family(family: &str) -> bool {
+    prayer_guide::publish::pdf::Shared::get()
+        .fonts()
+        .iter()
+        .any(|f| f.family == family)
+}
+
+#[test]
+fn large_print_is_16_pt_or_more_in_a_sans_serif_without_italics_and_keeps_the_notes() {
+    let p = library(|s| s);
+    let notes = &crate::print::TWELVE_LINES[..4];
+    p.write("notes.md", &notes.join("\n\n"));
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\", \"pdf\"]",
+        "formats = [\"pdf\"]\nnotes_file = \"notes.md\"",
+    );
+    let monday = "2027-03-01";
+    let run = p.run(&["build", "--date", monday, "--week", "--large"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let large = p.path(&format!("public/weeks/{monday}.large.pdf"));
+    let (sizes, pages) = text_sizes(&large);
+    let least = sizes.iter().copied().fold(f32::MAX, f32::min);
+    let most = sizes.iter().copied().fold(0.0, f32::max);
+    eprintln!("large print: {pages} pages, text from {least} pt to {most} pt");
+    assert!(least >= 16.0, "text at {least} pt");
+    // Two pages where the week allows, else a third, said once, with every page used.
+    assert!(
+        pages == 2 && !run.stderr.contains(".large.pdf")
+            || pages == 3
+                && run.stderr.contains(&format!(
+                    "note: weeks/{monday}.large.pdf: large print takes 3 pages at "
+                )),
+        "{pages} pages: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let doc = lopdf::Document::load(&large).unwrap();
+    let last = *doc.get_pages().keys().max().unwrap();
+    let on_last = doc.extract_text(&[last]).unwrap();
+    assert!(on_last.len() > 600, "the last page holds only {on_last:?}");
+    let fonts = fonts(&large);
+    if font_has_family("DejaVu Sans") {
+        assert!(
+            fonts
+                .iter()
+                .all(|f| f.contains("Sans") && !f.contains("Oblique") && !f.contains("Italic")),
+            "{fonts:?}"
+        );
+    }
+    let text = text(&large);
+    for note in notes {
+        assert!(
+            text.contains(&squash(note)),
+            "left out: {note}\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// The words of page 1 of the PDF at `path` with their boxes (x0, y0, x1, y1, in points), by
+/// `pdftotext -bbox`, and the page's width.
+fn word_boxes(path: &Path) -> (Vec<(String, [f64; 4])>, f64) {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let page = html.split("<page ").nth(1).unwrap();
+    let width = attr(page, "width");
+    let words = html
+        .split("<word ")
+        .skip(1)
+        .map(|w| {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let word = rest.split("</word>").next().unwrap().to_string();
+            let b = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(tag, n));
+            (word, b)
+        })
+        .collect();
+    (words, width)
+}
+
+#[test]
+#[ignore = "needs pdftotext (poppler-utils): .ci/run installs it"]
+fn a_church_name_of_any_length_fits_the_header_without_overlap() {
+    let church = "The Evangelical Lutheran Church of Saint Bartholomew the Apostle and All Saints, \
+                  Upper Wickham";
+    assert!(church.chars().count() > 80);
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\"]",
+        &format!("formats = [\"pdf\"]\nchurch = \"{church}\""),
+    );
+    let run = p.run(&["build", "--date", "2026-01-05", "--week", "--large"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for pdf in [
+        "weeks/2026-01-05.pdf",
+        "weeks/2026-01-05.bulletin.pdf",
+        "weeks/2026-01-05.large.pdf",
+        "months/2026-01.pdf",
+    ] {
+        let (words, width) = word_boxes(&p.path(&format!("public/{pdf}")));
+        let text: String = words.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(text.contains(&squash(church)), "{pdf}: {text}");
+        for (i, (a, x)) in words.iter().enumerate() {
+            assert!(x[0] >= 0.0 && x[2] <= width, "{pdf}: {a} off the page");
+            for (b, y) in &words[i + 1..] {
+                let w = (x[2].min(y[2]) - x[0].max(y[0])).max(0.0);
+                let h = (x[3].min(y[3]) - x[1].max(y[1])).max(0.0);
+                let least = ((x[2] - x[0]) * (x[3] - x[1])).min((y[2] - y[0]) * (y[3] - y[1]));
+                // Lines' boxes may overlap a little (ascenders and descenders); words over
+                // words overlap much more.
+                assert!(w * h <= 0.25 * least, "{pdf}: “{a}” overlaps “{b}”");
+            }
+        }
+    }
+    let check = p.run(&["check", "--today", "2026-01-05"]);
+    assert!(
+        check.stderr.contains(
+            "`output.church`: the church's name is 94 characters; beside the printed sheet's \
+             title there is room for about 60"
+        ),
+        "{}",
+        check.stderr
+    );
 }

@@ -52,7 +52,7 @@ pub enum Edition {
     /// The half-page insert: each day's first point about the church, two copies on a landscape
     /// sheet.
     Bulletin,
-    /// The weekly sheet at 14 pt in one column, on at most two pages.
+    /// The weekly sheet at 16 to 18 pt in a sans-serif, one column, on two pages.
     Large,
 }
 
@@ -62,7 +62,7 @@ impl Edition {
         match self {
             Edition::Sheet => &[11.0, 10.5, 10.0, 9.5, 9.0],
             Edition::Bulletin => &[10.5, 10.0, 9.5, 9.0],
-            Edition::Large => &[14.0],
+            Edition::Large => &[18.0, 17.0, 16.0],
         }
     }
 
@@ -109,8 +109,15 @@ pub struct Typeset {
     pub pt: f64,
     /// What was left out to make it fit, in the words `build` prints.
     pub left_out: Vec<String>,
+    /// When it does not fit even with everything it may leave out left out: that last try (its
+    /// size and what it left out), before everything was put back.
+    pub tried: Option<(f64, Vec<String>)>,
     /// The symbols (emoji) no installed font has, left out of the document.
     pub symbols: Vec<fonts::Missing>,
+    /// Other warnings about the document, without the file's name.
+    pub said: Vec<String>,
+    /// Other notes about the document, without the file's name.
+    pub noted: Vec<String>,
 }
 
 impl Typeset {
@@ -121,6 +128,8 @@ impl Typeset {
             .symbols
             .iter()
             .map(|m| format!("warning: {file}: {}", fonts::explain_left_out(m)))
+            .chain(self.said.iter().map(|s| format!("warning: {file}: {s}")))
+            .chain(self.noted.iter().map(|s| format!("note: {file}: {s}")))
             .collect();
         if !self.left_out.is_empty() {
             out.push(format!(
@@ -131,10 +140,22 @@ impl Typeset {
             ));
         }
         if self.pages > self.allowed {
+            let tried = match &self.tried {
+                Some((pt, left)) if !left.is_empty() => {
+                    format!(" even at {pt} pt without {}", left.join(", "))
+                }
+                Some((pt, _)) => format!(" even at {pt} pt"),
+                None => String::new(),
+            };
+            let kept = match &self.tried {
+                Some((_, left)) if !left.is_empty() => ", so nothing is left out",
+                _ => "",
+            };
             out.push(format!(
-                "warning: {file}: prints on {} even at {} pt with every lead sentence and note \
-                 left out, because no prayer point is ever dropped\n  help: lower \
-                 points_per_day in schedule.toml, or shorten the week's longest points",
+                "warning: {file}: does not fit on {}{tried}, because no prayer point is ever \
+                 dropped{kept}: it prints on {} at {} pt\n  help: lower points_per_day in \
+                 schedule.toml, or shorten the week's longest points",
+                pages(self.allowed),
                 pages(self.pages),
                 self.pt
             ));
@@ -161,6 +182,8 @@ pub struct Print<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 struct WeekData {
+    /// Large print: no text smaller than the body, none in italics.
+    large: bool,
     paper: &'static str,
     size: f64,
     columns: u8,
@@ -301,11 +324,14 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         _ => None,
     };
     let private = week.audience == Audience::Private;
+    let large = edition == Edition::Large;
+    let sans = if large { large_print_font() } else { None };
     let data = WeekData {
+        large,
         paper: paper_name(week.paper),
         size: edition.sizes()[0],
         columns: if edition == Edition::Sheet { 2 } else { 1 },
-        fonts: FONTS.to_vec(),
+        fonts: sans.into_iter().chain(FONTS).collect(),
         lang: week.lang.clone(),
         title: week.title.clone(),
         range: match edition {
@@ -357,6 +383,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
     // Each attempt has less in it than the one before: every size, then at the smallest
     // without the lead sentences, then without the notes' paragraphs from the last.
     let smallest = *edition.sizes().last().expect("every edition has a size");
+    // Large print fills its two pages: a day may go on over the page.
     let mut attempts: Vec<Attempt> = edition
         .sizes()
         .iter()
@@ -365,7 +392,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             leads: true,
             notes,
             notes_box: true,
-            flow: false,
+            flow: large,
         })
         .collect();
     if data.days.iter().any(|d| d.lead.is_some()) {
@@ -374,10 +401,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             leads: false,
             notes,
             notes_box: true,
-            flow: false,
+            flow: large,
         });
     }
-    for kept in (0..notes).rev() {
+    // Large print keeps the notes: it has the room of two pages for them.
+    for kept in (0..notes).rev().filter(|_| !large) {
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
@@ -386,7 +414,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             flow: false,
         });
     }
-    if edition != Edition::Bulletin {
+    if edition == Edition::Sheet {
         // Then the empty box itself, its room to write by hand; last, days may break across
         // the columns, which fills the page but leaves the columns unbalanced.
         for flow in [false, true] {
@@ -426,11 +454,25 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         }
         out
     };
+    // Everything in, largest first, for a week that spills over anyway; days break across
+    // columns and pages, so the pages it takes are used fully.
+    let spill: Vec<Attempt> = edition
+        .sizes()
+        .iter()
+        .map(|&pt| Attempt {
+            pt,
+            leads: true,
+            notes,
+            notes_box: true,
+            flow: edition != Edition::Bulletin,
+        })
+        .collect();
     let ident = format!("prayer-guide {} {}", edition.name(), week.start);
     let mut set = fit(
         source,
         files,
         &attempts,
+        &spill,
         edition.pages(),
         |a| json_without(&shape(a), &drop),
         |a| (a.pt, describe(a)),
@@ -438,7 +480,43 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         private,
     )?;
     set.symbols = symbols;
+    if large && set.pages > set.allowed {
+        // Large print is read, not handed out on one sheet: a week that needs a third page at
+        // 16 pt takes it, with everything in it, which is no fault of the week's.
+        set.noted.push(format!(
+            "large print takes {} at {} pt this week, with everything in it (two is the aim; \
+             the type is never smaller than 16 pt)",
+            pages(set.pages),
+            set.pt
+        ));
+        set.allowed = set.pages;
+        set.tried = None;
+    }
+    if large && sans.is_none() {
+        set.said.push(format!(
+            "set in {} for want of a sans-serif font, which large print wants\n  help: install \
+             one (Debian and Ubuntu: `apt install fonts-dejavu-core`), then build again",
+            world::FONT
+        ));
+    }
     Ok(set)
+}
+
+/// The sans-serif families large print is set in, the first installed one first.
+const SANS: [&str; 6] = [
+    "DejaVu Sans",
+    "Noto Sans",
+    "Liberation Sans",
+    "Arimo",
+    "Open Sans",
+    "FreeSans",
+];
+
+/// The first of [`SANS`] that is installed.
+fn large_print_font() -> Option<&'static str> {
+    let fonts = Shared::get().fonts();
+    SANS.into_iter()
+        .find(|family| fonts.iter().any(|f| f.family == *family))
 }
 
 /// `data` as JSON, every string of it without the characters `drop`.
@@ -477,6 +555,7 @@ fn fit<A>(
     source: &str,
     files: Vec<(String, Vec<u8>)>,
     attempts: &[A],
+    spill: &[A],
     allowed: usize,
     data: impl Fn(&A) -> Vec<u8>,
     describe: impl Fn(&A) -> (f64, Vec<String>),
@@ -484,8 +563,8 @@ fn fit<A>(
     private: bool,
 ) -> Result<Typeset, Error> {
     let mut doc = world::Document::new(source, files);
-    let mut compile = |i: usize| -> Result<PagedDocument, Error> {
-        doc.set_file("data.json", data(&attempts[i]));
+    let mut compile_one = |a: &A| -> Result<PagedDocument, Error> {
+        doc.set_file("data.json", data(a));
         let warned = typst::compile::<PagedDocument>(&doc);
         warned.output.map_err(|errors| {
             let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
@@ -495,6 +574,7 @@ fn fit<A>(
             ))
         })
     };
+    let mut compile = |i: usize| compile_one(&attempts[i]);
     let mut chosen = (0, compile(0)?);
     if chosen.1.pages().len() > allowed && attempts.len() > 1 {
         // attempts[lo] does not fit; find the first that does in lo+1..=hi.
@@ -517,6 +597,28 @@ fn fit<A>(
         }
     }
     let (index, document) = chosen;
+    let mut attempt = &attempts[index];
+    let mut document = document;
+    let mut spilled = None;
+    if document.pages().len() > allowed && !spill.is_empty() {
+        // Leaving things out did not make it fit, so nothing is left out: everything goes back,
+        // at the largest size that takes no more pages than the least there was.
+        let least = document.pages().len();
+        spilled = Some(describe(attempt));
+        let mut found = None;
+        for a in spill {
+            let full = compile_one(a)?;
+            let fits = full.pages().len() <= least;
+            found = Some((a, full));
+            if fits {
+                break;
+            }
+        }
+        if let Some((a, full)) = found {
+            attempt = a;
+            document = full;
+        }
+    }
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         timestamp: None,
@@ -532,14 +634,17 @@ fn fit<A>(
     if private {
         bytes.extend_from_slice(crate::publish::private::PDF_MARK);
     }
-    let (pt, left_out) = describe(&attempts[index]);
+    let (pt, left_out) = describe(attempt);
     Ok(Typeset {
         bytes,
         pages: document.pages().len(),
         allowed,
         pt,
         left_out,
+        tried: spilled,
         symbols: Vec::new(),
+        said: Vec::new(),
+        noted: Vec::new(),
     })
 }
 
@@ -759,10 +864,12 @@ pub fn month(
         (pt, left)
     };
     let ident = format!("prayer-guide calendar {}", first.format("%Y-%m"));
+    let spill: Vec<(f64, bool)> = CALENDAR_SIZES.iter().map(|&pt| (pt, false)).collect();
     let mut set = fit(
         CALENDAR,
         qr_file.into_iter().collect(),
         &attempts,
+        &spill,
         1,
         shape,
         describe,
@@ -974,7 +1081,7 @@ mod tests {
         let locale = Locale::english();
         for edition in [Edition::Sheet, Edition::Bulletin, Edition::Large] {
             let set = week_pdf(&week, edition, print(&locale));
-            assert_eq!(set.pages, 1, "{edition:?}");
+            assert!(set.pages <= edition.pages(), "{edition:?}: {}", set.pages);
             assert_eq!(set.pt, edition.sizes()[0], "{edition:?}");
             assert!(set.left_out.is_empty(), "{edition:?}: {:?}", set.left_out);
             assert_eq!(set.notices("x.pdf"), Vec::<String>::new());
@@ -1026,27 +1133,51 @@ mod tests {
     }
 
     #[test]
-    fn a_week_too_long_for_any_page_keeps_every_point_and_says_so() {
+    fn a_week_too_long_for_any_page_keeps_everything_and_says_so_once() {
         let p = project();
         let mut week = a_week(&p);
         for day in week.days.iter_mut() {
             day.points = (1..=12).map(|n| format!("{n}. {LONG_POINT}")).collect();
         }
+        week.notes = (1..=3)
+            .map(|n| format!("Notice {n}: choir at seven."))
+            .collect();
         let locale = Locale::english();
         let set = week_pdf(&week, Edition::Sheet, print(&locale));
         assert!(set.pages >= 2, "{}", set.pages);
+        // Nothing left out: it spills over anyway, so the leads and notes are printed.
+        assert!(set.left_out.is_empty(), "{:?}", set.left_out);
         let notices = set.notices("weeks/2026-11-23.pdf");
+        assert_eq!(notices.len(), 1, "{notices:?}");
         let warning = format!(
-            "warning: weeks/2026-11-23.pdf: prints on {} pages even at 9 pt with every lead \
-             sentence and note left out, because no prayer point is ever dropped",
-            set.pages
+            "warning: weeks/2026-11-23.pdf: does not fit on one page even at 9 pt without the \
+             days' lead sentences, the last 3 of the notes' 3 paragraphs, the notes box, \
+             because no prayer point is ever dropped, so nothing is left out: it prints on {} \
+             pages at {} pt",
+            set.pages, set.pt
         );
-        assert!(notices.last().unwrap().starts_with(&warning), "{notices:?}");
+        assert!(notices[0].starts_with(&warning), "{notices:?}");
         let text = text_of(&set.bytes);
         for point in &week.days[6].points {
             let point: String = point.chars().filter(|c| !c.is_whitespace()).collect();
             assert!(text.contains(&point), "missing: {point}");
         }
+        for note in &week.notes {
+            let note: String = note.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&note), "missing: {note}");
+        }
+        let lead = week.days[0]
+            .country
+            .as_ref()
+            .map(|c| c.lead.clone())
+            .unwrap_or_default();
+        let lead: String = lead.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(&lead), "missing the lead {lead}");
+        // The pages are used: the last holds more than a line or two.
+        let doc = lopdf::Document::load_mem(&set.bytes).unwrap();
+        let last = *doc.get_pages().keys().max().unwrap();
+        let on_last: String = doc.extract_text(&[last]).unwrap();
+        assert!(on_last.len() > 400, "the last page holds only {on_last:?}");
     }
 
     #[test]
