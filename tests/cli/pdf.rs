@@ -1082,3 +1082,40 @@ fn a_church_name_of_any_length_fits_the_header_without_overlap() {
         check.stderr
     );
 }
+
+#[test]
+#[ignore = "needs pdftotext (poppler-utils): .ci/run installs it"]
+fn the_lead_sentence_does_not_touch_the_first_point() {
+    let p = Project::fixture("small");
+    p.replace(
+        "schedule.toml",
+        "formats = [\"html\", \"txt\"]",
+        "formats = [\"pdf\"]",
+    );
+    let run = p.run(&["build", "--date", "2026-01-05", "--week", "--large"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for pdf in ["weeks/2026-01-05.pdf", "weeks/2026-01-05.large.pdf"] {
+        let (words, _) = word_boxes(&p.path(&format!("public/{pdf}")));
+        // The lead "Alphaland has a small church." and the point under it: the boxes of the
+        // words (the font's full height, descenders and ascenders) do not meet.
+        let at = |word: &str, after: usize| {
+            words[after..]
+                .iter()
+                .position(|(w, _)| w == word)
+                .map(|i| i + after)
+                .unwrap_or_else(|| panic!("{pdf}: no {word}"))
+        };
+        let lead = at("small", 0) + 1;
+        assert_eq!(words[lead].0, "church.", "{pdf}");
+        let point = at("Pray", lead);
+        let (lead_bottom, point_top) = (words[lead].1[3], words[point].1[1]);
+        eprintln!(
+            "{pdf}: {:.2} pt between the lead and the first point",
+            point_top - lead_bottom
+        );
+        assert!(
+            point_top >= lead_bottom,
+            "{pdf}: the lead's box ends at {lead_bottom}, the point's begins at {point_top}"
+        );
+    }
+}

@@ -11,8 +11,12 @@
 //! more pages than allowed, it is typeset again at smaller sizes down to a readable minimum
 //! (9 pt for the sheet and the bulletin), then without the lowest-priority parts in this order:
 //! the days' lead sentences, then the church's notes paragraph by paragraph from the last.
-//! A prayer point is never left out: a week that still does not fit prints on more pages, and
-//! says so. What was left out is reported ([`Typeset::notices`]) by `build` and `check`.
+//! A prayer point is never left out, and a week that does not fit even so loses nothing: all
+//! goes back in, at the largest size that takes no more pages, and one warning says so. What
+//! was left out is reported ([`Typeset::notices`]) by `build` and `check`.
+//!
+//! A document whose script no installed font has is not made ([`Rendered::failed`]); the
+//! others are. A symbol (an emoji) no font has is left out of the PDF alone, with a warning.
 
 mod fonts;
 mod world;
