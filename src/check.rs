@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::content::guide::Unread;
 use crate::content::guide::{Entry, mentions_church};
+use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::content::schedule::Format;
 use crate::content::translation::language_folder;
@@ -60,6 +61,7 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         ledger_checks(project, &mut outcome)?;
         language_checks(project, &mut outcome)?;
         pdf_checks(project, today, &mut outcome);
+        church_checks(project, &mut outcome.diagnostics);
         if let Some(renderer) = &renderer {
             render_every_branch(project, renderer, &templates_dir, &mut outcome.diagnostics);
         }
@@ -89,26 +91,9 @@ fn staged_imports(guides_dir: &Path, notes: &mut Vec<String>) {
 /// an error with its line), and how much of the library each language has translated: a note
 /// per language, and warnings for what falls back to the guides' language.
 fn language_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error> {
-    use crate::content::locale::Language;
     let schedule = &project.schedule;
-    let mut languages: Vec<Language> = vec![schedule.language.clone()];
-    let locales = project.path(&schedule.locales);
-    if let Ok(read) = std::fs::read_dir(&locales) {
-        let mut tags: Vec<Language> = read
-            .filter_map(Result::ok)
-            .filter_map(|e| {
-                let name = e.file_name().into_string().ok()?;
-                Language::parse(name.strip_suffix(".ftl")?).ok()
-            })
-            .collect();
-        tags.sort();
-        languages.extend(tags);
-    }
     let translated: Vec<Language> = project.translations.languages().cloned().collect();
-    languages.extend(translated.iter().cloned());
-    languages.sort();
-    languages.dedup();
-    for language in &languages {
+    for language in &languages(project) {
         match project.locale(language) {
             Ok((_, warnings)) => outcome.diagnostics.extend(warnings),
             Err(Error::Invalid(d)) => outcome.diagnostics.extend(d),
@@ -128,9 +113,34 @@ fn language_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error
     Ok(())
 }
 
+/// The languages a project is built in: the schedule's, those of its `locales/` files and
+/// those its guides are translated into, sorted.
+fn languages(project: &Project) -> Vec<Language> {
+    let schedule = &project.schedule;
+    let mut languages: Vec<Language> = vec![schedule.language.clone()];
+    let locales = project.path(&schedule.locales);
+    if let Ok(read) = std::fs::read_dir(&locales) {
+        let mut tags: Vec<Language> = read
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                Language::parse(name.strip_suffix(".ftl")?).ok()
+            })
+            .collect();
+        tags.sort();
+        languages.extend(tags);
+    }
+    languages.extend(project.translations.languages().cloned());
+    languages.sort();
+    languages.dedup();
+    languages
+}
+
 /// With `pdf` among the formats: typesets the PDFs of the week and month holding `today` as
 /// the next build will, and says what they leave out to fit their page (a note), that one
-/// does not fit even so (a warning), or that a script of the guides has no font (an error).
+/// does not fit even so (a warning), and, in its language and each the guides are translated
+/// into, that a script has no installed font or an emoji will be left out (warnings: the build
+/// writes everything else, and the fonts are the machine's, not the content's).
 fn pdf_checks(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
     let schedule = &project.schedule;
     if !schedule.output.formats.contains(&Format::Pdf) {
@@ -141,11 +151,6 @@ fn pdf_checks(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
     let Ok(ledger) = crate::publish::ledger::load(project, &[], true) else {
         return;
     };
-    let Ok((locale, _)) = project.locale(&schedule.language) else {
-        return;
-    };
-    let assembler = Assembler::new(&project.catalog, schedule, &ledger, Audience::Public)
-        .with_locale(locale, &project.translations);
     let date = today.max(schedule.start);
     let selection = crate::publish::output::Selection {
         days: Vec::new(),
@@ -156,27 +161,102 @@ fn pdf_checks(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
         today: date,
         calendar: (date, date),
     };
-    match crate::publish::pdf::render(&assembler, &selection) {
-        Ok((_, notices)) => {
-            for notice in notices {
-                match notice.strip_prefix("warning: ") {
-                    Some(warning) => {
-                        let (message, help) =
-                            warning.split_once("\n  help: ").unwrap_or((warning, ""));
-                        outcome
-                            .diagnostics
-                            .push(Diagnostic::warning(file, message).help(help));
-                    }
-                    None => outcome
-                        .notes
-                        .push(notice.trim_start_matches("note: ").to_string()),
-                }
+    // The schedule's language and those the guides are translated into: a `locales/` file
+    // alone (the repository's own, for one) does not mean the project is built in it.
+    let mut languages = vec![schedule.language.clone()];
+    languages.extend(project.translations.languages().cloned());
+    languages.sort();
+    languages.dedup();
+    for language in languages {
+        // A locale that does not load is reported by the language checks.
+        let Ok((locale, _)) = project.locale(&language) else {
+            continue;
+        };
+        let own = language == schedule.language;
+        // Another language's files go to a folder of its tag, as `build --language` writes.
+        let folder = match own {
+            true => String::new(),
+            false => format!("{language}/"),
+        };
+        let assembler = Assembler::new(&project.catalog, schedule, &ledger, Audience::Public)
+            .with_locale(locale, &project.translations);
+        let rendered = match crate::publish::pdf::render(&assembler, &selection) {
+            Ok(r) => r,
+            Err(e) => {
+                outcome.diagnostics.push(Diagnostic::error(
+                    file,
+                    format!("--language {language}: {e}"),
+                ));
+                continue;
+            }
+        };
+        // One warning for the files that fail for the same reason (the same font to install),
+        // with the first file's example.
+        let mut reasons: Vec<(String, String, Vec<String>)> = Vec::new();
+        for (path, why) in rendered.failed {
+            let why = why.split_once(" as PDF: ").map_or(why.as_str(), |(_, w)| w);
+            let (message, help) = why.split_once("\n  help: ").unwrap_or((why, ""));
+            let path = format!("{folder}{}", path.display());
+            match reasons.iter_mut().find(|(_, h, _)| h == help) {
+                Some((_, _, paths)) => paths.push(path),
+                None => reasons.push((message.to_string(), help.to_string(), vec![path])),
             }
         }
-        Err(e) => outcome
-            .diagnostics
-            .push(Diagnostic::error(file, e.to_string())),
+        for (message, help, paths) in reasons {
+            let message = format!(
+                "{}: cannot be typeset, and the build will leave {} out: {message}",
+                paths.join(", "),
+                if paths.len() == 1 { "it" } else { "them" }
+            );
+            outcome
+                .diagnostics
+                .push(Diagnostic::warning(file, message).help(help));
+        }
+        for notice in rendered.notices {
+            match notice.strip_prefix("warning: ") {
+                Some(warning) => {
+                    let (message, help) = warning.split_once("\n  help: ").unwrap_or((warning, ""));
+                    outcome
+                        .diagnostics
+                        .push(Diagnostic::warning(file, format!("{folder}{message}")).help(help));
+                }
+                // How another language's sheet fits is its own build's to say.
+                None if own => outcome
+                    .notes
+                    .push(notice.trim_start_matches("note: ").to_string()),
+                None => {}
+            }
+        }
     }
+}
+
+/// How long a church's name fits beside the title of the printed sheet at its usual size.
+pub const CHURCH_CHARS: usize = 60;
+
+/// A warning when `[output] church` is longer than fits beside the sheet's title: it is set
+/// smaller, or under the title, which takes a line from the week.
+fn church_checks(project: &Project, out: &mut Diagnostics) {
+    let Some(church) = project.schedule.output.church.as_deref() else {
+        return;
+    };
+    let n = church.chars().count();
+    if n <= CHURCH_CHARS {
+        return;
+    }
+    let file = &project.schedule_file;
+    out.push(
+        Diagnostic::warning(
+            &file.path,
+            format!(
+                "the church's name is {n} characters; beside the printed sheet's title there is \
+                 room for about {CHURCH_CHARS}, so it is set smaller or under the title, on a \
+                 line of its own"
+            ),
+        )
+        .at(file.locate(Some("output"), "church"))
+        .field("output.church")
+        .help("a shorter form of the name (\"St Mark's, Easton\") prints beside the title"),
+    );
 }
 
 /// Files in the guides folder that look like guides but are not read: say so, rather than

@@ -167,7 +167,7 @@ fn unfinished(written: &[PathBuf], failed: &[(PathBuf, String)]) -> String {
     written.sort();
     let total = failed.len() + written.len();
     let mut out = format!(
-        "the build stopped part-way: {} of {total} files not written:",
+        "the build did not write every file: {} of {total} files not written:",
         failed.len()
     );
     for (path, problem) in &failed {

@@ -1,10 +1,11 @@
 //! `build`: render days, weeks and the site, and write them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{BuildArgs, outln, print_out};
 use crate::content::calendar::today;
+use crate::content::locale::Language;
 use crate::content::project::Project;
 use crate::error::Error;
 use crate::publish::assemble::Assembler;
@@ -12,6 +13,7 @@ use crate::publish::build::{self, Outcome, Plan, Request};
 use crate::publish::ledger;
 use crate::publish::render::Renderer;
 use crate::rotation::frozen;
+use crate::rotation::ledger::Ledger;
 
 pub fn run(config: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     run_counted(config, args)?;
@@ -91,63 +93,42 @@ pub(super) fn run_counted(config: &Path, args: BuildArgs) -> Result<Vec<Counts>,
         eprintln!("note: --private includes restricted points; do not publish these files");
     }
     let mut wrote_any = false;
-    let mut result = Ok(());
+    let several = languages.len() > 1;
+    // A language that fails (a PDF whose script no installed font has, a full disk) does not
+    // stop the others: what was not written is gathered and said at the end.
+    let mut unwritten: Vec<(PathBuf, String)> = Vec::new();
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut failed_languages: Vec<String> = Vec::new();
+    let mut other_error = None;
     let mut outcomes = Vec::new();
     for language in languages {
         let request = Request {
             language: Some(language.clone()),
             ..request.clone()
         };
-        let plan = request.plan(&project, today)?;
-        let (labels, warnings) = crate::publish::labels::load(&project, ledger, &language)?;
-        let locale = labels.current().clone();
-        for warning in &warnings.0 {
-            eprintln!("{warning}");
-        }
-        if language != project.schedule.guides_language {
-            let coverage = project.translations.coverage(&language, &project.catalog);
-            for warning in &coverage.warnings(&project.schedule.guides_language).0 {
-                eprintln!("{warning}");
-            }
-        }
-        let assembler = Assembler::new(
-            &project.catalog,
-            &project.schedule,
-            ledger,
-            request.audience(),
-        )
-        .with_locale(locale, &project.translations)
-        .with_frozen_labels(labels.clone());
-        let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
-        renderer.add_frozen_labels(labels);
-        if let Plan::Files { out, .. } | Plan::Site { out, .. } = &plan {
-            remember(&project, out);
-        }
-        for warning in build::print_warnings(&plan, &assembler)? {
-            eprintln!("{warning}");
-        }
-        let waiting = |out: &Path, holder: &str| {
-            eprintln!(
-                "note: another build (process {holder}) is writing {}: waiting for it to finish",
-                out.display()
-            );
-        };
-        match build::run(&plan, &assembler, &renderer, &waiting) {
+        match build_language(&project, ledger, &request, &language, today) {
             Ok(outcome) => {
-                wrote_any |=
-                    matches!(&outcome, Outcome::Wrote { written, .. } if !written.files.is_empty());
+                if let Outcome::Wrote {
+                    written: w, failed, ..
+                } = &outcome
+                {
+                    wrote_any |= !w.files.is_empty();
+                    written.extend(w.files.iter().cloned());
+                    unwritten.extend(failed.iter().cloned());
+                }
                 outcomes.push(outcome);
             }
-            Err(e @ Error::Unfinished { .. }) => {
+            Err(Error::Unfinished { written: w, failed }) => {
                 // Some files were written: they are given out, the rest is reported.
-                wrote_any |= matches!(&e, Error::Unfinished { written, .. } if !written.is_empty());
-                result = Err(e);
-                break;
+                wrote_any |= !w.is_empty();
+                written.extend(w);
+                unwritten.extend(failed);
             }
-            Err(e) => {
-                result = Err(e);
-                break;
+            Err(e) if several => {
+                eprintln!("error: --language {language}: {e}");
+                failed_languages.push(language.to_string());
             }
+            Err(e) => other_error = Some(e),
         }
     }
     // Days count as published once their files are written: a build that wrote nothing (a
@@ -167,7 +148,73 @@ pub(super) fn run_counted(config: &Path, args: BuildArgs) -> Result<Vec<Counts>,
     for outcome in outcomes {
         counts.extend(report(outcome)?);
     }
-    result.map(|()| counts)
+    if let Some(e) = other_error {
+        return Err(e);
+    }
+    if !unwritten.is_empty() {
+        if !failed_languages.is_empty() {
+            eprintln!(
+                "error: not built at all (said above): {}",
+                failed_languages.join(", ")
+            );
+        }
+        return Err(Error::Unfinished {
+            written,
+            failed: unwritten,
+        });
+    }
+    if !failed_languages.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} not built (said above); the other languages were",
+            failed_languages.join(", ")
+        )));
+    }
+    Ok(counts)
+}
+
+/// Renders and writes one language's files of `request`.
+fn build_language(
+    project: &Project,
+    ledger: &Ledger,
+    request: &Request,
+    language: &Language,
+    today: chrono::NaiveDate,
+) -> Result<Outcome, Error> {
+    let plan = request.plan(project, today)?;
+    let (labels, warnings) = crate::publish::labels::load(project, ledger, language)?;
+    let locale = labels.current().clone();
+    for warning in &warnings.0 {
+        eprintln!("{warning}");
+    }
+    if *language != project.schedule.guides_language {
+        let coverage = project.translations.coverage(language, &project.catalog);
+        for warning in &coverage.warnings(&project.schedule.guides_language).0 {
+            eprintln!("{warning}");
+        }
+    }
+    let assembler = Assembler::new(
+        &project.catalog,
+        &project.schedule,
+        ledger,
+        request.audience(),
+    )
+    .with_locale(locale, &project.translations)
+    .with_frozen_labels(labels.clone());
+    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    renderer.add_frozen_labels(labels);
+    if let Plan::Files { out, .. } | Plan::Site { out, .. } = &plan {
+        remember(project, out);
+    }
+    for warning in build::print_warnings(&plan, &assembler)? {
+        eprintln!("{warning}");
+    }
+    let waiting = |out: &Path, holder: &str| {
+        eprintln!(
+            "note: another build (process {holder}) is writing {}: waiting for it to finish",
+            out.display()
+        );
+    };
+    build::run(&plan, &assembler, &renderer, &waiting)
 }
 
 /// Adds `out` to the folders `withdraw` rebuilds. Failing to is worth a warning, not the build.
@@ -207,6 +254,7 @@ fn report(outcome: Outcome) -> Result<Option<Counts>, Error> {
             removed,
             cleanup,
             notices,
+            failed: _,
         } => {
             for warning in &cleanup.warnings {
                 eprintln!("{warning}");

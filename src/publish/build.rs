@@ -391,6 +391,9 @@ pub enum Outcome {
         cleanup: Cleanup,
         /// What the PDFs left out to fit their page, or that they did not fit.
         notices: Vec<String>,
+        /// The files that could not be made (a PDF whose script no installed font has), each
+        /// with why; everything else was written.
+        failed: Vec<(PathBuf, String)>,
     },
 }
 
@@ -424,6 +427,7 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let audience = assembler.audience;
     let mut notices = Vec::new();
+    let mut unmade = Vec::new();
     let (out, mut docs) = match plan {
         Plan::Context { date, week, paper } => {
             let json = if *week {
@@ -463,9 +467,10 @@ pub fn run(
         Plan::Files { out, selection } => {
             let mut docs = output::render(assembler, renderer, selection)?;
             if selection.formats.contains(&Format::Pdf) {
-                let (pdfs, said) = crate::publish::pdf::render(assembler, selection)?;
-                docs.extend(pdfs);
-                notices = said;
+                let pdfs = crate::publish::pdf::render(assembler, selection)?;
+                docs.extend(pdfs.docs);
+                notices = pdfs.notices;
+                unmade = pdfs.failed;
             }
             (out, docs)
         }
@@ -496,9 +501,17 @@ pub fn run(
         language.as_str(),
         *language != assembler.schedule.language,
     );
+    let unmade: Vec<(PathBuf, String)> = unmade
+        .into_iter()
+        .map(|(path, why)| (out.join(path), why))
+        .collect();
     let written = match output::write(out, &docs) {
         Ok(written) => written,
-        Err(Error::Unfinished { written, failed }) => {
+        Err(Error::Unfinished {
+            written,
+            mut failed,
+        }) => {
+            failed.extend(unmade);
             // Record what was written, so a later build can still take it away; remove nothing.
             let done: Vec<&output::Document> = docs
                 .iter()
@@ -512,18 +525,19 @@ pub fn run(
         Err(e) => return Err(e),
     };
     let all: Vec<&output::Document> = docs.iter().collect();
-    let cleanup = manifest::update(
-        out,
-        &all,
-        Scope::of(plan, &assembler.weeks).as_ref(),
-        record,
-    )?;
+    // A file this build could not make is not stale: the one an earlier build wrote stays.
+    let scope = match unmade.is_empty() {
+        true => Scope::of(plan, &assembler.weeks),
+        false => None,
+    };
+    let cleanup = manifest::update(out, &all, scope.as_ref(), record)?;
     Ok(Outcome::Wrote {
         out: out.clone(),
         written,
         removed,
         cleanup,
         notices,
+        failed: unmade,
     })
 }
 

@@ -479,7 +479,7 @@ fn a_build_that_fails_half_way_says_what_it_wrote_and_leaves_no_half_file() {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(
         lines[0],
-        "error: the build stopped part-way: 2 of 4 files not written:"
+        "error: the build did not write every file: 2 of 4 files not written:"
     );
     assert!(
         lines[1].starts_with(
@@ -511,7 +511,7 @@ fn a_build_that_fails_half_way_says_what_it_wrote_and_leaves_no_half_file() {
     std::fs::create_dir_all(p.path("public/weeks/2026-11-23.txt")).unwrap();
     let run = p.run(&["build", "--date", "2026-11-25"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.starts_with("error: the build stopped part-way: 1 of 4 files not written:\n  public/weeks/2026-11-23.txt: "), "{}", run.stderr);
+    assert!(run.stderr.starts_with("error: the build did not write every file: 1 of 4 files not written:\n  public/weeks/2026-11-23.txt: "), "{}", run.stderr);
     let names: Vec<String> = files_under(&p.path("public"))
         .iter()
         .map(|f| {

@@ -1,6 +1,8 @@
 //! Which scripts the installed fonts can set. Typst silently draws a box for a character no
-//! font has; a printed sheet full of boxes is worse than no sheet, so a document whose text
-//! needs a font that is not there is an error naming the font to install.
+//! font has; a printed sheet full of boxes is worse than no sheet, so a document whose letters
+//! need a font that is not there is an error naming the font to install (the build writes
+//! everything else). A symbol no font has (an emoji in the notes) is only decoration: it is
+//! left out of the PDF, with a warning saying where it was.
 
 use typst::text::FontInfo;
 
@@ -136,14 +138,35 @@ pub struct Missing {
     pub character: char,
     /// The text it was found in, shortened.
     pub context: String,
+    /// Where in the document that text is: "the notes", "the points of Monday 23 November".
+    pub place: String,
 }
 
-/// The first character of each of `texts` (in order) that none of `fonts` covers, at most one
-/// per script: the characters a reader would see as boxes.
-pub fn missing(fonts: &[FontInfo], texts: &[&str]) -> Vec<Missing> {
+impl Missing {
+    /// Whether the character is a symbol (an emoji, a dingbat) rather than a letter or digit
+    /// of some script: a document can do without it, not without a script.
+    pub fn is_symbol(&self) -> bool {
+        is_symbol(self.character)
+    }
+}
+
+/// Whether `c` is a symbol rather than a letter, a digit or a mark of some script.
+pub fn is_symbol(c: char) -> bool {
+    script_of(c).is_none() && !c.is_alphanumeric() && !is_mark(c)
+}
+
+/// Combining marks (Hebrew points, Devanagari vowel signs) belong to their script's letters.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// The first character of each of `texts` (place, text; in order) that none of `fonts`
+/// covers, at most one per script, and every symbol none covers: the characters a reader
+/// would see as boxes.
+pub fn missing(fonts: &[FontInfo], texts: &[(String, &str)]) -> Vec<Missing> {
     let mut found: Vec<Missing> = Vec::new();
     let mut seen: Vec<char> = Vec::new();
-    for text in texts {
+    for (place, text) in texts {
         for c in text.chars() {
             if c.is_whitespace() || c.is_control() || invisible(c) || seen.contains(&c) {
                 continue;
@@ -162,13 +185,15 @@ pub fn missing(fonts: &[FontInfo], texts: &[&str]) -> Vec<Missing> {
             found.push(Missing {
                 character: c,
                 context: shorten(text),
+                place: place.clone(),
             });
         }
     }
     found
 }
 
-/// What to install for `missing`: one line per character, naming the script and the font.
+/// What to install for `missing`: one line per character, naming the script and the font, and
+/// the Debian package that has it.
 pub fn explain(missing: &[Missing]) -> String {
     let mut lines = Vec::new();
     for m in missing {
@@ -190,6 +215,32 @@ pub fn explain(missing: &[Missing]) -> String {
     lines.join("\n")
 }
 
+/// What the build says of a symbol it left out of a PDF (`m.is_symbol()`).
+pub fn explain_left_out(m: &Missing) -> String {
+    format!(
+        "no installed font has {} (U+{:04X}, in {}: “{}”), so it is left out of this PDF; the \
+         HTML and text keep it\n  help: install a font that has it (for emoji, Debian and \
+         Ubuntu: `apt install fonts-noto-color-emoji`), then build again",
+        m.character, m.character as u32, m.place, m.context
+    )
+}
+
+/// `text` without the characters `drop`, and without the doubled spaces that leaves.
+pub fn without(text: &str, drop: &[char]) -> String {
+    if !text.chars().any(|c| drop.contains(&c)) {
+        return text.to_string();
+    }
+    let kept: String = text.chars().filter(|c| !drop.contains(c)).collect();
+    let mut out = String::with_capacity(kept.len());
+    for c in kept.trim().chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn script_of(c: char) -> Option<&'static Script> {
     let c = c as u32;
     SCRIPTS
@@ -200,7 +251,9 @@ fn script_of(c: char) -> Option<&'static Script> {
 /// Marks that take no room and need no glyph: joiners, bidi isolates (Fluent puts them round
 /// its arguments), the byte-order mark.
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+        // Variation selectors: "as an emoji", "as text".
+        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 fn shorten(text: &str) -> String {
@@ -231,14 +284,14 @@ mod tests {
             "Молитва за Россию",
             "São Tomé, Türkiye",
         ];
-        assert_eq!(missing(&bundled(), &texts), vec![]);
+        assert_eq!(missing(&bundled(), &placed(&texts)), vec![]);
     }
 
     #[test]
     fn a_script_without_a_font_names_the_font_to_install() {
         let found = missing(
             &bundled(),
-            &["Intro", "为中国祈祷", "صلوا من أجل مصر", "又一个"],
+            &placed(&["Intro", "为中国祈祷", "صلوا من أجل مصر", "又一个"]),
         );
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].character, '为');
@@ -258,8 +311,49 @@ mod tests {
     #[test]
     fn invisible_marks_need_no_font() {
         assert_eq!(
-            missing(&bundled(), &["\u{2068}Nigeria\u{2069}\u{200D}"]),
+            missing(
+                &bundled(),
+                &placed(&["\u{2068}Nigeria\u{2069}\u{200D}\u{FE0F}"])
+            ),
             vec![]
         );
+    }
+
+    fn placed<'a>(texts: &[&'a str]) -> Vec<(String, &'a str)> {
+        texts
+            .iter()
+            .map(|t| ("the notes".to_string(), *t))
+            .collect()
+    }
+
+    #[test]
+    fn an_emoji_is_a_symbol_and_a_letter_of_any_script_is_not() {
+        for c in ['🙏', '✝', '★', '❤'] {
+            assert!(is_symbol(c), "{c}");
+        }
+        for c in ['a', 'ж', '한', 'ص', 'Ꮳ', '٣', '\u{05B7}'] {
+            assert!(!is_symbol(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn every_symbol_without_a_font_is_found_with_its_place() {
+        let found = missing(&bundled(), &placed(&["Pray 🙏 and praise 🎉", "🙏 again"]));
+        let chars: Vec<char> = found.iter().map(|m| m.character).collect();
+        assert_eq!(chars, ['🙏', '🎉']);
+        assert!(found.iter().all(Missing::is_symbol));
+        assert_eq!(
+            explain_left_out(&found[0]),
+            "no installed font has 🙏 (U+1F64F, in the notes: “Pray 🙏 and praise 🎉”), so it \
+             is left out of this PDF; the HTML and text keep it\n  help: install a font that has \
+             it (for emoji, Debian and Ubuntu: `apt install fonts-noto-color-emoji`), then build \
+             again"
+        );
+    }
+
+    #[test]
+    fn leaving_out_a_symbol_leaves_no_doubled_space() {
+        assert_eq!(without("Pray 🙏 for us 🙏", &['🙏']), "Pray for us");
+        assert_eq!(without("Unchanged", &['🙏']), "Unchanged");
     }
 }

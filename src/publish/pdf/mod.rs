@@ -11,8 +11,12 @@
 //! more pages than allowed, it is typeset again at smaller sizes down to a readable minimum
 //! (9 pt for the sheet and the bulletin), then without the lowest-priority parts in this order:
 //! the days' lead sentences, then the church's notes paragraph by paragraph from the last.
-//! A prayer point is never left out: a week that still does not fit prints on more pages, and
-//! says so. What was left out is reported ([`Typeset::notices`]) by `build` and `check`.
+//! A prayer point is never left out, and a week that does not fit even so loses nothing: all
+//! goes back in, at the largest size that takes no more pages, and one warning says so. What
+//! was left out is reported ([`Typeset::notices`]) by `build` and `check`.
+//!
+//! A document whose script no installed font has is not made ([`Rendered::failed`]); the
+//! others are. A symbol (an emoji) no font has is left out of the PDF alone, with a warning.
 
 mod fonts;
 mod world;
@@ -52,7 +56,7 @@ pub enum Edition {
     /// The half-page insert: each day's first point about the church, two copies on a landscape
     /// sheet.
     Bulletin,
-    /// The weekly sheet at 14 pt in one column, on at most two pages.
+    /// The weekly sheet at 16 to 18 pt in a sans-serif, one column, on two pages.
     Large,
 }
 
@@ -62,7 +66,7 @@ impl Edition {
         match self {
             Edition::Sheet => &[11.0, 10.5, 10.0, 9.5, 9.0],
             Edition::Bulletin => &[10.5, 10.0, 9.5, 9.0],
-            Edition::Large => &[14.0],
+            Edition::Large => &[18.0, 17.0, 16.0],
         }
     }
 
@@ -109,13 +113,28 @@ pub struct Typeset {
     pub pt: f64,
     /// What was left out to make it fit, in the words `build` prints.
     pub left_out: Vec<String>,
+    /// When it does not fit even with everything it may leave out left out: that last try (its
+    /// size and what it left out), before everything was put back.
+    pub tried: Option<(f64, Vec<String>)>,
+    /// The symbols (emoji) no installed font has, left out of the document.
+    pub symbols: Vec<fonts::Missing>,
+    /// Other warnings about the document, without the file's name.
+    pub said: Vec<String>,
+    /// Other notes about the document, without the file's name.
+    pub noted: Vec<String>,
 }
 
 impl Typeset {
     /// What `build` and `check` say about this document (`file` is its path): nothing when it
     /// fitted at its usual size with everything in it.
     pub fn notices(&self, file: &str) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out: Vec<String> = self
+            .symbols
+            .iter()
+            .map(|m| format!("warning: {file}: {}", fonts::explain_left_out(m)))
+            .chain(self.said.iter().map(|s| format!("warning: {file}: {s}")))
+            .chain(self.noted.iter().map(|s| format!("note: {file}: {s}")))
+            .collect();
         if !self.left_out.is_empty() {
             out.push(format!(
                 "note: {file}: set at {} pt and left out {} to fit on {}",
@@ -125,10 +144,22 @@ impl Typeset {
             ));
         }
         if self.pages > self.allowed {
+            let tried = match &self.tried {
+                Some((pt, left)) if !left.is_empty() => {
+                    format!(" even at {pt} pt without {}", left.join(", "))
+                }
+                Some((pt, _)) => format!(" even at {pt} pt"),
+                None => String::new(),
+            };
+            let kept = match &self.tried {
+                Some((_, left)) if !left.is_empty() => ", so nothing is left out",
+                _ => "",
+            };
             out.push(format!(
-                "warning: {file}: prints on {} even at {} pt with every lead sentence and note \
-                 left out, because no prayer point is ever dropped\n  help: lower \
-                 points_per_day in schedule.toml, or shorten the week's longest points",
+                "warning: {file}: does not fit on {}{tried}, because no prayer point is ever \
+                 dropped{kept}: it prints on {} at {} pt\n  help: lower points_per_day in \
+                 schedule.toml, or shorten the week's longest points",
+                pages(self.allowed),
                 pages(self.pages),
                 self.pt
             ));
@@ -155,6 +186,8 @@ pub struct Print<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 struct WeekData {
+    /// Large print: no text smaller than the body, none in italics.
+    large: bool,
     paper: &'static str,
     size: f64,
     columns: u8,
@@ -169,6 +202,7 @@ struct WeekData {
     notes: Vec<String>,
     footer: String,
     qr: Option<String>,
+    /// The QR codes' width with their quiet zone, in points.
     qr_size: f64,
     /// Whether the notes box is shown (with room to write when there are no notes).
     notes_box: bool,
@@ -197,8 +231,20 @@ fn paper_name(paper: Paper) -> &'static str {
     }
 }
 
-/// The QR code of `url` as SVG, and its file name in the document.
-fn qr(name: String, url: &str) -> Result<(String, Vec<u8>), Error> {
+/// How wide a printed QR code is, without its quiet zone, in millimetres: phone cameras read a
+/// 15 mm code at arm's length, and printers are not exact.
+const QR_MM: f64 = 16.0;
+
+/// The width in points of the image of a QR code of `modules` modules whose code is `mm` wide,
+/// with the 4-module quiet zone on each side that a reader needs to find it.
+fn qr_width(mm: f64, modules: usize) -> f64 {
+    let modules = modules.max(1) as f64;
+    mm * (modules + 8.0) / modules * 72.0 / 25.4
+}
+
+/// The QR code of `url` as SVG with its quiet zone, its file name in the document, and its
+/// width in modules (without the quiet zone).
+fn qr(name: String, url: &str) -> Result<(String, Vec<u8>, usize), Error> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).map_err(
         |e| {
@@ -207,12 +253,13 @@ fn qr(name: String, url: &str) -> Result<(String, Vec<u8>), Error> {
             ))
         },
     )?;
+    let modules = code.width();
     let svg = code
         .render::<svg::Color>()
-        .quiet_zone(false)
+        .quiet_zone(true)
         .module_dimensions(4, 4)
         .build();
-    Ok((name, svg.into_bytes()))
+    Ok((name, svg.into_bytes(), modules))
 }
 
 /// Typesets `week` as `edition`.
@@ -223,6 +270,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         None => week.range.clone(),
     };
     let mut files = Vec::new();
+    let mut modules = 0;
     let base = week.base_url.as_deref();
     let days = week
         .days
@@ -244,7 +292,9 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             let qr_file = match (base, edition) {
                 (Some(base), Edition::Sheet | Edition::Large) => {
                     let name = format!("qr-{}.svg", d.date);
-                    files.push(qr(name.clone(), &format!("{base}days/{}.html", d.date))?);
+                    let (name, svg, n) = qr(name, &format!("{base}days/{}.html", d.date))?;
+                    modules = modules.max(n);
+                    files.push((name.clone(), svg));
                     Some(name)
                 }
                 _ => None,
@@ -274,21 +324,25 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         .collect::<Result<Vec<_>, Error>>()?;
     let bulletin_qr = match (base, edition) {
         (Some(base), Edition::Bulletin) => {
-            let name = "qr-week.svg".to_string();
-            files.push(qr(
-                name.clone(),
+            let (name, svg, n) = qr(
+                "qr-week.svg".to_string(),
                 &format!("{base}weeks/{}.html", week.start),
-            )?);
+            )?;
+            modules = n;
+            files.push((name.clone(), svg));
             Some(name)
         }
         _ => None,
     };
     let private = week.audience == Audience::Private;
+    let large = edition == Edition::Large;
+    let sans = if large { large_print_font() } else { None };
     let data = WeekData {
+        large,
         paper: paper_name(week.paper),
         size: edition.sizes()[0],
         columns: if edition == Edition::Sheet { 2 } else { 1 },
-        fonts: FONTS.to_vec(),
+        fonts: sans.into_iter().chain(FONTS).collect(),
         lang: week.lang.clone(),
         title: week.title.clone(),
         range: match edition {
@@ -318,16 +372,20 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         qr: bulletin_qr,
         notes_box: true,
         flow: false,
-        qr_size: match edition {
-            Edition::Sheet => 32.0,
-            Edition::Bulletin => 44.0,
-            Edition::Large => 54.0,
-        },
+        qr_size: qr_width(
+            match edition {
+                Edition::Sheet => QR_MM,
+                Edition::Bulletin => 17.0,
+                Edition::Large => 19.0,
+            },
+            modules,
+        ),
     };
-    check_fonts(
+    let symbols = check_fonts(
         &week_texts(&data),
         &format!("the {} of {}", edition.name(), week.start),
     )?;
+    let drop: Vec<char> = symbols.iter().map(|m| m.character).collect();
     let source = match edition {
         Edition::Bulletin => BULLETIN,
         _ => SHEET,
@@ -336,6 +394,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
     // Each attempt has less in it than the one before: every size, then at the smallest
     // without the lead sentences, then without the notes' paragraphs from the last.
     let smallest = *edition.sizes().last().expect("every edition has a size");
+    // Large print fills its two pages: a day may go on over the page.
     let mut attempts: Vec<Attempt> = edition
         .sizes()
         .iter()
@@ -344,7 +403,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             leads: true,
             notes,
             notes_box: true,
-            flow: false,
+            flow: large,
         })
         .collect();
     if data
@@ -357,10 +416,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             leads: false,
             notes,
             notes_box: true,
-            flow: false,
+            flow: large,
         });
     }
-    for kept in (0..notes).rev() {
+    // Large print keeps the notes: it has the room of two pages for them.
+    for kept in (0..notes).rev().filter(|_| !large) {
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
@@ -369,7 +429,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             flow: false,
         });
     }
-    if edition != Edition::Bulletin {
+    if edition == Edition::Sheet {
         // Then the empty box itself, its room to write by hand; last, days may break across
         // the columns, which fills the page but leaves the columns unbalanced.
         for flow in [false, true] {
@@ -417,17 +477,86 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         }
         out
     };
+    // Everything in, largest first, for a week that spills over anyway; days break across
+    // columns and pages, so the pages it takes are used fully.
+    let spill: Vec<Attempt> = edition
+        .sizes()
+        .iter()
+        .map(|&pt| Attempt {
+            pt,
+            leads: true,
+            notes,
+            notes_box: true,
+            flow: edition != Edition::Bulletin,
+        })
+        .collect();
     let ident = format!("prayer-guide {} {}", edition.name(), week.start);
-    fit(
+    let mut set = fit(
         source,
         files,
         &attempts,
+        &spill,
         edition.pages(),
-        |a| serde_json::to_vec(&shape(a)).expect("plain data serializes"),
+        |a| json_without(&shape(a), &drop),
         |a| (a.pt, describe(a)),
         &ident,
         private,
-    )
+    )?;
+    set.symbols = symbols;
+    if large && set.pages > set.allowed {
+        // Large print is read, not handed out on one sheet: a week that needs a third page at
+        // 16 pt takes it, with everything in it, which is no fault of the week's.
+        set.noted.push(format!(
+            "large print takes {} at {} pt this week, with everything in it (two is the aim; \
+             the type is never smaller than 16 pt)",
+            pages(set.pages),
+            set.pt
+        ));
+        set.allowed = set.pages;
+        set.tried = None;
+    }
+    if large && sans.is_none() {
+        set.said.push(format!(
+            "set in {} for want of a sans-serif font, which large print wants\n  help: install \
+             one (Debian and Ubuntu: `apt install fonts-dejavu-core`), then build again",
+            world::FONT
+        ));
+    }
+    Ok(set)
+}
+
+/// The sans-serif families large print is set in, the first installed one first.
+const SANS: [&str; 6] = [
+    "DejaVu Sans",
+    "Noto Sans",
+    "Liberation Sans",
+    "Arimo",
+    "Open Sans",
+    "FreeSans",
+];
+
+/// The first of [`SANS`] that is installed.
+fn large_print_font() -> Option<&'static str> {
+    let fonts = Shared::get().fonts();
+    SANS.into_iter()
+        .find(|family| fonts.iter().any(|f| f.family == *family))
+}
+
+/// `data` as JSON, every string of it without the characters `drop`.
+fn json_without(data: &impl Serialize, drop: &[char]) -> Vec<u8> {
+    let mut value = serde_json::to_value(data).expect("plain data serializes");
+    fn strip(value: &mut serde_json::Value, drop: &[char]) {
+        match value {
+            serde_json::Value::String(s) => *s = fonts::without(s, drop),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| strip(v, drop)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| strip(v, drop)),
+            _ => {}
+        }
+    }
+    if !drop.is_empty() {
+        strip(&mut value, drop);
+    }
+    serde_json::to_vec(&value).expect("plain data serializes")
 }
 
 /// One try at fitting a week.
@@ -449,6 +578,7 @@ fn fit<A>(
     source: &str,
     files: Vec<(String, Vec<u8>)>,
     attempts: &[A],
+    spill: &[A],
     allowed: usize,
     data: impl Fn(&A) -> Vec<u8>,
     describe: impl Fn(&A) -> (f64, Vec<String>),
@@ -456,8 +586,8 @@ fn fit<A>(
     private: bool,
 ) -> Result<Typeset, Error> {
     let mut doc = world::Document::new(source, files);
-    let mut compile = |i: usize| -> Result<PagedDocument, Error> {
-        doc.set_file("data.json", data(&attempts[i]));
+    let mut compile_one = |a: &A| -> Result<PagedDocument, Error> {
+        doc.set_file("data.json", data(a));
         let warned = typst::compile::<PagedDocument>(&doc);
         warned.output.map_err(|errors| {
             let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
@@ -467,6 +597,7 @@ fn fit<A>(
             ))
         })
     };
+    let mut compile = |i: usize| compile_one(&attempts[i]);
     let mut chosen = (0, compile(0)?);
     if chosen.1.pages().len() > allowed && attempts.len() > 1 {
         // attempts[lo] does not fit; find the first that does in lo+1..=hi.
@@ -489,6 +620,28 @@ fn fit<A>(
         }
     }
     let (index, document) = chosen;
+    let mut attempt = &attempts[index];
+    let mut document = document;
+    let mut spilled = None;
+    if document.pages().len() > allowed && !spill.is_empty() {
+        // Leaving things out did not make it fit, so nothing is left out: everything goes back,
+        // at the largest size that takes no more pages than the least there was.
+        let least = document.pages().len();
+        spilled = Some(describe(attempt));
+        let mut found = None;
+        for a in spill {
+            let full = compile_one(a)?;
+            let fits = full.pages().len() <= least;
+            found = Some((a, full));
+            if fits {
+                break;
+            }
+        }
+        if let Some((a, full)) = found {
+            attempt = a;
+            document = full;
+        }
+    }
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         timestamp: None,
@@ -504,41 +657,57 @@ fn fit<A>(
     if private {
         bytes.extend_from_slice(crate::publish::private::PDF_MARK);
     }
-    let (pt, left_out) = describe(&attempts[index]);
+    let (pt, left_out) = describe(attempt);
     Ok(Typeset {
         bytes,
         pages: document.pages().len(),
         allowed,
         pt,
         left_out,
+        tried: spilled,
+        symbols: Vec::new(),
+        said: Vec::new(),
+        noted: Vec::new(),
     })
 }
 
-fn week_texts(d: &WeekData) -> Vec<&str> {
-    let mut texts = vec![d.title.as_str(), &d.range, &d.notes_heading, &d.footer];
-    texts.extend(d.church.as_deref());
-    texts.extend(d.private.as_deref());
-    texts.extend(d.notes.iter().map(String::as_str));
+/// Every text of the week's layout, each with where it is on the page.
+fn week_texts(d: &WeekData) -> Vec<(String, &str)> {
+    let at = |place: &str| place.to_string();
+    let mut texts = vec![
+        (at("the title"), d.title.as_str()),
+        (at("the week's dates"), &d.range),
+        (at("the notes' heading"), &d.notes_heading),
+        (at("the footer"), &d.footer),
+    ];
+    texts.extend(d.church.as_deref().map(|t| (at("the church's name"), t)));
+    texts.extend(d.private.as_deref().map(|t| (at("the private notice"), t)));
+    texts.extend(d.notes.iter().map(|t| (at("the notes"), t.as_str())));
     for day in &d.days {
-        texts.extend([day.date.as_str(), &day.heading]);
-        texts.extend(day.of.as_deref());
-        texts.extend(day.facts.as_deref());
-        texts.extend(day.lead.as_deref());
-        texts.extend(day.scripture.as_deref());
-        texts.extend(day.points.iter().map(String::as_str));
+        let of = |what: &str| format!("{what} of {}", day.date);
+        texts.push((at("a day's date"), &day.date));
+        texts.push((of("the heading"), &day.heading));
+        texts.extend(day.of.as_deref().map(|t| (of("the heading"), t)));
+        texts.extend(day.facts.as_deref().map(|t| (of("the figures"), t)));
+        texts.extend(day.lead.as_deref().map(|t| (of("the lead sentence"), t)));
+        texts.extend(day.scripture.as_deref().map(|t| (of("the scripture"), t)));
+        texts.extend(day.points.iter().map(|t| (of("the points"), t.as_str())));
     }
     texts
 }
 
-/// An error naming the font to install when some of `texts` has a script no font covers.
-fn check_fonts(texts: &[&str], what: &str) -> Result<(), Error> {
-    let missing = fonts::missing(Shared::get().fonts(), texts);
-    if missing.is_empty() {
-        return Ok(());
+/// The symbols (emoji) of `texts` no installed font has, which the document leaves out; an
+/// error naming the font to install when some of `texts` has a script no font covers.
+fn check_fonts(texts: &[(String, &str)], what: &str) -> Result<Vec<fonts::Missing>, Error> {
+    let (symbols, letters): (Vec<_>, Vec<_>) = fonts::missing(Shared::get().fonts(), texts)
+        .into_iter()
+        .partition(fonts::Missing::is_symbol);
+    if letters.is_empty() {
+        return Ok(symbols);
     }
     Err(Error::Usage(format!(
         "cannot typeset {what} as PDF: {}",
-        fonts::explain(&missing)
+        fonts::explain(&letters)
     )))
 }
 
@@ -556,6 +725,8 @@ struct MonthData {
     legend: String,
     footer: String,
     qr: Option<String>,
+    /// The QR code's width with its quiet zone, in points.
+    qr_size: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -637,6 +808,8 @@ pub fn month(
         Some(link) => Some(qr("qr-link.svg".into(), link)?),
         None => None,
     };
+    let qr_size = qr_width(QR_MM, qr_file.as_ref().map_or(0, |(_, _, n)| *n));
+    let qr_file = qr_file.map(|(name, svg, _)| (name, svg));
     let private = setting.audience == Audience::Private;
     let mut footer = match setting.base_url {
         Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
@@ -658,18 +831,37 @@ pub fn month(
         legend: locale.label("calendar-pinned", &[]),
         footer,
         qr: qr_file.as_ref().map(|(name, _)| name.clone()),
+        qr_size,
     };
-    let mut texts: Vec<&str> = vec![&data.title, &data.month, &data.legend, &data.footer];
-    texts.extend(data.church.as_deref());
-    texts.extend(data.weekdays.iter().map(String::as_str));
+    let at = |place: &str| place.to_string();
+    let mut texts: Vec<(String, &str)> = vec![
+        (at("the title"), &data.title),
+        (at("the month"), &data.month),
+        (at("the legend"), &data.legend),
+        (at("the footer"), &data.footer),
+    ];
+    texts.extend(data.church.as_deref().map(|t| (at("the church's name"), t)));
+    texts.extend(
+        data.weekdays
+            .iter()
+            .map(|t| (at("the weekdays"), t.as_str())),
+    );
     for cell in data.weeks.iter().flatten().flatten() {
-        texts.extend(cell.heading.as_deref());
-        texts.extend(cell.point.as_deref());
+        let of = |what: &str| format!("{what} of day {}", cell.number);
+        texts.extend(cell.heading.as_deref().map(|t| (of("the heading"), t)));
+        texts.extend(cell.point.as_deref().map(|t| (of("the point"), t)));
     }
-    check_fonts(
+    texts.extend(
+        shortest
+            .iter()
+            .flatten()
+            .map(|t| (at("a day's shortest point"), t.as_str())),
+    );
+    let symbols = check_fonts(
         &texts,
         &format!("the calendar of {}", first.format("%Y-%m")),
     )?;
+    let drop: Vec<char> = symbols.iter().map(|m| m.character).collect();
     // Every size, then at the smallest each day's shortest point (about the church, if one is)
     // instead of its first.
     let mut attempts: Vec<(f64, bool)> = CALENDAR_SIZES.iter().map(|&pt| (pt, false)).collect();
@@ -685,7 +877,7 @@ pub fn month(
                 }
             }
         }
-        serde_json::to_vec(&d).expect("plain data serializes")
+        json_without(&d, &drop)
     };
     let describe = |&(pt, short): &(f64, bool)| {
         let left = if short {
@@ -696,16 +888,20 @@ pub fn month(
         (pt, left)
     };
     let ident = format!("prayer-guide calendar {}", first.format("%Y-%m"));
-    fit(
+    let spill: Vec<(f64, bool)> = CALENDAR_SIZES.iter().map(|&pt| (pt, false)).collect();
+    let mut set = fit(
         CALENDAR,
         qr_file.into_iter().collect(),
         &attempts,
+        &spill,
         1,
         shape,
         describe,
         &ident,
         private,
-    )
+    )?;
+    set.symbols = symbols;
+    Ok(set)
 }
 
 /// Forgets everything Typst memoized, so the next document is typeset from nothing but the
@@ -720,13 +916,21 @@ enum Job<'a> {
     Month(NaiveDate),
 }
 
+/// The PDFs of a build.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub docs: Vec<Document>,
+    /// What each left out to fit, or that it still does not, for `build` to say.
+    pub notices: Vec<String>,
+    /// The documents that could not be typeset (a script no installed font has), relative to
+    /// the output folder, each with why: the others do not wait for them.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
 /// The PDFs `selection` asks for: each week's sheet and bulletin (and large-print sheet with
-/// `selection.large`), and the calendar of each month in [`Selection::months`]; with what each
-/// left out to fit, or where it still does not, for `build` to say.
-pub fn render(
-    assembler: &Assembler,
-    selection: &Selection,
-) -> Result<(Vec<Document>, Vec<String>), Error> {
+/// `selection.large`), and the calendar of each month in [`Selection::months`]. One that
+/// cannot be typeset is in [`Rendered::failed`], and the others are made all the same.
+pub fn render(assembler: &Assembler, selection: &Selection) -> Result<Rendered, Error> {
     let schedule = assembler.schedule;
     let start = schedule.start;
     let mut firsts: Vec<NaiveDate> = selection
@@ -787,7 +991,7 @@ pub fn render(
         part.iter()
             .map(|job| {
                 // Each document in the labels its first day was published with.
-                let (path, typeset) = match job {
+                let (path, typeset): (PathBuf, Result<Typeset, Error>) = match job {
                     Job::Week(w, edition) => {
                         let first = w.start.parse().unwrap_or(schedule.start);
                         let locale = assembler.locale_on(first);
@@ -795,7 +999,7 @@ pub fn render(
                             locale: &locale,
                             ..print
                         };
-                        (edition.path(&w.start), week(w, *edition, print)?)
+                        (edition.path(&w.start), week(w, *edition, print))
                     }
                     Job::Month(first) => {
                         let days: Vec<(NaiveDate, Option<&DayGuide>)> =
@@ -815,26 +1019,32 @@ pub fn render(
                             week_starts: assembler.weeks.setting_on(*first),
                             ..setting.clone()
                         };
-                        (month_path(*first), month(*first, &days, &setting, print)?)
+                        (month_path(*first), month(*first, &days, &setting, print))
                     }
                 };
-                let notices = typeset.notices(&path.display().to_string());
-                Ok((Document::binary(path, typeset.bytes), notices))
+                typeset
+                    .map_err(|e| (path.clone(), e.to_string()))
+                    .map(|set| {
+                        let notices = set.notices(&path.display().to_string());
+                        (Document::binary(path, set.bytes), notices)
+                    })
             })
-            .collect::<Result<Vec<_>, Error>>()
+            .collect::<Vec<_>>()
     });
     // Typst memoizes across documents (that is what makes the second one cheap); drop what
     // has not been used recently so a long build's memory stays bounded.
     typst::comemo::evict(10);
-    let mut docs = Vec::with_capacity(jobs.len());
-    let mut notices = Vec::new();
-    for part in parts {
-        for (doc, said) in part? {
-            docs.push(doc);
-            notices.extend(said);
+    let mut rendered = Rendered::default();
+    for made in parts.into_iter().flatten() {
+        match made {
+            Ok((doc, said)) => {
+                rendered.docs.push(doc);
+                rendered.notices.extend(said);
+            }
+            Err(failed) => rendered.failed.push(failed),
         }
     }
-    Ok((docs, notices))
+    Ok(rendered)
 }
 
 /// The calendar's type sizes: cells are small, so smaller than the sheet's.
@@ -895,7 +1105,7 @@ mod tests {
         let locale = Locale::english();
         for edition in [Edition::Sheet, Edition::Bulletin, Edition::Large] {
             let set = week_pdf(&week, edition, print(&locale));
-            assert_eq!(set.pages, 1, "{edition:?}");
+            assert!(set.pages <= edition.pages(), "{edition:?}: {}", set.pages);
             assert_eq!(set.pt, edition.sizes()[0], "{edition:?}");
             assert!(set.left_out.is_empty(), "{edition:?}: {:?}", set.left_out);
             assert_eq!(set.notices("x.pdf"), Vec::<String>::new());
@@ -947,27 +1157,51 @@ mod tests {
     }
 
     #[test]
-    fn a_week_too_long_for_any_page_keeps_every_point_and_says_so() {
+    fn a_week_too_long_for_any_page_keeps_everything_and_says_so_once() {
         let p = project();
         let mut week = a_week(&p);
         for day in week.days.iter_mut() {
             day.points = (1..=12).map(|n| format!("{n}. {LONG_POINT}")).collect();
         }
+        week.notes = (1..=3)
+            .map(|n| format!("Notice {n}: choir at seven."))
+            .collect();
         let locale = Locale::english();
         let set = week_pdf(&week, Edition::Sheet, print(&locale));
         assert!(set.pages >= 2, "{}", set.pages);
+        // Nothing left out: it spills over anyway, so the leads and notes are printed.
+        assert!(set.left_out.is_empty(), "{:?}", set.left_out);
         let notices = set.notices("weeks/2026-11-23.pdf");
+        assert_eq!(notices.len(), 1, "{notices:?}");
         let warning = format!(
-            "warning: weeks/2026-11-23.pdf: prints on {} pages even at 9 pt with every lead \
-             sentence and note left out, because no prayer point is ever dropped",
-            set.pages
+            "warning: weeks/2026-11-23.pdf: does not fit on one page even at 9 pt without the \
+             days' lead sentences, the last 3 of the notes' 3 paragraphs, the notes box, \
+             because no prayer point is ever dropped, so nothing is left out: it prints on {} \
+             pages at {} pt",
+            set.pages, set.pt
         );
-        assert!(notices.last().unwrap().starts_with(&warning), "{notices:?}");
+        assert!(notices[0].starts_with(&warning), "{notices:?}");
         let text = text_of(&set.bytes);
         for point in &week.days[6].points {
             let point: String = point.chars().filter(|c| !c.is_whitespace()).collect();
             assert!(text.contains(&point), "missing: {point}");
         }
+        for note in &week.notes {
+            let note: String = note.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&note), "missing: {note}");
+        }
+        let lead = week.days[0]
+            .country
+            .as_ref()
+            .map(|c| c.lead.clone())
+            .unwrap_or_default();
+        let lead: String = lead.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(&lead), "missing the lead {lead}");
+        // The pages are used: the last holds more than a line or two.
+        let doc = lopdf::Document::load_mem(&set.bytes).unwrap();
+        let last = *doc.get_pages().keys().max().unwrap();
+        let on_last: String = doc.extract_text(&[last]).unwrap();
+        assert!(on_last.len() > 400, "the last page holds only {on_last:?}");
     }
 
     #[test]
