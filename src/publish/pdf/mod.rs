@@ -307,7 +307,11 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                     .country
                     .as_ref()
                     .map(|c| c.facts_brief.clone())
-                    .filter(|f| !f.is_empty() && edition != Edition::Bulletin),
+                    // Large print keeps every text at its body size and leaves the figures to
+                    // the regular sheet: they would cost it a page.
+                    .filter(|f| {
+                        !f.is_empty() && !matches!(edition, Edition::Bulletin | Edition::Large)
+                    }),
                 lead: if edition == Edition::Bulletin {
                     None
                 } else {
