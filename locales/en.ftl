@@ -263,3 +263,65 @@ import-praise-headings = Praise | Praise and thanks | Praise reports | Give than
 import-prayer-verbs = Pray | Please pray | Let us pray | Let's pray | Ask the Lord | Ask God | Ask | Intercede | Lift up
 # Words a point of thanks or praise begins with.
 import-praise-verbs = Praise God | Praise the Lord | Praise | Thank God | Thank the Lord | Give thanks | Rejoice
+
+## The church year: Christ the King, feasts named on weekdays, and the Orthodox year
+## (`church_year = "orthodox"`), named as the Orthodox Church in America names them.
+sunday-christ-the-king = Christ the King
+feast-ash-wednesday = Ash Wednesday
+feast-maundy-thursday = Maundy Thursday
+feast-good-friday = Good Friday
+feast-ascension = Ascension Day
+feast-transfiguration = The Transfiguration
+feast-all-saints = All Saints’ Day
+orthodox-zacchaeus = Sunday of Zacchaeus
+orthodox-publican-pharisee = Sunday of the Publican and the Pharisee
+orthodox-prodigal-son = Sunday of the Prodigal Son
+orthodox-last-judgment = Sunday of the Last Judgment (Meatfare)
+orthodox-forgiveness = Forgiveness Sunday (Cheesefare)
+orthodox-clean-monday = Clean Monday
+orthodox-orthodoxy = Sunday of Orthodoxy
+orthodox-gregory-palamas = Sunday of St Gregory Palamas
+orthodox-holy-cross = Sunday of the Holy Cross
+orthodox-john-climacus = Sunday of St John Climacus
+orthodox-mary-of-egypt = Sunday of St Mary of Egypt
+orthodox-palm = Palm Sunday
+orthodox-holy-thursday = Great and Holy Thursday
+orthodox-holy-friday = Great and Holy Friday
+orthodox-pascha = Pascha
+orthodox-thomas = Thomas Sunday
+orthodox-myrrh-bearers = Sunday of the Myrrh-bearing Women
+orthodox-paralytic = Sunday of the Paralytic
+orthodox-samaritan-woman = Sunday of the Samaritan Woman
+orthodox-blind-man = Sunday of the Blind Man
+orthodox-ascension = The Ascension
+orthodox-first-council = Sunday of the Fathers of the First Council
+orthodox-pentecost = Pentecost
+orthodox-all-saints = Sunday of All Saints
+# The Sundays after Pentecost; $n is 2 or more (All Saints is the first).
+orthodox-after-pentecost = { $n ->
+    [2] 2nd
+    [3] 3rd
+    [21] 21st
+    [22] 22nd
+    [23] 23rd
+    [31] 31st
+    [32] 32nd
+    [33] 33rd
+   *[other] { $n }th
+} Sunday after Pentecost
+orthodox-nativity-fast = { $n ->
+    [21] 21st
+    [22] 22nd
+    [23] 23rd
+    [31] 31st
+    [32] 32nd
+    [33] 33rd
+   *[other] { $n }th
+} Sunday after Pentecost (Nativity Fast)
+orthodox-forefathers = Sunday of the Forefathers
+orthodox-before-nativity = Sunday before the Nativity
+orthodox-nativity = Nativity of Christ
+orthodox-after-nativity = Sunday after the Nativity
+orthodox-before-theophany = Sunday before Theophany
+orthodox-theophany = Theophany
+orthodox-after-theophany = Sunday after Theophany

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::content::church_year::{Movable, Reckoning};
+use crate::content::church_year::{self, Movable, Reckoning};
 use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -240,8 +240,9 @@ impl FromStr for YearlyRule {
         let bad = || {
             format!(
                 "`{text}` is not a yearly rule: write `first sunday of november`, `last friday of march`, \
-                 `december 25`, `easter`, `easter - 2` (Good Friday), `pentecost` or \
-                 `first sunday of advent`"
+                 `december 25`, or a feast that moves with Easter or Advent: {}, or one of \
+                 these with days added or taken away (`easter - 2`, `pentecost + 7`)",
+                church_year::named_feasts()
             )
         };
         match words.as_slice() {

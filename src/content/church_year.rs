@@ -1,9 +1,11 @@
 //! The church year: Easter by the computus, and the name of each Sunday.
 //!
-//! Sundays are named the way most Western lectionaries name them: Advent 1–4, Christmas 1–2,
-//! Epiphany and the Sundays after it, Lent 1–5, Palm Sunday, Easter Day, Easter 2–7, Pentecost,
-//! Trinity Sunday, then the Sundays after Trinity until Advent. With the Orthodox reckoning the
-//! movable Sundays follow the Orthodox Easter; the rest stays.
+//! Western Sundays are named the way most Western lectionaries name them: Advent 1–4, Christmas
+//! 1–2, Epiphany and the Sundays after it, Lent 1–5, Palm Sunday, Easter Day, Easter 2–7,
+//! Pentecost, Trinity Sunday, the Sundays after Trinity, and Christ the King before Advent. The
+//! Orthodox year has its own: the Triodion, the Sundays of Great Lent, Pascha and the Sundays
+//! after it, Pentecost, All Saints, the Sundays after Pentecost and of the Nativity Fast, and the
+//! Sundays around the Nativity and Theophany. A few feasts are named on weekdays too.
 
 use std::fmt;
 
@@ -48,6 +50,14 @@ impl ChurchYear {
         match self {
             ChurchYear::Off => None,
             _ => sunday(date, self.reckoning()),
+        }
+    }
+
+    /// The feast on `date` if it is a weekday with one and the church year is on.
+    pub fn feast(self, date: NaiveDate) -> Option<Feast> {
+        match self {
+            ChurchYear::Off => None,
+            _ => feast(date, self.reckoning()),
         }
     }
 }
@@ -98,7 +108,8 @@ pub fn advent_sunday(year: i32) -> NaiveDate {
     christmas - Days::new(u64::from(back) + 21)
 }
 
-/// The name of a Sunday in the church year.
+/// The name of a Sunday in the church year. The Western year names Advent 1–4 to Trinity 24
+/// and Christ the King; the Orthodox year (`Orthodox*` and the saints' Sundays) has its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sunday {
     Advent(u8),
@@ -113,35 +124,91 @@ pub enum Sunday {
     Pentecost,
     Trinity,
     AfterTrinity(u8),
+    /// The Sunday before Advent.
+    ChristTheKing,
+    /// A feast with a fixed date that names the Sunday it falls on (the Transfiguration).
+    Feast(Feast),
+    // The Orthodox year, from the Triodion to the Sundays after Pentecost.
+    Zacchaeus,
+    PublicanAndPharisee,
+    ProdigalSon,
+    /// Meatfare Sunday.
+    LastJudgment,
+    /// Cheesefare Sunday.
+    Forgiveness,
+    /// The first Sunday of Great Lent.
+    Orthodoxy,
+    GregoryPalamas,
+    HolyCross,
+    JohnClimacus,
+    MaryOfEgypt,
+    OrthodoxPalm,
+    Pascha,
+    Thomas,
+    MyrrhBearers,
+    Paralytic,
+    SamaritanWoman,
+    BlindMan,
+    FathersOfTheFirstCouncil,
+    OrthodoxPentecost,
+    AllSaints,
+    /// The n-th Sunday after Pentecost (All Saints is the first).
+    AfterPentecost(u8),
+    /// The n-th Sunday after Pentecost, in the Nativity Fast (from 15 November).
+    NativityFast(u8),
+    /// 11 to 17 December.
+    Forefathers,
+    /// 18 to 24 December.
+    BeforeNativity,
+    /// 26 to 31 December.
+    AfterNativity,
+    /// 1 to 5 January.
+    BeforeTheophany,
+    /// 7 to 13 January.
+    AfterTheophany,
 }
 
-impl fmt::Display for Sunday {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Sunday::Advent(n) => write!(f, "Advent {n}"),
-            Sunday::ChristmasDay => f.write_str("Christmas Day"),
-            Sunday::Christmas(n) => write!(f, "Christmas {n}"),
-            Sunday::Epiphany => f.write_str("Epiphany"),
-            Sunday::AfterEpiphany(n) => write!(f, "Epiphany {n}"),
-            Sunday::Lent(n) => write!(f, "Lent {n}"),
-            Sunday::Palm => f.write_str("Palm Sunday"),
-            Sunday::Easter => f.write_str("Easter Day"),
-            Sunday::Eastertide(n) => write!(f, "Easter {n}"),
-            Sunday::Pentecost => f.write_str("Pentecost"),
-            Sunday::Trinity => f.write_str("Trinity Sunday"),
-            Sunday::AfterTrinity(n) => write!(f, "Trinity {n}"),
-        }
-    }
+/// A feast of the church year, named on the day it falls (on a Sunday it names the Sunday
+/// only where [`Sunday::Feast`] says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feast {
+    AshWednesday,
+    MaundyThursday,
+    GoodFriday,
+    /// Ascension Day, 39 days after Easter.
+    Ascension,
+    /// 6 January.
+    Epiphany,
+    /// 6 August, in both years.
+    Transfiguration,
+    /// 1 November.
+    AllSaints,
+    /// 25 December.
+    ChristmasDay,
+    // The Orthodox year.
+    /// The first day of Great Lent.
+    CleanMonday,
+    HolyThursday,
+    HolyFriday,
+    OrthodoxAscension,
+    /// 6 January.
+    Theophany,
+    /// 25 December.
+    Nativity,
 }
 
 /// The name of `date` if it is a Sunday, else `None`.
 ///
-/// Christmas 1 falls on 26 December to 1 January, Christmas 2 on 2 to 5 January; a Sunday on
+/// In the Western year, Christmas 1 falls on 26 December to 1 January, Christmas 2 on 2 to 5 January; a Sunday on
 /// 6 January is the Epiphany, and later Sundays count from it ("Epiphany 1" is the first Sunday
-/// after 6 January) until Lent.
+/// after 6 January) until Lent. The Sunday before Advent is Christ the King; a Sunday on 6 August
+/// is the Transfiguration, on 1 November All Saints.
 pub fn sunday(date: NaiveDate, reckoning: Reckoning) -> Option<Sunday> {
     if date.weekday() != Weekday::Sun {
         return None;
+    }
+    if reckoning == Reckoning::Orthodox {
+        return Some(orthodox_sunday(date));
     }
     let year = date.year();
     let weeks_from = |from: NaiveDate| ((date - from).num_days() / 7) as u8;
@@ -154,6 +221,9 @@ pub fn sunday(date: NaiveDate, reckoning: Reckoning) -> Option<Sunday> {
             std::cmp::Ordering::Greater => Sunday::Christmas(1),
         });
     }
+    if date + Days::new(7) == advent {
+        return Some(Sunday::ChristTheKing);
+    }
     let (month, day) = (date.month(), date.day());
     if month == 1 && day <= 6 {
         return Some(match day {
@@ -161,6 +231,11 @@ pub fn sunday(date: NaiveDate, reckoning: Reckoning) -> Option<Sunday> {
             2..=5 => Sunday::Christmas(2),
             _ => Sunday::Epiphany,
         });
+    }
+    match (month, day) {
+        (8, 6) => return Some(Sunday::Feast(Feast::Transfiguration)),
+        (11, 1) => return Some(Sunday::Feast(Feast::AllSaints)),
+        _ => {}
     }
     let easter = easter(year, reckoning);
     let offset = (date - easter).num_days();
@@ -177,6 +252,90 @@ pub fn sunday(date: NaiveDate, reckoning: Reckoning) -> Option<Sunday> {
         56 => Sunday::Trinity,
         _ => Sunday::AfterTrinity(((offset - 56) / 7) as u8),
     })
+}
+
+/// A Sunday of the Orthodox year. The fixed feasts keep their civil dates (as the Orthodox
+/// Church in America keeps them); the Triodion, Great Lent, Pascha and the Sundays after it
+/// follow the Orthodox Pascha; the other Sundays count from Pentecost, as the Sundays of the
+/// Nativity Fast from 15 November.
+fn orthodox_sunday(date: NaiveDate) -> Sunday {
+    match (date.month(), date.day()) {
+        (12, 11..=17) => return Sunday::Forefathers,
+        (12, 18..=24) => return Sunday::BeforeNativity,
+        (12, 25) => return Sunday::Feast(Feast::Nativity),
+        (12, 26..=31) => return Sunday::AfterNativity,
+        (1, 1..=5) => return Sunday::BeforeTheophany,
+        (1, 6) => return Sunday::Feast(Feast::Theophany),
+        (1, 7..=13) => return Sunday::AfterTheophany,
+        (8, 6) => return Sunday::Feast(Feast::Transfiguration),
+        _ => {}
+    }
+    let year = date.year();
+    let pascha = easter(year, Reckoning::Orthodox);
+    let after_pentecost = |pascha: NaiveDate| (((date - pascha).num_days() - 49) / 7) as u8;
+    match (date - pascha).num_days() {
+        -77 => Sunday::Zacchaeus,
+        -70 => Sunday::PublicanAndPharisee,
+        -63 => Sunday::ProdigalSon,
+        -56 => Sunday::LastJudgment,
+        -49 => Sunday::Forgiveness,
+        -42 => Sunday::Orthodoxy,
+        -35 => Sunday::GregoryPalamas,
+        -28 => Sunday::HolyCross,
+        -21 => Sunday::JohnClimacus,
+        -14 => Sunday::MaryOfEgypt,
+        -7 => Sunday::OrthodoxPalm,
+        0 => Sunday::Pascha,
+        7 => Sunday::Thomas,
+        14 => Sunday::MyrrhBearers,
+        21 => Sunday::Paralytic,
+        28 => Sunday::SamaritanWoman,
+        35 => Sunday::BlindMan,
+        42 => Sunday::FathersOfTheFirstCouncil,
+        49 => Sunday::OrthodoxPentecost,
+        56 => Sunday::AllSaints,
+        // January and February: the weeks after last year's Pentecost.
+        ..-77 => Sunday::AfterPentecost(after_pentecost(easter(year - 1, Reckoning::Orthodox))),
+        _ if (date.month(), date.day()) >= (11, 15) => {
+            Sunday::NativityFast(after_pentecost(pascha))
+        }
+        _ => Sunday::AfterPentecost(after_pentecost(pascha)),
+    }
+}
+
+/// The feast on `date` if it is a weekday: Ash Wednesday, Maundy Thursday, Good Friday, Ascension
+/// Day, the Epiphany, the Transfiguration, All Saints and Christmas Day; in the Orthodox year,
+/// Clean Monday, Great and Holy Thursday and Friday, the Ascension, Theophany, the
+/// Transfiguration and the Nativity. On a Sunday, `None`: [`sunday`] names it.
+pub fn feast(date: NaiveDate, reckoning: Reckoning) -> Option<Feast> {
+    if date.weekday() == Weekday::Sun {
+        return None;
+    }
+    let orthodox = reckoning == Reckoning::Orthodox;
+    let fixed = match (date.month(), date.day()) {
+        (1, 6) if orthodox => Some(Feast::Theophany),
+        (1, 6) => Some(Feast::Epiphany),
+        (8, 6) => Some(Feast::Transfiguration),
+        (11, 1) if !orthodox => Some(Feast::AllSaints),
+        (12, 25) if orthodox => Some(Feast::Nativity),
+        (12, 25) => Some(Feast::ChristmasDay),
+        _ => None,
+    };
+    if fixed.is_some() {
+        return fixed;
+    }
+    let offset = (date - easter(date.year(), reckoning)).num_days();
+    match (offset, orthodox) {
+        (-48, true) => Some(Feast::CleanMonday),
+        (-46, false) => Some(Feast::AshWednesday),
+        (-3, true) => Some(Feast::HolyThursday),
+        (-3, false) => Some(Feast::MaundyThursday),
+        (-2, true) => Some(Feast::HolyFriday),
+        (-2, false) => Some(Feast::GoodFriday),
+        (39, true) => Some(Feast::OrthodoxAscension),
+        (39, false) => Some(Feast::Ascension),
+        _ => None,
+    }
 }
 
 /// The Sunday of the week that holds `date` (`week_start` its first day), if that week has one.
@@ -197,19 +356,37 @@ pub enum Movable {
     Advent(i32),
 }
 
-/// Named feasts users write in pins, and where they fall.
-const NAMED: [(&str, Movable); 10] = [
+/// Named feasts users write in pins, and where they fall; the error of a rule that is none of
+/// them lists them (aliases, such as `easter day`, are left out of the list).
+const NAMED: [(&str, Movable); 13] = [
     ("easter", Movable::Easter(0)),
     ("easter day", Movable::Easter(0)),
+    ("pascha", Movable::Easter(0)),
     ("ash wednesday", Movable::Easter(-46)),
     ("palm sunday", Movable::Easter(-7)),
+    ("maundy thursday", Movable::Easter(-3)),
     ("good friday", Movable::Easter(-2)),
     ("ascension", Movable::Easter(39)),
     ("ascension day", Movable::Easter(39)),
     ("pentecost", Movable::Easter(49)),
     ("trinity sunday", Movable::Easter(56)),
+    ("christ the king", Movable::Advent(-7)),
     ("first sunday of advent", Movable::Advent(0)),
 ];
+
+/// Other spellings of a feast in [`NAMED`], left out of the list an error shows.
+const ALIASES: [&str; 2] = ["easter day", "ascension day"];
+
+/// The named feasts a pin can follow, quoted and joined for an error message:
+/// `` `easter`, `pascha`, `ash wednesday`, … ``.
+pub fn named_feasts() -> String {
+    let names: Vec<String> = NAMED
+        .iter()
+        .filter(|(name, _)| !ALIASES.contains(name))
+        .map(|(name, _)| format!("`{name}`"))
+        .collect();
+    names.join(", ")
+}
 
 impl Movable {
     /// Parses `easter`, `good friday`, `easter - 2`, `pentecost + 7`, `first sunday of advent`
@@ -324,14 +501,20 @@ mod tests {
         }
     }
 
+    /// The English names of the Sundays from `first`, a year of them.
+    fn year_of_sundays(first: &str, reckoning: Reckoning) -> Vec<String> {
+        let en = crate::content::locale::Locale::english();
+        day(first)
+            .iter_weeks()
+            .take(53)
+            .map(|d| en.sunday(sunday(d, reckoning).unwrap()))
+            .collect()
+    }
+
     #[test]
     fn names_the_sundays_of_a_year_in_order() {
         // 2026-27: Advent 1 on 29 November 2026, Easter on 28 March 2027.
-        let names: Vec<String> = day("2026-11-29")
-            .iter_weeks()
-            .take(53)
-            .map(|d| sunday(d, Reckoning::Western).unwrap().to_string())
-            .collect();
+        let names = year_of_sundays("2026-11-29", Reckoning::Western);
         let expect_start = [
             "Advent 1",
             "Advent 2",
@@ -360,7 +543,135 @@ mod tests {
         assert_eq!(names[easter_at + 8], "Trinity Sunday");
         assert_eq!(names[easter_at + 9], "Trinity 1");
         assert_eq!(names.last().unwrap(), "Advent 1", "28 November 2027");
-        assert_eq!(names[names.len() - 2], "Trinity 26", "21 November 2027");
+        assert_eq!(
+            names[names.len() - 2],
+            "Christ the King",
+            "21 November 2027"
+        );
+        assert_eq!(names[names.len() - 3], "Trinity 25", "14 November 2027");
+        // 6 August 2028 and 1 November 2026 are Sundays.
+        assert_eq!(
+            sunday(day("2028-08-06"), Reckoning::Western),
+            Some(Sunday::Feast(Feast::Transfiguration))
+        );
+        assert_eq!(
+            sunday(day("2026-11-01"), Reckoning::Western),
+            Some(Sunday::Feast(Feast::AllSaints))
+        );
+    }
+
+    #[test]
+    fn names_the_orthodox_sundays_of_2027() {
+        // Pascha 2027 is 2 May (the Julian computus, tested above against the table).
+        assert_eq!(easter(2027, Reckoning::Orthodox), day("2027-05-02"));
+        let names = year_of_sundays("2026-11-29", Reckoning::Orthodox);
+        let dated =
+            |date: &str| names[((day(date) - day("2026-11-29")).num_days() / 7) as usize].as_str();
+        assert!(names.iter().all(|n| !n.starts_with("Advent")), "{names:?}");
+        assert_eq!(
+            dated("2026-11-29"),
+            "26th Sunday after Pentecost (Nativity Fast)"
+        );
+        assert_eq!(dated("2026-12-13"), "Sunday of the Forefathers");
+        assert_eq!(dated("2026-12-20"), "Sunday before the Nativity");
+        assert_eq!(dated("2026-12-27"), "Sunday after the Nativity");
+        assert_eq!(dated("2027-01-03"), "Sunday before Theophany");
+        assert_eq!(dated("2027-01-10"), "Sunday after Theophany");
+        assert_eq!(dated("2027-01-17"), "33rd Sunday after Pentecost");
+        let expect = [
+            ("2027-02-14", "Sunday of Zacchaeus"),
+            ("2027-02-21", "Sunday of the Publican and the Pharisee"),
+            ("2027-02-28", "Sunday of the Prodigal Son"),
+            ("2027-03-07", "Sunday of the Last Judgment (Meatfare)"),
+            ("2027-03-14", "Forgiveness Sunday (Cheesefare)"),
+            ("2027-03-21", "Sunday of Orthodoxy"),
+            ("2027-03-28", "Sunday of St Gregory Palamas"),
+            ("2027-04-04", "Sunday of the Holy Cross"),
+            ("2027-04-11", "Sunday of St John Climacus"),
+            ("2027-04-18", "Sunday of St Mary of Egypt"),
+            ("2027-04-25", "Palm Sunday"),
+            ("2027-05-02", "Pascha"),
+            ("2027-05-09", "Thomas Sunday"),
+            ("2027-05-16", "Sunday of the Myrrh-bearing Women"),
+            ("2027-05-23", "Sunday of the Paralytic"),
+            ("2027-05-30", "Sunday of the Samaritan Woman"),
+            ("2027-06-06", "Sunday of the Blind Man"),
+            ("2027-06-13", "Sunday of the Fathers of the First Council"),
+            ("2027-06-20", "Pentecost"),
+            ("2027-06-27", "Sunday of All Saints"),
+            ("2027-07-04", "2nd Sunday after Pentecost"),
+            ("2027-07-11", "3rd Sunday after Pentecost"),
+            ("2027-11-14", "21st Sunday after Pentecost"),
+            ("2027-11-21", "22nd Sunday after Pentecost (Nativity Fast)"),
+        ];
+        for (date, name) in expect {
+            assert_eq!(dated(date), name, "{date}");
+        }
+        // The Triodion runs on without a gap to Pascha.
+        let from = names
+            .iter()
+            .position(|n| n == "Sunday of Zacchaeus")
+            .unwrap();
+        let to = names.iter().position(|n| n == "Pascha").unwrap();
+        assert_eq!(to - from, 11);
+        assert_eq!(
+            sunday(day("2027-08-08"), Reckoning::Orthodox),
+            Some(Sunday::AfterPentecost(7))
+        );
+        assert_eq!(
+            sunday(day("2027-01-06"), Reckoning::Orthodox),
+            None,
+            "a Wednesday"
+        );
+        assert_eq!(
+            sunday(day("2030-01-06"), Reckoning::Orthodox),
+            Some(Sunday::Feast(Feast::Theophany))
+        );
+    }
+
+    #[test]
+    fn names_weekday_feasts_in_both_years() {
+        // Western Easter 2027: 28 March; Orthodox Pascha: 2 May.
+        let western = [
+            ("2027-02-10", Feast::AshWednesday),
+            ("2027-03-25", Feast::MaundyThursday),
+            ("2027-03-26", Feast::GoodFriday),
+            ("2027-05-06", Feast::Ascension),
+            ("2027-01-06", Feast::Epiphany),
+            ("2027-08-06", Feast::Transfiguration),
+            ("2027-11-01", Feast::AllSaints),
+            ("2026-12-25", Feast::ChristmasDay),
+        ];
+        for (date, feast) in western {
+            assert_eq!(
+                super::feast(day(date), Reckoning::Western),
+                Some(feast),
+                "{date}"
+            );
+        }
+        let orthodox = [
+            ("2027-03-15", Feast::CleanMonday),
+            ("2027-04-29", Feast::HolyThursday),
+            ("2027-04-30", Feast::HolyFriday),
+            ("2027-06-10", Feast::OrthodoxAscension),
+            ("2027-01-06", Feast::Theophany),
+            ("2027-08-06", Feast::Transfiguration),
+            ("2026-12-25", Feast::Nativity),
+        ];
+        for (date, feast) in orthodox {
+            assert_eq!(
+                super::feast(day(date), Reckoning::Orthodox),
+                Some(feast),
+                "{date}"
+            );
+        }
+        assert_eq!(super::feast(day("2027-03-24"), Reckoning::Western), None);
+        assert_eq!(
+            super::feast(day("2027-03-28"), Reckoning::Western),
+            None,
+            "a Sunday"
+        );
+        assert_eq!(ChurchYear::Off.feast(day("2027-03-26")), None);
     }
 
     #[test]
@@ -381,11 +692,11 @@ mod tests {
     }
 
     #[test]
-    fn orthodox_reckoning_moves_only_the_easter_cycle() {
+    fn orthodox_reckoning_names_its_own_year() {
         // 2027: Western Easter 28 March, Orthodox 2 May.
         assert_eq!(
             sunday(day("2027-05-02"), Reckoning::Orthodox),
-            Some(Sunday::Easter)
+            Some(Sunday::Pascha)
         );
         assert_eq!(
             sunday(day("2027-05-02"), Reckoning::Western),
@@ -393,7 +704,7 @@ mod tests {
         );
         assert_eq!(
             sunday(day("2026-11-29"), Reckoning::Orthodox),
-            Some(Sunday::Advent(1))
+            Some(Sunday::NativityFast(26))
         );
     }
 
@@ -420,5 +731,34 @@ mod tests {
         );
         assert!(Movable::parse("easter - two").unwrap().is_err());
         assert!(Movable::parse("first sunday of november").is_none());
+        assert_eq!(
+            Movable::parse("christ the king")
+                .unwrap()
+                .unwrap()
+                .in_year(2027, Reckoning::Western),
+            Some(day("2027-11-21"))
+        );
+        assert_eq!(
+            Movable::parse("pascha")
+                .unwrap()
+                .unwrap()
+                .in_year(2027, Reckoning::Orthodox),
+            Some(day("2027-05-02"))
+        );
+    }
+
+    #[test]
+    fn the_list_of_named_feasts_has_every_feast_once() {
+        let list = named_feasts();
+        for name in [
+            "`ash wednesday`",
+            "`palm sunday`",
+            "`ascension`",
+            "`trinity sunday`",
+        ] {
+            assert!(list.contains(name), "{list}");
+        }
+        assert!(!list.contains("easter day"), "{list}");
+        assert_eq!(list.matches('`').count(), 2 * (NAMED.len() - ALIASES.len()));
     }
 }

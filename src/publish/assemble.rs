@@ -41,6 +41,8 @@ pub struct DayGuide {
     pub weekday: String,
     /// The Sunday's name in the church year (`Advent 1`), on Sundays when `church_year` is on.
     pub sunday: Option<String>,
+    /// The feast a weekday keeps (`Good Friday`, `Ascension Day`), when `church_year` is on.
+    pub feast: Option<String>,
     pub audience: Audience,
     /// `country` or `theme`.
     pub kind: &'static str,
@@ -279,6 +281,7 @@ impl<'a> Assembler<'a> {
             date_long: locale.long_date(date),
             weekday: locale.weekday(date),
             sunday: church_year.sunday(date).map(|s| locale.sunday(s)),
+            feast: church_year.feast(date).map(|f| locale.feast(f)),
             audience: self.audience,
             kind: "country",
             heading: String::new(),

@@ -163,11 +163,16 @@ fn event(
     event.done()
 }
 
-/// "Pray for Nigeria", or a pinned theme's title.
+/// "Pray for Nigeria", or a pinned theme's title; with the day's name in the church year after
+/// it on a Sunday or a feast: "Pray for Nigeria · Good Friday".
 pub fn summary(day: &DayGuide, locale: &Locale) -> String {
-    match &day.country {
+    let summary = match &day.country {
         Some(c) => locale.label("calendar-pray-for", &[("country", &c.name)]),
         None => day.heading.clone(),
+    };
+    match day.sunday.as_ref().or(day.feast.as_ref()) {
+        Some(name) => format!("{summary} · {name}"),
+        None => summary,
     }
 }
 

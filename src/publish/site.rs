@@ -54,6 +54,8 @@ pub struct DayLink {
     pub date: String,
     pub date_long: String,
     pub weekday: String,
+    /// The feast the day keeps, if any (`Good Friday`): see [`DayGuide::feast`].
+    pub feast: Option<String>,
     pub heading: String,
     /// The first sentence of the country's summary, or the theme's first paragraph.
     pub lead: String,
@@ -210,6 +212,7 @@ pub fn render(
             date: g.date.clone(),
             date_long: g.date_long.clone(),
             weekday: g.weekday.clone(),
+            feast: g.feast.clone(),
             heading: g.heading.clone(),
             lead: match (&g.country, &g.theme) {
                 (Some(c), _) => c.lead.clone(),

@@ -118,11 +118,15 @@ fn a_calendar_for_the_next_twelve_months_by_default() {
         assert_eq!(property(e, "TRANSP"), "TRANSPARENT");
         assert!(!property(e, "DESCRIPTION").contains("SECRET"));
     }
-    // The first Sunday of November is a pinned theme; the next day is a country.
+    // The first Sunday of November is a pinned theme, on All Saints' Day in 2026; the next
+    // day is a country.
     let theme = &events[0];
     assert_eq!(property(theme, "DTSTART"), "20261101");
     assert_eq!(property(theme, "DTEND"), "20261102");
-    assert_eq!(property(theme, "SUMMARY"), "Day of Prayer");
+    assert_eq!(
+        property(theme, "SUMMARY"),
+        "Day of Prayer · All Saints’ Day"
+    );
     assert_eq!(
         unescape(property(theme, "DESCRIPTION")),
         "A day for everyone.\n\n1. Pray for all who suffer.\n2. Pray for our church."

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use unic_langid::LanguageIdentifier;
 
-use crate::content::church_year::Sunday;
+use crate::content::church_year::{Feast, Sunday};
 use crate::error::{Diagnostics, Error};
 
 pub use labels::{BUILTIN, Labels};
@@ -255,7 +255,7 @@ impl Locale {
         }
     }
 
-    /// A Sunday's name in the church year: `Advent 1`, `1.er domingo de Adviento`.
+    /// A Sunday's name in the church year: `Advent 1`, `1.er domingo de Adviento`, `Pascha`.
     pub fn sunday(&self, sunday: Sunday) -> String {
         let (id, n) = match sunday {
             Sunday::Advent(n) => ("sunday-advent", Some(n)),
@@ -270,9 +270,59 @@ impl Locale {
             Sunday::Pentecost => ("sunday-pentecost", None),
             Sunday::Trinity => ("sunday-trinity", None),
             Sunday::AfterTrinity(n) => ("sunday-after-trinity", Some(n)),
+            Sunday::ChristTheKing => ("sunday-christ-the-king", None),
+            Sunday::Feast(feast) => return self.feast(feast),
+            Sunday::Zacchaeus => ("orthodox-zacchaeus", None),
+            Sunday::PublicanAndPharisee => ("orthodox-publican-pharisee", None),
+            Sunday::ProdigalSon => ("orthodox-prodigal-son", None),
+            Sunday::LastJudgment => ("orthodox-last-judgment", None),
+            Sunday::Forgiveness => ("orthodox-forgiveness", None),
+            Sunday::Orthodoxy => ("orthodox-orthodoxy", None),
+            Sunday::GregoryPalamas => ("orthodox-gregory-palamas", None),
+            Sunday::HolyCross => ("orthodox-holy-cross", None),
+            Sunday::JohnClimacus => ("orthodox-john-climacus", None),
+            Sunday::MaryOfEgypt => ("orthodox-mary-of-egypt", None),
+            Sunday::OrthodoxPalm => ("orthodox-palm", None),
+            Sunday::Pascha => ("orthodox-pascha", None),
+            Sunday::Thomas => ("orthodox-thomas", None),
+            Sunday::MyrrhBearers => ("orthodox-myrrh-bearers", None),
+            Sunday::Paralytic => ("orthodox-paralytic", None),
+            Sunday::SamaritanWoman => ("orthodox-samaritan-woman", None),
+            Sunday::BlindMan => ("orthodox-blind-man", None),
+            Sunday::FathersOfTheFirstCouncil => ("orthodox-first-council", None),
+            Sunday::OrthodoxPentecost => ("orthodox-pentecost", None),
+            Sunday::AllSaints => ("orthodox-all-saints", None),
+            Sunday::AfterPentecost(n) => ("orthodox-after-pentecost", Some(n)),
+            Sunday::NativityFast(n) => ("orthodox-nativity-fast", Some(n)),
+            Sunday::Forefathers => ("orthodox-forefathers", None),
+            Sunday::BeforeNativity => ("orthodox-before-nativity", None),
+            Sunday::AfterNativity => ("orthodox-after-nativity", None),
+            Sunday::BeforeTheophany => ("orthodox-before-theophany", None),
+            Sunday::AfterTheophany => ("orthodox-after-theophany", None),
         };
         let n = n.map(|n| n.to_string()).unwrap_or_default();
         self.label(id, &[("n", &n)])
+    }
+
+    /// A feast's name: `Good Friday`, `Viernes Santo`, `Theophany`.
+    pub fn feast(&self, feast: Feast) -> String {
+        let id = match feast {
+            Feast::AshWednesday => "feast-ash-wednesday",
+            Feast::MaundyThursday => "feast-maundy-thursday",
+            Feast::GoodFriday => "feast-good-friday",
+            Feast::Ascension => "feast-ascension",
+            Feast::Epiphany => "sunday-epiphany",
+            Feast::Transfiguration => "feast-transfiguration",
+            Feast::AllSaints => "feast-all-saints",
+            Feast::ChristmasDay => "sunday-christmas-day",
+            Feast::CleanMonday => "orthodox-clean-monday",
+            Feast::HolyThursday => "orthodox-holy-thursday",
+            Feast::HolyFriday => "orthodox-holy-friday",
+            Feast::OrthodoxAscension => "orthodox-ascension",
+            Feast::Theophany => "orthodox-theophany",
+            Feast::Nativity => "orthodox-nativity",
+        };
+        self.label(id, &[])
     }
 
     /// A number with at most one decimal, none when whole, in this language's notation:
@@ -358,6 +408,53 @@ mod tests {
         }
         assert_eq!(locale("de").decimal(227.9), "227,9");
         assert_eq!(locale("de").integer(540_000), "540.000");
+    }
+
+    #[test]
+    fn each_language_names_pascha_and_good_friday() {
+        let expect = [
+            ("en", "Pascha", "Sunday of Orthodoxy", "Good Friday"),
+            (
+                "es",
+                "Santa Pascua",
+                "Domingo de la Ortodoxia",
+                "Viernes Santo",
+            ),
+            (
+                "fr",
+                "Sainte Pâque",
+                "Dimanche de l’Orthodoxie",
+                "Vendredi saint",
+            ),
+            ("de", "Pascha", "Sonntag der Orthodoxie", "Karfreitag"),
+            (
+                "pt",
+                "Santa Páscoa",
+                "Domingo da Ortodoxia",
+                "Sexta-feira Santa",
+            ),
+            ("ko", "파스카", "정교 주일", "성금요일"),
+            ("ar", "الفصح المجيد", "أحد الأرثوذكسية", "الجمعة العظيمة"),
+        ];
+        for (tag, pascha, orthodoxy, good_friday) in expect {
+            let l = locale(tag);
+            assert_eq!(l.sunday(Sunday::Pascha), pascha, "{tag}");
+            assert_eq!(l.sunday(Sunday::Orthodoxy), orthodoxy, "{tag}");
+            assert_eq!(l.feast(Feast::GoodFriday), good_friday, "{tag}");
+        }
+        let en = locale("en");
+        assert_eq!(
+            en.sunday(Sunday::AfterPentecost(22)),
+            "22nd Sunday after Pentecost"
+        );
+        assert_eq!(
+            locale("fr").sunday(Sunday::AfterPentecost(2)),
+            "2e dimanche après la Pentecôte"
+        );
+        assert_eq!(
+            en.sunday(Sunday::Feast(Feast::Transfiguration)),
+            "The Transfiguration"
+        );
     }
 
     #[test]
