@@ -41,8 +41,14 @@ level-very-high = مرتفع جدًا
 level-high = مرتفع
 christians-share-and-number = { $percent }، { $number }
 list-separator = { "، " }
-population-billion = { $number } مليار
-population-million = { $number } مليون
+population-billion = { $count ->
+    [few] { $number } مليارات
+   *[other] { $number } مليار
+}
+population-million = { $count ->
+    [few] { $number } ملايين
+   *[other] { $number } مليون
+}
 as-of = { $value } ({ $year })
 percent = { $number }٪
 story-pseudonym = { $pseudonym } اسم مستعار.
@@ -237,3 +243,10 @@ import-prayer-headings = صلوا من أجل | طلبات الصلاة | نقا
 import-praise-headings = الشكر والتسبيح | نشكر الله | لنشكر الله | موضوعات الشكر
 import-prayer-verbs = صلوا | لنصل | نصلي | اطلبوا من الله | اطلبوا من الرب | تشفعوا
 import-praise-verbs = اشكروا الله | لنشكر الله | نشكر الله | سبحوا الله | احمدوا الله | نسبح الله
+
+## المسألة 25: المصطلحات والأرقام.
+population-myriad = { $number }
+date-span-days = { $first }–{ $last } { $month } { $year }
+date-span-months = { $first } { $first-month } – { $last } { $last-month } { $year }
+date-span-years = { $first } { $first-month } { $first-year } – { $last } { $last-month } { $last-year }
+label-value = { $label }: { $value }

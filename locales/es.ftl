@@ -42,7 +42,10 @@ level-high = alta
 christians-share-and-number = { $percent }, { $number }
 list-separator = { ", " }
 population-billion = { $number } mil millones
-population-million = { $number } millones
+population-million = { $count ->
+    [one] { $number } millón
+   *[other] { $number } millones
+}
 as-of = { $value } ({ $year })
 percent = { $number } %
 story-pseudonym = { $pseudonym } es un seudónimo.
@@ -66,7 +69,7 @@ withdrawn = Retirada
 withdrawn-text = La guía de este día ha sido retirada. Ore por la iglesia en todo lugar donde los creyentes pagan un precio por su fe.
 
 ## La hoja semanal y el inserto del boletín.
-week-of = Semana del { $range }
+week-of = Semana { $span }
 pray-this-week = Oremos esta semana
 church-notes = Avisos de nuestra iglesia
 church-notes-text = AVISOS DE NUESTRA IGLESIA
@@ -90,7 +93,7 @@ nav-countries = Países
 nav-subscribe = Suscribirse
 nav-calendar = Calendario
 nav-feed = Canal
-site-footer = { $title }: guías del { $range }. Los seudónimos protegen a las personas de estas historias.
+site-footer = { $title }: guías { $span }. Los seudónimos protegen a las personas de estas historias.
 private-site = Privado: este sitio incluye puntos que no deben publicarse. No lo publique.
 today = Hoy
 todays-page = La página de hoy
@@ -118,7 +121,7 @@ previous-week = ← Semana anterior
 next-week = Semana siguiente →
 country-every-day = { $country }: todos sus días en esta guía
 coming-up = Próximamente
-no-more-days = No hay más días para { $country } en { $range }.
+no-more-days = No hay más días para { $country } { $span }.
 earlier = Anteriores
 
 ## Correos.
@@ -237,3 +240,10 @@ import-prayer-headings = Oremos por | Oremos | Motivos de oración | Peticiones 
 import-praise-headings = Motivos de gratitud | Motivos de alabanza | Demos gracias | Alabemos a Dios | Gratitud | Acción de gracias
 import-prayer-verbs = Oremos | Ore | Oren | Pidamos | Pida a Dios | Pidan a Dios | Intercedamos | Clamemos
 import-praise-verbs = Demos gracias | Demos gracias a Dios | Alabemos | Agradezcamos | Damos gracias | Den gracias | Alaben a Dios
+
+## Número 25: términos y números.
+population-myriad = { $number }
+date-span-days = del { $first } al { $last } de { $month } de { $year }
+date-span-months = del { $first } de { $first-month } al { $last } de { $last-month } de { $year }
+date-span-years = del { $first } de { $first-month } de { $first-year } al { $last } de { $last-month } de { $last-year }
+label-value = { $label }: { $value }

@@ -41,8 +41,9 @@ level-very-high = 매우 높음
 level-high = 높음
 christians-share-and-number = { $percent }, { $number }
 list-separator = { ", " }
-population-billion = { $number }십억 명
-population-million = { $number }백만 명
+# 한국어는 만(10⁴)과 억(10⁸)으로 셉니다: 프로그램이 "14억", "2억 2790만"으로 써서 population-myriad에 넘깁니다.
+population-billion = { $number } 명
+population-million = { $number } 명
 as-of = { $value } ({ $year }년)
 percent = { $number }%
 story-pseudonym = { $pseudonym }은(는) 가명입니다.
@@ -50,7 +51,7 @@ story-composite = { $pseudonym }은(는) 가명이며, 이 이야기는 여러 �
 
 ## 오늘의 기도 안내.
 please-pray = 기도해 주세요
-give-thanks = 감사합니다
+give-thanks = 감사 제목
 read = 말씀: { $scripture }
 sources = 출처:
 source = 출처: { $title }
@@ -237,3 +238,10 @@ import-prayer-headings = 기도 제목 | 기도제목 | 함께 기도해 주세�
 import-praise-headings = 감사 제목 | 감사제목 | 감사와 찬양 | 찬양 제목
 import-prayer-verbs = …기도해 주세요 | …기도해주세요 | …기도합시다 | …기도하세요 | …기도하십시오 | …간구합시다
 import-praise-verbs = …감사합시다 | …감사하세요 | …감사드립니다 | …찬양합시다 | 하나님께 감사
+
+## 이슈 25: 용어와 숫자.
+population-myriad = { $number } 명
+date-span-days = { $year }년 { $month } { $first }일–{ $last }일
+date-span-months = { $year }년 { $first-month } { $first }일 – { $last-month } { $last }일
+date-span-years = { $first-year }년 { $first-month } { $first }일 – { $last-year }년 { $last-month } { $last }일
+label-value = { $label }: { $value }
