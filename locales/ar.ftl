@@ -41,8 +41,14 @@ level-very-high = مرتفع جدًا
 level-high = مرتفع
 christians-share-and-number = { $percent }، { $number }
 list-separator = { "، " }
-population-billion = { $number } مليار
-population-million = { $number } مليون
+population-billion = { $count ->
+    [few] { $number } مليارات
+   *[other] { $number } مليار
+}
+population-million = { $count ->
+    [few] { $number } ملايين
+   *[other] { $number } مليون
+}
 as-of = { $value } ({ $year })
 percent = { $number }٪
 story-pseudonym = { $pseudonym } اسم مستعار.
@@ -279,3 +285,10 @@ orthodox-after-nativity = الأحد الذي بعد الميلاد
 orthodox-before-theophany = الأحد الذي قبل الظهور الإلهي
 orthodox-theophany = عيد الظهور الإلهي
 orthodox-after-theophany = الأحد الذي بعد الظهور الإلهي
+
+## المسألة 25: المصطلحات والأرقام.
+population-myriad = { $number }
+date-span-days = { $first }–{ $last } { $month } { $year }
+date-span-months = { $first } { $first-month } – { $last } { $last-month } { $year }
+date-span-years = { $first } { $first-month } { $first-year } – { $last } { $last-month } { $last-year }
+label-value = { $label }: { $value }

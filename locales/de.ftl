@@ -41,8 +41,14 @@ level-very-high = sehr hoch
 level-high = hoch
 christians-share-and-number = { $percent }, { $number }
 list-separator = { ", " }
-population-billion = { $number } Milliarden
-population-million = { $number } Millionen
+population-billion = { $count ->
+    [one] { $number } Milliarde
+   *[other] { $number } Milliarden
+}
+population-million = { $count ->
+    [one] { $number } Million
+   *[other] { $number } Millionen
+}
 as-of = { $value } ({ $year })
 percent = { $number } %
 story-pseudonym = { $pseudonym } ist ein Pseudonym.
@@ -66,7 +72,7 @@ withdrawn = Zurückgezogen
 withdrawn-text = Der Leitfaden für diesen Tag wurde zurückgezogen. Beten Sie für die Gemeinde überall dort, wo Gläubige einen Preis für ihren Glauben zahlen.
 
 ## Das Wochenblatt und die Gemeindebrief-Beilage.
-week-of = Woche vom { $range }
+week-of = Woche { $span }
 pray-this-week = Gebet in dieser Woche
 church-notes = Mitteilungen unserer Gemeinde
 church-notes-text = MITTEILUNGEN UNSERER GEMEINDE
@@ -90,7 +96,7 @@ nav-countries = Länder
 nav-subscribe = Abonnieren
 nav-calendar = Kalender
 nav-feed = Feed
-site-footer = { $title }: Leitfäden für { $range }. Pseudonyme schützen die Menschen in diesen Geschichten.
+site-footer = { $title }: Leitfäden { $span }. Pseudonyme schützen die Menschen in diesen Geschichten.
 private-site = Vertraulich: Diese Website enthält Anliegen, die nicht veröffentlicht werden dürfen. Nicht veröffentlichen.
 today = Heute
 todays-page = Die Seite von heute
@@ -279,3 +285,10 @@ orthodox-after-nativity = Sonntag nach Christi Geburt
 orthodox-before-theophany = Sonntag vor Theophanie
 orthodox-theophany = Theophanie
 orthodox-after-theophany = Sonntag nach Theophanie
+
+## Issue 25: Begriffe und Zahlen.
+population-myriad = { $number }
+date-span-days = vom { $first }. bis { $last }. { $month } { $year }
+date-span-months = vom { $first }. { $first-month } bis { $last }. { $last-month } { $year }
+date-span-years = vom { $first }. { $first-month } { $first-year } bis { $last }. { $last-month } { $last-year }
+label-value = { $label }: { $value }

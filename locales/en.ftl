@@ -54,7 +54,8 @@ level-high = high
 christians-share-and-number = { $percent }, { $number }
 # Between the items of a short list, such as the sources of pressure.
 list-separator = { ", " }
-# "227.9 million (2025)"; $year is empty when no year is given.
+# "227.9 million (2025)"; $year is empty when no year is given. $number is written out
+# ("1,4"), $count is the same number to choose a plural form by: `{ $count -> [one] … *[other] … }`.
 population-billion = { $number } billion
 population-million = { $number } million
 as-of = { $value } ({ $year })
@@ -325,3 +326,15 @@ orthodox-after-nativity = Sunday after the Nativity
 orthodox-before-theophany = Sunday before Theophany
 orthodox-theophany = Theophany
 orthodox-after-theophany = Sunday after Theophany
+
+## Issue 25: terms and numbers.
+# Languages that count by ten thousands (ko, ja, zh): $number has its units already ("2억 2790만",
+# "14억"); the message adds what is counted.
+population-myriad = { $number }
+# The days of `date-range-*` after a word, as "from … to": es "del 22 al 28 de noviembre de 2026",
+# de "vom 22. bis 28. November 2026". `week-of`, `site-footer` and `no-more-days` get it as $span.
+date-span-days = { $first }–{ $last } { $month } { $year }
+date-span-months = { $first } { $first-month } – { $last } { $last-month } { $year }
+date-span-years = { $first } { $first-month } { $first-year } – { $last } { $last-month } { $last-year }
+# A label and its value: "Population: 4.5 million"; French puts a no-break space before the colon.
+label-value = { $label }: { $value }

@@ -42,7 +42,10 @@ level-high = alta
 christians-share-and-number = { $percent }, { $number }
 list-separator = { ", " }
 population-billion = { $number } mil millones
-population-million = { $number } millones
+population-million = { $count ->
+    [one] { $number } millón
+   *[other] { $number } millones
+}
 as-of = { $value } ({ $year })
 percent = { $number } %
 story-pseudonym = { $pseudonym } es un seudónimo.
@@ -66,7 +69,7 @@ withdrawn = Retirada
 withdrawn-text = La guía de este día ha sido retirada. Ore por la iglesia en todo lugar donde los creyentes pagan un precio por su fe.
 
 ## La hoja semanal y el inserto del boletín.
-week-of = Semana del { $range }
+week-of = Semana { $span }
 pray-this-week = Oremos esta semana
 church-notes = Avisos de nuestra iglesia
 church-notes-text = AVISOS DE NUESTRA IGLESIA
@@ -90,7 +93,7 @@ nav-countries = Países
 nav-subscribe = Suscribirse
 nav-calendar = Calendario
 nav-feed = Canal
-site-footer = { $title }: guías del { $range }. Los seudónimos protegen a las personas de estas historias.
+site-footer = { $title }: guías { $span }. Los seudónimos protegen a las personas de estas historias.
 private-site = Privado: este sitio incluye puntos que no deben publicarse. No lo publique.
 today = Hoy
 todays-page = La página de hoy
@@ -118,7 +121,7 @@ previous-week = ← Semana anterior
 next-week = Semana siguiente →
 country-every-day = { $country }: todos sus días en esta guía
 coming-up = Próximamente
-no-more-days = No hay más días para { $country } en { $range }.
+no-more-days = No hay más días para { $country } { $span }.
 earlier = Anteriores
 
 ## Correos.
@@ -279,3 +282,10 @@ orthodox-after-nativity = Domingo después de la Natividad
 orthodox-before-theophany = Domingo antes de la Teofanía
 orthodox-theophany = Teofanía
 orthodox-after-theophany = Domingo después de la Teofanía
+
+## Número 25: términos y números.
+population-myriad = { $number }
+date-span-days = del { $first } al { $last } de { $month } de { $year }
+date-span-months = del { $first } de { $first-month } al { $last } de { $last-month } de { $year }
+date-span-years = del { $first } de { $first-month } de { $first-year } al { $last } de { $last-month } de { $last-year }
+label-value = { $label }: { $value }

@@ -41,8 +41,9 @@ level-very-high = 매우 높음
 level-high = 높음
 christians-share-and-number = { $percent }, { $number }
 list-separator = { ", " }
-population-billion = { $number }십억 명
-population-million = { $number }백만 명
+# 한국어는 만(10⁴)과 억(10⁸)으로 셉니다: 프로그램이 "14억", "2억 2790만"으로 써서 population-myriad에 넘깁니다.
+population-billion = { $number } 명
+population-million = { $number } 명
 as-of = { $value } ({ $year }년)
 percent = { $number }%
 story-pseudonym = { $pseudonym }은(는) 가명입니다.
@@ -50,7 +51,7 @@ story-composite = { $pseudonym }은(는) 가명이며, 이 이야기는 여러 �
 
 ## 오늘의 기도 안내.
 please-pray = 기도해 주세요
-give-thanks = 감사합니다
+give-thanks = 감사 제목
 read = 말씀: { $scripture }
 sources = 출처:
 source = 출처: { $title }
@@ -279,3 +280,10 @@ orthodox-after-nativity = 성탄 후 주일
 orthodox-before-theophany = 신현 전 주일
 orthodox-theophany = 신현 대축일
 orthodox-after-theophany = 신현 후 주일
+
+## 이슈 25: 용어와 숫자.
+population-myriad = { $number } 명
+date-span-days = { $year }년 { $month } { $first }일–{ $last }일
+date-span-months = { $year }년 { $first-month } { $first }일 – { $last-month } { $last }일
+date-span-years = { $first-year }년 { $first-month } { $first }일 – { $last-year }년 { $last-month } { $last }일
+label-value = { $label }: { $value }

@@ -1,10 +1,28 @@
 # Rótulos em português. Um projeto pode substituir qualquer um em locales/pt.ftl (mesmo id).
 
 ## Datas: os nomes dos dias e dos meses vêm dos dados de localidade.
-date-long = { $weekday }, { $day } de { $month } de { $year }
-date-range-days = { $first }–{ $last } de { $month } de { $year }
-date-range-months = { $first } de { $first-month } – { $last } de { $last-month } de { $year }
-date-range-years = { $first } de { $first-month } de { $first-year } – { $last } de { $last-month } de { $last-year }
+date-long = { $weekday }, { $day ->
+    [1] 1º
+   *[other] { $day }
+} de { $month } de { $year }
+date-range-days = { $first ->
+    [1] 1º
+   *[other] { $first }
+}–{ $last } de { $month } de { $year }
+date-range-months = { $first ->
+    [1] 1º
+   *[other] { $first }
+} de { $first-month } – { $last ->
+    [1] 1º
+   *[other] { $last }
+} de { $last-month } de { $year }
+date-range-years = { $first ->
+    [1] 1º
+   *[other] { $first }
+} de { $first-month } de { $first-year } – { $last ->
+    [1] 1º
+   *[other] { $last }
+} de { $last-month } de { $last-year }
 
 ## Domingos do ano litúrgico.
 sunday-advent = { $n }.º Domingo do Advento
@@ -41,8 +59,14 @@ level-very-high = muito alta
 level-high = alta
 christians-share-and-number = { $percent }, { $number }
 list-separator = { ", " }
-population-billion = { $number } bilhões
-population-million = { $number } milhões
+population-billion = { $count ->
+    [one] { $number } bilhão
+   *[other] { $number } bilhões
+}
+population-million = { $count ->
+    [one] { $number } milhão
+   *[other] { $number } milhões
+}
 as-of = { $value } ({ $year })
 percent = { $number }%
 story-pseudonym = { $pseudonym } é um pseudônimo.
@@ -66,7 +90,7 @@ withdrawn = Retirado
 withdrawn-text = O guia deste dia foi retirado. Ore pela igreja em todo lugar onde os cristãos pagam um preço por sua fé.
 
 ## A folha semanal e o encarte do boletim.
-week-of = Semana de { $range }
+week-of = Semana { $span }
 pray-this-week = Ore esta semana
 church-notes = Avisos da nossa igreja
 church-notes-text = AVISOS DA NOSSA IGREJA
@@ -90,7 +114,7 @@ nav-countries = Países
 nav-subscribe = Assinar
 nav-calendar = Calendário
 nav-feed = Feed
-site-footer = { $title }: guias de { $range }. Pseudônimos protegem as pessoas destas histórias.
+site-footer = { $title }: guias { $span }. Pseudônimos protegem as pessoas destas histórias.
 private-site = Privado: este site inclui pontos que não devem ser publicados. Não o publique.
 today = Hoje
 todays-page = A página de hoje
@@ -118,7 +142,7 @@ previous-week = ← Semana anterior
 next-week = Próxima semana →
 country-every-day = { $country }: todos os dias neste guia
 coming-up = Em breve
-no-more-days = Não há mais dias para { $country } em { $range }.
+no-more-days = Não há mais dias para { $country } { $span }.
 earlier = Anteriores
 
 ## E-mails.
@@ -279,3 +303,25 @@ orthodox-after-nativity = Domingo depois da Natividade
 orthodox-before-theophany = Domingo antes da Teofania
 orthodox-theophany = Teofania
 orthodox-after-theophany = Domingo depois da Teofania
+
+## Issue 25: termos e números.
+population-myriad = { $number }
+date-span-days = de { $first ->
+    [1] 1º
+   *[other] { $first }
+} a { $last } de { $month } de { $year }
+date-span-months = de { $first ->
+    [1] 1º
+   *[other] { $first }
+} de { $first-month } a { $last ->
+    [1] 1º
+   *[other] { $last }
+} de { $last-month } de { $year }
+date-span-years = de { $first ->
+    [1] 1º
+   *[other] { $first }
+} de { $first-month } de { $first-year } a { $last ->
+    [1] 1º
+   *[other] { $last }
+} de { $last-month } de { $last-year }
+label-value = { $label }: { $value }

@@ -125,6 +125,9 @@ pub struct WeekGuide {
     pub end: String,
     /// `23–29 November 2026`
     pub range: String,
+    /// The same days after a word: `23–29 November 2026`, `del 23 al 29 de noviembre de 2026`
+    /// (`t(key="week-of", range=range, span=span)`).
+    pub span: String,
     /// The name of the week's Sunday in the church year (`Lent 2`), when `church_year` is on.
     pub sunday: Option<String>,
     pub audience: Audience,
@@ -274,7 +277,7 @@ impl<'a> Assembler<'a> {
         let locale = self.locale_on(date);
         let mut day = DayGuide {
             schema: SCHEMA_VERSION,
-            lang: self.locale.language.to_string(),
+            lang: self.locale.written_in().to_string(),
             dir: self.locale.direction(),
             title,
             date: date.to_string(),
@@ -412,12 +415,13 @@ impl<'a> Assembler<'a> {
         let locale = self.locale_on(first);
         let mut week = WeekGuide {
             schema: SCHEMA_VERSION,
-            lang: self.locale.language.to_string(),
+            lang: self.locale.written_in().to_string(),
             dir: self.locale.direction(),
             title,
             start: first.to_string(),
             end: last.to_string(),
             range: locale.date_range(first, last),
+            span: locale.date_span(first, last),
             sunday: first
                 .iter_days()
                 .take_while(|d| *d <= last)
@@ -537,7 +541,7 @@ fn country_view(g: &Guide, locale: &Locale) -> CountryView {
     let (facts, brief) = facts(g, locale);
     let facts_brief = brief
         .iter()
-        .map(|f| format!("{}: {}", f.label, f.value))
+        .map(|f| locale.label("label-value", &[("label", &f.label), ("value", &f.value)]))
         .collect::<Vec<_>>()
         .join(" · ");
     CountryView {
@@ -606,13 +610,13 @@ fn facts(g: &Guide, locale: &Locale) -> (Vec<Fact>, Vec<Fact>) {
     if let Some(p) = f.population {
         out.push(fact(
             locale.label("fact-population", &[]),
-            as_of(population(p, locale)),
+            as_of(locale.population(p)),
         ));
     }
     let percent = f
         .christians_percent
         .map(|c| locale.label("percent", &[("number", &locale.decimal(c))]));
-    let number = f.christians.map(|c| population(c, locale));
+    let number = f.christians.map(|c| locale.population(c));
     let christians = match (&percent, &number) {
         (Some(percent), Some(number)) => Some(locale.label(
             "christians-share-and-number",
@@ -683,19 +687,6 @@ fn watch_list_place(w: &WatchList, level: Option<&str>, locale: &Locale) -> Stri
     locale.label(id, &args)
 }
 
-/// 227_900_000 → "227.9 million"; 540_000 → "540,000".
-fn population(p: u64, locale: &Locale) -> String {
-    if p >= 1_000_000_000 {
-        let number = locale.decimal(p as f64 / 1e9);
-        locale.label("population-billion", &[("number", &number)])
-    } else if p >= 1_000_000 {
-        let number = locale.decimal(p as f64 / 1e6);
-        locale.label("population-million", &[("number", &number)])
-    } else {
-        locale.integer(p)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -717,7 +708,7 @@ mod tests {
         let line = view
             .facts
             .iter()
-            .map(|f| format!("{}: {}", f.label, f.value))
+            .map(|f| locale.label("label-value", &[("label", &f.label), ("value", &f.value)]))
             .collect::<Vec<_>>()
             .join(" · ");
         (line, view.facts_brief)
@@ -751,6 +742,44 @@ mod tests {
     }
 
     #[test]
+    fn the_world_watch_list_has_its_own_name_in_every_language() {
+        let g = guide(PAKISTAN);
+        let expect = [
+            ("es", "Lista Mundial de la Persecución 2026: N.º 8"),
+            ("fr", "Index mondial de persécution 2026\u{202F}: No 8"),
+            ("de", "Weltverfolgungsindex 2026: Platz 8"),
+            ("pt", "Lista Mundial da Perseguição 2026: N.º 8"),
+            ("ko", "2026 월드와치리스트: 8위"),
+            ("ar", "قائمة المراقبة العالمية 2026: رقم 8"),
+        ];
+        for (tag, start) in expect {
+            let (line, brief) = line(&g, tag);
+            assert!(line.starts_with(start), "{tag}: {line}");
+            assert!(brief.starts_with(start), "{tag}: {brief}");
+            assert!(!line.contains("World Watch List"), "{tag}: {line}");
+        }
+    }
+
+    #[test]
+    fn no_label_puts_an_article_before_a_list_name() {
+        // A list's name comes from the guide (any list, in its own language): a label that put
+        // an article or a contraction before it ("de l'", "auf dem") would be wrong for most.
+        for (tag, text) in crate::content::locale::BUILTIN {
+            for line in text.lines().filter(|l| l.contains("{ $list }")) {
+                // Only other placeables (Korean's `{ $year }`) may come first, no words.
+                let before = line.split("{ $list }").next().unwrap_or_default();
+                let words: String = before
+                    .split_once('=')
+                    .map_or(before, |(_, v)| v)
+                    .split(['{', '}'])
+                    .step_by(2)
+                    .collect();
+                assert!(words.trim().is_empty(), "{tag}: {line}");
+            }
+        }
+    }
+
+    #[test]
     fn a_country_outside_the_list_keeps_its_level_apart() {
         let g = guide(
             "persecution = \"high\"\npopulation = 4_500_000\nchristians = 60_000\n\
@@ -779,7 +808,7 @@ mod tests {
         let expect = [
             (
                 "fr",
-                "Index mondial de persécution 2026: No 8 (score 87, extrême)",
+                "Index mondial de persécution 2026\u{202F}: No 8 (score 87, extrême)",
             ),
             (
                 "de",
@@ -810,14 +839,5 @@ mod tests {
         ];
         assert_eq!(church_points(texts.into_iter()), [1, 2]);
         assert!(church_points(["Pray for rain."].into_iter()).is_empty());
-    }
-
-    #[test]
-    fn formats_population() {
-        let en = Locale::english();
-        assert_eq!(population(227_900_000, &en), "227.9 million");
-        assert_eq!(population(1_425_000_000, &en), "1.4 billion");
-        assert_eq!(population(540_000, &en), "540,000");
-        assert_eq!(population(4_000_000, &en), "4 million");
     }
 }

@@ -75,7 +75,7 @@ pub fn feed(
         }),
         links,
         entries,
-        lang: Some(locale.language.to_string()),
+        lang: Some(locale.written_in().to_string()),
         ..Feed::default()
     };
     let mut text = feed.to_string();

@@ -451,7 +451,14 @@ fn translate(
             (k.to_string(), text)
         })
         .collect();
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    // Templates written before `span` existed give only `range`: the messages that want the
+    // "from … to" phrase get the range then, as they did.
+    if let Some(range) = args.iter().find(|(k, _)| *k == "range").map(|(_, v)| *v)
+        && !args.iter().any(|(k, _)| *k == "span")
+    {
+        args.push(("span", range));
+    }
     locale.text(key, &args).map_err(tera::Error::message)
 }
 

@@ -42,6 +42,8 @@ pub struct SiteView {
     pub audience: Audience,
     /// `1 January – 31 December 2027`: the days the site covers.
     pub range: String,
+    /// The same days after a word: `du 1er janvier au 31 décembre 2027`.
+    pub span: String,
     /// Where the site is served from, ending with `/` (`[output] base_url`), if known.
     pub base_url: Option<String>,
     /// The calendar's address for calendar apps (`webcal://…`), when `base_url` is known.
@@ -99,6 +101,7 @@ struct IndexPage<'a> {
 struct WeekSummary<'a> {
     start: &'a str,
     range: &'a str,
+    span: &'a str,
     href: String,
     sheet: String,
     bulletin: String,
@@ -116,6 +119,7 @@ struct DayPage<'a> {
     next: Option<String>,
     week_href: String,
     week_range: String,
+    week_span: String,
     country_href: Option<String>,
 }
 
@@ -193,6 +197,7 @@ pub fn render(
         title: guides.get(today)?.title.clone(),
         audience: assembler.audience,
         range: assembler.locale.date_range(from, to),
+        span: assembler.locale.date_span(from, to),
         webcal: base_url.as_deref().map(|b| {
             let host_and_path = b.split_once("://").map_or(b, |(_, rest)| rest);
             format!("webcal://{host_and_path}{}", ics::FILE)
@@ -282,13 +287,16 @@ pub fn render(
             week_range: assembler
                 .locale
                 .date_range(week, week + chrono::Days::new(6)),
+            week_span: assembler
+                .locale
+                .date_span(week, week + chrono::Days::new(6)),
             country_href: g.country.as_ref().map(country_href),
         }));
     }
     for (i, w) in weeks.iter().enumerate() {
         jobs.push(Job::Week(
             WeekPage {
-                lang: assembler.locale.language.as_str(),
+                lang: assembler.locale.written_in().as_str(),
                 dir: assembler.locale.direction(),
                 site: &site,
                 root: "../",
@@ -304,7 +312,7 @@ pub fn render(
         let (upcoming, earlier): (Vec<NaiveDate>, Vec<NaiveDate>) =
             days.iter().partition(|d| **d >= today);
         jobs.push(Job::Country(CountryPage {
-            lang: assembler.locale.language.as_str(),
+            lang: assembler.locale.written_in().as_str(),
             dir: assembler.locale.direction(),
             site: &site,
             root: "../",
@@ -348,6 +356,7 @@ fn summary<'w>(w: &'w WeekGuide, link: &dyn Fn(&DayGuide) -> DayLink) -> WeekSum
     WeekSummary {
         start: &w.start,
         range: &w.range,
+        span: &w.span,
         href: format!("weeks/{}.html", w.start),
         sheet: format!("print/{}.html", w.start),
         bulletin: format!("print/{}.bulletin.html", w.start),

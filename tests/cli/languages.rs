@@ -335,3 +335,69 @@ fn check_reports_coverage_per_language() {
     let err = p.run(&["check"]).fails();
     assert!(err.contains("error: locales/fr.ftl:1:"), "{err}");
 }
+
+#[test]
+fn a_week_after_a_word_reads_from_and_to_in_each_language() {
+    let p = project();
+    let week = |tag: &str| {
+        p.run(&[
+            "build",
+            "--date",
+            SUNDAY,
+            "--week",
+            "--stdout",
+            "--language",
+            tag,
+        ])
+        .ok()
+    };
+    let fr = week("fr");
+    assert!(fr.contains("Semaine du 23 au 29 novembre 2026"), "{fr}");
+    // French puts a narrow no-break space before a colon: "LUNDI : …".
+    assert!(fr.contains("LUNDI\u{202F}: "), "{fr}");
+    assert!(!fr.contains(" : "), "{fr}");
+    for (tag, span) in [
+        ("es", "Semana del 23 al 29 de noviembre de 2026"),
+        ("de", "Woche vom 23. bis 29. November 2026"),
+        ("pt", "Semana de 23 a 29 de novembro de 2026"),
+    ] {
+        let out = week(tag);
+        assert!(out.contains(span), "{tag}: {out}");
+    }
+}
+
+#[test]
+fn a_language_without_labels_says_its_pages_are_english() {
+    let p = project();
+    for tag in ["nl", "zz"] {
+        let run = p.run(&[
+            "build",
+            "--date",
+            SUNDAY,
+            "--stdout",
+            "--format",
+            "html",
+            "--language",
+            tag,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.contains("<html lang=\"en\""),
+            "{tag}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stderr.contains(&format!(
+                "no labels for `{tag}`: pages are written in English, labels and dates, and say \
+                 so (lang=\"en\")"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stdout.contains("Sunday 29 November 2026"),
+            "{}",
+            run.stdout
+        );
+    }
+}

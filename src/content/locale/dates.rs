@@ -11,6 +11,9 @@ use crate::error::Diagnostic;
 #[derive(Debug, Clone, Copy)]
 pub struct Dates {
     data: Data,
+    /// Portuguese: glibc's pt_BR writes `segunda`…`sexta`, CLDR's pt and pt-PT (`days/format/
+    /// wide`) and Brazilian dates write `segunda-feira`…`sexta-feira`.
+    feira: bool,
 }
 
 /// The region whose conventions a bare language tag takes, where it is not the language's own
@@ -50,7 +53,8 @@ impl Dates {
         candidates.push(primary.to_string());
         for name in &candidates {
             if let Ok(data) = Data::try_from(name.as_str()) {
-                return (Dates { data }, None);
+                let feira = primary == "pt";
+                return (Dates { data, feira }, None);
             }
         }
         let warning = Diagnostic::warning(
@@ -61,12 +65,22 @@ impl Dates {
             ),
         )
         .help("use a language tag with a region the data knows, such as `es-MX` or `pt-PT`");
-        (Dates { data: Data::en_GB }, Some(warning))
+        let dates = Dates {
+            data: Data::en_GB,
+            feira: false,
+        };
+        (dates, Some(warning))
     }
 
     /// `Wednesday`, `miércoles`, `수요일`.
     pub fn weekday(&self, date: NaiveDate) -> String {
-        date.format_localized("%A", self.data).to_string()
+        let name = date.format_localized("%A", self.data).to_string();
+        let weekday = chrono::Datelike::weekday(&date).num_days_from_monday();
+        if self.feira && weekday < 5 && !name.ends_with("-feira") {
+            format!("{name}-feira")
+        } else {
+            name
+        }
     }
 
     /// The month's name as it stands in a date: `November`, `noviembre`, `11월`.

@@ -24,6 +24,8 @@ pub const BUILTIN: [(&str, &str); 7] = [
 
 /// The messages of one language, with English behind them for any message it lacks.
 pub struct Labels {
+    /// Whether the language has any label file of its own (built in or the project's).
+    own: bool,
     bundle: FluentBundle<FluentResource>,
     /// English, for messages the language's files do not have; `None` for English itself.
     fallback: Option<FluentBundle<FluentResource>>,
@@ -96,6 +98,7 @@ impl Labels {
         }
         let mut warnings = Diagnostics::default();
         let english = language.primary() != "en";
+        let own = !sources.is_empty();
         if sources.is_empty() {
             warnings.push(
                 Diagnostic::warning(
@@ -104,8 +107,8 @@ impl Labels {
                         |d| d.join(format!("{language}.ftl")),
                     ),
                     format!(
-                        "no labels for `{language}`: every label is shown in English \
-                         (built in: {})",
+                        "no labels for `{language}`: pages are written in English, labels and \
+                         dates, and say so (lang=\"en\") (built in: {})",
                         super::SHIPPED.join(", ")
                     ),
                 )
@@ -162,7 +165,19 @@ impl Labels {
         } else {
             None
         };
-        Ok((Labels { bundle, fallback }, warnings))
+        Ok((
+            Labels {
+                own,
+                bundle,
+                fallback,
+            },
+            warnings,
+        ))
+    }
+
+    /// Whether the language has label files of its own; without, every label is English.
+    pub fn has_any_own(&self) -> bool {
+        self.own
     }
 
     /// Whether this language's own files have `id` (not only the English behind them).
@@ -173,6 +188,18 @@ impl Labels {
     /// The message `id` with `args` filled in. An id that no file has is an error; so is a
     /// message that uses a variable it was not given.
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> Result<String, String> {
+        self.format_with(id, args, &[])
+    }
+
+    /// Like [`Labels::format`], with `numbers` given to the message as numbers, so that it can
+    /// choose a plural form for a fraction (`1,4 milliard`, `2,5 milliards`): Fluent applies
+    /// the language's CLDR plural rules to them.
+    pub fn format_with(
+        &self,
+        id: &str,
+        args: &[(&str, &str)],
+        numbers: &[(&str, f64)],
+    ) -> Result<String, String> {
         let bundle = if self.bundle.has_message(id) {
             &self.bundle
         } else {
@@ -202,6 +229,9 @@ impl Labels {
                 }
                 _ => fluent_args.set(*name, FluentValue::from(*value)),
             }
+        }
+        for (name, value) in numbers {
+            fluent_args.set(*name, FluentValue::from(*value));
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);

@@ -3,6 +3,7 @@
 
 mod dates;
 mod labels;
+mod numbers;
 
 use std::fmt;
 use std::path::Path;
@@ -116,6 +117,8 @@ impl Default for Language {
 #[derive(Debug)]
 pub struct Locale {
     pub language: Language,
+    /// The language pages are written in: `language`, or English when it has no labels.
+    written_in: Language,
     labels: Labels,
     dates: dates::Dates,
 }
@@ -140,13 +143,21 @@ impl Locale {
         frozen: &dyn Fn(&str) -> Option<Option<String>>,
     ) -> Result<(Locale, Diagnostics), Error> {
         let (labels, mut warnings) = Labels::load_with(language, project_locales, frozen)?;
-        let (dates, date_warning) = dates::Dates::new(language);
+        // Without a single label of its own, a page is English throughout: its dates too, so
+        // that it can say it is English (`lang="en"`) rather than mixing two languages.
+        let written_in = if labels.has_any_own() {
+            language.clone()
+        } else {
+            Language::english()
+        };
+        let (dates, date_warning) = dates::Dates::new(&written_in);
         if let Some(w) = date_warning {
             warnings.push(w);
         }
         Ok((
             Locale {
                 language: language.clone(),
+                written_in,
                 labels,
                 dates,
             },
@@ -168,7 +179,13 @@ impl Locale {
 
     /// `ltr` or `rtl`.
     pub fn direction(&self) -> &'static str {
-        self.language.direction()
+        self.written_in.direction()
+    }
+
+    /// The language the pages are written in, for HTML's `lang`: the language asked for, or
+    /// English when it has no labels at all (`--language nl` without a `locales/nl.ftl`).
+    pub fn written_in(&self) -> &Language {
+        &self.written_in
     }
 
     /// The message `id` with `args` filled in; an unknown id or a missing argument is an error
@@ -220,13 +237,26 @@ impl Locale {
 
     /// `23–29 November 2026`, `30 November – 6 December 2026`, `28 December 2026 – 3 January 2027`.
     pub fn date_range(&self, first: NaiveDate, last: NaiveDate) -> String {
+        self.days("date-range", first, last)
+    }
+
+    /// The same days as a phrase that says "from … to": `del 22 al 28 de noviembre de 2026`,
+    /// `vom 22. bis 28. November 2026`, `du 22 au 28 novembre 2026`; in English, the range.
+    /// The messages that put a range after a word (`week-of`, `site-footer`) get it as `$span`.
+    pub fn date_span(&self, first: NaiveDate, last: NaiveDate) -> String {
+        self.days("date-span", first, last)
+    }
+
+    /// `date-range-*` or `date-span-*`: the message for days in one month, across months, or
+    /// across years.
+    fn days(&self, kind: &str, first: NaiveDate, last: NaiveDate) -> String {
         use chrono::Datelike;
         let (a, b) = (date_day(first), date_day(last));
         let (am, bm) = (self.dates.month(first), self.dates.month(last));
         let (ay, by) = (date_year(first), date_year(last));
         if first.year() != last.year() {
             self.label(
-                "date-range-years",
+                &format!("{kind}-years"),
                 &[
                     ("first", &a),
                     ("first-month", &am),
@@ -238,7 +268,7 @@ impl Locale {
             )
         } else if first.month() != last.month() {
             self.label(
-                "date-range-months",
+                &format!("{kind}-months"),
                 &[
                     ("first", &a),
                     ("first-month", &am),
@@ -249,7 +279,7 @@ impl Locale {
             )
         } else {
             self.label(
-                "date-range-days",
+                &format!("{kind}-days"),
                 &[("first", &a), ("last", &b), ("month", &bm), ("year", &by)],
             )
         }
@@ -335,6 +365,22 @@ impl Locale {
     pub fn integer(&self, n: u64) -> String {
         self.dates.integer(n)
     }
+
+    /// A number of people as a reader takes it in: from a million up in words, to a tenth of
+    /// the unit (`227.9 million`, `1,4 milliard`, `14억 명`), below that in full (`540,000`).
+    /// See `numbers.rs` for the CLDR patterns behind each language.
+    pub fn population(&self, n: u64) -> String {
+        if n < 1_000_000 {
+            return self.integer(n);
+        }
+        if let Some(myriads) = numbers::myriads(&self.language) {
+            return self.label("population-myriad", &[("number", &myriads.write(n))]);
+        }
+        let (count, id) = numbers::millions_or_billions(n);
+        self.labels
+            .format_with(id, &[("number", &self.decimal(count))], &[("count", count)])
+            .unwrap_or_else(|_| id.to_string())
+    }
 }
 
 fn date_day(date: NaiveDate) -> String {
@@ -398,7 +444,7 @@ mod tests {
             ("en", "Wednesday 25 November 2026"),
             ("es", "miércoles, 25 de noviembre de 2026"),
             ("fr", "mercredi 25 novembre 2026"),
-            ("pt", "quarta, 25 de novembro de 2026"),
+            ("pt", "quarta-feira, 25 de novembro de 2026"),
             ("de", "Mittwoch, 25. November 2026"),
             ("ko", "2026년 11월 25일 수요일"),
             ("ar", "الأربعاء، 25 نوفمبر 2026"),
@@ -455,6 +501,164 @@ mod tests {
             en.sunday(Sunday::Feast(Feast::Transfiguration)),
             "The Transfiguration"
         );
+    }
+
+    #[test]
+    fn populations_in_each_language_count_as_it_counts() {
+        let expect = [
+            (
+                "en",
+                ["1.4 billion", "227.9 million", "1 million", "540,000"],
+            ),
+            (
+                "es",
+                ["1,4 mil millones", "227,9 millones", "1 millón", "540.000"],
+            ),
+            (
+                "fr",
+                [
+                    "1,4 milliard",
+                    "227,9 millions",
+                    "1 million",
+                    "540\u{202F}000",
+                ],
+            ),
+            ("pt", ["1,4 bilhão", "227,9 milhões", "1 milhão", "540.000"]),
+            (
+                "de",
+                ["1,4 Milliarden", "227,9 Millionen", "1 Million", "540.000"],
+            ),
+            ("ko", ["14억 명", "2억 2790만 명", "100만 명", "540,000"]),
+            ("ar", ["1.4 مليار", "227.9 مليون", "1 مليون", "540,000"]),
+        ];
+        for (tag, [billions, millions, one, small]) in expect {
+            let l = locale(tag);
+            assert_eq!(l.population(1_425_000_000), billions, "{tag}");
+            assert_eq!(l.population(227_900_000), millions, "{tag}");
+            assert_eq!(l.population(1_000_000), one, "{tag}");
+            assert_eq!(l.population(540_000), small, "{tag}");
+        }
+        assert_eq!(locale("fr").population(2_500_000_000), "2,5 milliards");
+        assert_eq!(locale("pt").population(2_500_000), "2,5 milhões");
+        assert_eq!(locale("de").population(1_000_000_000), "1 Milliarde");
+        assert_eq!(locale("ar").population(4_000_000), "4 ملايين");
+    }
+
+    #[test]
+    fn the_first_of_the_month_is_an_ordinal_where_the_language_says_so() {
+        assert_eq!(
+            locale("fr").long_date(d(2027, 11, 1)),
+            "lundi 1er novembre 2027"
+        );
+        assert_eq!(
+            locale("pt").long_date(d(2027, 11, 1)),
+            "segunda-feira, 1º de novembro de 2027"
+        );
+        assert_eq!(
+            locale("fr").long_date(d(2026, 11, 1)),
+            "dimanche 1er novembre 2026"
+        );
+        assert_eq!(
+            locale("fr").long_date(d(2026, 11, 2)),
+            "lundi 2 novembre 2026"
+        );
+        assert_eq!(locale("pt").weekday(d(2026, 11, 29)), "domingo");
+    }
+
+    #[test]
+    fn a_span_says_from_and_to_in_each_language() {
+        let (a, b) = (d(2026, 11, 22), d(2026, 11, 28));
+        let (c, e) = (d(2026, 11, 29), d(2026, 12, 5));
+        let (f, g) = (d(2026, 12, 28), d(2027, 1, 3));
+        let expect = [
+            (
+                "es",
+                "del 22 al 28 de noviembre de 2026",
+                "del 29 de noviembre al 5 de diciembre de 2026",
+                "del 28 de diciembre de 2026 al 3 de enero de 2027",
+            ),
+            (
+                "de",
+                "vom 22. bis 28. November 2026",
+                "vom 29. November bis 5. Dezember 2026",
+                "vom 28. Dezember 2026 bis 3. Januar 2027",
+            ),
+            (
+                "pt",
+                "de 22 a 28 de novembro de 2026",
+                "de 29 de novembro a 5 de dezembro de 2026",
+                "de 28 de dezembro de 2026 a 3 de janeiro de 2027",
+            ),
+            (
+                "fr",
+                "du 22 au 28 novembre 2026",
+                "du 29 novembre au 5 décembre 2026",
+                "du 28 décembre 2026 au 3 janvier 2027",
+            ),
+            (
+                "en",
+                "22–28 November 2026",
+                "29 November – 5 December 2026",
+                "28 December 2026 – 3 January 2027",
+            ),
+        ];
+        for (tag, days, months, years) in expect {
+            let l = locale(tag);
+            assert_eq!(l.date_span(a, b), days, "{tag}");
+            assert_eq!(l.date_span(c, e), months, "{tag}");
+            assert_eq!(l.date_span(f, g), years, "{tag}");
+        }
+        let fr = locale("fr");
+        assert_eq!(
+            fr.date_span(d(2027, 1, 25), d(2027, 2, 1)),
+            "du 25 janvier au 1er février 2027"
+        );
+        assert_eq!(
+            fr.label("week-of", &[("range", "x"), ("span", &fr.date_span(a, b))]),
+            "Semaine du 22 au 28 novembre 2026"
+        );
+        let es = locale("es");
+        assert_eq!(
+            es.label("week-of", &[("range", "x"), ("span", &es.date_span(a, b))]),
+            "Semana del 22 al 28 de noviembre de 2026"
+        );
+    }
+
+    #[test]
+    fn french_puts_a_narrow_no_break_space_before_double_punctuation() {
+        let fr = locale("fr");
+        assert_eq!(
+            fr.label("label-value", &[("label", "LUNDI"), ("value", "Nigeria")]),
+            "LUNDI\u{202F}: Nigeria"
+        );
+        assert_eq!(fr.label("sources", &[]), "Sources\u{202F}:");
+        let (_, text) = BUILTIN.iter().find(|(t, _)| *t == "fr").unwrap();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("import-"))
+        {
+            for mark in [" :", " ;", " !", " ?", "« ", " »"] {
+                assert!(!line.contains(mark), "a plain space in `{mark}`: {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn korean_gives_thanks_as_bulletins_do() {
+        assert_eq!(locale("ko").label("give-thanks", &[]), "감사 제목");
+    }
+
+    #[test]
+    fn a_language_without_labels_is_written_in_english_and_says_so() {
+        let (nl, warnings) = Locale::load(&Language::parse("nl").unwrap(), None).unwrap();
+        assert_eq!(nl.written_in().as_str(), "en");
+        assert_eq!(nl.language.as_str(), "nl");
+        assert_eq!(nl.long_date(d(2026, 11, 25)), "Wednesday 25 November 2026");
+        assert!(
+            warnings.0[0].message.contains("lang=\"en\""),
+            "{warnings:?}"
+        );
+        assert_eq!(locale("es").written_in().as_str(), "es");
     }
 
     #[test]
