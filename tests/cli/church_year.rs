@@ -142,6 +142,22 @@ fn christ_the_king_and_weekday_feasts_in_the_western_year() {
         .ok();
     assert!(week.contains("THURSDAY (Maundy Thursday): "), "{week}");
     assert!(week.contains("FRIDAY (Good Friday): "), "{week}");
+    // The printed sheet names them beside their dates too.
+    p.run(&[
+        "build",
+        "--date",
+        "2027-03-24",
+        "--week",
+        "--format",
+        "pdf",
+        "--out",
+        "print",
+    ])
+    .ok();
+    let sheet = crate::pdf::text(&p.path("print/weeks/2027-03-22.pdf"));
+    let squashed: String = sheet.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squashed.contains("·GoodFriday"), "{sheet}");
+    assert!(squashed.contains("·MaundyThursday"), "{sheet}");
     assert!(!week.contains("WEDNESDAY ("), "{week}");
     let html = p
         .run(&[

@@ -214,6 +214,8 @@ struct WeekData {
 #[derive(Debug, Clone, Serialize)]
 struct DayData {
     date: String,
+    /// A feast on a weekday (Good Friday), beside the date.
+    feast: Option<String>,
     heading: String,
     of: Option<String>,
     /// The country's figures in one short line; dropped with the leads when space is short.
@@ -301,6 +303,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             };
             Ok(DayData {
                 date: d.date_long.clone(),
+                feast: d.feast.clone(),
                 heading: d.heading.clone(),
                 of,
                 facts: d
@@ -690,6 +693,7 @@ fn week_texts(d: &WeekData) -> Vec<(String, &str)> {
     for day in &d.days {
         let of = |what: &str| format!("{what} of {}", day.date);
         texts.push((at("a day's date"), &day.date));
+        texts.extend(day.feast.as_deref().map(|t| (of("the feast"), t)));
         texts.push((of("the heading"), &day.heading));
         texts.extend(day.of.as_deref().map(|t| (of("the heading"), t)));
         texts.extend(day.facts.as_deref().map(|t| (of("the figures"), t)));
