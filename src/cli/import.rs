@@ -8,8 +8,6 @@ use std::process::ExitCode;
 
 use super::{ImportArgs, print_out};
 use crate::content::calendar::parse_date;
-use crate::content::guide::check_file;
-use crate::content::source::SourceFile;
 use crate::error::{Diagnostics, Error};
 use crate::import::fetch::Fetcher;
 use crate::import::inputs::{self, Input};
@@ -278,10 +276,7 @@ fn report_page(
         }
         // A translation is checked against its guide once accepted.
         if guide.path.parent().and_then(Path::file_name) == Some(staging::FOLDER.as_ref()) {
-            checks.extend(without_draft_notes(check_file(&SourceFile {
-                path: guide.path.clone(),
-                text: guide.text.clone(),
-            })));
+            checks.extend(staged_findings(&guide.path, &guide.text));
         }
     }
     Ok(staged)
@@ -290,18 +285,14 @@ fn report_page(
 /// `check`'s findings on a staged file, but for its being a draft, which it is until accepted.
 /// A name the page did not mark as a pseudonym is work for the editor, not a failed import: a
 /// warning here, an error for `--accept`.
-fn without_draft_notes(d: Diagnostics) -> Diagnostics {
-    Diagnostics(
-        d.0.into_iter()
-            .filter(|d| d.is_error() || !(d.message.contains("draft")))
-            .map(|mut d| {
-                if d.field.as_deref() == Some("story.pseudonym_unconfirmed") {
-                    d.severity = crate::error::Severity::Warning;
-                }
-                d
-            })
-            .collect(),
-    )
+fn staged_findings(path: &Path, text: &str) -> Diagnostics {
+    let mut found = staging::draft_findings(path, text);
+    for d in &mut found.0 {
+        if d.field.as_deref() == Some("story.pseudonym_unconfirmed") {
+            d.severity = crate::error::Severity::Warning;
+        }
+    }
+    found
 }
 
 fn review(into: &Path, which: &str) -> Result<ExitCode, Error> {

@@ -72,7 +72,7 @@ impl Record {
             .entries
             .iter()
             .rev()
-            .find(|e| e.hash == hash && (e.url == url || url.is_empty()))
+            .find(|e| e.hash == hash && e.url == url)
         {
             return Known::Same(e);
         }

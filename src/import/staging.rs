@@ -243,21 +243,23 @@ fn problems(staged: &Staged, text: &str) -> Diagnostics {
             }
         };
     }
+    draft_findings(&staged.path, text)
+}
+
+/// `check`'s findings on a staged guide, but for its being a draft: that warning is about
+/// `reviewed`, which accepting sets.
+pub fn draft_findings(path: &Path, text: &str) -> Diagnostics {
     let file = SourceFile {
-        path: staged.path.clone(),
+        path: path.to_path_buf(),
         text: text.to_string(),
     };
     Diagnostics(
         check_file(&file)
             .0
             .into_iter()
-            .filter(|d| !(d.severity == crate::error::Severity::Warning && is_draft_note(d)))
+            .filter(|d| d.is_error() || d.field.as_deref() != Some("reviewed"))
             .collect(),
     )
-}
-
-fn is_draft_note(d: &crate::error::Diagnostic) -> bool {
-    d.message.contains("draft") || d.message.contains("reviewed")
 }
 
 /// `text` with `key = day`: the value replaced where the key is set, else written where
