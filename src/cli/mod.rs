@@ -4,6 +4,7 @@
 mod bounces;
 mod build;
 mod check;
+mod db;
 mod import;
 mod init;
 mod plan;
@@ -235,6 +236,24 @@ pub enum Command {
     ///   prayer-guide import --discard KZ.es
     #[command(verbatim_doc_comment)]
     Import(ImportArgs),
+    /// Back up the database (subscribers, sign-ups, the delivery journal) while everything
+    /// runs, or put a backup back.
+    ///
+    /// A backup is one consistent file: the database as it stood at one instant, taken with
+    /// SQLite's online backup API while `send`, `run` and `serve` go on, checked with SQLite's
+    /// integrity check before it gets its name. Give a folder to get a dated file in it
+    /// (prayer-guide-2026-12-07T031500Z.sqlite) and --keep to remove all but the newest N.
+    ///
+    /// Examples:
+    ///   prayer-guide db backup backups/                (a dated file in backups/)
+    ///   prayer-guide db backup backups/ --keep 14      (and only the newest 14 stay)
+    ///   prayer-guide db backup /tmp/copy.sqlite
+    ///   prayer-guide db restore backups/prayer-guide-2026-12-07T031500Z.sqlite
+    ///
+    /// A nightly backup from cron (crontab -e), at 03:15:
+    ///   15 3 * * * cd /srv/prayer && prayer-guide db backup /var/backups/prayer-guide/ --keep 14
+    #[command(subcommand, verbatim_doc_comment)]
+    Db(DbCommand),
     /// Create a small working project in DIR: schedule.toml, an example guide, and a templates
     /// folder for the templates you change (see `templates`).
     Init {
@@ -550,6 +569,27 @@ pub struct ImportArgs {
     pub today: Option<String>,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copy the live database to FILE, or to a dated file in FOLDER; safe while send, run and
+    /// serve are working
+    Backup {
+        /// A file to write (replaced if it exists), or a folder for a dated file
+        #[arg(value_name = "FILE|FOLDER")]
+        target: PathBuf,
+        /// After the backup, keep only the newest N dated backups in the folder (files named
+        /// prayer-guide-<time>.sqlite; no other file is touched)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        keep: Option<u16>,
+    },
+    /// Put a backup in place of the database. Refuses while a send or `run` is working; the
+    /// database it replaces is moved aside (never deleted). Restart `serve` afterwards
+    Restore {
+        /// A backup made by `db backup` (checked before anything changes)
+        file: PathBuf,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Judge review dates as of this day (YYYY-MM-DD) instead of today: `--today 2027-06-01`
@@ -581,6 +621,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Templates(args) => templates::run(&config, args),
         Command::Import(args) => import::run(&config, args),
         Command::Init { dir } => init::run(&dir),
+        Command::Db(command) => db::run(&config, command),
         Command::Serve {
             listen,
             with_scheduler,

@@ -1,5 +1,7 @@
 //! The fourth stage: digests to subscribers, each exactly once.
 
+/// Consistent copies of the live database, and putting one back.
+pub mod backup;
 /// Message bodies with the edition encoded once.
 pub mod body;
 /// Bounce reports (DSNs): whose address failed, hard or soft.
