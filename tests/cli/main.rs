@@ -6,6 +6,7 @@ mod bounces;
 mod build;
 mod calendar;
 mod church_year;
+mod container;
 mod corpus;
 mod delivery;
 mod dkim;
