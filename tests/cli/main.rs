@@ -15,6 +15,7 @@ mod feed;
 mod frozen;
 mod import;
 mod init;
+mod install;
 mod languages;
 mod ledger;
 mod library;
