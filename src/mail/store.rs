@@ -53,6 +53,23 @@ CREATE TABLE IF NOT EXISTS meta (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
 );
+-- I will pray (src/web/commitments.rs): counts per day and country; and, while a day can
+-- still be prayed for, its random salt and one keyed hash of each reader's browser token.
+CREATE TABLE IF NOT EXISTS prayers (
+    day      TEXT NOT NULL,
+    country  TEXT NOT NULL,
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (day, country)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prayer_salts (
+    day   TEXT PRIMARY KEY,
+    salt  BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prayer_marks (
+    day   TEXT NOT NULL,
+    mark  BLOB NOT NULL,
+    PRIMARY KEY (day, mark)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bounces (
     subscriber  INTEGER NOT NULL REFERENCES subscribers(id),
     report      TEXT NOT NULL,
