@@ -432,6 +432,18 @@ impl Store {
     }
 
     /// The connection, for modules that keep tables of their own here (sign-ups).
+    /// While another process holds the write lock, asks again every millisecond (for 10 s at
+    /// most) instead of SQLite's waits of up to 100 ms: for a writer that many readers wait on.
+    pub(crate) fn wait_in_milliseconds_when_busy(&mut self) -> Result<(), Error> {
+        let path = self.path.clone();
+        self.conn
+            .busy_handler(Some(|attempt| {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                attempt < 10_000
+            }))
+            .map_err(|e| db_error(&path, e))
+    }
+
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }

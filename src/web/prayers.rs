@@ -68,23 +68,37 @@ impl Prayers {
         })
     }
 
-    /// The day `date` if it can be prayed for now: from [`DAYS_BACK`] before the schedule's
-    /// today to [`DAYS_AHEAD`] after, and a day the rotation has.
-    fn day(&self, project: &Project, date: NaiveDate) -> Option<DayInfo> {
+    /// Whether `date` can be prayed for now: from [`DAYS_BACK`] before the schedule's today to
+    /// [`DAYS_AHEAD`] after.
+    fn open(project: &Project, date: NaiveDate) -> bool {
         let schedule = &project.schedule;
         let today = chrono::Utc::now()
             .with_timezone(&schedule.timezone)
             .date_naive();
-        if date < today - chrono::Days::new(DAYS_BACK as u64)
-            || date > today + chrono::Days::new(DAYS_AHEAD as u64)
-            || date < schedule.start
-        {
-            return None;
+        date >= today - chrono::Days::new(DAYS_BACK as u64)
+            && date <= today + chrono::Days::new(DAYS_AHEAD as u64)
+            && date >= schedule.start
+    }
+
+    /// The day `date` as known already: `Some(None)` when it cannot be prayed for, `None` when
+    /// the rotation must be asked ([`Prayers::day`], on a blocking thread).
+    fn known_day(&self, project: &Project, date: NaiveDate) -> Option<Option<DayInfo>> {
+        if !Prayers::open(project, date) {
+            return Some(None);
         }
-        let mut days = self.days.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(known) = days.get(&date) {
-            return known.clone();
+        let days = self.days.lock().unwrap_or_else(|p| p.into_inner());
+        days.get(&date).cloned()
+    }
+
+    /// The day `date` if it can be prayed for now and the rotation has it.
+    fn day(&self, project: &Project, date: NaiveDate) -> Option<DayInfo> {
+        if let Some(known) = self.known_day(project, date) {
+            return known;
         }
+        let schedule = &project.schedule;
+        let today = chrono::Utc::now()
+            .with_timezone(&schedule.timezone)
+            .date_naive();
         let assembler = Assembler::new(&project.catalog, schedule, &self.ledger, Audience::Public);
         let info = match assembler.day(date) {
             Ok(day) => Some(DayInfo {
@@ -96,6 +110,7 @@ impl Prayers {
                 None
             }
         };
+        let mut days = self.days.lock().unwrap_or_else(|p| p.into_inner());
         days.retain(|d, _| *d >= today - chrono::Days::new(DAYS_BACK as u64));
         days.insert(date, info.clone());
         info
@@ -116,6 +131,10 @@ impl Tally {
     /// Opens its own connection to `database` and starts the writer.
     pub fn start(database: &Path) -> Result<Tally, Error> {
         let mut store = Store::open(database)?;
+        // While `send` holds the write lock, SQLite's own wait sleeps up to 100 ms at a time,
+        // and every press of the group waits with it: ask again each millisecond instead
+        // (for the same 10 s at most).
+        store.wait_in_milliseconds_when_busy()?;
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("prayer-tally".into())
@@ -307,11 +326,17 @@ pub async fn pray(
             None,
         );
     };
-    let worker = app.clone();
-    let day = tokio::task::spawn_blocking(move || worker.prayers().day(worker.project(), date))
-        .await
-        .ok()
-        .flatten();
+    // Known days (all but the first press of a day) are answered without a thread hop.
+    let day = match app.prayers().known_day(app.project(), date) {
+        Some(known) => known,
+        None => {
+            let worker = app.clone();
+            tokio::task::spawn_blocking(move || worker.prayers().day(worker.project(), date))
+                .await
+                .ok()
+                .flatten()
+        }
+    };
     let Some(day) = day else {
         return answer.say(
             &app,

@@ -302,11 +302,9 @@ fn the_site_installs_under_a_sub_path_and_reads_today_and_tomorrow_offline() {
         serde_json::json!([]),
         "{installable}"
     );
-    let kept = format!(
-        "caches.keys().then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys()))))\
-         .then((lists) => lists.flat().map((r) => r.url))"
-    );
-    let cached = browser.eval_async(&kept);
+    let kept = "caches.keys().then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys()))))\
+         .then((lists) => lists.flat().map((r) => r.url))";
+    let cached = browser.eval_async(kept);
     let cached: Vec<&str> = cached
         .as_array()
         .unwrap()
@@ -416,4 +414,155 @@ fn i_will_pray_counts_one_click_a_day_in_a_real_browser() {
         browser.text()
     );
     assert_eq!(count_on(&server, &today)["count"], 1);
+}
+
+/// `[serve]` behind a proxy on this machine, so each simulated reader has an address of their
+/// own (`X-Forwarded-For`), as readers behind a real proxy do.
+const LOAD_SERVE: &str = "trusted_proxies = [\"127.0.0.1\"]";
+
+#[test]
+#[ignore = "a load test: 1,000 presses a second for 5 s while send mails 5,000 digests"]
+fn a_thousand_presses_a_second_hold_while_a_send_runs() {
+    const RATE: u64 = 1000;
+    const SECONDS: u64 = 5;
+    // Readers arrive on their own, not one after another: enough connections that a slow
+    // write to disk holds up a group of presses, not the next ones.
+    const THREADS: usize = 256;
+    const SUBSCRIBERS: usize = 5000;
+    let p = Project::fixture("small");
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\n\
+             transport = \"directory\"\ndirectory = \"outbox\"\n\n\
+             [serve]\npublic_url = \"https://example.org/prayer/\"\n{LOAD_SERVE}\n"
+        ),
+    );
+    let rows: Vec<prayer_guide::mail::subscribers::NewSubscriber> = (0..SUBSCRIBERS)
+        .map(|i| prayer_guide::mail::subscribers::NewSubscriber {
+            language: None,
+            email: format!("reader{i:05}@example.org"),
+            name: String::new(),
+            cadence: prayer_guide::mail::subscribers::Cadence::Daily,
+            format: prayer_guide::mail::subscribers::MailFormat::Html,
+            timezone: None,
+            hour: None,
+        })
+        .collect();
+    prayer_guide::mail::store::Store::open(&p.path("state/prayer-guide.sqlite"))
+        .unwrap()
+        .import(&rows)
+        .unwrap();
+    let server = Server::start(&p);
+    let today = today().to_string();
+
+    let send_started = Instant::now();
+    let mut send = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(if std::env::var("NOSEND").is_ok() {
+            vec!["--version"]
+        } else {
+            vec!["send", "--date", &today]
+        })
+        .current_dir(p.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+
+    let total = (RATE * SECONDS) as usize;
+    let start = Instant::now() + Duration::from_millis(100);
+    let interval = Duration::from_nanos(1_000_000_000 / RATE);
+    let threads: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let (url, today) = (server.url("/pray"), today.clone());
+            std::thread::spawn(move || {
+                let agent = agent();
+                let (mut latencies, mut failed) = (Vec::new(), Vec::new());
+                for i in (t..total).step_by(THREADS) {
+                    let due = start + interval * i as u32;
+                    if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                        std::thread::sleep(wait);
+                    }
+                    let answer = agent
+                        .post(&url)
+                        .header(
+                            "x-forwarded-for",
+                            format!("10.{}.{}.{}", i >> 16, (i >> 8) & 255, i & 255),
+                        )
+                        .header("cookie", format!("prayer_reader={i:032x}"))
+                        .header("accept", "application/json")
+                        .send_form([("date", today.as_str())]);
+                    match answer.map(reply) {
+                        Ok(r) if r.status == 200 && r.body.contains("\"counted\":true") => {}
+                        Ok(r) => failed.push(format!("{} {}", r.status, r.body)),
+                        Err(e) => failed.push(e.to_string()),
+                    }
+                    // From when it was due, so a stalled server counts its queue.
+                    latencies.push(due.elapsed());
+                }
+                (latencies, failed)
+            })
+        })
+        .collect();
+    let (mut latencies, mut failed) = (Vec::new(), Vec::new());
+    for t in threads {
+        let (l, f) = t.join().unwrap();
+        latencies.extend(l);
+        failed.extend(f);
+    }
+    let elapsed = start.elapsed();
+    let cpu = |pid: &str| -> f64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let ticks: f64 = fields.get(11..13).map_or(0.0, |f| {
+            f.iter().filter_map(|t| t.parse::<f64>().ok()).sum()
+        });
+        ticks / 100.0
+    };
+    println!(
+        "CPU seconds: server {:.1}, this test (the clients) {:.1}",
+        cpu(&server.id().to_string()),
+        cpu("self")
+    );
+    let send_running_after = send.try_wait().unwrap().is_none();
+    let sent = send.wait_with_output().unwrap();
+    let send_took = send_started.elapsed();
+    assert!(
+        sent.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    latencies.sort();
+    let pct = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
+    let rate = latencies.len() as f64 / elapsed.as_secs_f64();
+    let counted = count_on(&server, &today)["count"].as_u64().unwrap();
+    let mailed = std::fs::read_dir(p.path("outbox")).map_or(0, Iterator::count);
+    println!(
+        "{} presses in {:.2} s ({rate:.0}/s; {RATE}/s asked) while send mailed {mailed} digests \
+         ({:.1} s, {}); latency from when due: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; \
+         {} failed; {counted} counted",
+        latencies.len(),
+        elapsed.as_secs_f64(),
+        send_took.as_secs_f64(),
+        if send_running_after {
+            "still running when the presses ended"
+        } else {
+            "done before the presses ended"
+        },
+        pct(0.5).as_secs_f64() * 1e3,
+        pct(0.99).as_secs_f64() * 1e3,
+        latencies.last().unwrap().as_secs_f64() * 1e3,
+        failed.len(),
+    );
+    assert!(failed.is_empty(), "{:?}", &failed[..failed.len().min(5)]);
+    assert_eq!(counted, total as u64, "every acknowledged press is on disk");
+    assert_eq!(mailed, SUBSCRIBERS);
+    assert!(rate >= RATE as f64 * 0.95, "{rate:.0} presses a second");
+    assert!(pct(0.99) < Duration::from_secs(2), "p99 {:?}", pct(0.99));
 }
