@@ -265,6 +265,22 @@ mod tests {
     }
 
     #[test]
+    fn a_database_made_before_the_counts_gets_their_tables_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let old = Store::open(&path).unwrap();
+        old.connection()
+            .execute_batch("DROP TABLE prayers; DROP TABLE prayer_salts; DROP TABLE prayer_marks;")
+            .unwrap();
+        drop(old);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(
+            record(&mut store, &[press(1, "NG", "a")]).unwrap(),
+            [Outcome::Counted(1)]
+        );
+    }
+
+    #[test]
     fn the_database_holds_no_token_and_days_marks_cannot_be_linked() {
         let (_dir, mut store) = store();
         record(
