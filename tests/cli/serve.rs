@@ -50,11 +50,6 @@ impl Server {
         Server { child, base }
     }
 
-    /// The server's process id.
-    pub(crate) fn id(&self) -> u32 {
-        self.child.id()
-    }
-
     pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
