@@ -119,7 +119,7 @@ impl Prayers {
 
 /// The thread that writes presses in groups.
 pub struct Tally {
-    jobs: Mutex<mpsc::Sender<Job>>,
+    jobs: mpsc::Sender<Job>,
 }
 
 struct Job {
@@ -151,20 +151,13 @@ impl Tally {
                 }
             })
             .map_err(|e| Error::Usage(format!("could not start the prayer counter: {e}")))?;
-        Ok(Tally {
-            jobs: Mutex::new(jobs),
-        })
+        Ok(Tally { jobs })
     }
 
     /// Records one press once it is on disk; `Err` when it could not be saved.
     pub async fn record(&self, commitment: Commitment) -> Result<Outcome, ()> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let sent = self
-            .jobs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .send(Job { commitment, reply });
-        if sent.is_err() {
+        if self.jobs.send(Job { commitment, reply }).is_err() {
             return Err(());
         }
         answer.await.unwrap_or(Err(()))
