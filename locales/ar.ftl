@@ -292,3 +292,25 @@ date-span-days = { $first }–{ $last } { $month } { $year }
 date-span-months = { $first } { $first-month } – { $last } { $last-month } { $year }
 date-span-years = { $first } { $first-month } { $first-year } – { $last } { $last-month } { $last-year }
 label-value = { $label }: { $value }
+
+# الموقع تطبيقًا، و«سأصلّي».
+nav-today = اليوم
+app-install = ثبّت التطبيق
+pray-button = سأصلّي
+pray-done = ستصلّي من أجل هذا اليوم
+pray-offline = لم يُحسب: أنت غير متصل. يُرجى المحاولة مرة أخرى عند الاتصال.
+pray-invitation = اضغط الزر لتقول إنك ستصلّي من أجل هذا اليوم. لا يُحفظ إلا عدد الأشخاص: لا اسم ولا عنوان ولا حساب.
+pray-count = { $count ->
+    [zero] لم يقل أحد بعد إنه سيصلّي.
+    [one] صلّى شخص واحد.
+    [two] صلّى شخصان.
+    [few] صلّى { $number } أشخاص.
+    [many] صلّى { $number } شخصًا.
+   *[other] صلّى { $number } شخص.
+}
+pray-thanks = شكرًا لصلاتك
+pray-counted = أنت محسوب بين من يصلّون من أجل هذا اليوم.
+pray-already = سبق أن قلت ذلك لهذا اليوم: يُحسب مرة واحدة.
+pray-too-many = حُسبت صلوات كثيرة من شبكتك في الساعة الأخيرة.
+pray-not-saved = تعذّر حساب صلاتك؛ لم يتغير شيء. يُرجى المحاولة مرة أخرى بعد بضع دقائق.
+pray-unknown-day = لا يوجد هنا دليل لذلك اليوم للصلاة به.

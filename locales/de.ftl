@@ -292,3 +292,22 @@ date-span-days = vom { $first }. bis { $last }. { $month } { $year }
 date-span-months = vom { $first }. { $first-month } bis { $last }. { $last-month } { $year }
 date-span-years = vom { $first }. { $first-month } { $first-year } bis { $last }. { $last-month } { $last-year }
 label-value = { $label }: { $value }
+
+# Die Website als App, und „Ich bete“.
+nav-today = Heute
+app-install = App installieren
+pray-button = Ich bete
+pray-done = Sie beten für diesen Tag
+pray-offline = Nicht gezählt: Sie sind offline. Bitte versuchen Sie es mit Verbindung noch einmal.
+pray-invitation = Drücken Sie den Knopf, um zu sagen, dass Sie für diesen Tag beten. Gespeichert wird nur die Zahl der Menschen: kein Name, keine Adresse, kein Konto.
+pray-count = { $count ->
+    [0] Noch niemand hat gesagt, dass er betet.
+    [one] { $number } Mensch hat gebetet.
+   *[other] { $number } Menschen haben gebetet.
+}
+pray-thanks = Danke für Ihr Gebet
+pray-counted = Sie sind unter denen gezählt, die für diesen Tag beten.
+pray-already = Das hatten Sie für diesen Tag schon gesagt: Es zählt einmal.
+pray-too-many = Aus Ihrem Netzwerk wurden in der letzten Stunde viele Gebete gezählt.
+pray-not-saved = Ihr Gebet konnte nicht gezählt werden; nichts hat sich geändert. Bitte versuchen Sie es in ein paar Minuten noch einmal.
+pray-unknown-day = Für diesen Tag gibt es hier keinen Gebetsleitfaden.

@@ -338,3 +338,23 @@ date-span-months = { $first } { $first-month } – { $last } { $last-month } { $
 date-span-years = { $first } { $first-month } { $first-year } – { $last } { $last-month } { $last-year }
 # A label and its value: "Population: 4.5 million"; French puts a no-break space before the colon.
 label-value = { $label }: { $value }
+
+# The site as an app, and "I will pray" (site day pages, the digest's link, serve's page).
+nav-today = Today
+app-install = Install the app
+pray-button = I will pray
+pray-done = You will pray for this day
+pray-offline = Not counted: you are offline. Please try again when you are connected.
+pray-invitation = Press the button to say that you will pray for this day. Only the number of people is kept: no name, address or account.
+# $count chooses the plural form (CLDR rules); $number is the same count written out ("1,204").
+pray-count = { $count ->
+    [0] No one has said yet that they will pray.
+    [one] { $number } person prayed.
+   *[other] { $number } people prayed.
+}
+pray-thanks = Thank you for praying
+pray-counted = You are counted among those who pray for this day.
+pray-already = You had already said so for this day: it is counted once.
+pray-too-many = Many prayers have been counted from your network in the last hour.
+pray-not-saved = Your prayer could not be counted; nothing changed. Please try again in a few minutes.
+pray-unknown-day = There is no guide for that day to pray with here.

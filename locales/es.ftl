@@ -289,3 +289,22 @@ date-span-days = del { $first } al { $last } de { $month } de { $year }
 date-span-months = del { $first } de { $first-month } al { $last } de { $last-month } de { $year }
 date-span-years = del { $first } de { $first-month } de { $first-year } al { $last } de { $last-month } de { $last-year }
 label-value = { $label }: { $value }
+
+# El sitio como aplicación, y «Oraré».
+nav-today = Hoy
+app-install = Instalar la aplicación
+pray-button = Oraré
+pray-done = Orará por este día
+pray-offline = No se contó: no hay conexión. Inténtelo de nuevo cuando esté conectado.
+pray-invitation = Pulse el botón para decir que orará por este día. Solo se guarda el número de personas: ni nombre, ni dirección, ni cuenta.
+pray-count = { $count ->
+    [0] Nadie ha dicho todavía que orará.
+    [one] { $number } persona oró.
+   *[other] { $number } personas oraron.
+}
+pray-thanks = Gracias por orar
+pray-counted = Está contado entre quienes oran por este día.
+pray-already = Ya lo había dicho para este día: se cuenta una sola vez.
+pray-too-many = Se han contado muchas oraciones desde su red en la última hora.
+pray-not-saved = No se pudo contar su oración; nada ha cambiado. Inténtelo de nuevo en unos minutos.
+pray-unknown-day = Aquí no hay guía de ese día con la que orar.

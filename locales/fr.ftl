@@ -340,3 +340,22 @@ date-span-years = du { $first ->
    *[other] { $last }
 } { $last-month } { $last-year }
 label-value = { $label } : { $value }
+
+# Le site comme application, et « Je prierai ».
+nav-today = Aujourd’hui
+app-install = Installer l’application
+pray-button = Je prierai
+pray-done = Vous prierez pour ce jour
+pray-offline = Non compté, vous êtes hors ligne. Veuillez réessayer une fois connecté.
+pray-invitation = Appuyez sur le bouton pour dire que vous prierez pour ce jour. Seul le nombre de personnes est gardé, sans nom, adresse ni compte.
+pray-count = { $count ->
+    [0] Personne n’a encore dit qu’il prierait.
+    [one] { $number } personne a prié.
+   *[other] { $number } personnes ont prié.
+}
+pray-thanks = Merci de prier
+pray-counted = Vous êtes compté parmi ceux qui prient pour ce jour.
+pray-already = Vous l’aviez déjà dit pour ce jour ; ce n’est compté qu’une fois.
+pray-too-many = Beaucoup de prières ont été comptées depuis votre réseau au cours de la dernière heure.
+pray-not-saved = Votre prière n’a pas pu être comptée ; rien n’a changé. Veuillez réessayer dans quelques minutes.
+pray-unknown-day = Il n’y a pas ici de guide de ce jour pour prier.

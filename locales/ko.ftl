@@ -287,3 +287,21 @@ date-span-days = { $year }년 { $month } { $first }일–{ $last }일
 date-span-months = { $year }년 { $first-month } { $first }일 – { $last-month } { $last }일
 date-span-years = { $first-year }년 { $first-month } { $first }일 – { $last-year }년 { $last-month } { $last }일
 label-value = { $label }: { $value }
+
+# 앱으로 쓰는 사이트, 그리고 "기도하겠습니다".
+nav-today = 오늘
+app-install = 앱 설치
+pray-button = 기도하겠습니다
+pray-done = 이날을 위해 기도하십니다
+pray-offline = 세어지지 않았습니다. 오프라인 상태입니다. 연결되면 다시 시도해 주세요.
+pray-invitation = 이날을 위해 기도하겠다면 버튼을 눌러 주세요. 사람 수만 저장하며 이름, 주소, 계정은 저장하지 않습니다.
+pray-count = { $count ->
+    [0] 아직 기도하겠다고 한 사람이 없습니다.
+   *[other] { $number }명이 기도했습니다.
+}
+pray-thanks = 기도해 주셔서 감사합니다
+pray-counted = 이날을 위해 기도하는 사람으로 세어졌습니다.
+pray-already = 이날에 이미 기도하겠다고 하셨습니다. 한 번만 세어집니다.
+pray-too-many = 지난 한 시간 동안 귀하의 네트워크에서 기도가 많이 세어졌습니다.
+pray-not-saved = 기도를 세지 못했습니다. 아무것도 바뀌지 않았습니다. 몇 분 후 다시 시도해 주세요.
+pray-unknown-day = 이곳에는 그날 기도할 안내가 없습니다.

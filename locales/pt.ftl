@@ -325,3 +325,22 @@ date-span-years = de { $first ->
    *[other] { $last }
 } de { $last-month } de { $last-year }
 label-value = { $label }: { $value }
+
+# O site como aplicativo, e «Vou orar».
+nav-today = Hoje
+app-install = Instalar o aplicativo
+pray-button = Vou orar
+pray-done = Você vai orar por este dia
+pray-offline = Não contado: você está sem conexão. Tente novamente quando estiver conectado.
+pray-invitation = Toque no botão para dizer que vai orar por este dia. Só se guarda o número de pessoas: nem nome, nem endereço, nem conta.
+pray-count = { $count ->
+    [0] Ninguém disse ainda que vai orar.
+    [one] { $number } pessoa orou.
+   *[other] { $number } pessoas oraram.
+}
+pray-thanks = Obrigado por orar
+pray-counted = Você está contado entre os que oram por este dia.
+pray-already = Você já tinha dito isso para este dia: conta uma vez só.
+pray-too-many = Muitas orações foram contadas da sua rede na última hora.
+pray-not-saved = Não foi possível contar sua oração; nada mudou. Tente novamente em alguns minutos.
+pray-unknown-day = Aqui não há guia desse dia para orar.

@@ -1,5 +1,5 @@
-//! `status`: next deliveries, the last run, what waits for a retry; non-zero when someone
-//! should look (see [`crate::mail::health`]).
+//! `status`: next deliveries, the last run, what waits for a retry, and the "I will pray"
+//! counts; non-zero when someone should look (see [`crate::mail::health`]).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,7 +16,12 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
     } else {
         ExitCode::FAILURE
     };
-    match write_out(&health.render(project.schedule.timezone)) {
+    // "I will pray", summed for the editors (nothing while no one has pressed it).
+    let store = crate::mail::store::Store::open(&project.path(&project.schedule.email.database))?;
+    let today = now.with_timezone(&project.schedule.timezone).date_naive();
+    let prayers = crate::web::commitments::summary(&store, today)?;
+    let report = health.render(project.schedule.timezone) + &prayers.render();
+    match write_out(&report) {
         Ok(()) | Err(Error::OutputClosed) => Ok(code),
         Err(e) => Err(e),
     }

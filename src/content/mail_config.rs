@@ -31,6 +31,10 @@ pub struct EmailConfig {
     pub unsubscribe_url: Option<String>,
     /// Address that takes unsubscribe requests by mail (subject `unsubscribe {token}`).
     pub unsubscribe_mailto: Option<String>,
+    /// The "I will pray" page of `serve` (`[serve] public_url` + `pray`), linked from HTML
+    /// digests; set from `[serve]`, not written in `[email]`.
+    #[serde(skip)]
+    pub pray_url: Option<String>,
     #[serde(default)]
     pub transport: TransportKind,
     /// For `transport = "directory"`: where `.eml` files go, relative to schedule.toml.

@@ -239,6 +239,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "text in quotes",
             "church = \"St Mark's, Easton\"",
         ),
+        hint(
+            "output.short_name",
+            "text in quotes",
+            "short_name = \"Pray daily\"",
+        ),
         hint("publish", "a table", "[publish]"),
         hint(
             "publish.ahead_days",
@@ -443,6 +448,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "0 (off) or a whole number of bits from 8 to 24",
             "proof_of_work = 16",
         ),
+        hint(
+            "serve.prayers_per_hour",
+            "a whole number from 1 to 100000",
+            "prayers_per_hour = 300",
+        ),
     ],
 };
 
@@ -643,6 +653,9 @@ pub struct OutputConfig {
     pub base_url: Option<String>,
     /// The church's name, printed under the title of the PDF sheet, bulletin and calendar.
     pub church: Option<String>,
+    /// The site's name under its icon once installed as an app (about 12 characters fit).
+    /// Default: the title if it fits, else its first words or its initials.
+    pub short_name: Option<String>,
 }
 
 /// `[publish]`: how far ahead of today a build fixes the days it writes.
@@ -700,6 +713,7 @@ impl Default for OutputConfig {
             feed_days: fourteen(),
             base_url: None,
             church: None,
+            short_name: None,
         }
     }
 }
@@ -965,11 +979,23 @@ impl Schedule {
                     "use 0 (off) or 8 to 24 bits (16 takes a browser about a second at most)",
                 );
             }
+            if !(1..=100_000).contains(&serve.prayers_per_hour) {
+                err(
+                    Some("serve"),
+                    "prayers_per_hour",
+                    format!("{} an hour", serve.prayers_per_hour),
+                    "use 1 to 100000 (300 is usual: a church of a few hundred on one network)",
+                );
+            }
             // Digests carry a link to this server's unsubscribe page unless [email] names another.
             if schedule.email.unsubscribe_url.is_none()
                 && let Some(url) = &serve.public_url
             {
                 schedule.email.unsubscribe_url = Some(format!("{url}unsubscribe?token={{token}}"));
+            }
+            // And an "I will pray" link to its page.
+            if let Some(url) = &serve.public_url {
+                schedule.email.pray_url = Some(format!("{url}pray"));
             }
         }
         let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {

@@ -44,6 +44,13 @@ pub struct ServeConfig {
     /// 0, the default, asks none.
     #[serde(default)]
     pub proof_of_work: u32,
+    /// "I will pray" posts one network (an IPv4 address, an IPv6 /64) may make in an hour.
+    #[serde(default = "default_prayers_per_hour")]
+    pub prayers_per_hour: u32,
+}
+
+fn default_prayers_per_hour() -> u32 {
+    300
 }
 
 fn default_listen() -> String {
@@ -75,6 +82,7 @@ impl Default for ServeConfig {
             trusted_proxies: Vec::new(),
             connections_per_address: default_connections_per_address(),
             proof_of_work: 0,
+            prayers_per_hour: default_prayers_per_hour(),
         }
     }
 }

@@ -107,6 +107,9 @@ struct Personal<'a> {
     unsubscribe_url: Option<String>,
     unsubscribe_mailto: Option<&'a str>,
     unsubscribe_mailto_link: Option<String>,
+    /// The "I will pray" page of `serve` for the edition's day (a daily digest) or for the day
+    /// it is opened (a weekly one); `None` without `[serve]`.
+    pray_url: Option<String>,
 }
 
 /// What every message the program sends shares, digest or notice: the sender, the reply
@@ -337,6 +340,16 @@ impl<'a> Composer<'a> {
             .map(|u| u.replace("{token}", &s.token))
     }
 
+    /// The link of a digest's "I will pray" button: the day of a daily edition
+    /// (`daily-2027-03-01`); a weekly one's opens on the day it is pressed.
+    fn pray_url(&self, edition: &str) -> Option<String> {
+        let page = self.config.pray_url.as_ref()?;
+        Some(match edition.strip_prefix("daily-") {
+            Some(date) => format!("{page}?date={date}"),
+            None => page.clone(),
+        })
+    }
+
     /// The message of `edition` for `s`.
     pub fn compose(&self, edition: &Edition, s: &Subscriber) -> Result<Message, Error> {
         self.compose_with_id(edition, s, self.message_id(&edition.id, s))
@@ -370,6 +383,7 @@ impl<'a> Composer<'a> {
             unsubscribe_url: url.clone(),
             unsubscribe_mailto: mailto,
             unsubscribe_mailto_link: mailto_link.clone(),
+            pray_url: self.pray_url(&edition.id),
         };
         // The context is built once for the two or four templates.
         let mut parts = self.renderer.templates(
@@ -486,6 +500,7 @@ pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
         unsubscribe_url: Some("https://example.org/unsubscribe?token=sampletoken".into()),
         unsubscribe_mailto: None,
         unsubscribe_mailto_link: None,
+        pray_url: Some("https://example.org/pray?date=2027-03-01".into()),
     };
     let mailto = Personal {
         greeting: "Hello,".into(),
@@ -496,6 +511,7 @@ pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
         unsubscribe_mailto_link: Some(
             "mailto:unsubscribe@example.org?subject=unsubscribe%20sampletoken".into(),
         ),
+        pray_url: None,
         ..link
     };
     let mut errors = Vec::new();

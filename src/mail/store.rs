@@ -53,6 +53,23 @@ CREATE TABLE IF NOT EXISTS meta (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
 );
+-- I will pray (src/web/commitments.rs): counts per day and country; and, while a day can
+-- still be prayed for, its random salt and one keyed hash of each reader's browser token.
+CREATE TABLE IF NOT EXISTS prayers (
+    day      TEXT NOT NULL,
+    country  TEXT NOT NULL,
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (day, country)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prayer_salts (
+    day   TEXT PRIMARY KEY,
+    salt  BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prayer_marks (
+    day   TEXT NOT NULL,
+    mark  BLOB NOT NULL,
+    PRIMARY KEY (day, mark)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bounces (
     subscriber  INTEGER NOT NULL REFERENCES subscribers(id),
     report      TEXT NOT NULL,
@@ -415,6 +432,18 @@ impl Store {
     }
 
     /// The connection, for modules that keep tables of their own here (sign-ups).
+    /// While another process holds the write lock, asks again every millisecond (for 10 s at
+    /// most) instead of SQLite's waits of up to 100 ms: for a writer that many readers wait on.
+    pub(crate) fn wait_in_milliseconds_when_busy(&mut self) -> Result<(), Error> {
+        let path = self.path.clone();
+        self.conn
+            .busy_handler(Some(|attempt| {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                attempt < 10_000
+            }))
+            .map_err(|e| db_error(&path, e))
+    }
+
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }

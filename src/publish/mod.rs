@@ -1,5 +1,7 @@
 //! The third stage: a plan becomes a view model, the view model becomes files.
 
+/// The site as an installable offline app: manifest, icons, service worker, page script.
+pub mod app;
 /// Assembling the view model of a day or a week.
 pub mod assemble;
 /// What a `build` asks for, decided and carried out.

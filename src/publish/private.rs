@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::publish::output::Document;
 
 /// The line added to private `.html`, `.xml` and `.txt` files, and the calendar's property.
-const HTML_MARK: &str =
+pub const HTML_MARK: &str =
     "<!-- prayer-guide-private: includes restricted points; never publish this file -->\n";
 const TEXT_MARK: &str = "\n(prayer-guide-private: includes restricted points; do not publish)\n";
 const ICS_MARK: &str = "X-PRAYER-GUIDE-PRIVATE:includes restricted points\\; never publish\r\n";

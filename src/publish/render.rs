@@ -15,7 +15,7 @@ use crate::publish::assemble::{DayGuide, WeekGuide};
 use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 24] = [
+pub const BUILTIN: [(&str, &str); 26] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -61,6 +61,10 @@ pub const BUILTIN: [(&str, &str); 24] = [
         "site-country.html",
         include_str!("../../templates/site-country.html"),
     ),
+    (
+        "site-today.html",
+        include_str!("../../templates/site-today.html"),
+    ),
     ("web.html", include_str!("../../templates/web.html")),
     (
         "web-subscribe.html",
@@ -85,6 +89,10 @@ pub const BUILTIN: [(&str, &str); 24] = [
     (
         "web-erase.html",
         include_str!("../../templates/web-erase.html"),
+    ),
+    (
+        "web-pray.html",
+        include_str!("../../templates/web-pray.html"),
     ),
     (
         "email-signup.txt",

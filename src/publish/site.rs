@@ -9,6 +9,8 @@
 //! print/2026-11-23.html          the one-page sheet; print/2026-11-23.bulletin.html the insert
 //! countries/ng.html              a country and its days in the range
 //! calendar.ics  feed.xml  today.json  this-week.json
+//! today.html  app.js             the reader's today by their clock; the pages' script
+//! manifest.webmanifest  sw.js  icons/   the installable offline app (public sites only)
 //! ```
 
 use std::collections::BTreeMap;
@@ -19,6 +21,7 @@ use serde::Serialize;
 
 use crate::content::schedule::{Format, Paper};
 use crate::error::Error;
+use crate::publish::app::{self, AppSite, AppView};
 use crate::publish::assemble::{Assembler, CountryView, DayGuide, WeekGuide};
 use crate::publish::ics;
 use crate::publish::output::{
@@ -34,6 +37,7 @@ pub const INDEX: &str = "site-index.html";
 pub const DAY: &str = "site-day.html";
 pub const WEEK: &str = "site-week.html";
 pub const COUNTRY: &str = "site-country.html";
+pub const TODAY: &str = "site-today.html";
 
 /// What every page knows about the site.
 #[derive(Debug, Clone, Serialize)]
@@ -48,6 +52,8 @@ pub struct SiteView {
     pub base_url: Option<String>,
     /// The calendar's address for calendar apps (`webcal://…`), when `base_url` is known.
     pub webcal: Option<String>,
+    /// The days a "Today" button opens, and whether the site installs as an app.
+    pub app: AppView,
 }
 
 /// A day in a list: the front page's week, a week page, a country page.
@@ -148,8 +154,20 @@ struct CountryPage<'a> {
     earlier: Vec<DayLink>,
 }
 
+/// `today.html`: where the app opens; its script goes on to the reader's own today.
+#[derive(Debug, Serialize)]
+struct TodayPage<'a> {
+    lang: &'a str,
+    dir: &'static str,
+    site: &'a SiteView,
+    root: &'static str,
+    /// `today`: the layout marks the page for the script.
+    page: &'static str,
+}
+
 /// One unit of rendering work.
 enum Job<'a> {
+    Today(TodayPage<'a>),
     Index(Box<IndexPage<'a>>),
     Day(DayPage<'a>),
     Week(WeekPage<'a>, &'a WeekGuide),
@@ -198,6 +216,12 @@ pub fn render(
         audience: assembler.audience,
         range: assembler.locale.date_range(from, to),
         span: assembler.locale.date_span(from, to),
+        app: AppView {
+            from: from.to_string(),
+            to: to.to_string(),
+            installable: assembler.audience == Audience::Public,
+            theme_color: app::theme_color(),
+        },
         webcal: base_url.as_deref().map(|b| {
             let host_and_path = b.split_once("://").map_or(b, |(_, rest)| rest);
             format!("webcal://{host_and_path}{}", ics::FILE)
@@ -274,6 +298,13 @@ pub fn render(
             })
             .collect(),
     })));
+    jobs.push(Job::Today(TodayPage {
+        lang: assembler.locale.written_in().as_str(),
+        dir: assembler.locale.direction(),
+        site: &site,
+        root: "",
+        page: "today",
+    }));
     for (i, &d) in dates.iter().enumerate() {
         let g = day(d);
         let week = assembler.weeks.start(d);
@@ -349,6 +380,24 @@ pub fn render(
         text: context_json(current) + "\n",
         bytes: None,
     });
+    docs.push(app::script());
+    // A private site's restricted points stay out of a browser's long-lived storage: no
+    // worker to keep them, nothing to install.
+    if site.app.installable {
+        let made = app::documents(
+            &AppSite {
+                title: &site.title,
+                short_name: schedule.output.short_name.as_deref(),
+                lang: assembler.locale.written_in().as_str(),
+                dir: assembler.locale.direction(),
+                from: &site.app.from,
+                to: &site.app.to,
+                weeks: weeks.iter().map(|w| w.start.clone()).collect(),
+            },
+            &docs,
+        )?;
+        docs.extend(made);
+    }
     Ok(docs)
 }
 
@@ -369,6 +418,7 @@ fn render_jobs(jobs: &[Job], renderer: &Renderer) -> Result<Vec<Document>, Error
     let mut push = |path: PathBuf, text: String| docs.push(Document::text(path, text));
     for job in jobs {
         match job {
+            Job::Today(page) => push(app::TODAY.into(), renderer.page(TODAY, page)?),
             Job::Index(page) => push("index.html".into(), renderer.page(INDEX, page)?),
             Job::Day(page) => {
                 let folder = Path::new("days");

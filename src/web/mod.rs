@@ -6,9 +6,12 @@
 //! lets them write side by side.
 
 mod clients;
+/// "I will pray": anonymous commitments counted per day and country.
+pub mod commitments;
 mod files;
 mod limits;
 mod pages;
+mod prayers;
 mod server;
 
 pub use server::{Options, serve};

@@ -31,6 +31,7 @@ use crate::mail::subscribers::{
 use crate::mail::transport::Transport;
 use crate::publish::render::Renderer;
 use crate::web::limits::{self, Hourly};
+use crate::web::prayers::Prayers;
 
 /// The reader's address: the connection's, or the one a trusted proxy passes on (set for
 /// each request by the server).
@@ -59,6 +60,8 @@ pub struct App {
     /// Proof-of-work challenges already spent, with when they expire (Unix seconds): each
     /// solves one sign-up only. Kept in memory until they expire.
     spent_challenges: Mutex<HashMap<String, i64>>,
+    /// "I will pray": the counter, its limits and the days that can be prayed for.
+    prayers: Prayers,
 }
 
 const SECRET_KEY: &str = "web-form-secret";
@@ -110,7 +113,9 @@ impl App {
         };
         let transport = Transport::from_config(email, &project.root, None)?;
         let letterhead = Letterhead::new(email, &project.root)?;
+        let prayers = Prayers::new(&project, settings.prayers_per_hour)?;
         Ok(App {
+            prayers,
             key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes()),
             project,
             renderer,
@@ -126,8 +131,16 @@ impl App {
         })
     }
 
+    pub(crate) fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub(crate) fn prayers(&self) -> &Prayers {
+        &self.prayers
+    }
+
     /// The offered language `tag`, or the schedule's.
-    fn locale(&self, tag: Option<&str>) -> Arc<Locale> {
+    pub(crate) fn locale(&self, tag: Option<&str>) -> Arc<Locale> {
         tag.and_then(|t| self.languages.iter().find(|l| l.language.as_str() == t))
             .unwrap_or(&self.languages[0])
             .clone()
@@ -135,7 +148,7 @@ impl App {
 
     /// The language a reader's browser asks for (`Accept-Language`) if it is offered, else the
     /// schedule's.
-    fn negotiate(&self, headers: &HeaderMap) -> Arc<Locale> {
+    pub(crate) fn negotiate(&self, headers: &HeaderMap) -> Arc<Locale> {
         let asked = headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
@@ -150,7 +163,7 @@ impl App {
         self.locale(s.language.as_ref().map(Language::as_str))
     }
 
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock leaves SQLite consistent (each change is a transaction).
         self.store
             .lock()
@@ -301,7 +314,7 @@ impl App {
         spent.insert(form.pow_challenge.clone(), expires).is_none()
     }
 
-    fn page(
+    pub(crate) fn page(
         &self,
         status: StatusCode,
         template: &str,
@@ -330,7 +343,13 @@ impl App {
     }
 
     /// The message page: a heading and a sentence, both label ids of `locale`.
-    fn message(&self, status: StatusCode, locale: &Locale, heading: &str, text: &str) -> Response {
+    pub(crate) fn message(
+        &self,
+        status: StatusCode,
+        locale: &Locale,
+        heading: &str,
+        text: &str,
+    ) -> Response {
         self.page(
             status,
             "web-message.html",

@@ -24,6 +24,7 @@ use crate::mail::service::Clock;
 use crate::web::clients::{self, ConnectionCounts};
 use crate::web::files;
 use crate::web::pages::{self, App};
+use crate::web::prayers;
 
 /// How `serve` runs.
 #[derive(Debug, Clone, Default)]
@@ -170,6 +171,8 @@ fn router(app: Arc<App>, site: &Site) -> Router {
             get(pages::preferences_form).post(pages::preferences),
         )
         .route("/healthz", get(pages::healthz))
+        .route("/pray", get(prayers::pray_page).post(prayers::pray))
+        .route("/pray/count", get(prayers::pray_count))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

@@ -908,7 +908,7 @@ fn json_of(r: &mut ureq::http::Response<ureq::Body>) -> serde_json::Value {
 }
 
 /// A WebDriver session with headless Chromium (through chromedriver, plain JSON over HTTP).
-struct Browser {
+pub(crate) struct Browser {
     _driver: Killed,
     session: String,
 }
@@ -922,7 +922,7 @@ impl Drop for Killed {
 }
 
 impl Browser {
-    fn start() -> Browser {
+    pub(crate) fn start() -> Browser {
         for program in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
             assert!(
                 std::path::Path::new(program).exists(),
@@ -979,7 +979,7 @@ impl Browser {
         }
     }
 
-    fn call(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+    pub(crate) fn call(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
         let mut r = agent()
             .post(&format!("{}{path}", self.session))
             .header("content-type", "application/json")
@@ -990,11 +990,11 @@ impl Browser {
         value["value"].clone()
     }
 
-    fn open(&self, url: &str) {
+    pub(crate) fn open(&self, url: &str) {
         self.call("/url", serde_json::json!({ "url": url }));
     }
 
-    fn element(&self, css: &str) -> String {
+    pub(crate) fn element(&self, css: &str) -> String {
         let found = self.call(
             "/element",
             serde_json::json!({ "using": "css selector", "value": css }),
@@ -1007,7 +1007,7 @@ impl Browser {
             .to_string()
     }
 
-    fn type_into(&self, css: &str, text: &str) {
+    pub(crate) fn type_into(&self, css: &str, text: &str) {
         let e = self.element(css);
         self.call(&format!("/element/{e}/clear"), serde_json::json!({}));
         self.call(
@@ -1016,14 +1016,14 @@ impl Browser {
         );
     }
 
-    fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let e = self.element(css);
         self.call(&format!("/element/{e}/click"), serde_json::json!({}));
     }
 
     /// The page's visible text once it shows `needle` (a click returns before the next page
     /// has loaded), or after 10 s whatever it shows.
-    fn text_with(&self, needle: &str) -> String {
+    pub(crate) fn text_with(&self, needle: &str) -> String {
         let start = Instant::now();
         loop {
             let text = self.text();
@@ -1035,21 +1035,42 @@ impl Browser {
     }
 
     /// The value of a JavaScript expression in the page.
-    fn eval(&self, expression: &str) -> serde_json::Value {
+    pub(crate) fn eval(&self, expression: &str) -> serde_json::Value {
         self.call(
             "/execute/sync",
             serde_json::json!({ "script": format!("return {expression};"), "args": [] }),
         )
     }
 
+    /// The value of a JavaScript expression that may be a promise, once it settles (a rejected
+    /// one gives `"error: …"`).
+    pub(crate) fn eval_async(&self, expression: &str) -> serde_json::Value {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             Promise.resolve().then(() => ({expression})).then(done, (e) => done('error: ' + e));"
+        );
+        self.call(
+            "/execute/async",
+            serde_json::json!({ "script": script, "args": [] }),
+        )
+    }
+
+    /// A Chrome DevTools Protocol command, through chromedriver.
+    pub(crate) fn cdp(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        self.call(
+            "/goog/cdp/execute",
+            serde_json::json!({ "cmd": command, "params": params }),
+        )
+    }
+
     /// The page's visible text.
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.try_text().unwrap_or_default()
     }
 
     /// The page's visible text, or `None` while the browser is between two pages (after a
     /// click the old body may be gone before the new one is there).
-    fn try_text(&self) -> Option<String> {
+    pub(crate) fn try_text(&self) -> Option<String> {
         let mut r = agent()
             .post(&format!("{}/element", self.session))
             .header("content-type", "application/json")

@@ -30,9 +30,14 @@ fn restricted_fragments() -> Vec<String> {
     fragments
 }
 
-/// A file's text with calendar lines unfolded, so that a folded line is searched whole.
+/// A file's text with calendar lines unfolded, so that a folded line is searched whole; an
+/// image (the app's icons) is searched as its bytes.
 fn searchable(file: &Path) -> String {
-    let text = std::fs::read_to_string(file).unwrap();
+    let bytes = std::fs::read(file).unwrap();
+    if file.extension().is_some_and(|x| x == "png") {
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
+    let text = String::from_utf8(bytes).unwrap();
     if file.extension().is_some_and(|x| x == "ics") {
         text.replace("\r\n ", "")
     } else {
@@ -258,7 +263,8 @@ fn a_small_site_from_the_fixture() {
             "site",
         ])
         .ok();
-    assert_eq!(out, "wrote 21 files to site\n");
+    // 21 pages, calendar, feed and JSON; today.html, app.js, the manifest, the worker, 3 icons.
+    assert_eq!(out, "wrote 28 files to site\n");
     // Pages of days outside the range are not linked, though their week shows them.
     let week = p.read("site/weeks/2026-11-02.html");
     assert!(

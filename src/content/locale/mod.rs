@@ -366,6 +366,18 @@ impl Locale {
         self.dates.integer(n)
     }
 
+    /// `12 people prayed`: the "I will pray" count, its plural form chosen by the language's
+    /// CLDR rules (Arabic has six), its number written in the language's way.
+    pub fn people_prayed(&self, n: u64) -> String {
+        self.labels
+            .format_with(
+                "pray-count",
+                &[("number", &self.integer(n))],
+                &[("count", n as f64)],
+            )
+            .unwrap_or_else(|_| self.integer(n))
+    }
+
     /// A number of people as a reader takes it in: from a million up in words, to a tenth of
     /// the unit (`227.9 million`, `1,4 milliard`, `14억 명`), below that in full (`540,000`).
     /// See `numbers.rs` for the CLDR patterns behind each language.
@@ -414,6 +426,36 @@ mod tests {
         assert_eq!(Language::parse("ko").unwrap().direction(), "ltr");
         assert!(Language::parse("not a tag").is_err());
         assert!(Language::parse("").is_err());
+    }
+
+    #[test]
+    fn the_prayer_count_takes_each_languages_plural_forms() {
+        let en = locale("en");
+        assert_eq!(en.people_prayed(1), "1 person prayed.");
+        assert_eq!(en.people_prayed(2), "2 people prayed.");
+        assert_eq!(en.people_prayed(1204), "1,204 people prayed.");
+        assert!(en.people_prayed(0).starts_with("No one"));
+        // French counts 0 and 1 as one, and Portuguese too; German only 1.
+        assert_eq!(locale("fr").people_prayed(1), "1 personne a prié.");
+        assert_eq!(locale("fr").people_prayed(3), "3 personnes ont prié.");
+        assert_eq!(locale("pt").people_prayed(1), "1 pessoa orou.");
+        assert_eq!(locale("de").people_prayed(1), "1 Mensch hat gebetet.");
+        assert_eq!(locale("es").people_prayed(12), "12 personas oraron.");
+        assert_eq!(locale("ko").people_prayed(12), "12명이 기도했습니다.");
+        // Arabic: zero, one, two, few (3–10), many (11–99), other (100…).
+        let ar = locale("ar");
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100].map(|n| ar.people_prayed(n)).into();
+        assert_eq!(
+            forms,
+            [
+                "لم يقل أحد بعد إنه سيصلّي.",
+                "صلّى شخص واحد.",
+                "صلّى شخصان.",
+                "صلّى 3 أشخاص.",
+                "صلّى 11 شخصًا.",
+                "صلّى 100 شخص.",
+            ]
+        );
     }
 
     #[test]
