@@ -398,7 +398,7 @@ fn check(t: &Translation, guide: &Guide, file: &SourceFile, out: &mut Diagnostic
 }
 
 /// The fields a translation leaves in the guide's language.
-fn missing_fields(t: &Translation, guide: &Guide) -> Vec<String> {
+pub fn missing_fields(t: &Translation, guide: &Guide) -> Vec<String> {
     let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
     let mut missing = Vec::new();
     if blank(&t.name) {
