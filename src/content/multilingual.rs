@@ -356,8 +356,7 @@ pub fn missing_words(pin: &Pin, words: &PinWords) -> Vec<String> {
 }
 
 /// The languages of the title's and the pins' words that no page is written in, because they
-/// have no labels (built in, or `locales/<tag>.ftl`); and, as warnings, the words a pin's
-/// language leaves in the schedule's.
+/// have no labels (built in, or `locales/<tag>.ftl`).
 pub fn language_checks(
     schedule: &Schedule,
     file: &SourceFile,
@@ -389,7 +388,7 @@ pub fn language_checks(
     }
     for (i, pin) in schedule.pins.iter().enumerate() {
         let index = i.to_string();
-        for (language, words) in &pin.languages {
+        for language in pin.languages.keys() {
             let tag = language.as_str();
             if !has_labels(language) {
                 out.push(located(
@@ -401,6 +400,17 @@ pub fn language_checks(
                 ));
                 continue;
             }
+        }
+    }
+}
+
+/// Warnings for the words each pin's language tables leave in the schedule's language.
+pub fn untranslated_words(schedule: &Schedule, file: &SourceFile) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for (i, pin) in schedule.pins.iter().enumerate() {
+        let index = i.to_string();
+        for (language, words) in &pin.languages {
+            let tag = language.as_str();
             let missing = missing_words(pin, words);
             if pin.title.is_some() && !missing.is_empty() {
                 let mut d = Diagnostic::warning(
@@ -419,6 +429,7 @@ pub fn language_checks(
             }
         }
     }
+    out
 }
 
 fn located(
@@ -447,6 +458,7 @@ mod tests {
         let schedule = Schedule::parse(&file, &mut out);
         if let Some(s) = &schedule {
             language_checks(s, &file, Path::new("locales"), &mut out);
+            out.extend(untranslated_words(s, &file));
         }
         (schedule, out.0.iter().map(|d| d.to_string()).collect())
     }

@@ -830,12 +830,23 @@ fn country_view(g: &Guide, locale: &Locale) -> CountryView {
                 } else {
                     "story-pseudonym"
                 },
-                &[("pseudonym", &s.pseudonym)],
+                &[("pseudonym", &isolated(&s.pseudonym, locale))],
             ),
         }),
         praise: g.praise.clone(),
         sources: g.sources.clone(),
         reviewed: g.reviewed.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+/// `text` as a run of its own direction (U+2068…U+2069) when its script runs the other way
+/// from `locale`'s: a Latin pseudonym in an Arabic sentence, or an Arabic one in English.
+fn isolated(text: &str, locale: &Locale) -> String {
+    let rtl = text.chars().any(crate::content::locale::is_right_to_left);
+    if rtl == (locale.direction() == "rtl") {
+        text.to_string()
+    } else {
+        format!("\u{2068}{text}\u{2069}")
     }
 }
 

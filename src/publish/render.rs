@@ -451,6 +451,22 @@ fn translate(
             (k.to_string(), text)
         })
         .collect();
+    // In HTML, each value is a run of its own direction (Fluent's isolation, which the labels
+    // leave off for plain text): a URL or an English name on an Arabic page keeps its order.
+    let rtl = |text: &str| text.chars().any(crate::content::locale::is_right_to_left);
+    let isolate = state.autoescaping_enabled()
+        && (state.get::<String>("dir")?.as_deref() == Some("rtl")
+            || args.iter().any(|(_, v)| rtl(v)));
+    let args: Vec<(String, String)> = match isolate {
+        true => args
+            .into_iter()
+            .map(|(k, v)| match v.is_empty() {
+                true => (k, v),
+                false => (k, format!("\u{2068}{v}\u{2069}")),
+            })
+            .collect(),
+        false => args,
+    };
     let mut args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     // Templates written before `span` existed give only `range`: the messages that want the
     // "from … to" phrase get the range then, as they did.
