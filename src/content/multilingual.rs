@@ -54,6 +54,11 @@ impl Title {
         }
     }
 
+    /// The title as a page in `language` shows it: its own there, else the schedule's.
+    pub fn in_language(&self, language: &Language) -> &str {
+        self.translated(language).unwrap_or(&self.own)
+    }
+
     /// The title in `language` (or its primary language), if it has one of its own.
     pub fn translated(&self, language: &Language) -> Option<&str> {
         in_language(&self.translations, language).map(String::as_str)
