@@ -98,6 +98,7 @@ fn language_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error
         .extend(crate::content::multilingual::untranslated_words(
             schedule,
             &project.schedule_file,
+            &project.path(&schedule.locales),
         ));
     for language in &languages(project) {
         match project.locale(language) {

@@ -368,11 +368,7 @@ pub fn language_checks(
     locales: &Path,
     out: &mut Diagnostics,
 ) {
-    let has_labels = |language: &Language| {
-        language.lookup_chain().iter().any(|tag| {
-            SHIPPED.contains(&tag.as_str()) || locales.join(format!("{tag}.ftl")).is_file()
-        })
-    };
+    let has_labels = |language: &Language| has_labels(language, locales);
     let unbuilt = |language: &Language| {
         format!(
             "no page is written in `{language}`: it has no labels (built in: {}; or add {})",
@@ -410,11 +406,15 @@ pub fn language_checks(
 }
 
 /// Warnings for the words each pin's language tables leave in the schedule's language.
-pub fn untranslated_words(schedule: &Schedule, file: &SourceFile) -> Diagnostics {
+/// A language no page is written in (see [`language_checks`]) has its error instead.
+pub fn untranslated_words(schedule: &Schedule, file: &SourceFile, locales: &Path) -> Diagnostics {
     let mut out = Diagnostics::default();
     for (i, pin) in schedule.pins.iter().enumerate() {
         let index = i.to_string();
         for (language, words) in &pin.languages {
+            if !has_labels(language, locales) {
+                continue;
+            }
             let tag = language.as_str();
             let missing = missing_words(pin, words);
             if pin.title.is_some() && !missing.is_empty() {
@@ -435,6 +435,14 @@ pub fn untranslated_words(schedule: &Schedule, file: &SourceFile) -> Diagnostics
         }
     }
     out
+}
+
+/// Whether pages are written in `language`: it has built-in labels or a `locales/<tag>.ftl`.
+fn has_labels(language: &Language, locales: &Path) -> bool {
+    language
+        .lookup_chain()
+        .iter()
+        .any(|tag| SHIPPED.contains(&tag.as_str()) || locales.join(format!("{tag}.ftl")).is_file())
 }
 
 fn located(
@@ -463,7 +471,7 @@ mod tests {
         let schedule = Schedule::parse(&file, &mut out);
         if let Some(s) = &schedule {
             language_checks(s, &file, Path::new("locales"), &mut out);
-            out.extend(untranslated_words(s, &file));
+            out.extend(untranslated_words(s, &file, Path::new("locales")));
         }
         (schedule, out.0.iter().map(|d| d.to_string()).collect())
     }
@@ -520,10 +528,10 @@ mod tests {
                  help: remove this table",
                 "error: schedule.toml:4:1: `title.nl`: no page is written in `nl`: it has no labels (built in: en, es, fr, pt, de, ko, ar; or add locales/nl.ftl)\n  \
                  help: check the language tag",
-                "warning: schedule.toml:10:6: `pin.es`: pin 1: not translated, shown in `en`: title, text\n  \
-                 help: translate these fields; points follow the pin's order",
                 "error: schedule.toml:13:6: `pin.xx`: no page is written in `xx`: it has no labels (built in: en, es, fr, pt, de, ko, ar; or add locales/xx.ftl)\n  \
                  help: check the language tag",
+                "warning: schedule.toml:10:6: `pin.es`: pin 1: not translated, shown in `en`: title, text\n  \
+                 help: translate these fields; points follow the pin's order",
             ]
         );
     }

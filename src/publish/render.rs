@@ -542,7 +542,10 @@ mod tests {
     fn the_export_mail_writes_label_and_value_as_the_language_does() {
         let fr = export_mail("fr");
         assert!(fr.contains("  Adresse\u{202f}: bea@example.org\n"), "{fr}");
-        assert!(fr.contains("  Arrive à\u{202f}: 7:00, Europe/Paris\n"), "{fr}");
+        assert!(
+            fr.contains("  Arrive à\u{202f}: 7:00, Europe/Paris\n"),
+            "{fr}"
+        );
         let en = export_mail("en");
         assert!(en.contains("  Address: bea@example.org\n"), "{en}");
         assert!(en.contains("  How often: Once a week\n"), "{en}");

@@ -1129,10 +1129,7 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
                 "history": history,
                 "link": format!("{}preferences?token={}", app.public_url(), s.token),
             });
-            let subject = locale.label(
-                "signup-subject-export",
-                &[("title", title)],
-            );
+            let subject = locale.label("signup-subject-export", &[("title", title)]);
             let notice = Notice {
                 kind: "export",
                 to: &s.email,
