@@ -827,7 +827,7 @@ pub fn month(
     let qr_file = qr_file.map(|(name, svg, _)| (name, svg));
     let private = setting.audience == Audience::Private;
     let mut footer = match setting.base_url {
-        Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
+        Some(url) => locale.label("bulletin-footer-link", &[("url", &isolate(url))]),
         None => locale.label("bulletin-footer", &[]),
     };
     if private {
