@@ -553,3 +553,42 @@ fn a_language_without_labels_says_its_pages_are_english() {
         );
     }
 }
+
+#[test]
+fn a_title_or_theme_translated_after_publication_leaves_published_days_as_they_were() {
+    let p = project();
+    // Publishes every day up to a week after today, 1 November 2026 among them.
+    p.run(&["build", "--date", "2026-11-01", "--language", "es"])
+        .ok();
+    let day = |date: &str| {
+        p.run(&[
+            "build",
+            "--date",
+            date,
+            "--stdout",
+            "--format",
+            "html",
+            "--language",
+            "es",
+        ])
+        .ok()
+    };
+    let before = day("2026-11-01");
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title.en = \"Test Prayer Guide\"\ntitle.es = \"Guía de prueba\"",
+    );
+    p.replace(
+        "schedule.toml",
+        "points = [\"Pray for all who suffer.\", \"Pray for our church.\"]",
+        "points = [\"Pray for all who suffer.\", \"Pray for our church.\"]\n\
+         [pin.es]\ntitle = \"Día de oración\"\ntext = \"Un día para todos.\"\n\
+         points = [\"Oremos por los que sufren.\", \"Oremos por nuestra iglesia.\"]",
+    );
+    assert_eq!(day("2026-11-01"), before, "a published day changed");
+    let next_year = day("2027-11-07");
+    assert!(next_year.contains("<p>Guía de prueba</p>"), "{next_year}");
+    assert!(next_year.contains("<h1>Día de oración</h1>"), "{next_year}");
+    assert!(!next_year.contains("lang=\"en\""), "{next_year}");
+}
