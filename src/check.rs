@@ -93,6 +93,13 @@ fn staged_imports(guides_dir: &Path, notes: &mut Vec<String>) {
 fn language_checks(project: &Project, outcome: &mut Outcome) -> Result<(), Error> {
     let schedule = &project.schedule;
     let translated: Vec<Language> = project.translations.languages().cloned().collect();
+    outcome
+        .diagnostics
+        .extend(crate::content::multilingual::untranslated_words(
+            schedule,
+            &project.schedule_file,
+            &project.path(&schedule.locales),
+        ));
     for language in &languages(project) {
         match project.locale(language) {
             Ok((_, warnings)) => outcome.diagnostics.extend(warnings),

@@ -12,6 +12,8 @@ pub mod guide;
 pub mod locale;
 /// The `[email]` settings of schedule.toml.
 pub mod mail_config;
+/// The schedule's title and pinned themes in other languages.
+pub mod multilingual;
 /// Reading a TOML file with every mistake reported in plain words.
 pub mod parse;
 /// Loading a project: schedule and guides together.

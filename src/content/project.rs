@@ -66,6 +66,12 @@ impl Project {
         let translations = Translations::load(&guides_dir, &catalog, &mut diagnostics)?;
         if let (Some(schedule), Some(file)) = (&schedule, &schedule_file) {
             cross_check(schedule, file, &catalog, &mut diagnostics);
+            crate::content::multilingual::language_checks(
+                schedule,
+                file,
+                &root.join(&schedule.locales),
+                &mut diagnostics,
+            );
             if let Some(problem) = private_files_in(
                 &root.join(&schedule.output.dir),
                 &root,

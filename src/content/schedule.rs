@@ -16,8 +16,8 @@ use crate::error::Diagnostics;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
-    /// The guide's title, shown on every output.
-    pub title: String,
+    /// The guide's title, shown on every output: one text, or one per language.
+    pub title: crate::content::multilingual::Title,
     /// Day one of the rotation.
     #[serde(deserialize_with = "crate::content::de::date")]
     pub start: NaiveDate,
@@ -539,11 +539,10 @@ impl Default for Weights {
     }
 }
 
-/// A pinned day: a fixed date or a yearly rule, given to a country or to a theme.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A pinned day: a fixed date or a yearly rule, given to a country or to a theme. Read by
+/// `content::multilingual`, which takes its `[pin.es]` tables.
+#[derive(Debug, Clone, Default)]
 pub struct Pin {
-    #[serde(default, deserialize_with = "crate::content::de::opt_date")]
     pub date: Option<NaiveDate>,
     /// A yearly rule such as "first sunday of november".
     pub rule: Option<String>,
@@ -553,9 +552,10 @@ pub struct Pin {
     pub title: Option<String>,
     /// The theme's text, 1 to 3 paragraphs.
     pub text: Option<String>,
-    #[serde(default)]
     pub points: Vec<String>,
     pub scripture: Option<String>,
+    /// A theme's words in other languages (`[pin.es]`).
+    pub languages: std::collections::BTreeMap<Language, crate::content::multilingual::PinWords>,
 }
 
 /// Paper for printed sheets.
@@ -792,10 +792,11 @@ impl Schedule {
     /// Checks what serde cannot, and completes `base_url` with its `/`.
     fn validate(&mut self, file: &SourceFile, out: &mut Diagnostics) {
         let schedule = self;
+        crate::content::multilingual::validate(schedule, file, out);
         let mut err = |table: Option<&str>, key: &str, msg: String, help: &str| {
             out.push(file.error_at(table, key, msg).help(help));
         };
-        if schedule.title.trim().is_empty() {
+        if schedule.title.trim().is_empty() && !schedule.title.is_table() {
             err(
                 None,
                 "title",
@@ -1132,7 +1133,7 @@ mod tests {
     #[test]
     fn every_field_has_a_hint() {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
-                     weights = { zz = 1 }\n[[pin]]\nzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
+                     weights = { zz = 1 }\n[[pin]]\nzzzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
                      [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n\
                      [publish]\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);

@@ -185,6 +185,37 @@ impl SourceFile {
         }
     }
 
+    /// Where the key at the end of `path` stands, an array's item given by its index
+    /// (`["pin", "0", "es", "title"]`); `None` when the file does not read as TOML or has none.
+    pub fn locate_path(&self, path: &[&str]) -> Option<(usize, usize)> {
+        use toml::de::DeValue;
+        let doc = toml::de::DeTable::parse(&self.text).ok()?;
+        let (last, steps) = path.split_last()?;
+        let mut table = doc.get_ref();
+        let mut value: Option<&DeValue> = None;
+        for step in steps {
+            let next = match value {
+                Some(DeValue::Array(items)) => items.get(step.parse::<usize>().ok()?)?.get_ref(),
+                Some(DeValue::Table(t)) => t.get(*step)?.get_ref(),
+                Some(_) => return None,
+                None => table.get(*step)?.get_ref(),
+            };
+            value = Some(next);
+        }
+        if let Some(v) = value {
+            match v {
+                DeValue::Table(t) => table = t,
+                DeValue::Array(items) => {
+                    let item = items.get(last.parse::<usize>().ok()?)?;
+                    return Some(self.line_col(item.span().start));
+                }
+                _ => return None,
+            }
+        }
+        let (key, _) = table.get_key_value(*last)?;
+        Some(self.line_col(key.span().start))
+    }
+
     /// An error about `key` in `table`, placed where the key stands.
     pub fn error_at(
         &self,

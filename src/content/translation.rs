@@ -38,6 +38,11 @@ pub struct Translation {
     #[serde(default)]
     pub praise: Vec<String>,
     pub scripture: Option<String>,
+    /// `[facts] main_religion` in this language.
+    pub main_religion: Option<String>,
+    /// `[facts] pressure` in this language, in the guide's order.
+    #[serde(default)]
+    pub pressure: Vec<String>,
     pub story: Option<StoryTranslation>,
     /// The day the translation was made or last checked against the guide.
     #[serde(default, deserialize_with = "crate::content::de::opt_date")]
@@ -75,6 +80,16 @@ pub const TRANSLATION_FORMAT: FileFormat = FileFormat {
             "scripture",
             "a reference in quotes",
             "scripture = \"Hebreos 13:3\"",
+        ),
+        hint(
+            "main_religion",
+            "the guide's main religion in quotes",
+            "main_religion = \"islam\"",
+        ),
+        hint(
+            "pressure",
+            "the guide's sources of pressure in quotes, in the guide's order",
+            "pressure = [\"opresión islámica\"]",
         ),
         hint("story", "a table", "[story]"),
         hint(
@@ -348,6 +363,32 @@ fn check(t: &Translation, guide: &Guide, file: &SourceFile, out: &mut Diagnostic
             .help("remove the extra lines, or add them to the guide first"),
         );
     }
+    let facts = guide.facts.as_ref();
+    if t.main_religion.is_some() && facts.is_none_or(|f| f.main_religion.is_none()) {
+        out.push(
+            file.error_at(
+                None,
+                "main_religion",
+                "the guide has no `main_religion` in [facts] to translate",
+            )
+            .help("remove main_religion, or add it to the guide's [facts] first"),
+        );
+    }
+    let pressure = facts.map_or(0, |f| f.pressure.len());
+    if t.pressure.len() > pressure {
+        out.push(
+            file.error_at(
+                None,
+                "pressure",
+                format!(
+                    "{} sources of pressure, but the guide's [facts] has {pressure}: a \
+                     translation's follow the guide's, one for one",
+                    t.pressure.len()
+                ),
+            )
+            .help("remove the extra ones, or add them to the guide first"),
+        );
+    }
     if t.story.is_some() && guide.story.is_none() {
         out.push(
             file.error_at(None, "story", "the guide has no story to translate")
@@ -357,7 +398,7 @@ fn check(t: &Translation, guide: &Guide, file: &SourceFile, out: &mut Diagnostic
 }
 
 /// The fields a translation leaves in the guide's language.
-fn missing_fields(t: &Translation, guide: &Guide) -> Vec<String> {
+pub fn missing_fields(t: &Translation, guide: &Guide) -> Vec<String> {
     let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
     let mut missing = Vec::new();
     if blank(&t.name) {
@@ -378,6 +419,16 @@ fn missing_fields(t: &Translation, guide: &Guide) -> Vec<String> {
     }
     if guide.scripture.is_some() && blank(&t.scripture) {
         missing.push("scripture".to_string());
+    }
+    if let Some(facts) = &guide.facts {
+        if facts.main_religion.is_some() && blank(&t.main_religion) {
+            missing.push("main_religion".to_string());
+        }
+        for i in 0..facts.pressure.len() {
+            if t.pressure.get(i).is_none_or(|p| p.trim().is_empty()) {
+                missing.push(format!("pressure[{}]", i + 1));
+            }
+        }
     }
     if guide.story.is_some() {
         let story = t.story.clone().unwrap_or_default();
@@ -417,6 +468,18 @@ pub fn apply(guide: &Guide, t: &Translation) -> Guide {
     if let Some(scripture) = text(&t.scripture) {
         out.scripture = Some(scripture);
     }
+    if let Some(facts) = &mut out.facts {
+        if let (Some(religion), Some(translated)) =
+            (&mut facts.main_religion, text(&t.main_religion))
+        {
+            *religion = translated;
+        }
+        for (pressure, translated) in facts.pressure.iter_mut().zip(&t.pressure) {
+            if !translated.trim().is_empty() {
+                *pressure = translated.clone();
+            }
+        }
+    }
     if let (Some(story), Some(ts)) = (&mut out.story, &t.story) {
         if let Some(p) = text(&ts.pseudonym) {
             story.pseudonym = p;
@@ -443,5 +506,71 @@ mod tests {
         named.sort();
         hinted.sort();
         assert_eq!(named, hinted);
+    }
+
+    fn guide() -> Guide {
+        toml::from_str(
+            "name = \"Testland\"\ncode = \"TL\"\nregion = \"R\"\nsummary = \"The church.\"\n\
+             points = [\"Pray for the church.\"]\n[facts]\nmain_religion = \"Islam\"\n\
+             pressure = [\"Islamic oppression\", \"Clan oppression\"]\n\
+             [[sources]]\ntitle = \"S\"\nurl = \"https://example.org\"\n",
+        )
+        .unwrap()
+    }
+
+    fn translation(text: &str) -> (Translation, SourceFile) {
+        let file = SourceFile {
+            path: PathBuf::from("guides/es/testland.toml"),
+            text: text.to_string(),
+        };
+        (toml::from_str(text).unwrap(), file)
+    }
+
+    #[test]
+    fn main_religion_and_pressure_are_translated_by_position() {
+        let (t, _) =
+            translation("main_religion = \"Islam\"\npressure = [\"Opresión islámica\", \"\"]\n");
+        let facts = apply(&guide(), &t).facts.unwrap();
+        assert_eq!(facts.main_religion.as_deref(), Some("Islam"));
+        assert_eq!(facts.pressure, ["Opresión islámica", "Clan oppression"]);
+        assert_eq!(
+            missing_fields(&t, &guide()),
+            ["name", "summary", "points[1]", "pressure[2]"]
+        );
+    }
+
+    #[test]
+    fn a_translation_lacking_the_facts_words_says_which() {
+        let (t, _) = translation("name = \"Testlandia\"\npoints = [\"Oremos.\"]\n");
+        assert_eq!(
+            missing_fields(&t, &guide()),
+            ["summary", "main_religion", "pressure[1]", "pressure[2]"]
+        );
+    }
+
+    #[test]
+    fn facts_words_the_guide_lacks_are_errors_with_their_line() {
+        let mut bare = guide();
+        bare.facts.as_mut().unwrap().main_religion = None;
+        bare.facts.as_mut().unwrap().pressure.truncate(1);
+        let (t, file) =
+            translation("name = \"T\"\nmain_religion = \"Islam\"\npressure = [\"a\", \"b\"]\n");
+        let mut out = Diagnostics::default();
+        check(&t, &bare, &file, &mut out);
+        let lines: Vec<String> = out.0.iter().map(|d| d.to_string()).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with(
+                "error: guides/es/testland.toml:2:1: `main_religion`: the guide has no"
+            ),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1]
+                .contains(":3:1: `pressure`: 2 sources of pressure, but the guide's [facts] has 1"),
+            "{}",
+            lines[1]
+        );
     }
 }

@@ -12,13 +12,14 @@ use crate::content::church_year::ChurchYear;
 use crate::content::guide::{
     Catalog, Guide, Persecution, Source, WatchList, mentions_church, paragraphs,
 };
-use crate::content::locale::Locale;
+use crate::content::locale::{Language, Locale};
+use crate::content::multilingual::in_language;
 use crate::content::schedule::{Paper, Schedule};
 use crate::content::translation::{self, Translations};
 use crate::error::Error;
 use crate::publish::fit::{self, PrintDay, PrintFit, PrintWeek};
 use crate::publish::labels::FrozenLabels;
-use crate::rotation::frozen::{self, GuideShown, ScheduleShown, ThemeShown};
+use crate::rotation::frozen::{self, GuideShown, ScheduleShown, ThemeShown, ThemeWordsShown};
 use crate::rotation::ledger::{Ledger, PointId};
 use crate::rotation::{Audience, Rotation, Subject};
 
@@ -65,6 +66,47 @@ pub struct DayGuide {
     /// Set when a pin gave this day to the country.
     pub pinned: bool,
     pub scripture: Option<String>,
+    /// The texts shown in another language than the page's (a translation's gap, shown as
+    /// written): HTML marks each with its `lang` and `dir`.
+    pub lang_of: LangOf,
+    /// The title in the schedule's own language, which calendar and feed ids derive from
+    /// whatever language the day is shown in.
+    #[serde(skip)]
+    pub id_title: String,
+}
+
+/// A text's language and direction, where it is not the page's: `lang="en" dir="ltr"`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextLang {
+    pub lang: String,
+    pub dir: &'static str,
+}
+
+impl TextLang {
+    /// `language`'s mark on a page written in `page`; `None` when it is the page's language.
+    pub fn on_page(language: &Language, page: &Language) -> Option<TextLang> {
+        (language.primary() != page.primary()).then(|| TextLang {
+            lang: language.to_string(),
+            dir: language.direction(),
+        })
+    }
+}
+
+/// Which of a day's texts are in another language than the page's, each `null` when it is in
+/// the page's; lists follow `points`, `country.praise` and `country.facts`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LangOf {
+    pub title: Option<TextLang>,
+    /// The heading: the country's name or the theme's title.
+    pub heading: Option<TextLang>,
+    /// The summary (and its lead sentence), or the theme's text.
+    pub text: Option<TextLang>,
+    /// The story's quote and context.
+    pub story: Option<TextLang>,
+    pub points: Vec<Option<TextLang>>,
+    pub praise: Vec<Option<TextLang>>,
+    pub facts: Vec<Option<TextLang>>,
+    pub scripture: Option<TextLang>,
 }
 
 /// A country as templates see it.
@@ -93,6 +135,84 @@ pub struct CountryView {
 pub struct Fact {
     pub label: String,
     pub value: String,
+    /// Which of the guide's words the value is, when it is words rather than figures.
+    #[serde(skip)]
+    pub from: Option<FactFrom>,
+}
+
+/// The facts whose value is the guide's words, which a translation gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FactFrom {
+    MainReligion,
+    Pressure,
+}
+
+/// What a guide shown in another language leaves in the guides' own.
+#[derive(Debug, Clone, PartialEq)]
+enum Untranslated {
+    /// Shown in its own language: nothing is left over.
+    Nothing,
+    /// No translation: everything.
+    All,
+    /// These fields, by `translation::missing_fields`'s names (`points[2]`).
+    Fields(Vec<String>),
+}
+
+impl Untranslated {
+    /// Whether `field` is left untranslated; `points` or `pressure` ask for any of them.
+    fn has(&self, field: &str) -> bool {
+        match self {
+            Untranslated::Nothing => false,
+            Untranslated::All => true,
+            Untranslated::Fields(fields) => fields
+                .iter()
+                .any(|f| f == field || f.strip_prefix(field).is_some_and(|r| r.starts_with('['))),
+        }
+    }
+}
+
+/// The fields a published translation showed as the guide wrote them, by comparing its
+/// snapshot with the guide's: the names `translation::missing_fields` gives.
+fn shown_as_written(base: &GuideShown, t: &GuideShown) -> Vec<String> {
+    let mut same = Vec::new();
+    let mut compare = |name: String, own: Option<&String>, shown: Option<&String>| {
+        if own.is_some() && own == shown {
+            same.push(name);
+        }
+    };
+    compare("name".into(), Some(&base.name), Some(&t.name));
+    compare("summary".into(), Some(&base.summary), Some(&t.summary));
+    compare(
+        "scripture".into(),
+        base.scripture.as_ref(),
+        t.scripture.as_ref(),
+    );
+    for (i, own) in base.praise.iter().enumerate() {
+        compare(format!("praise[{}]", i + 1), Some(own), t.praise.get(i));
+    }
+    if let (Some(own), Some(shown)) = (&base.story, &t.story) {
+        compare("story.quote".into(), Some(&own.quote), Some(&shown.quote));
+        compare(
+            "story.context".into(),
+            Some(&own.context),
+            Some(&shown.context),
+        );
+    }
+    if let (Some(own), Some(shown)) = (&base.facts, &t.facts) {
+        compare(
+            "main_religion".into(),
+            own.main_religion.as_ref(),
+            shown.main_religion.as_ref(),
+        );
+        for (i, p) in own.pressure.iter().enumerate() {
+            compare(
+                format!("pressure[{}]", i + 1),
+                Some(p),
+                shown.pressure.get(i),
+            );
+        }
+    }
+    same
 }
 
 /// A testimony, with the wording that marks the name as a pseudonym.
@@ -120,6 +240,11 @@ pub struct WeekGuide {
     pub lang: String,
     pub dir: &'static str,
     pub title: String,
+    /// The title's language where it is not the page's (see [`LangOf`]).
+    pub title_lang: Option<TextLang>,
+    /// The title in the schedule's own language, for ids.
+    #[serde(skip)]
+    pub id_title: String,
     /// The first and last day, `2026-11-23` and `2026-11-29`.
     pub start: String,
     pub end: String,
@@ -216,16 +341,20 @@ impl<'a> Assembler<'a> {
         self
     }
 
-    /// Guide `index` in the output language: translated where a translation has the field.
-    fn guide(&self, index: usize) -> std::borrow::Cow<'a, Guide> {
+    /// Guide `index` in the output language: translated where a translation has the field;
+    /// and what it leaves in the guides' language.
+    fn guide(&self, index: usize) -> (std::borrow::Cow<'a, Guide>, Untranslated) {
         let g = &self.catalog.entries[index].guide;
         let language = &self.locale.language;
         match self.translations {
             Some(t) if *language != self.schedule.guides_language => match t.get(language, index) {
-                Some(file) => std::borrow::Cow::Owned(translation::apply(g, &file.translation)),
-                None => std::borrow::Cow::Borrowed(g),
+                Some(file) => (
+                    std::borrow::Cow::Owned(translation::apply(g, &file.translation)),
+                    Untranslated::Fields(translation::missing_fields(&file.translation, g)),
+                ),
+                None => (std::borrow::Cow::Borrowed(g), Untranslated::All),
             },
-            _ => std::borrow::Cow::Borrowed(g),
+            _ => (std::borrow::Cow::Borrowed(g), Untranslated::Nothing),
         }
     }
 
@@ -235,11 +364,65 @@ impl<'a> Assembler<'a> {
         serde_json::from_str(json).ok()
     }
 
-    /// The title and church year of `date`: as published, or as the schedule has them now.
-    fn title_and_year(&self, date: NaiveDate) -> (String, ChurchYear) {
-        match self.schedule_shown(date) {
-            Some(s) => (s.title, s.church_year),
-            None => (self.schedule.title.clone(), self.schedule.church_year),
+    /// The church year of `date`: as published, or as the schedule has it now.
+    fn church_year_on(&self, date: NaiveDate) -> ChurchYear {
+        self.schedule_shown(date)
+            .map_or(self.schedule.church_year, |s| s.church_year)
+    }
+
+    /// The title of `date` (as published, or as the schedule has it now): in the output
+    /// language where the schedule gives it, else in the schedule's own; and the title in the
+    /// schedule's own language, for ids.
+    fn title_on(&self, date: NaiveDate, published: bool) -> (String, Option<TextLang>, String) {
+        let (own, titles): (String, BTreeMap<Language, String>) =
+            match published.then(|| self.schedule_shown(date)).flatten() {
+                Some(s) => (
+                    s.title,
+                    s.titles
+                        .into_iter()
+                        .filter_map(|(l, t)| Some((Language::parse(&l).ok()?, t)))
+                        .collect(),
+                ),
+                None => (
+                    self.schedule.title.own.clone(),
+                    self.schedule.title.translations.clone(),
+                ),
+            };
+        let page = self.locale.written_in();
+        match in_language(&titles, &self.locale.language) {
+            Some(t) => (t.clone(), None, own),
+            None => (
+                own.clone(),
+                TextLang::on_page(&self.schedule.language, page),
+                own,
+            ),
+        }
+    }
+
+    /// A theme's words in the output language, when it is not the schedule's: as published,
+    /// or as the pin has them now.
+    fn theme_words(
+        &self,
+        pin: Option<&crate::content::schedule::Pin>,
+        shown: Option<&ThemeShown>,
+    ) -> Option<ThemeWordsShown> {
+        let language = &self.locale.language;
+        if language.primary() == self.schedule.language.primary() {
+            return None;
+        }
+        match shown {
+            Some(shown) => {
+                let by_language: BTreeMap<Language, &ThemeWordsShown> = shown
+                    .languages
+                    .iter()
+                    .filter_map(|(l, w)| Some((Language::parse(l).ok()?, w)))
+                    .collect();
+                in_language(&by_language, language).map(|w| (*w).clone())
+            }
+            None => {
+                let pin = pin?;
+                in_language(&pin.languages, language).map(|w| ThemeWordsShown::of(pin, w))
+            }
         }
     }
 
@@ -250,7 +433,7 @@ impl<'a> Assembler<'a> {
         &self,
         guide: usize,
         date: NaiveDate,
-    ) -> Option<(Guide, BTreeMap<String, String>)> {
+    ) -> Option<(Guide, BTreeMap<String, String>, Untranslated)> {
         let ledger = self.rotation.ledger();
         let code = &self.catalog.entries[guide].guide.code;
         let base: GuideShown = serde_json::from_str(ledger.shown(code, date)??).ok()?;
@@ -260,21 +443,25 @@ impl<'a> Assembler<'a> {
             if let Some(Some(json)) = ledger.shown(&key, date)
                 && let Ok(t) = serde_json::from_str::<GuideShown>(json)
             {
-                return Some((t.to_guide(code), t.points));
+                let missing = Untranslated::Fields(shown_as_written(&base, &t));
+                return Some((t.to_guide(code), t.points, missing));
             }
+            return Some((base.to_guide(code), BTreeMap::new(), Untranslated::All));
         }
-        Some((base.to_guide(code), BTreeMap::new()))
+        Some((base.to_guide(code), BTreeMap::new(), Untranslated::Nothing))
     }
 
     /// The guide for `date`.
     pub fn day(&self, date: NaiveDate) -> Result<DayGuide, Error> {
         let plan = self.rotation.day(date, self.audience)?;
-        let (title, church_year) = if plan.published {
-            self.title_and_year(date)
+        let church_year = if plan.published {
+            self.church_year_on(date)
         } else {
-            (self.schedule.title.clone(), self.schedule.church_year)
+            self.schedule.church_year
         };
+        let (title, title_lang, id_title) = self.title_on(date, plan.published);
         let locale = self.locale_on(date);
+        let page = self.locale.written_in().clone();
         let mut day = DayGuide {
             schema: SCHEMA_VERSION,
             lang: self.locale.written_in().to_string(),
@@ -297,8 +484,12 @@ impl<'a> Assembler<'a> {
             days: 1,
             pinned: false,
             scripture: None,
+            lang_of: LangOf {
+                title: title_lang,
+                ..LangOf::default()
+            },
+            id_title,
         };
-        let texts = || plan.points.iter().map(|p| p.text.clone()).collect();
         // By the texts the rotation chose (the guide's own language), not their translations.
         day.church_points = church_points(plan.points.iter().map(|p| p.text.as_str()));
         match plan.subject {
@@ -313,10 +504,17 @@ impl<'a> Assembler<'a> {
                     .published
                     .then(|| self.guide_shown(guide, date))
                     .flatten();
-                let (g, translated) = match shown {
-                    Some((g, points)) => (std::borrow::Cow::Owned(g), Some(points)),
-                    None => (self.guide(guide), None),
+                let (g, translated, untranslated) = match shown {
+                    Some((g, points, missing)) => {
+                        (std::borrow::Cow::Owned(g), Some(points), missing)
+                    }
+                    None => {
+                        let (g, missing) = self.guide(guide);
+                        (g, None, missing)
+                    }
                 };
+                let written = TextLang::on_page(&self.schedule.guides_language, &page);
+                let mark = |field: &str| written.clone().filter(|_| untranslated.has(field));
                 day.heading = g.name.clone();
                 // The rotation chose the points by the guide's own text (the ledger's ids):
                 // the same points in every language, each in its translation where there is one
@@ -336,7 +534,37 @@ impl<'a> Assembler<'a> {
                             .map_or_else(|| p.text.clone(), |i| g.points[i].text.clone()),
                     })
                     .collect();
-                day.country = Some(country_view(&g, &locale));
+                day.lang_of.points = plan
+                    .points
+                    .iter()
+                    .map(|p| match &translated {
+                        Some(points) if points.contains_key(&p.id.to_string()) => None,
+                        Some(_) => mark("points"),
+                        None => base
+                            .points
+                            .iter()
+                            .position(|b| PointId::of(&b.text) == p.id)
+                            .map_or(written.clone(), |i| mark(&format!("points[{}]", i + 1))),
+                    })
+                    .collect();
+                let country = country_view(&g, &locale);
+                day.lang_of.heading = mark("name");
+                day.lang_of.text = mark("summary");
+                day.lang_of.story = mark("story.quote").or_else(|| mark("story.context"));
+                day.lang_of.scripture = mark("scripture");
+                day.lang_of.praise = (1..=country.praise.len())
+                    .map(|i| mark(&format!("praise[{i}]")))
+                    .collect();
+                day.lang_of.facts = country
+                    .facts
+                    .iter()
+                    .map(|f| match f.from {
+                        Some(FactFrom::MainReligion) => mark("main_religion"),
+                        Some(FactFrom::Pressure) => mark("pressure"),
+                        None => None,
+                    })
+                    .collect();
+                day.country = Some(country);
                 day.day = n;
                 day.days = of;
                 day.pinned = pinned;
@@ -351,6 +579,7 @@ impl<'a> Assembler<'a> {
                         serde_json::from_str(self.rotation.ledger().shown(&key, date)??).ok()
                     })
                     .flatten();
+                let words = self.theme_words(p, shown.as_ref());
                 let (text, scripture) = match shown {
                     Some(t) => (t.text, t.scripture),
                     None => (
@@ -358,13 +587,47 @@ impl<'a> Assembler<'a> {
                         p.and_then(|p| p.scripture.clone()),
                     ),
                 };
+                // Without words in the output language, the theme is shown as the schedule
+                // writes it, and marked so.
+                let own = TextLang::on_page(&self.schedule.language, &page);
+                let words = words.unwrap_or_default();
+                let pick = |translated: &Option<String>, own_text: Option<String>| match translated
+                {
+                    Some(t) => (Some(t.clone()), None),
+                    None => (own_text, own.clone()),
+                };
+                let (title, title_lang) = pick(&words.title, Some(title));
+                let (text, text_lang) = pick(&words.text, text);
+                let (scripture, scripture_lang) = pick(&words.scripture, scripture);
+                let title = title.unwrap_or_default();
                 day.kind = "theme";
                 day.heading = title.clone();
                 day.theme = Some(ThemeView {
                     title,
                     text: paragraphs(text.as_deref().unwrap_or_default()),
                 });
-                day.points = texts();
+                day.points = plan
+                    .points
+                    .iter()
+                    .map(|p| {
+                        words
+                            .points
+                            .get(&p.id.to_string())
+                            .cloned()
+                            .unwrap_or_else(|| p.text.clone())
+                    })
+                    .collect();
+                day.lang_of.points = plan
+                    .points
+                    .iter()
+                    .map(|p| match words.points.contains_key(&p.id.to_string()) {
+                        true => None,
+                        false => own.clone(),
+                    })
+                    .collect();
+                day.lang_of.heading = title_lang;
+                day.lang_of.text = text_lang.filter(|_| text.is_some());
+                day.lang_of.scripture = scripture_lang.filter(|_| scripture.is_some());
                 day.scripture = scripture;
             }
             Subject::Withdrawn { .. } => {
@@ -412,12 +675,16 @@ impl<'a> Assembler<'a> {
         // it was published.
         let published = |d: NaiveDate| self.rotation.ledger().day(d).is_some();
         let title = days[0].title.clone();
+        let title_lang = days[0].lang_of.title.clone();
+        let id_title = days[0].id_title.clone();
         let locale = self.locale_on(first);
         let mut week = WeekGuide {
             schema: SCHEMA_VERSION,
             lang: self.locale.written_in().to_string(),
             dir: self.locale.direction(),
             title,
+            title_lang,
+            id_title,
             start: first.to_string(),
             end: last.to_string(),
             range: locale.date_range(first, last),
@@ -427,7 +694,7 @@ impl<'a> Assembler<'a> {
                 .take_while(|d| *d <= last)
                 .find_map(|d| {
                     let year = if published(d) {
-                        self.title_and_year(d).1
+                        self.church_year_on(d)
                     } else {
                         self.schedule.church_year
                     };
@@ -563,12 +830,23 @@ fn country_view(g: &Guide, locale: &Locale) -> CountryView {
                 } else {
                     "story-pseudonym"
                 },
-                &[("pseudonym", &s.pseudonym)],
+                &[("pseudonym", &isolated(&s.pseudonym, locale))],
             ),
         }),
         praise: g.praise.clone(),
         sources: g.sources.clone(),
         reviewed: g.reviewed.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+/// `text` as a run of its own direction (U+2068…U+2069) when its script runs the other way
+/// from `locale`'s: a Latin pseudonym in an Arabic sentence, or an Arabic one in English.
+fn isolated(text: &str, locale: &Locale) -> String {
+    let rtl = text.chars().any(crate::content::locale::is_right_to_left);
+    if rtl == (locale.direction() == "rtl") {
+        text.to_string()
+    } else {
+        format!("\u{2068}{text}\u{2069}")
     }
 }
 
@@ -583,7 +861,11 @@ fn facts(g: &Guide, locale: &Locale) -> (Vec<Fact>, Vec<Fact>) {
         Some(year) => locale.label("as-of", &[("value", &value), ("year", &year.to_string())]),
         None => value,
     };
-    let fact = |label: String, value: String| Fact { label, value };
+    let fact = |label: String, value: String| Fact {
+        label,
+        value,
+        from: None,
+    };
     let mut out = Vec::new();
     let mut brief = Vec::new();
     let level = f.persecution.map(|level| match level {
@@ -633,14 +915,17 @@ fn facts(g: &Guide, locale: &Locale) -> (Vec<Fact>, Vec<Fact>) {
         out.push(fact(label, as_of(christians)));
     }
     if let Some(religion) = &f.main_religion {
-        out.push(fact(
-            locale.label("fact-main-religion", &[]),
-            religion.clone(),
-        ));
+        out.push(Fact {
+            from: Some(FactFrom::MainReligion),
+            ..fact(locale.label("fact-main-religion", &[]), religion.clone())
+        });
     }
     if !f.pressure.is_empty() {
         let list = f.pressure.join(&locale.label("list-separator", &[]));
-        out.push(fact(locale.label("fact-pressure", &[]), list));
+        out.push(Fact {
+            from: Some(FactFrom::Pressure),
+            ..fact(locale.label("fact-pressure", &[]), list)
+        });
     }
     (out, brief)
 }

@@ -22,10 +22,12 @@ pub struct FeedDay<'a> {
     pub html: String,
 }
 
-/// The feed of `days` (in any order; entries come newest first) for the guide called `title`.
-/// With `base_url`, the feed and each entry link to their pages.
+/// The feed of `days` (in any order; entries come newest first) for the guide called `title`
+/// (`id_title` in the schedule's own language, which its id derives from). With `base_url`, the
+/// feed and each entry link to their pages.
 pub fn feed(
     title: &str,
+    id_title: &str,
     base_url: Option<&str>,
     days: Vec<FeedDay>,
     assembler: &Assembler,
@@ -59,7 +61,7 @@ pub fn feed(
         }),
         id: format!(
             "urn:uuid:{}",
-            ids::project(&ids::in_language(title, locale))
+            ids::project(&ids::in_language(id_title, locale))
         ),
         // An empty feed (all its days before the rotation starts) is dated at the epoch.
         updated: entries
@@ -102,7 +104,7 @@ fn entry(base_url: Option<&str>, timezone: chrono_tz::Tz, d: FeedDay, locale: &L
         // The day's own title: a published day keeps the one it was published with.
         id: format!(
             "urn:uuid:{}",
-            ids::day(&ids::in_language(&day.title, locale), date)
+            ids::day(&ids::in_language(&day.id_title, locale), date)
         ),
         updated: when,
         published: Some(when),

@@ -142,7 +142,7 @@ fn event(
     let mut event = icalendar::Event::new();
     // The day's own title: a published day keeps the one it was published with.
     event
-        .uid(&ids::day(&ids::in_language(&day.title, locale), date).to_string())
+        .uid(&ids::day(&ids::in_language(&day.id_title, locale), date).to_string())
         .timestamp(stamp)
         .last_modified(stamp)
         .sequence(sequence.max(0) as u32)

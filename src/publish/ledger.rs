@@ -671,6 +671,7 @@ mod tests {
                         text: Some("Text.".into()),
                         points: vec![format!("Theme point {}", self.next_text)],
                         scripture: None,
+                        languages: Default::default(),
                     });
                 }
                 Edit::PinCountry { guide, after: days } => {
@@ -682,6 +683,7 @@ mod tests {
                         text: None,
                         points: vec![],
                         scripture: None,
+                        languages: Default::default(),
                     });
                 }
                 Edit::WithdrawGuide { guide } => {
@@ -741,7 +743,10 @@ mod tests {
                 }
                 Edit::Title => {
                     self.next_text += 1;
-                    self.schedule.title = format!("Title {}", self.next_text);
+                    self.schedule.title = crate::content::multilingual::Title::new(format!(
+                        "Title {}",
+                        self.next_text
+                    ));
                 }
                 Edit::ChurchYear(k) => {
                     use crate::content::church_year::ChurchYear;

@@ -254,10 +254,17 @@ pub fn render(
             .map(|&d| guides.get(d).cloned())
             .collect::<Result<_, _>>()?;
         // The calendar is named as its first day was published.
-        let title = days.first().map_or(&schedule.title, |d| &d.title);
+        let title = days
+            .first()
+            .map_or(schedule.title.to_string(), |d| d.title.clone());
         docs.push(Document {
             path: ics::FILE.into(),
-            text: ics::calendar(title, schedule.output.base_url.as_deref(), &days, assembler),
+            text: ics::calendar(
+                &title,
+                schedule.output.base_url.as_deref(),
+                &days,
+                assembler,
+            ),
             bytes: None,
         });
     }
@@ -301,12 +308,12 @@ pub fn atom_feed(
         .collect::<Result<Vec<_>, Error>>()?;
     let schedule = assembler.schedule;
     // The feed is named as its latest day was published.
-    let title = days
-        .iter()
-        .max_by(|a, b| a.day.date.cmp(&b.day.date))
-        .map_or(schedule.title.clone(), |d| d.day.title.clone());
+    let latest = days.iter().max_by(|a, b| a.day.date.cmp(&b.day.date));
+    let title = latest.map_or(schedule.title.to_string(), |d| d.day.title.clone());
+    let id_title = latest.map_or(schedule.title.to_string(), |d| d.day.id_title.clone());
     Ok(feed::feed(
         &title,
+        &id_title,
         schedule.output.base_url.as_deref(),
         days,
         assembler,

@@ -459,6 +459,22 @@ fn translate(
             (k.to_string(), text)
         })
         .collect();
+    // In HTML, each value is a run of its own direction (Fluent's isolation, which the labels
+    // leave off for plain text): a URL or an English name on an Arabic page keeps its order.
+    let rtl = |text: &str| text.chars().any(crate::content::locale::is_right_to_left);
+    let isolate = state.autoescaping_enabled()
+        && (state.get::<String>("dir")?.as_deref() == Some("rtl")
+            || args.iter().any(|(_, v)| rtl(v)));
+    let args: Vec<(String, String)> = match isolate {
+        true => args
+            .into_iter()
+            .map(|(k, v)| match v.is_empty() {
+                true => (k, v),
+                false => (k, format!("\u{2068}{v}\u{2069}")),
+            })
+            .collect(),
+        false => args,
+    };
     let mut args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     // Templates written before `span` existed give only `range`: the messages that want the
     // "from … to" phrase get the range then, as they did.
@@ -511,5 +527,35 @@ mod tests {
             }
         }
         assert!(checked > 100, "only {checked} labels found");
+    }
+
+    /// The data export mail in `tag`, for a subscriber with every field.
+    fn export_mail(tag: &str) -> String {
+        let language = crate::content::locale::Language::parse(tag).unwrap();
+        let (locale, _) = Locale::load(&language, None).unwrap();
+        let mut renderer = Renderer::new(None).unwrap();
+        renderer.add_locale(Arc::new(locale));
+        let view = serde_json::json!({
+            "lang": tag, "title": "T", "name": "Bea", "export": true, "already": false,
+            "link": "https://example.org/p", "hours": 48, "history": [],
+            "subscriber": {
+                "email": "bea@example.org", "name": "Bea", "active": true, "cadence": "weekly",
+                "format": "text", "language_name": "Français", "hour": 7, "timezone": "Europe/Paris",
+            },
+        });
+        renderer.template("email-signup.txt", &view).unwrap()
+    }
+
+    #[test]
+    fn the_export_mail_writes_label_and_value_as_the_language_does() {
+        let fr = export_mail("fr");
+        assert!(fr.contains("  Adresse\u{202f}: bea@example.org\n"), "{fr}");
+        assert!(
+            fr.contains("  Arrive à\u{202f}: 7:00, Europe/Paris\n"),
+            "{fr}"
+        );
+        let en = export_mail("en");
+        assert!(en.contains("  Address: bea@example.org\n"), "{en}");
+        assert!(en.contains("  How often: Once a week\n"), "{en}");
     }
 }

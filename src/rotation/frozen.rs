@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::calendar::WeekStart;
 use crate::content::church_year::ChurchYear;
 use crate::content::guide::{Facts, Guide, Point, Source, Story};
+use crate::content::multilingual::PinWords;
 use crate::content::translation::{self, Translation};
 
 /// A snapshot's identity: a 64-bit FNV-1a hash of its JSON.
@@ -194,6 +195,57 @@ pub struct ThemeShown {
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scripture: Option<String>,
+    /// Its words in other languages (`[pin.es]`), by tag; none in snapshots before them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub languages: BTreeMap<String, ThemeWordsShown>,
+}
+
+/// A pinned theme's words in one language, its points by the id of the pin's own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeWordsShown {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub points: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scripture: Option<String>,
+}
+
+impl ThemeWordsShown {
+    /// The words `pin` gives in one language, blanks left out.
+    pub fn of(pin: &crate::content::schedule::Pin, words: &PinWords) -> ThemeWordsShown {
+        let text = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+        ThemeWordsShown {
+            title: text(&words.title),
+            text: text(&words.text),
+            points: pin
+                .points
+                .iter()
+                .zip(&words.points)
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(own, t)| (super::ledger::PointId::of(own).to_string(), t.clone()))
+                .collect(),
+            scripture: text(&words.scripture),
+        }
+    }
+}
+
+impl ThemeShown {
+    /// What `pin` shows: its text and scripture, and its words in each other language.
+    pub fn of(pin: &crate::content::schedule::Pin) -> ThemeShown {
+        ThemeShown {
+            text: pin.text.clone(),
+            scripture: pin.scripture.clone(),
+            languages: pin
+                .languages
+                .iter()
+                .map(|(l, w)| (l.to_string(), ThemeWordsShown::of(pin, w)))
+                .collect(),
+        }
+    }
 }
 
 /// What schedule.toml gave every published day: the title, how Sundays are named, which day
@@ -202,6 +254,9 @@ pub struct ThemeShown {
 #[serde(deny_unknown_fields)]
 pub struct ScheduleShown {
     pub title: String,
+    /// The title in other languages, by tag; none in snapshots before them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
     pub church_year: ChurchYear,
     pub week_starts: WeekStart,
     pub timezone: String,
@@ -247,7 +302,13 @@ pub fn freeze_days(ledger: &mut super::ledger::Ledger, from: NaiveDate, current:
     let weeks = weeks_until(ledger, from, schedule);
     let schedule_json = |week_starts: WeekStart| {
         to_json(&ScheduleShown {
-            title: schedule.title.clone(),
+            title: schedule.title.own.clone(),
+            titles: schedule
+                .title
+                .translations
+                .iter()
+                .map(|(l, t)| (l.to_string(), t.clone()))
+                .collect(),
             church_year: schedule.church_year,
             week_starts,
             timezone: schedule.timezone.name().to_string(),
@@ -317,10 +378,7 @@ pub fn freeze_days(ledger: &mut super::ledger::Ledger, from: NaiveDate, current:
                     .iter()
                     .find(|p| p.title.as_deref().is_some_and(|t| PointId::of(t) == title));
                 if let Some(pin) = pin {
-                    let json = to_json(&ThemeShown {
-                        text: pin.text.clone(),
-                        scripture: pin.scripture.clone(),
-                    });
+                    let json = to_json(&ThemeShown::of(pin));
                     ledger.freeze(&theme_key(title), date, Some(json));
                 }
             }

@@ -242,6 +242,7 @@ fn a_pinned_day_delays_the_rotation_without_skipping_a_country() {
         text: Some("Text".into()),
         points: vec!["p".into()],
         scripture: None,
+        languages: Default::default(),
     });
     assert_eq!(
         run(&c, &s, "2026-01-05", 7),

@@ -321,7 +321,7 @@ impl App {
         locale: &Locale,
         mut view: Value,
     ) -> Response {
-        view["title"] = json!(self.project.schedule.title);
+        view["title"] = json!(self.project.schedule.title.in_language(&locale.language));
         view["lang"] = json!(locale.language.as_str());
         view["dir"] = json!(locale.direction());
         view["languages"] = self
@@ -731,7 +731,7 @@ pub async fn subscribe(
         let request = worker
             .save("a sign-up", |store| signups::request(store, &new, now))
             .map_err(|_| SignupFailure::NotSaved)?;
-        let title = &worker.project.schedule.title;
+        let title = worker.project.schedule.title.in_language(&locale.language);
         let sent = match &request {
             // No name, nor anything else typed on the form: anyone can post any address,
             // so the mail says only what the owner of the address needs to confirm.
@@ -1141,16 +1141,14 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
                 .collect();
             let mut subscriber = preferences_view(app, &s, false)["subscriber"].clone();
             subscriber["language_name"] = json!(locale.own_name());
+            let title = app.project.schedule.title.in_language(&locale.language);
             let view = json!({
-                "title": app.project.schedule.title, "name": s.name, "export": true,
+                "title": title, "name": s.name, "export": true,
                 "subscriber": subscriber,
                 "history": history,
                 "link": format!("{}preferences?token={}", app.public_url(), s.token),
             });
-            let subject = locale.label(
-                "signup-subject-export",
-                &[("title", &app.project.schedule.title)],
-            );
+            let subject = locale.label("signup-subject-export", &[("title", title)]);
             let notice = Notice {
                 kind: "export",
                 to: &s.email,

@@ -161,7 +161,7 @@ fn template_using_an_unknown_variable() {
     p.write("templates/day.txt", "Hello {{ nope }}\n");
     let expected = "error: templates/day.txt:1:10: Variable `nope` is not defined. Available variables: \
          audience, church_point, church_points, country, date, date_long, day, days, dir, feast, heading, kind, \
-         lang, pinned, points, schema, scripture, sunday, theme, title, weekday\n  \
+         lang, lang_of, pinned, points, schema, scripture, sunday, theme, title, weekday\n  \
          help: `prayer-guide build --context` prints every variable a template receives\n";
     assert_eq!(check_fails(&p), format!("{expected}1 error, 0 warnings\n"));
     let build = p.run(&["build", "--date", "2026-11-02"]).fails();

@@ -37,7 +37,159 @@ fn a_day_and_a_week_in_every_shipped_language() {
             ])
             .ok();
         insta::assert_snapshot!(format!("week_{tag}"), week);
+        let text = p
+            .run(&[
+                "build",
+                "--date",
+                SUNDAY,
+                "--week",
+                "--stdout",
+                "--format",
+                "txt",
+                "--language",
+                tag,
+            ])
+            .ok();
+        insta::assert_snapshot!(format!("week_txt_{tag}"), text);
     }
+}
+
+#[test]
+fn english_runs_on_an_arabic_page_are_marked_and_isolated() {
+    let p = project();
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nbase_url = \"https://example.org/prayer/\"",
+    );
+    let day = p
+        .run(&[
+            "build",
+            "--date",
+            SUNDAY,
+            "--stdout",
+            "--format",
+            "html",
+            "--language",
+            "ar",
+        ])
+        .ok();
+    // The partial translation's gaps: English, left to right, each marked.
+    assert!(
+        day.contains("<p lang=\"en\" dir=\"ltr\">Test Prayer Guide</p>"),
+        "{day}"
+    );
+    assert!(
+        day.contains("<li lang=\"en\" dir=\"ltr\">Pray for Alphaland believers, point four.</li>"),
+        "{day}"
+    );
+    assert!(day.contains("<h1>ألفالاند</h1>"), "{day}");
+    // The Latin pseudonym is a run of its own inside the Arabic note.
+    assert!(
+        day.contains(
+            "<span lang=\"en\" dir=\"ltr\">A teacher.</span> <bdi>\u{2068}Ana\u{2069} اسم مستعار"
+        ),
+        "{day}"
+    );
+    // A label's values are isolated on a right-to-left page: the address keeps its `/` at the end.
+    let bulletin = p
+        .run(&[
+            "build",
+            "--date",
+            SUNDAY,
+            "--week",
+            "--stdout",
+            "--format",
+            "bulletin",
+            "--language",
+            "ar",
+        ])
+        .ok();
+    assert!(
+        bulletin.contains("\u{2068}https://example.org/prayer/\u{2069}"),
+        "{bulletin}"
+    );
+    // In Spanish, translated throughout, nothing is marked.
+    let es = p
+        .run(&[
+            "build",
+            "--date",
+            SUNDAY,
+            "--stdout",
+            "--format",
+            "html",
+            "--language",
+            "es",
+        ])
+        .ok();
+    assert!(!es.contains("<li lang=\"en\""), "{es}");
+}
+
+#[test]
+fn the_title_and_a_pinned_theme_in_another_language() {
+    let p = project();
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title.en = \"Test Prayer Guide\"\ntitle.es = \"Guía de prueba\"",
+    );
+    p.replace(
+        "schedule.toml",
+        "points = [\"Pray for all who suffer.\", \"Pray for our church.\"]",
+        "points = [\"Pray for all who suffer.\", \"Pray for our church.\"]\n\
+         [pin.es]\ntitle = \"Día de oración\"\npoints = [\"Oremos por los que sufren.\"]",
+    );
+    let check = p.run(&["check"]);
+    assert!(
+        check
+            .stderr
+            .contains("`pin.es`: pin 1: not translated, shown in `en`: text, points[2]"),
+        "{}",
+        check.stderr
+    );
+    let day = |tag: &str| {
+        p.run(&[
+            "build",
+            "--date",
+            "2026-11-01",
+            "--stdout",
+            "--format",
+            "html",
+            "--language",
+            tag,
+        ])
+        .ok()
+    };
+    let es = day("es");
+    assert!(es.contains("<p>Guía de prueba</p>"), "{es}");
+    assert!(es.contains("<h1>Día de oración</h1>"), "{es}");
+    assert!(es.contains("<li>Oremos por los que sufren.</li>"), "{es}");
+    // What the Spanish leaves out is English, and says so.
+    assert!(
+        es.contains("<p lang=\"en\" dir=\"ltr\">A day for everyone.</p>"),
+        "{es}"
+    );
+    assert!(
+        es.contains("<li lang=\"en\" dir=\"ltr\">Pray for our church.</li>"),
+        "{es}"
+    );
+    // French has none of its own: the English title and theme, marked.
+    let fr = day("fr");
+    assert!(
+        fr.contains("<h1 lang=\"en\" dir=\"ltr\">Day of Prayer</h1>"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("<p lang=\"en\" dir=\"ltr\">Test Prayer Guide</p>"),
+        "{fr}"
+    );
+    // A language no page is written in is an error with its line.
+    p.replace("schedule.toml", "[pin.es]", "[pin.nl]");
+    let err = p.run(&["check"]).fails();
+    assert!(
+        err.contains("schedule.toml:13:6: `pin.nl`: no page is written in `nl`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -400,4 +552,43 @@ fn a_language_without_labels_says_its_pages_are_english() {
             run.stdout
         );
     }
+}
+
+#[test]
+fn a_title_or_theme_translated_after_publication_leaves_published_days_as_they_were() {
+    let p = project();
+    // Publishes every day up to a week after today, 1 November 2026 among them.
+    p.run(&["build", "--date", "2026-11-01", "--language", "es"])
+        .ok();
+    let day = |date: &str| {
+        p.run(&[
+            "build",
+            "--date",
+            date,
+            "--stdout",
+            "--format",
+            "html",
+            "--language",
+            "es",
+        ])
+        .ok()
+    };
+    let before = day("2026-11-01");
+    p.replace(
+        "schedule.toml",
+        "title = \"Test Prayer Guide\"",
+        "title.en = \"Test Prayer Guide\"\ntitle.es = \"Guía de prueba\"",
+    );
+    p.replace(
+        "schedule.toml",
+        "points = [\"Pray for all who suffer.\", \"Pray for our church.\"]",
+        "points = [\"Pray for all who suffer.\", \"Pray for our church.\"]\n\
+         [pin.es]\ntitle = \"Día de oración\"\ntext = \"Un día para todos.\"\n\
+         points = [\"Oremos por los que sufren.\", \"Oremos por nuestra iglesia.\"]",
+    );
+    assert_eq!(day("2026-11-01"), before, "a published day changed");
+    let next_year = day("2027-11-07");
+    assert!(next_year.contains("<p>Guía de prueba</p>"), "{next_year}");
+    assert!(next_year.contains("<h1>Día de oración</h1>"), "{next_year}");
+    assert!(!next_year.contains("lang=\"en\""), "{next_year}");
 }

@@ -427,6 +427,59 @@ fn arabic_renders_with_a_font_that_has_it_or_names_the_font_to_install() {
 }
 
 #[test]
+#[ignore = "needs poppler's pdftotext (.ci/run installs poppler-utils)"]
+fn an_arabic_weeks_pdf_reads_in_logical_order_with_its_address_whole() {
+    if !font_has('ص') {
+        return;
+    }
+    let p = Project::fixture("small");
+    copy_dir(&crate::fixtures().join("translations"), &p.path("guides"));
+    p.replace(
+        "schedule.toml",
+        "paper = \"letter\"",
+        "paper = \"letter\"\nbase_url = \"https://example.org/prayer/\"",
+    );
+    p.run(&[
+        "build",
+        "--date",
+        "2026-11-29",
+        "--week",
+        "--format",
+        "pdf",
+        "--format",
+        "bulletin",
+        "--language",
+        "ar",
+    ])
+    .ok();
+    let text = |file: &str| {
+        let out = std::process::Command::new("pdftotext")
+            .arg(p.path(file))
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let bulletin = text("public/ar/weeks/2026-11-23.bulletin.pdf");
+    assert!(
+        bulletin.contains("https://example.org/prayer/"),
+        "{bulletin}"
+    );
+    assert!(!bulletin.contains("/https://"), "{bulletin}");
+    let sheet = text("public/ar/weeks/2026-11-23.pdf");
+    // English points on the Arabic sheet are paragraphs of their own direction: each ends
+    // with its full stop, and the Arabic reads in logical order.
+    for line in [
+        "Pray for Betastan church one.",
+        "Pray for Alphaland believers, point four.",
+    ] {
+        assert!(sheet.lines().any(|l| l.trim() == line), "{line}\n{sheet}");
+    }
+    assert!(sheet.contains("نوفمبر"), "{sheet}");
+    assert!(sheet.contains("صغيرة"), "{sheet}");
+}
+
+#[test]
 fn chinese_renders_with_a_font_that_has_it_or_names_the_font_to_install() {
     let p = Project::fixture("small");
     p.replace(

@@ -24,6 +24,14 @@ pub const SHIPPED: [&str; 7] = ["en", "es", "fr", "pt", "de", "ko", "ar"];
 /// Languages written right to left (by primary language subtag).
 const RIGHT_TO_LEFT: [&str; 10] = ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv", "ckb", "ug"];
 
+/// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms): what decides a run's direction, as HTML's `dir="auto"` does.
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+}
+
 /// A language as schedule.toml, the command line and subscribers give it: a BCP 47 tag such as
 /// `es`, `pt-BR` or `ar`, checked and written in its canonical form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

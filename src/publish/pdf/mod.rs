@@ -264,6 +264,11 @@ fn qr(name: String, url: &str) -> Result<(String, Vec<u8>, usize), Error> {
     Ok((name, svg.into_bytes(), modules))
 }
 
+/// `text` as a bidi isolate (U+2068…U+2069), which Typst's bidi honours.
+fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// Typesets `week` as `edition`.
 pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset, Error> {
     let locale = print.locale;
@@ -371,7 +376,9 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         notes: week.notes.clone(),
         footer: match edition {
             Edition::Bulletin => match base {
-                Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
+                // The address is a left-to-right run of its own, whatever the page's direction:
+                // its last `/` stays at its end.
+                Some(url) => locale.label("bulletin-footer-link", &[("url", &isolate(url))]),
                 None => locale.label("bulletin-footer", &[]),
             },
             _ => locale.label("sheet-footer", &[]),
@@ -820,7 +827,7 @@ pub fn month(
     let qr_file = qr_file.map(|(name, svg, _)| (name, svg));
     let private = setting.audience == Audience::Private;
     let mut footer = match setting.base_url {
-        Some(url) => locale.label("bulletin-footer-link", &[("url", url)]),
+        Some(url) => locale.label("bulletin-footer-link", &[("url", &isolate(url))]),
         None => locale.label("bulletin-footer", &[]),
     };
     if private {
