@@ -7,6 +7,7 @@ mod check;
 mod import;
 mod init;
 mod plan;
+mod post;
 mod publish;
 mod run;
 mod send;
@@ -111,6 +112,24 @@ pub enum Command {
         #[arg(long)]
         without_unsubscribe: bool,
     },
+    /// Post today's guide (or the week's) to the group chats of schedule.toml, each once.
+    ///
+    /// Each [[post]] table names a chat: a Matrix room, a Telegram chat, or a Slack or Discord
+    /// incoming webhook, with the hour it posts at and whether it gets the day's guide or the
+    /// week's (on the week's first day). Restricted points never go to a chat. A journal in the
+    /// database records every message, so running it again (from cron, or `run`, which posts
+    /// at each channel's hour by itself) posts only what is missing; a message a stopped run
+    /// may have sent is reported, not sent twice (Matrix deduplicates it by its transaction ID).
+    /// What is posted is published: its days are recorded in published.txt.
+    ///
+    /// Exits non-zero when a post failed, waits for another try, or may have been posted.
+    ///
+    /// Examples:
+    ///   prayer-guide post
+    ///   prayer-guide post --dry-run                 (print what would be posted)
+    ///   prayer-guide post --date today --channel youth-telegram
+    #[command(verbatim_doc_comment)]
+    Post(PostArgs),
     /// Show the next deliveries, the last run, and messages waiting for another attempt.
     ///
     /// Exits non-zero when messages are waiting for another attempt, so a monitor can alert.
@@ -345,6 +364,29 @@ pub struct SendArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct PostArgs {
+    /// Post this day's guide (or its week's, to weekly channels) now, whatever the hour:
+    /// YYYY-MM-DD or a word such as today (see build --date) [default: what is due now]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Only this channel (its `name` in schedule.toml)
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// Print what would be posted, message by message; send and record nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send again messages a chat refused before (after fixing the channel's settings)
+    #[arg(long)]
+    pub retry_failed: bool,
+    /// Act as if it were this instant (RFC 3339), to test schedules
+    #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Milliseconds between the messages of one post (default 1000), for tests
+    #[arg(long, value_name = "MS", hide = true)]
+    pub pause_ms: Option<u64>,
+}
+
+#[derive(Debug, Args)]
 pub struct BouncesArgs {
     /// A message file, or a folder whose files are each one message (a Maildir's new/, saved
     /// .eml files) [default: one message on standard input]
@@ -570,6 +612,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check(args) => check::run(&config, args),
         Command::Send(args) => send::run(&config, args),
         Command::Bounces(args) => bounces::run(&config, args),
+        Command::Post(args) => post::run(&config, args),
         Command::Subscribers(cmd) => subscribers::run(&config, cmd),
         Command::Run {
             now,

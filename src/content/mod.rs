@@ -14,6 +14,8 @@ pub mod locale;
 pub mod mail_config;
 /// Reading a TOML file with every mistake reported in plain words.
 pub mod parse;
+/// The `[[post]]` group chats of schedule.toml.
+pub mod post_config;
 /// Loading a project: schedule and guides together.
 pub mod project;
 /// The `schedule.toml` format.
