@@ -146,6 +146,9 @@ struct PostLock {
 impl PostLock {
     fn acquire(database: &std::path::Path) -> Result<Option<PostLock>, Error> {
         let path = crate::lock::beside(database, "post.lock");
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+        }
         Ok(crate::lock::FileLock::try_acquire(&path)?
             .ok()
             .map(|lock| PostLock { _lock: lock }))

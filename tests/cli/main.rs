@@ -19,6 +19,7 @@ mod library;
 mod pdf;
 mod pipes;
 mod plan;
+mod post;
 mod print;
 mod proof_of_work;
 mod security;
