@@ -25,7 +25,7 @@ pub struct PostChannel {
     pub language: Option<Language>,
     /// Matrix: the homeserver's address, `https://matrix.example.org`.
     pub homeserver: Option<String>,
-    /// Matrix: the room's ID, `!abc123:example.org`.
+    /// Matrix: the room's ID, `!abc123:example.org` (or, from room version 12, `!` and a hash).
     pub room: Option<String>,
     /// Telegram: the chat's ID (`-1001234567890`) or a public channel's `@name`.
     #[serde(default, deserialize_with = "chat_id")]
@@ -344,7 +344,10 @@ pub fn validate(channels: &[PostChannel], file: &SourceFile, out: &mut Diagnosti
             }
         }
         if let Some(room) = &channel.room
-            && !(room.starts_with('!') && room.contains(':'))
+            // Room versions before 12 add `:server`; version 12 IDs are `!` and a hash alone.
+            && !(room.len() > 1
+                && room.starts_with('!')
+                && !room.contains(|c: char| c.is_whitespace() || c == '/'))
         {
             err(
                 "room",

@@ -30,6 +30,7 @@ mod smtp;
 mod staging;
 mod storage;
 mod subscribers;
+mod synapse;
 mod tls;
 mod webmail;
 mod withdraw;
