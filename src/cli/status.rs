@@ -11,12 +11,14 @@ use crate::error::Error;
 pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode, Error> {
     let project = Project::load(config)?;
     let health = crate::mail::health::check(&project, now)?;
-    let code = if health.healthy() {
+    let chats = crate::post::status::check(&project, now)?;
+    let code = if health.healthy() && chats.healthy {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     };
-    match write_out(&health.render(project.schedule.timezone)) {
+    let text = health.render(project.schedule.timezone) + &chats.text;
+    match write_out(&text) {
         Ok(()) | Err(Error::OutputClosed) => Ok(code),
         Err(e) => Err(e),
     }

@@ -225,21 +225,25 @@ impl Journal {
             .map_err(|e| self.err(e))
     }
 
-    /// Parts that need a person: refused, or possibly posted. (channel, edition, part, state,
-    /// detail), oldest first.
+    /// Parts that need a person (refused, possibly posted, waiting for another try) changed
+    /// since `since`: (channel, edition, part, state, detail), oldest first.
+    #[allow(clippy::type_complexity)]
     pub fn needing_attention(
         &self,
+        since: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<(String, String, u32, PartState, String)>, Error> {
         let mut stmt = self
             .store
             .connection()
             .prepare(
                 "SELECT channel, edition, part, state, detail FROM chat_posts
-                 WHERE state IN ('failed', 'doubtful', 'deferred') ORDER BY updated",
+                 WHERE state IN ('failed', 'doubtful', 'deferred') AND updated >= ?1
+                 ORDER BY updated",
             )
             .map_err(|e| self.err(e))?;
+        let since = since.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([since], |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,
@@ -286,7 +290,8 @@ mod tests {
             [("daily-2026-12-07".to_string(), 1)]
         );
         assert!(!j.claim("hook", "daily-2026-12-07", (1, 1), "t").unwrap());
-        assert_eq!(j.needing_attention().unwrap().len(), 1);
+        let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+        assert_eq!(j.needing_attention(week_ago).unwrap().len(), 1);
     }
 
     #[test]

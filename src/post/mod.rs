@@ -15,3 +15,5 @@ pub mod message;
 pub mod run;
 /// Posting from the long-running `run` service at each channel's hour.
 pub mod service;
+/// The chats' part of `status`.
+pub mod status;

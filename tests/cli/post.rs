@@ -536,6 +536,16 @@ fn a_refused_post_fails_clearly_without_the_secret() {
          or wrong: make a new one and update webhook_env or webhook_file\n"
     );
     assert_eq!(chats.texts("slack").len(), 1, "a 4xx is not retried");
+    let status = p.run(&["status"]);
+    assert_eq!(status.code, 1, "{status:?}");
+    assert!(
+        status.stdout.contains(
+            "chat messages needing a look: 1\n  slack daily-2026-12-07 message 1: refused \
+             (post --retry-failed sends it again): 404: no_service\n"
+        ),
+        "{}",
+        status.stdout
+    );
     // Not sent again by itself; sent again when asked.
     let run = post(&p, &chats, &["--date", "2026-12-07", "--channel", "slack"]);
     assert_eq!(run.code, 1);
@@ -623,4 +633,52 @@ fn check_names_each_bad_post_field_with_its_line() {
         )),
         "{err}"
     );
+}
+
+#[test]
+fn run_posts_at_each_channels_hour_once() {
+    let chats = Chats::start();
+    let p = project_with_chats(&chats);
+    // Ten seconds before 07:00 London on Monday 7 December.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["run", "--now", "2026-12-07T06:59:50Z"])
+        .current_dir(p.dir.path())
+        .env("PG_TEST_TELEGRAM", TELEGRAM_TOKEN)
+        .env(
+            "PG_TEST_DISCORD",
+            format!("http://{}/discord/{DISCORD_SECRET}", chats.addr),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(chats.received().is_empty(), "nothing before the hour");
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while chats.received().len() < 3 {
+        assert!(Instant::now() < deadline, "{:?}", chats.received());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // A while longer: nothing is posted twice.
+    std::thread::sleep(Duration::from_secs(2));
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("posting to the chats only"), "{stderr}");
+    assert!(
+        stderr.contains("tg (telegram): posted daily-2026-12-07 in 1 message"),
+        "{stderr}"
+    );
+    for secret in [TELEGRAM_TOKEN, SLACK_SECRET, DISCORD_SECRET] {
+        assert!(!stderr.contains(secret));
+    }
+    assert_eq!(chats.texts("telegram").len(), 1);
+    assert_eq!(chats.texts("slack").len(), 1);
+    assert_eq!(chats.texts("discord").len(), 1);
+    assert_well_formed(&chats);
 }
