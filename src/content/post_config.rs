@@ -274,14 +274,10 @@ pub fn validate(channels: &[PostChannel], file: &SourceFile, out: &mut Diagnosti
                     "post {n} ({network}): no {kind}: neither {kind}_env nor {kind}_file is set"
                 ),
                 &format!(
-                    "name the environment variable that holds it, e.g. {kind}_env = \"{}\", or a \
-                     file: {kind}_file = \"secrets/{}\" (never the value itself)",
-                    format!(
-                        "{}_{}",
-                        name.to_uppercase().replace('-', "_"),
-                        kind.to_uppercase()
-                    ),
-                    name
+                    "name the environment variable that holds it, e.g. {kind}_env = \"{}_{}\", \
+                     or a file: {kind}_file = \"secrets/{name}\" (never the value itself)",
+                    name.to_uppercase().replace('-', "_"),
+                    kind.to_uppercase()
                 ),
             ),
             (Some(_), Some(_)) => err(

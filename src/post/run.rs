@@ -398,9 +398,8 @@ fn post_one(
     let mut sent = 0;
     for (i, message) in messages.iter().enumerate() {
         let part = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        match done.get(&part) {
-            Some(PartState::Posted | PartState::Doubtful) => continue,
-            _ => {}
+        if let Some(PartState::Posted | PartState::Doubtful) = done.get(&part) {
+            continue;
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(ChannelResult::Deferred("stopped before the end".into()));

@@ -24,11 +24,14 @@ pub struct Received {
     pub problems: Vec<String>,
 }
 
+/// A scripted answer: status, body, Retry-After.
+type Answer = (u16, String, Option<&'static str>);
+
 #[derive(Default)]
 struct State {
     received: Vec<Received>,
     /// Answers to give before the normal one, per network: (status, body, Retry-After).
-    scripted: HashMap<&'static str, Vec<(u16, String, Option<&'static str>)>>,
+    scripted: HashMap<&'static str, Vec<Answer>>,
     /// A text that makes the server hold its answer for this long (a run to kill meanwhile).
     hold: Option<(String, Duration)>,
 }
@@ -256,17 +259,17 @@ fn telegram_html_problems(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(i) = rest.find(['<', '&']) {
         let tail = &rest[i..];
-        if tail.starts_with('&') {
-            if !["&lt;", "&gt;", "&amp;", "&quot;"]
+        if let Some(after) = tail.strip_prefix('&') {
+            if !["lt;", "gt;", "amp;", "quot;"]
                 .iter()
-                .any(|e| tail.starts_with(e))
+                .any(|e| after.starts_with(e))
             {
                 problems.push(format!(
                     "an unknown entity at {:?}",
-                    &tail[..tail.len().min(10)]
+                    tail.chars().take(10).collect::<String>()
                 ));
             }
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         let Some(end) = tail.find('>') else {
@@ -431,6 +434,12 @@ fn posts_each_day_once_in_each_networks_shape_and_limits() {
     assert_eq!(chats.texts("discord").len(), 2);
     assert_eq!(chats.texts("slack").len(), 2);
     assert_well_formed(&chats);
+    let telegram = chats
+        .received()
+        .into_iter()
+        .find(|r| r.network == "telegram")
+        .unwrap();
+    assert_eq!(telegram.body["link_preview_options"]["is_disabled"], true);
     let tg = chats.texts("telegram").pop().unwrap();
     assert!(
         tg.starts_with("<b>Test Prayer Guide</b>\nMonday 7 December 2026"),
@@ -640,7 +649,7 @@ fn run_posts_at_each_channels_hour_once() {
     let chats = Chats::start();
     let p = project_with_chats(&chats);
     // Ten seconds before 07:00 London on Monday 7 December.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
         .args(["run", "--now", "2026-12-07T06:59:50Z"])
         .current_dir(p.dir.path())
         .env("PG_TEST_TELEGRAM", TELEGRAM_TOKEN)
