@@ -130,6 +130,20 @@ pub enum Command {
     ///   prayer-guide post --date today --channel youth-telegram
     #[command(verbatim_doc_comment)]
     Post(PostArgs),
+    /// Issue an urgent prayer alert: write it to alerts/ and post it to every chat now.
+    ///
+    /// The alert is a file the editors keep (alerts/2026-12-07-ng.toml: date, until, country,
+    /// title, text), checked by `check`. It is outside the rotation and published.txt: it shows
+    /// on top of the day pages and weekly sheets of its days (from today through --until, a
+    /// week by default) when they are built, and is listed on the site's alerts page. `post`
+    /// and `run` post an alert that some chat has not had yet, each once.
+    ///
+    /// Examples:
+    ///   prayer-guide alert "Pastor Daniel was arrested in Kaduna on Sunday. Pray for his release." \
+    ///       --title "Pastor arrested" --country NG --until 2026-12-20
+    ///   prayer-guide alert --file alert.txt --title "Church burned in Plateau State"
+    #[command(verbatim_doc_comment)]
+    Alert(AlertArgs),
     /// Show the next deliveries, the last run, and messages waiting for another attempt.
     ///
     /// Exits non-zero when messages are waiting for another attempt, so a monitor can alert.
@@ -387,6 +401,34 @@ pub struct PostArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AlertArgs {
+    /// What to pray for, a few sentences (or --file)
+    #[arg(value_name = "TEXT", conflicts_with = "file")]
+    pub text: Option<String>,
+    /// The alert's title, a few words
+    #[arg(long)]
+    pub title: String,
+    /// The country it is about: a guide's code
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// The last day it shows: YYYY-MM-DD or a word such as next-sunday [default: a week]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Read the text from this file (plain text, paragraphs separated by blank lines)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Write the file only; `post` or `run` posts it later
+    #[arg(long)]
+    pub no_post: bool,
+    /// Act as if it were this instant (RFC 3339), for tests
+    #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Milliseconds between the messages of one post, for tests
+    #[arg(long, value_name = "MS", hide = true)]
+    pub pause_ms: Option<u64>,
+}
+
+#[derive(Debug, Args)]
 pub struct BouncesArgs {
     /// A message file, or a folder whose files are each one message (a Maildir's new/, saved
     /// .eml files) [default: one message on standard input]
@@ -613,6 +655,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Send(args) => send::run(&config, args),
         Command::Bounces(args) => bounces::run(&config, args),
         Command::Post(args) => post::run(&config, args),
+        Command::Alert(args) => post::alert(&config, args),
         Command::Subscribers(cmd) => subscribers::run(&config, cmd),
         Command::Run {
             now,

@@ -1,5 +1,7 @@
 //! The first stage: the files an editor writes, read strictly and checked together.
 
+/// Urgent prayer alerts: `alerts/*.toml`, outside the rotation.
+pub mod alerts;
 /// Calendar arithmetic: today in a zone, weeks, yearly rules.
 pub mod calendar;
 /// The church year: Easter, movable feasts and the names of Sundays.

@@ -79,6 +79,25 @@ pub fn week(week: &WeekGuide, base_url: Option<&str>) -> Vec<Block> {
     blocks
 }
 
+/// An urgent alert's post: its title (with the country's name), its text, and the site's
+/// archive of alerts.
+pub fn alert(
+    alert: &crate::content::alerts::Alert,
+    country: Option<&str>,
+    base_url: Option<&str>,
+) -> Vec<Block> {
+    let heading = match country {
+        Some(name) => format!("{name}: {}", alert.title),
+        None => alert.title.clone(),
+    };
+    let mut blocks = vec![Block::Heading(heading)];
+    blocks.extend(alert.text.iter().map(|p| Block::Text(p.clone())));
+    if let Some(base) = base_url {
+        blocks.push(Block::Link(format!("{base}alerts.html#{}", alert.id)));
+    }
+    blocks
+}
+
 /// The plain words of a post, for `--dry-run` and tests.
 pub fn plain(blocks: &[Block]) -> String {
     blocks

@@ -33,6 +33,10 @@ pub struct Options {
     pub dry_run: bool,
     /// Send again the messages a network refused before (once their channel is fixed).
     pub retry_failed: bool,
+    /// Post alerts only, not the day's guide (`prayer-guide alert`).
+    pub alerts_only: bool,
+    /// Of the alerts, only this one (its id, the file name without `.toml`).
+    pub alert: Option<String>,
     /// Wait this long between the messages of one post (networks limit a chat to about one
     /// message a second) and this long, doubled each time, between server-error attempts.
     pub pause: Option<Duration>,
@@ -221,6 +225,9 @@ pub fn run(
     // Only what is still owed is published and rendered.
     let mut todo: Vec<(&PostChannel, Due)> = Vec::new();
     for (channel, d) in owed {
+        if options.alerts_only {
+            continue;
+        }
         let Some(d) = d else {
             report.channels.push(ChannelReport {
                 channel: channel.name.clone(),
@@ -230,79 +237,132 @@ pub fn run(
             });
             continue;
         };
-        if let Some(journal) = &journal {
-            if options.retry_failed && !options.dry_run {
-                journal.retry_failed(&channel.name, &d.id())?;
-            }
-            let refused = journal
-                .parts(&channel.name, &d.id())?
-                .into_iter()
-                .find(|r| r.state == PartState::Failed);
-            let result = if let Some(r) = refused {
-                Some(ChannelResult::Failed(format!(
-                    "message {} was refused: {} (after fixing it, `prayer-guide post --retry-failed`)",
-                    r.part, r.detail
-                )))
-            } else if journal.is_done(&channel.name, &d.id())? {
-                Some(ChannelResult::AlreadyPosted)
-            } else {
-                None
-            };
-            if let Some(result) = result {
-                report.channels.push(ChannelReport {
-                    channel: channel.name.clone(),
-                    network: channel.network,
-                    edition: d.id(),
-                    result,
-                });
+        match settled(journal.as_ref(), channel, &d.id(), options)? {
+            Some(result) => report.channels.push(ChannelReport {
+                channel: channel.name.clone(),
+                network: channel.network,
+                edition: d.id(),
+                result,
+            }),
+            None => todo.push((channel, d)),
+        }
+    }
+    let mut jobs: Vec<(&PostChannel, String, Vec<Rendered>)> = Vec::new();
+    if !todo.is_empty() {
+        // What is posted is published: the days are recorded in the ledger before the first
+        // message goes, and shown from it (a dry run only reads it).
+        let today = crate::content::calendar::today(&schedule.timezone);
+        let (ledger, publishing) = if options.dry_run {
+            (read, None)
+        } else {
+            let mut publishing = crate::publish::ledger::Publishing::begin(project, &outputs)?;
+            let through = todo
+                .iter()
+                .map(|(_, d)| d.through(&weeks))
+                .fold(today, NaiveDate::max);
+            publishing.extend(through, today)?;
+            (publishing.ledger().clone(), Some(publishing))
+        };
+        for (channel, d) in &todo {
+            let blocks = blocks(project, &ledger, channel, d)?;
+            jobs.push((channel, d.id(), format::messages(channel.network, &blocks)));
+        }
+        if let Some(publishing) = &publishing {
+            publishing.commit()?;
+        }
+    }
+    // Alerts showing today, to every chat, each once (never with --date: that asks for a day).
+    if options.date.is_none() {
+        let today = now.with_timezone(&schedule.timezone).date_naive();
+        let alerts = crate::content::alerts::load_usable(&project.root, &project.catalog);
+        for alert in alerts.iter().filter(|a| a.shows_on(today)) {
+            if options.alert.as_ref().is_some_and(|id| *id != alert.id) {
                 continue;
             }
+            let blocks = message::alert(alert, alert_country(project, alert), base_url(project));
+            for channel in &channels {
+                match settled(journal.as_ref(), channel, &alert.post_id(), options)? {
+                    Some(result) => report.channels.push(ChannelReport {
+                        channel: channel.name.clone(),
+                        network: channel.network,
+                        edition: alert.post_id(),
+                        result,
+                    }),
+                    None => jobs.push((
+                        channel,
+                        alert.post_id(),
+                        format::messages(channel.network, &blocks),
+                    )),
+                }
+            }
         }
-        todo.push((channel, d));
     }
-    if todo.is_empty() {
-        return Ok(report);
-    }
-    // What is posted is published: the days are recorded in the ledger before the first
-    // message goes, and shown from it (a dry run only reads it).
-    let today = crate::content::calendar::today(&schedule.timezone);
-    let (ledger, publishing) = if options.dry_run {
-        (read, None)
-    } else {
-        let mut publishing = crate::publish::ledger::Publishing::begin(project, &outputs)?;
-        let through = todo
-            .iter()
-            .map(|(_, d)| d.through(&weeks))
-            .fold(today, NaiveDate::max);
-        publishing.extend(through, today)?;
-        (publishing.ledger().clone(), Some(publishing))
-    };
-    let mut posts = Vec::with_capacity(todo.len());
-    for (channel, d) in &todo {
-        let blocks = blocks(project, &ledger, channel, d)?;
-        posts.push(format::messages(channel.network, &blocks));
-    }
-    if let Some(publishing) = &publishing {
-        publishing.commit()?;
-    }
-    for ((channel, d), messages) in todo.into_iter().zip(posts) {
+    for (channel, post, messages) in jobs {
         if stop.load(Ordering::Relaxed) {
             break;
         }
         let result = match &journal {
-            Some(journal) if !options.dry_run => {
-                post_one(project, journal, channel, &d, &messages, options, stop, log)?
-            }
+            Some(journal) if !options.dry_run => post_one(
+                project, journal, channel, &post, &messages, options, stop, log,
+            )?,
             _ => ChannelResult::WouldPost(messages),
         };
         report.channels.push(ChannelReport {
             channel: channel.name.clone(),
             network: channel.network,
-            edition: d.id(),
+            edition: post,
             result,
         });
     }
     Ok(report)
+}
+
+/// What the journal already says of `post` to `channel`: refused, or done; `None` when it is
+/// owed. `--retry-failed` first makes refused messages owed again.
+fn settled(
+    journal: Option<&Journal>,
+    channel: &PostChannel,
+    post: &str,
+    options: &Options,
+) -> Result<Option<ChannelResult>, Error> {
+    let Some(journal) = journal else {
+        return Ok(None);
+    };
+    if options.retry_failed && !options.dry_run {
+        journal.retry_failed(&channel.name, post)?;
+    }
+    let refused = journal
+        .parts(&channel.name, post)?
+        .into_iter()
+        .find(|r| r.state == PartState::Failed);
+    Ok(if let Some(r) = refused {
+        Some(ChannelResult::Failed(format!(
+            "message {} was refused: {} (after fixing it, `prayer-guide post --retry-failed`)",
+            r.part, r.detail
+        )))
+    } else if journal.is_done(&channel.name, post)? {
+        Some(ChannelResult::AlreadyPosted)
+    } else {
+        None
+    })
+}
+
+/// The name of the country an alert is about, from its guide.
+fn alert_country<'p>(
+    project: &'p Project,
+    alert: &crate::content::alerts::Alert,
+) -> Option<&'p str> {
+    let code = alert.country.as_deref()?;
+    project
+        .catalog
+        .entries
+        .iter()
+        .find(|e| e.guide.code == code)
+        .map(|e| e.guide.name.as_str())
+}
+
+fn base_url(project: &Project) -> Option<&str> {
+    project.schedule.output.base_url.as_deref()
 }
 
 /// The channels to look at: all, or the one asked for.
@@ -375,13 +435,12 @@ fn post_one(
     project: &Project,
     journal: &Journal,
     channel: &PostChannel,
-    d: &Due,
+    post: &str,
     messages: &[Rendered],
     options: &Options,
     stop: &AtomicBool,
     log: &mut dyn FnMut(&str),
 ) -> Result<ChannelResult, Error> {
-    let post = d.id();
     let secret = match channel.secret(&project.root) {
         Ok(secret) => secret,
         Err(why) => return Ok(ChannelResult::Deferred(why)),
@@ -407,32 +466,32 @@ fn post_one(
         if sent > 0 {
             std::thread::sleep(pause);
         }
-        let txn = txn_id(&channel.name, &post, part);
-        if !journal.claim(&channel.name, &post, (part, parts), &txn)? {
+        let txn = txn_id(&channel.name, post, part);
+        if !journal.claim(&channel.name, post, (part, parts), &txn)? {
             continue;
         }
         let mut note =
             |text: &str| log(&format!("{}: {post} message {part}: {text}", channel.name));
         match destination.send(message, &txn, &mut note) {
             Outcome::Posted(id) => {
-                journal.record(&channel.name, &post, part, PartState::Posted, &id)?;
+                journal.record(&channel.name, post, part, PartState::Posted, &id)?;
                 sent += 1;
             }
             Outcome::Refused(why) => {
-                journal.record(&channel.name, &post, part, PartState::Failed, &why)?;
+                journal.record(&channel.name, post, part, PartState::Failed, &why)?;
                 return Ok(ChannelResult::Failed(why));
             }
             Outcome::Unavailable(why) => {
-                journal.record(&channel.name, &post, part, PartState::Deferred, &why)?;
+                journal.record(&channel.name, post, part, PartState::Deferred, &why)?;
                 return Ok(ChannelResult::Deferred(why));
             }
             Outcome::Unknown(why) if channel.network == Network::Matrix => {
                 // Left claimed: the next run sends it again under the same transaction ID.
-                journal.record(&channel.name, &post, part, PartState::Claimed, &why)?;
+                journal.record(&channel.name, post, part, PartState::Claimed, &why)?;
                 return Ok(ChannelResult::Deferred(why));
             }
             Outcome::Unknown(why) => {
-                journal.record(&channel.name, &post, part, PartState::Doubtful, &why)?;
+                journal.record(&channel.name, post, part, PartState::Doubtful, &why)?;
                 return Ok(ChannelResult::Failed(format!(
                     "message {part} may have been posted ({why}): look in the chat; it is not sent again"
                 )));
