@@ -691,3 +691,120 @@ fn run_posts_at_each_channels_hour_once() {
     assert_eq!(chats.texts("discord").len(), 1);
     assert_well_formed(&chats);
 }
+
+#[test]
+fn an_alert_goes_to_every_chat_once_and_shows_on_its_days() {
+    let chats = Chats::start();
+    let p = project_with_chats(&chats);
+    let run = post(&p, &chats, &[]);
+    // (`post` with no chat due yet, at the real clock's hour or not, is not what this tests.)
+    drop(run);
+    let before = chats.received().len();
+    let run = {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+            .args([
+                "alert",
+                "Pastor Daniel was arrested on Sunday. Pray for his release & his family.",
+                "--title",
+                "Pastor arrested",
+                "--country",
+                "AL",
+                "--until",
+                "2026-12-09",
+                "--now",
+                "2026-12-07T10:00:00Z",
+                "--pause-ms",
+                "20",
+            ])
+            .current_dir(p.dir.path())
+            .env("PG_TEST_TELEGRAM", TELEGRAM_TOKEN)
+            .env(
+                "PG_TEST_DISCORD",
+                format!("http://{}/discord/{DISCORD_SECRET}", chats.addr),
+            )
+            .output()
+            .unwrap();
+        crate::Run {
+            code: child.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(child.stdout).unwrap(),
+            stderr: String::from_utf8(child.stderr).unwrap(),
+        }
+    };
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "wrote alerts/2026-12-07-al.toml: on the day pages and weekly sheets from 2026-12-07 \
+         through 2026-12-09 (build to show it)\n\
+         tg (telegram): posted alert-2026-12-07-al in 1 message\n\
+         slack (slack): posted alert-2026-12-07-al in 1 message\n\
+         discord-weekly (discord): posted alert-2026-12-07-al in 1 message\n"
+    );
+    let alerts: Vec<Received> = chats.received().split_off(before);
+    assert_eq!(alerts.len(), 3);
+    assert_well_formed(&chats);
+    let tg = &alerts
+        .iter()
+        .find(|r| r.network == "telegram")
+        .unwrap()
+        .text;
+    assert_eq!(
+        tg,
+        "<b>Alphaland: Pastor arrested</b>\n\nPastor Daniel was arrested on Sunday. Pray for \
+         his release &amp; his family."
+    );
+    // `post` later that day posts the day's guide, not the alert again.
+    let run = post(&p, &chats, &["--now", "2026-12-07T12:00:00Z"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("tg (telegram): alert-2026-12-07-al posted before"),
+        "{}",
+        run.stdout
+    );
+    let texts = chats.texts("telegram");
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("Pastor arrested"))
+            .count(),
+        1
+    );
+    // `check` reads it; the day pages show it through its last day, and the week's sheet.
+    assert_eq!(p.run(&["check"]).code, 0);
+    let day = |date: &str| {
+        p.run(&[
+            "build", "--date", date, "--day", "--format", "txt", "--stdout",
+        ])
+        .ok()
+    };
+    assert!(day("2026-12-09").contains("!! ALPHALAND: PASTOR ARRESTED\nPastor Daniel"));
+    assert!(!day("2026-12-10").contains("PASTOR ARRESTED"));
+    let week = p
+        .run(&[
+            "build",
+            "--date",
+            "2026-12-07",
+            "--week",
+            "--format",
+            "html",
+            "--stdout",
+        ])
+        .ok();
+    assert!(
+        week.contains("<aside class=\"alert\" id=\"alert-2026-12-07-al\"><p><strong>Alphaland: Pastor arrested</strong></p>"),
+        "{week}"
+    );
+    // Never in the ledger.
+    assert!(!p.read("published.txt").contains("Pastor"));
+    // A bad alert file is an error for `check`, with its line.
+    p.write(
+        "alerts/2026-12-08-x.toml",
+        "date = 2026-12-08\ntitle = \"T\"\ntext = \"Pray.\"\ncountry = \"ZZ\"\n",
+    );
+    let err = p.run(&["check"]).stderr;
+    assert!(
+        err.contains("error: alerts/2026-12-08-x.toml:4:1: `country`: no guide has the code `ZZ`")
+            || err.contains("2026-12-08-x.toml:4:1: `country`: no guide has the code `ZZ`"),
+        "{err}"
+    );
+}
