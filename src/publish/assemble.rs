@@ -78,6 +78,8 @@ pub struct AlertView {
     pub id: String,
     /// `2026-12-07`
     pub date: String,
+    /// `Monday 7 December 2026`
+    pub date_long: String,
     pub until: String,
     /// The country's name, if it is about one.
     pub country: Option<String>,
@@ -209,13 +211,14 @@ impl<'a> Assembler<'a> {
     }
 
     /// The alerts showing on any day from `first` to `last`, as templates see them.
-    fn alert_views(&self, first: NaiveDate, last: NaiveDate) -> Vec<AlertView> {
+    pub fn alert_views(&self, first: NaiveDate, last: NaiveDate) -> Vec<AlertView> {
         self.alerts
             .iter()
             .filter(|a| a.date <= last && first <= a.until)
             .map(|a| AlertView {
                 id: a.id.clone(),
                 date: a.date.to_string(),
+                date_long: self.locale.long_date(a.date),
                 until: a.until.to_string(),
                 // The name in the page's language, from the guide's translation where it has one.
                 country: a.country.as_ref().and_then(|code| {

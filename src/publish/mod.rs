@@ -1,5 +1,7 @@
 //! The third stage: a plan becomes a view model, the view model becomes files.
 
+/// The site's archive of urgent alerts.
+pub mod alerts_page;
 /// Assembling the view model of a day or a week.
 pub mod assemble;
 /// What a `build` asks for, decided and carried out.

@@ -15,7 +15,7 @@ use crate::publish::assemble::{DayGuide, WeekGuide};
 use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 24] = [
+pub const BUILTIN: [(&str, &str); 25] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -60,6 +60,10 @@ pub const BUILTIN: [(&str, &str); 24] = [
     (
         "site-country.html",
         include_str!("../../templates/site-country.html"),
+    ),
+    (
+        crate::publish::alerts_page::TEMPLATE,
+        include_str!("../../templates/site-alerts.html"),
     ),
     ("web.html", include_str!("../../templates/web.html")),
     (

@@ -349,6 +349,9 @@ pub fn render(
         text: context_json(current) + "\n",
         bytes: None,
     });
+    docs.extend(crate::publish::alerts_page::render(
+        assembler, renderer, &site, today,
+    )?);
     Ok(docs)
 }
 

@@ -791,8 +791,41 @@ fn an_alert_goes_to_every_chat_once_and_shows_on_its_days() {
         week.contains("<aside class=\"alert\" id=\"alert-2026-12-07-al\"><p><strong>Alphaland: Pastor arrested</strong></p>"),
         "{week}"
     );
-    // Never in the ledger.
+    // Never in the ledger; archived on the site with its date.
     assert!(!p.read("published.txt").contains("Pastor"));
+    p.run(&[
+        "build",
+        "--site",
+        "--from",
+        "2026-12-07",
+        "--to",
+        "2026-12-13",
+        "--date",
+        "2026-12-08",
+        "--out",
+        "www",
+    ])
+    .ok();
+    let archive = p.read("www/alerts.html");
+    assert!(
+        archive.contains("<h1>Urgent prayer alerts</h1>"),
+        "{archive}"
+    );
+    assert!(
+        archive.contains(
+            "<section id=\"2026-12-07-al\">\n<h2>Alphaland: Pastor arrested</h2>\n\
+             <p class=\"meta\"><time datetime=\"2026-12-07\">Monday 7 December 2026</time></p>"
+        ),
+        "{archive}"
+    );
+    assert!(
+        p.read("www/days/2026-12-08.html")
+            .contains("Pastor arrested")
+    );
+    assert!(
+        !p.read("www/days/2026-12-10.html")
+            .contains("Pastor arrested")
+    );
     // A bad alert file is an error for `check`, with its line.
     p.write(
         "alerts/2026-12-08-x.toml",
