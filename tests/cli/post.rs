@@ -788,7 +788,7 @@ fn an_alert_goes_to_every_chat_once_and_shows_on_its_days() {
         ])
         .ok();
     assert!(
-        week.contains("<aside class=\"alert\" id=\"alert-2026-12-07-al\"><p><strong>Alphaland: Pastor arrested</strong></p>"),
+        week.contains("<strong>Alphaland: Pastor arrested</strong></p><p style=\"margin: 0.15em 0\">Pastor Daniel"),
         "{week}"
     );
     // Never in the ledger; archived on the site with its date.
