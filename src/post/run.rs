@@ -449,7 +449,7 @@ fn post_one(
     let destination =
         Destination::new(channel, secret).with_backoff(pause.max(Duration::from_millis(10)) * 2);
     let done: std::collections::HashMap<u32, PartState> = journal
-        .parts(&channel.name, &post)?
+        .parts(&channel.name, post)?
         .into_iter()
         .map(|r| (r.part, r.state))
         .collect();
