@@ -54,74 +54,91 @@ pub fn messages(network: Network, blocks: &[Block]) -> Vec<Rendered> {
         tried.push(block.clone());
         if fits(&tried) {
             current = tried;
-            continue;
-        }
-        if !current.is_empty() {
-            parts.push(std::mem::take(&mut current));
-        }
-        if fits(std::slice::from_ref(block)) {
-            current.push(block.clone());
+        } else if fits(std::slice::from_ref(block)) {
+            parts.push(std::mem::replace(&mut current, vec![block.clone()]));
         } else {
-            for piece in split_block(block, &|b| fits(std::slice::from_ref(b))) {
-                parts.push(vec![piece]);
-            }
+            split_block(block, &fits, &mut current, &mut parts);
         }
     }
     if !current.is_empty() {
         parts.push(current);
     }
+    parts.retain(|p| !p.is_empty());
     parts.iter().map(|p| render(network, p)).collect()
 }
 
-/// A block too long for one message, as blocks of the same kind holding its words in order,
-/// each as long as `fits` allows. A single word longer than a message is cut between
+/// A block too long for any one message, as blocks of the same kind holding its words in
+/// order: the first fills the message being made, the next fill whole messages, and the last
+/// stays open for the blocks after it. A single word longer than a message is cut between
 /// characters, the last resort.
-fn split_block(block: &Block, fits: &dyn Fn(&Block) -> bool) -> Vec<Block> {
-    let (text, make): (&str, Box<dyn Fn(String) -> Block>) = match block {
+fn split_block(
+    block: &Block,
+    fits: &dyn Fn(&[Block]) -> bool,
+    current: &mut Vec<Block>,
+    parts: &mut Vec<Vec<Block>>,
+) {
+    let (text, make): (&str, Box<dyn Fn(&str) -> Block>) = match block {
         Block::Title { title, when } => {
             let when = when.clone();
             (
                 title,
-                Box::new(move |t| Block::Title {
-                    title: t,
+                Box::new(move |t: &str| Block::Title {
+                    title: t.to_string(),
                     when: when.clone(),
                 }),
             )
         }
-        Block::Heading(t) => (t, Box::new(Block::Heading)),
-        Block::Text(t) => (t, Box::new(Block::Text)),
-        Block::Scripture(t) => (t, Box::new(Block::Scripture)),
-        Block::Link(t) => (t, Box::new(Block::Link)),
+        Block::Heading(t) => (t, Box::new(|t: &str| Block::Heading(t.to_string()))),
+        Block::Text(t) => (t, Box::new(|t: &str| Block::Text(t.to_string()))),
+        Block::Scripture(t) => (t, Box::new(|t: &str| Block::Scripture(t.to_string()))),
+        Block::Link(t) => (t, Box::new(|t: &str| Block::Link(t.to_string()))),
         Block::Point { number, text } => {
             let number = *number;
-            (text, Box::new(move |t| Block::Point { number, text: t }))
+            (
+                text,
+                Box::new(move |t: &str| Block::Point {
+                    number,
+                    text: t.to_string(),
+                }),
+            )
         }
     };
-    let mut pieces = Vec::new();
-    let mut current = String::new();
+    // Whether `piece` fits after what the message being made holds.
+    let fits_after = |current: &[Block], piece: &str| {
+        let mut tried = current.to_vec();
+        tried.push(make(piece.trim_end()));
+        fits(&tried)
+    };
+    let mut piece = String::new();
     for word in text.split_inclusive(char::is_whitespace) {
-        let tried = format!("{current}{word}");
-        if fits(&make(tried.trim_end().to_string())) {
-            current = tried;
+        let tried = format!("{piece}{word}");
+        if fits_after(current, &tried) {
+            piece = tried;
             continue;
         }
-        if !current.trim().is_empty() {
-            pieces.push(make(current.trim_end().to_string()));
+        if !piece.trim().is_empty() {
+            current.push(make(piece.trim_end()));
         }
-        current = String::new();
+        if !current.is_empty() {
+            parts.push(std::mem::take(current));
+        }
+        piece = String::new();
+        if fits_after(current, word) {
+            piece = word.to_string();
+            continue;
+        }
         for c in word.chars() {
-            let tried = format!("{current}{c}");
-            if !fits(&make(tried.trim_end().to_string())) && !current.is_empty() {
-                pieces.push(make(current.trim_end().to_string()));
-                current = String::new();
+            let tried = format!("{piece}{c}");
+            if !fits_after(current, &tried) && !piece.is_empty() {
+                parts.push(vec![make(piece.trim_end())]);
+                piece = String::new();
             }
-            current.push(c);
+            piece.push(c);
         }
     }
-    if !current.trim().is_empty() {
-        pieces.push(make(current.trim_end().to_string()));
+    if !piece.trim().is_empty() {
+        current.push(make(piece.trim_end()));
     }
-    pieces
 }
 
 /// Blocks in `network`'s markup, one message.
@@ -341,6 +358,36 @@ mod tests {
         }
         let words: usize = parts.iter().map(|p| p.text.matches("word").count()).sum();
         assert_eq!(words, 2000);
+    }
+
+    #[test]
+    fn a_long_paragraph_fills_the_message_before_it_and_its_tail_joins_the_next() {
+        let blocks = vec![
+            Block::Heading("A Long Theme".into()),
+            Block::Text("believers pray. ".repeat(300)),
+            Block::Point {
+                number: 1,
+                text: "Pray for the church.".into(),
+            },
+        ];
+        let parts = messages(Network::Discord, &blocks);
+        assert_eq!(parts.len(), 3, "{parts:#?}");
+        assert!(
+            parts[0]
+                .text
+                .starts_with("**A Long Theme**\n\nbelievers pray")
+        );
+        assert!(length(Network::Discord, &parts[0]) > DISCORD_LIMIT - 20);
+        assert!(
+            parts[2].text.ends_with("\n\n1\\. Pray for the church."),
+            "{}",
+            parts[2].text
+        );
+        let words: usize = parts
+            .iter()
+            .map(|p| p.text.matches("believers").count())
+            .sum();
+        assert_eq!(words, 300);
     }
 
     #[test]
