@@ -77,32 +77,8 @@ fn split_block(
     current: &mut Vec<Block>,
     parts: &mut Vec<Vec<Block>>,
 ) {
-    let (text, make): (&str, Box<dyn Fn(&str) -> Block>) = match block {
-        Block::Title { title, when } => {
-            let when = when.clone();
-            (
-                title,
-                Box::new(move |t: &str| Block::Title {
-                    title: t.to_string(),
-                    when: when.clone(),
-                }),
-            )
-        }
-        Block::Heading(t) => (t, Box::new(|t: &str| Block::Heading(t.to_string()))),
-        Block::Text(t) => (t, Box::new(|t: &str| Block::Text(t.to_string()))),
-        Block::Scripture(t) => (t, Box::new(|t: &str| Block::Scripture(t.to_string()))),
-        Block::Link(t) => (t, Box::new(|t: &str| Block::Link(t.to_string()))),
-        Block::Point { number, text } => {
-            let number = *number;
-            (
-                text,
-                Box::new(move |t: &str| Block::Point {
-                    number,
-                    text: t.to_string(),
-                }),
-            )
-        }
-    };
+    let text = block.words();
+    let make = |piece: &str| block.with_words(piece);
     // Whether `piece` fits after what the message being made holds.
     let fits_after = |current: &[Block], piece: &str| {
         let mut tried = current.to_vec();

@@ -21,6 +21,36 @@ pub enum Block {
     Link(String),
 }
 
+impl Block {
+    /// The block's own words (a title's title), which a split divides.
+    pub fn words(&self) -> &str {
+        match self {
+            Block::Title { title, .. } => title,
+            Block::Heading(t) | Block::Text(t) | Block::Scripture(t) | Block::Link(t) => t,
+            Block::Point { text, .. } => text,
+        }
+    }
+
+    /// The same kind of block holding `words` instead.
+    pub fn with_words(&self, words: &str) -> Block {
+        let words = words.to_string();
+        match self {
+            Block::Title { when, .. } => Block::Title {
+                title: words,
+                when: when.clone(),
+            },
+            Block::Heading(_) => Block::Heading(words),
+            Block::Text(_) => Block::Text(words),
+            Block::Scripture(_) => Block::Scripture(words),
+            Block::Link(_) => Block::Link(words),
+            Block::Point { number, .. } => Block::Point {
+                number: *number,
+                text: words,
+            },
+        }
+    }
+}
+
 /// A day's post: what the day page says, without the page's furniture.
 pub fn day(day: &DayGuide, base_url: Option<&str>) -> Vec<Block> {
     let mut when = day.date_long.clone();
