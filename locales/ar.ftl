@@ -96,6 +96,7 @@ nav-countries = البلدان
 nav-subscribe = اشترك
 nav-calendar = التقويم
 nav-feed = الخلاصة
+alerts-title = تنبيهات صلاة عاجلة
 site-footer = { $title }: أدلة { $range }. الأسماء المستعارة تحمي الأشخاص في هذه القصص.
 private-site = خاص: يتضمن هذا الموقع طلبات لا تُنشر علنًا. لا تنشره.
 today = اليوم

@@ -96,6 +96,7 @@ nav-countries = Länder
 nav-subscribe = Abonnieren
 nav-calendar = Kalender
 nav-feed = Feed
+alerts-title = Dringende Gebetsanliegen
 site-footer = { $title }: Leitfäden { $span }. Pseudonyme schützen die Menschen in diesen Geschichten.
 private-site = Vertraulich: Diese Website enthält Anliegen, die nicht veröffentlicht werden dürfen. Nicht veröffentlichen.
 today = Heute

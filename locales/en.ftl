@@ -105,6 +105,7 @@ nav-countries = Countries
 nav-subscribe = Subscribe
 nav-calendar = Calendar
 nav-feed = Feed
+alerts-title = Urgent prayer alerts
 site-footer = { $title }: guides for { $range }. Pseudonyms protect the people in these stories.
 private-site = Private: this site includes points not for public posting. Do not publish it.
 today = Today

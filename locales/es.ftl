@@ -93,6 +93,7 @@ nav-countries = Países
 nav-subscribe = Suscribirse
 nav-calendar = Calendario
 nav-feed = Canal
+alerts-title = Alertas urgentes de oración
 site-footer = { $title }: guías { $span }. Los seudónimos protegen a las personas de estas historias.
 private-site = Privado: este sitio incluye puntos que no deben publicarse. No lo publique.
 today = Hoy

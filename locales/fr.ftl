@@ -129,6 +129,7 @@ nav-countries = Pays
 nav-subscribe = S’abonner
 nav-calendar = Calendrier
 nav-feed = Flux
+alerts-title = Alertes de prière urgentes
 site-footer = { $title } : guides { $span }. Des pseudonymes protègent les personnes de ces récits.
 private-site = Privé : ce site contient des sujets à ne pas publier. Ne le publiez pas.
 today = Aujourd’hui

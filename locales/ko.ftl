@@ -91,6 +91,7 @@ nav-countries = 나라
 nav-subscribe = 구독
 nav-calendar = 달력
 nav-feed = 피드
+alerts-title = 긴급 기도 요청
 site-footer = { $title }: { $range } 안내. 이야기 속 인물은 가명으로 보호됩니다.
 private-site = 비공개: 이 사이트에는 공개하면 안 되는 기도 제목이 있습니다. 게시하지 마세요.
 today = 오늘

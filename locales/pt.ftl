@@ -114,6 +114,7 @@ nav-countries = Países
 nav-subscribe = Assinar
 nav-calendar = Calendário
 nav-feed = Feed
+alerts-title = Alertas urgentes de oração
 site-footer = { $title }: guias { $span }. Pseudônimos protegem as pessoas destas histórias.
 private-site = Privado: este site inclui pontos que não devem ser publicados. Não o publique.
 today = Hoje

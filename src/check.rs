@@ -57,6 +57,8 @@ pub fn check(config: &Path, today: Option<NaiveDate>) -> Result<Outcome, Error> 
         let today =
             today.unwrap_or_else(|| crate::content::calendar::today(&project.schedule.timezone));
         content_warnings(project, today, &mut outcome.diagnostics);
+        let (_, alert_problems) = crate::content::alerts::load(&project.root, &project.catalog);
+        outcome.diagnostics.extend(alert_problems);
         staged_imports(&guides_dir, &mut outcome.notes);
         ledger_checks(project, &mut outcome)?;
         language_checks(project, &mut outcome)?;

@@ -3,8 +3,8 @@
 //! The data flows one way, one folder a stage, and no stage imports from a later one:
 //! guides and schedule are loaded and validated ([`content`]), the rotation maps each date to a
 //! country and points ([`rotation`]), a day or a week is assembled, rendered through templates and
-//! written out ([`publish`]), digests go to subscribers by email ([`mail`]), and the command line
-//! sits on top ([`cli`]).
+//! written out ([`publish`]), digests go to subscribers by email ([`mail`]) and posts to group
+//! chats ([`post`]), and the command line sits on top ([`cli`]).
 
 /// The command line: arguments, and one short function per command.
 pub mod cli;
@@ -14,6 +14,8 @@ pub mod content;
 pub mod import;
 /// Email digests: subscribers, the SQLite journal, composing, transports and the send run.
 pub mod mail;
+/// Posts to group chats (Matrix, Telegram, Slack, Discord), each day once per channel.
+pub mod post;
 /// From a plan to files: the view model, templates, calendar, feed and the static site.
 pub mod publish;
 /// The rotation: date → country and points, and the `plan` table.

@@ -199,7 +199,11 @@ fn build_language(
         request.audience(),
     )
     .with_locale(locale, &project.translations)
-    .with_frozen_labels(labels.clone());
+    .with_frozen_labels(labels.clone())
+    .with_alerts(crate::content::alerts::load_usable(
+        &project.root,
+        &project.catalog,
+    ));
     let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
     renderer.add_frozen_labels(labels);
     if let Plan::Files { out, .. } | Plan::Site { out, .. } = &plan {

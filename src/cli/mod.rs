@@ -8,6 +8,7 @@ mod db;
 mod import;
 mod init;
 mod plan;
+mod post;
 mod publish;
 mod run;
 mod send;
@@ -112,6 +113,38 @@ pub enum Command {
         #[arg(long)]
         without_unsubscribe: bool,
     },
+    /// Post today's guide (or the week's) to the group chats of schedule.toml, each once.
+    ///
+    /// Each [[post]] table names a chat: a Matrix room, a Telegram chat, or a Slack or Discord
+    /// incoming webhook, with the hour it posts at and whether it gets the day's guide or the
+    /// week's (on the week's first day). Restricted points never go to a chat. A journal in the
+    /// database records every message, so running it again (from cron, or `run`, which posts
+    /// at each channel's hour by itself) posts only what is missing; a message a stopped run
+    /// may have sent is reported, not sent twice (Matrix deduplicates it by its transaction ID).
+    /// What is posted is published: its days are recorded in published.txt.
+    ///
+    /// Exits non-zero when a post failed, waits for another try, or may have been posted.
+    ///
+    /// Examples:
+    ///   prayer-guide post
+    ///   prayer-guide post --dry-run                 (print what would be posted)
+    ///   prayer-guide post --date today --channel youth-telegram
+    #[command(verbatim_doc_comment)]
+    Post(PostArgs),
+    /// Issue an urgent prayer alert: write it to alerts/ and post it to every chat now.
+    ///
+    /// The alert is a file the editors keep (alerts/2026-12-07-ng.toml: date, until, country,
+    /// title, text), checked by `check`. It is outside the rotation and published.txt: it shows
+    /// on top of the day pages and weekly sheets of its days (from today through --until, a
+    /// week by default) when they are built, and is listed on the site's alerts page. `post`
+    /// and `run` post an alert that some chat has not had yet, each once.
+    ///
+    /// Examples:
+    ///   prayer-guide alert "Pastor Daniel was arrested in Kaduna on Sunday. Pray for his release." \
+    ///       --title "Pastor arrested" --country NG --until 2026-12-20
+    ///   prayer-guide alert --file alert.txt --title "Church burned in Plateau State"
+    #[command(verbatim_doc_comment)]
+    Alert(AlertArgs),
     /// Show the next deliveries, the last run, and messages waiting for another attempt.
     ///
     /// Exits non-zero when messages are waiting for another attempt, so a monitor can alert.
@@ -364,6 +397,57 @@ pub struct SendArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct PostArgs {
+    /// Post this day's guide (or its week's, to weekly channels) now, whatever the hour:
+    /// YYYY-MM-DD or a word such as today (see build --date) [default: what is due now]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Only this channel (its `name` in schedule.toml)
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// Print what would be posted, message by message; send and record nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send again messages a chat refused before (after fixing the channel's settings)
+    #[arg(long)]
+    pub retry_failed: bool,
+    /// Act as if it were this instant (RFC 3339), to test schedules
+    #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Milliseconds between the messages of one post (default 1000), for tests
+    #[arg(long, value_name = "MS", hide = true)]
+    pub pause_ms: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct AlertArgs {
+    /// What to pray for, a few sentences (or --file)
+    #[arg(value_name = "TEXT", conflicts_with = "file")]
+    pub text: Option<String>,
+    /// The alert's title, a few words
+    #[arg(long)]
+    pub title: String,
+    /// The country it is about: a guide's code
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// The last day it shows: YYYY-MM-DD or a word such as next-sunday [default: a week]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Read the text from this file (plain text, paragraphs separated by blank lines)
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Write the file only; `post` or `run` posts it later
+    #[arg(long)]
+    pub no_post: bool,
+    /// Act as if it were this instant (RFC 3339), for tests
+    #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Milliseconds between the messages of one post, for tests
+    #[arg(long, value_name = "MS", hide = true)]
+    pub pause_ms: Option<u64>,
+}
+
+#[derive(Debug, Args)]
 pub struct BouncesArgs {
     /// A message file, or a folder whose files are each one message (a Maildir's new/, saved
     /// .eml files) [default: one message on standard input]
@@ -610,6 +694,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check(args) => check::run(&config, args),
         Command::Send(args) => send::run(&config, args),
         Command::Bounces(args) => bounces::run(&config, args),
+        Command::Post(args) => post::run(&config, args),
+        Command::Alert(args) => post::alert(&config, args),
         Command::Subscribers(cmd) => subscribers::run(&config, cmd),
         Command::Run {
             now,

@@ -11,7 +11,8 @@ use crate::error::Error;
 pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode, Error> {
     let project = Project::load(config)?;
     let health = crate::mail::health::check(&project, now)?;
-    let code = if health.healthy() {
+    let chats = crate::post::status::check(&project, now)?;
+    let code = if health.healthy() && chats.healthy {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -20,7 +21,7 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
     let store = crate::mail::store::Store::open(&project.path(&project.schedule.email.database))?;
     let today = now.with_timezone(&project.schedule.timezone).date_naive();
     let prayers = crate::web::commitments::summary(&store, today)?;
-    let report = health.render(project.schedule.timezone) + &prayers.render();
+    let report = health.render(project.schedule.timezone) + &chats.text + &prayers.render();
     match write_out(&report) {
         Ok(()) | Err(Error::OutputClosed) => Ok(code),
         Err(e) => Err(e),

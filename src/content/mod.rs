@@ -1,5 +1,7 @@
 //! The first stage: the files an editor writes, read strictly and checked together.
 
+/// Urgent prayer alerts: `alerts/*.toml`, outside the rotation.
+pub mod alerts;
 /// Calendar arithmetic: today in a zone, weeks, yearly rules.
 pub mod calendar;
 /// The church year: Easter, movable feasts and the names of Sundays.
@@ -16,6 +18,8 @@ pub mod mail_config;
 pub mod multilingual;
 /// Reading a TOML file with every mistake reported in plain words.
 pub mod parse;
+/// The `[[post]]` group chats of schedule.toml.
+pub mod post_config;
 /// Loading a project: schedule and guides together.
 pub mod project;
 /// The `schedule.toml` format.

@@ -65,6 +65,9 @@ pub struct Schedule {
     pub email: crate::content::mail_config::EmailConfig,
     /// The web side of subscriptions: `[serve]`.
     pub serve: Option<crate::content::serve_config::ServeConfig>,
+    /// Group chats the day's guide is posted to, written as `[[post]]` tables.
+    #[serde(default, rename = "post")]
+    pub posts: Vec<crate::content::post_config::PostChannel>,
 }
 
 /// Every field of schedule.toml, how it is written: what `check` says about a wrong value.
@@ -396,6 +399,68 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "email.smtp.timeout_secs",
             "a whole number of seconds",
             "timeout_secs = 30",
+        ),
+        hint("post", "[[post]] tables", "[[post]]"),
+        hint(
+            "post.name",
+            "a name in quotes: lowercase letters, digits, - and _",
+            "name = \"youth-telegram\"",
+        ),
+        hint(
+            "post.network",
+            "one of matrix, telegram, slack, discord",
+            "network = \"telegram\"",
+        ),
+        hint(
+            "post.edition",
+            "one of daily, weekly",
+            "edition = \"daily\"",
+        ),
+        hint("post.hour", "an hour from 0 to 23", "hour = 7"),
+        hint(
+            "post.language",
+            "a language tag in quotes, such as es",
+            "language = \"es\"",
+        ),
+        hint(
+            "post.homeserver",
+            "an https address in quotes",
+            "homeserver = \"https://matrix.example.org\"",
+        ),
+        hint(
+            "post.room",
+            "a room ID in quotes",
+            "room = \"!abc123:example.org\"",
+        ),
+        hint(
+            "post.chat_id",
+            "a chat ID (a number) or \"@channel\"",
+            "chat_id = -1001234567890",
+        ),
+        hint(
+            "post.api_url",
+            "an https address in quotes",
+            "api_url = \"https://api.telegram.org\"",
+        ),
+        hint(
+            "post.token_env",
+            "an environment variable's name in quotes",
+            "token_env = \"TELEGRAM_TOKEN\"",
+        ),
+        hint(
+            "post.token_file",
+            "a file's path in quotes",
+            "token_file = \"secrets/telegram\"",
+        ),
+        hint(
+            "post.webhook_env",
+            "an environment variable's name in quotes",
+            "webhook_env = \"DISCORD_WEBHOOK\"",
+        ),
+        hint(
+            "post.webhook_file",
+            "a file's path in quotes",
+            "webhook_file = \"secrets/discord\"",
         ),
         hint("serve", "a table", "[serve]"),
         hint(
@@ -1065,6 +1130,7 @@ impl Schedule {
             }
         }
         schedule.email.validate(file, out);
+        crate::content::post_config::validate(&schedule.posts, file, out);
     }
 }
 
@@ -1135,7 +1201,7 @@ mod tests {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
                      weights = { zz = 1 }\n[[pin]]\nzzzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
                      [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n\
-                     [publish]\nzz = 1\n";
+                     [publish]\nzz = 1\n[[post]]\nname = \"a\"\nnetwork = \"slack\"\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);
         let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
         named.sort();

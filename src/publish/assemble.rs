@@ -73,6 +73,10 @@ pub struct DayGuide {
     /// whatever language the day is shown in.
     #[serde(skip)]
     pub id_title: String,
+    /// Urgent alerts showing on this day (`alerts/`), outside the rotation; left out of the
+    /// JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<AlertView>,
 }
 
 /// A text's language and direction, where it is not the page's: `lang="en" dir="ltr"`.
@@ -107,6 +111,22 @@ pub struct LangOf {
     pub praise: Vec<Option<TextLang>>,
     pub facts: Vec<Option<TextLang>>,
     pub scripture: Option<TextLang>,
+}
+
+/// An urgent alert as templates see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlertView {
+    /// Its file's name without `.toml`, for links: `2026-12-07-ng`.
+    pub id: String,
+    /// `2026-12-07`
+    pub date: String,
+    /// `Monday 7 December 2026`
+    pub date_long: String,
+    pub until: String,
+    /// The country's name, if it is about one.
+    pub country: Option<String>,
+    pub title: String,
+    pub text: Vec<String>,
 }
 
 /// A country as templates see it.
@@ -264,6 +284,9 @@ pub struct WeekGuide {
     pub base_url: Option<String>,
     /// The type sizes that fit the week on one printed page.
     pub print: PrintFit,
+    /// Urgent alerts showing on any of its days; left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<AlertView>,
 }
 
 /// Assembles guides from a rotation.
@@ -281,6 +304,8 @@ pub struct Assembler<'a> {
     pub labels: Option<Arc<FrozenLabels>>,
     /// Which days make a week: published days keep the weeks they were published in.
     pub weeks: Weeks,
+    /// Urgent alerts, shown on the days they cover (none unless [`Assembler::with_alerts`]).
+    pub alerts: Arc<[crate::content::alerts::Alert]>,
 }
 
 impl<'a> Assembler<'a> {
@@ -300,7 +325,38 @@ impl<'a> Assembler<'a> {
             locale: Locale::english(),
             translations: None,
             labels: None,
+            alerts: Arc::new([]),
         }
+    }
+
+    /// Shows `alerts` on the day pages and weeks they cover.
+    pub fn with_alerts(mut self, alerts: Vec<crate::content::alerts::Alert>) -> Self {
+        self.alerts = alerts.into();
+        self
+    }
+
+    /// The alerts showing on any day from `first` to `last`, as templates see them.
+    pub fn alert_views(&self, first: NaiveDate, last: NaiveDate) -> Vec<AlertView> {
+        self.alerts
+            .iter()
+            .filter(|a| a.date <= last && first <= a.until)
+            .map(|a| AlertView {
+                id: a.id.clone(),
+                date: a.date.to_string(),
+                date_long: self.locale.long_date(a.date),
+                until: a.until.to_string(),
+                // The name in the page's language, from the guide's translation where it has one.
+                country: a.country.as_ref().and_then(|code| {
+                    self.catalog
+                        .entries
+                        .iter()
+                        .position(|e| e.guide.code == *code)
+                        .map(|i| self.guide(i).name.clone())
+                }),
+                title: a.title.clone(),
+                text: a.text.clone(),
+            })
+            .collect()
     }
 
     /// Published days in the labels they were published with (see [`FrozenLabels`]).
@@ -489,6 +545,7 @@ impl<'a> Assembler<'a> {
                 ..LangOf::default()
             },
             id_title,
+            alerts: self.alert_views(date, date),
         };
         // By the texts the rotation chose (the guide's own language), not their translations.
         day.church_points = church_points(plan.points.iter().map(|p| p.text.as_str()));
@@ -711,6 +768,7 @@ impl<'a> Assembler<'a> {
                 sheet_pt: 0.0,
                 bulletin_pt: 0.0,
             },
+            alerts: self.alert_views(first, last),
         };
         week.print = fit::print_fit(&week.print_view(&locale));
         Ok(week)

@@ -1,5 +1,7 @@
 //! The third stage: a plan becomes a view model, the view model becomes files.
 
+/// The site's archive of urgent alerts.
+pub mod alerts_page;
 /// The site as an installable offline app: manifest, icons, service worker, page script.
 pub mod app;
 /// Assembling the view model of a day or a week.

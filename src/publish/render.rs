@@ -15,7 +15,7 @@ use crate::publish::assemble::{DayGuide, WeekGuide};
 use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 26] = [
+pub const BUILTIN: [(&str, &str); 27] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -64,6 +64,8 @@ pub const BUILTIN: [(&str, &str); 26] = [
     (
         "site-today.html",
         include_str!("../../templates/site-today.html"),
+        crate::publish::alerts_page::TEMPLATE,
+        include_str!("../../templates/site-alerts.html"),
     ),
     ("web.html", include_str!("../../templates/web.html")),
     (

@@ -380,6 +380,9 @@ pub fn render(
         text: context_json(current) + "\n",
         bytes: None,
     });
+    docs.extend(crate::publish::alerts_page::render(
+        assembler, renderer, &site, today,
+    )?);
     docs.push(app::script());
     // A private site's restricted points stay out of a browser's long-lived storage: no
     // worker to keep them, nothing to install.

@@ -1,0 +1,118 @@
+//! `post`: the day's guide to the group chats of schedule.toml, each once.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{AlertArgs, PostArgs, outln, resolve_date, write_out};
+use crate::content::project::Project;
+use crate::error::Error;
+
+pub fn run(config: &Path, args: PostArgs) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| resolve_date(Some(d), &project))
+        .transpose()?;
+    let options = crate::post::run::Options {
+        date,
+        now: args.now,
+        channel: args.channel,
+        dry_run: args.dry_run,
+        retry_failed: args.retry_failed,
+        alerts_only: false,
+        alert: None,
+        pause: args.pause_ms.map(std::time::Duration::from_millis),
+    };
+    let stop = crate::mail::signals::stop_flag()?;
+    let report = crate::post::run::run(&project, &options, stop, &mut |note| {
+        eprintln!("{note}");
+    })?;
+    let mut text = report.summary();
+    if text.is_empty() {
+        text = "nothing is due yet: each channel posts from its hour (`hour`, or [email] \
+                send_hour), weekly ones on the week's first day; --date posts a day's now\n"
+            .into();
+    }
+    let code = if report.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    };
+    match write_out(&text) {
+        Ok(()) | Err(Error::OutputClosed) => Ok(code),
+        Err(e) => Err(e),
+    }
+}
+
+/// `alert`: an urgent request written to alerts/ and posted to every chat now.
+pub fn alert(config: &Path, args: AlertArgs) -> Result<ExitCode, Error> {
+    let project = Project::load(config)?;
+    let now = args.now.unwrap_or_else(chrono::Utc::now);
+    let today = now.with_timezone(&project.schedule.timezone).date_naive();
+    let until = args
+        .until
+        .as_deref()
+        .map(|d| {
+            crate::content::calendar::resolve_date(d, today, project.schedule.week_starts)
+                .map_err(Error::Usage)
+        })
+        .transpose()?;
+    let text = match (&args.text, &args.file) {
+        (Some(text), None) => text.clone(),
+        (None, Some(file)) => crate::content::source::read_text(file)?,
+        _ => {
+            return Err(Error::Usage(
+                "give the alert's text, or --file with it: prayer-guide alert \"Pray for ...\" \
+                 --title \"Pastor arrested\""
+                    .into(),
+            ));
+        }
+    };
+    let path = crate::content::alerts::write_new(
+        &project.root,
+        today,
+        until,
+        args.country.as_deref(),
+        &args.title,
+        text.trim(),
+    )?;
+    let file = crate::content::source::SourceFile::read(&path)?;
+    let mut problems = crate::error::Diagnostics::default();
+    let Some(alert) = crate::content::alerts::read_one(&file, &project.catalog, &mut problems)
+    else {
+        // Nothing half-made stays behind: the editor runs the command again, corrected.
+        let _ = std::fs::remove_file(&path);
+        return Err(Error::Invalid(problems));
+    };
+    let shown = path.strip_prefix(&project.root).unwrap_or(&path);
+    outln!(
+        "wrote {}: on the day pages and weekly sheets from {} through {} (build to show it)",
+        shown.display(),
+        alert.date,
+        alert.until
+    );
+    if project.schedule.posts.is_empty() || args.no_post {
+        if project.schedule.posts.is_empty() {
+            outln!("no [[post]] chats in schedule.toml: posted nowhere");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let options = crate::post::run::Options {
+        now: Some(now),
+        alerts_only: true,
+        alert: Some(alert.id.clone()),
+        pause: args.pause_ms.map(std::time::Duration::from_millis),
+        ..crate::post::run::Options::default()
+    };
+    let stop = crate::mail::signals::stop_flag()?;
+    let report = crate::post::run::run(&project, &options, stop, &mut |note| {
+        eprintln!("{note}");
+    })?;
+    write_out(&report.summary())?;
+    Ok(if report.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
