@@ -351,7 +351,7 @@ impl<'a> Assembler<'a> {
                         .entries
                         .iter()
                         .position(|e| e.guide.code == *code)
-                        .map(|i| self.guide(i).name.clone())
+                        .map(|i| self.guide(i).0.name.clone())
                 }),
                 title: a.title.clone(),
                 text: a.text.clone(),

@@ -64,6 +64,8 @@ pub const BUILTIN: [(&str, &str); 27] = [
     (
         "site-today.html",
         include_str!("../../templates/site-today.html"),
+    ),
+    (
         crate::publish::alerts_page::TEMPLATE,
         include_str!("../../templates/site-alerts.html"),
     ),
