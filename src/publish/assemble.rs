@@ -472,6 +472,10 @@ impl WeekGuide {
                 PrintDay {
                     heading,
                     facts,
+                    map: d
+                        .country
+                        .as_ref()
+                        .is_some_and(|c| crate::publish::map::has(&c.code)),
                     lead,
                     points: &d.points,
                     line: d.church_line(),

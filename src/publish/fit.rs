@@ -71,6 +71,8 @@ pub struct PrintDay<'a> {
     ///
     /// [`CountryView::facts_brief`]: crate::publish::assemble::CountryView::facts_brief
     pub facts: &'a str,
+    /// Whether the day has a locator map, floated beside its heading, figures and lead.
+    pub map: bool,
     /// The first sentence of the country, or the theme's first paragraph.
     pub lead: &'a str,
     pub points: &'a [String],
@@ -225,13 +227,22 @@ fn sheet_mm(week: &PrintWeek, pt: f64) -> f64 {
         .days
         .iter()
         .map(|d| {
-            let mut h = lines(&d.heading, 1.16 * em, column, true) as f64 * 1.16 * line;
+            // The map (`.day .map`: 5em wide, 4 by 3, its margins) narrows the lines beside
+            // it; the points clear it. The lead is counted at the narrower width throughout,
+            // which errs on the safe side.
+            let (beside, map_h) = if d.map {
+                (column - 5.5 * em, 0.1 * em + 5.0 * em * 0.75 + 0.2 * em)
+            } else {
+                (column, 0.0)
+            };
+            let mut h = lines(&d.heading, 1.16 * em, beside, true) as f64 * 1.16 * line;
             if !d.facts.is_empty() {
-                h += 0.05 * em + lines(d.facts, 0.85 * em, column, false) as f64 * 0.85 * line;
+                h += 0.05 * em + lines(d.facts, 0.85 * em, beside, false) as f64 * 0.85 * line;
             }
             if !d.lead.is_empty() {
-                h += 0.1 * em + lines(d.lead, em, column, false) as f64 * line;
+                h += 0.1 * em + lines(d.lead, em, beside, false) as f64 * line;
             }
+            h = h.max(map_h);
             h += 0.1 * em;
             for p in d.points {
                 h += lines(p, em, column - 1.3 * em, false) as f64 * line + 0.06 * em;
@@ -395,6 +406,7 @@ mod tests {
                     heading: "Wednesday · Central African Republic".into(),
                     facts: "World Watch List 2026: No. 27 (score 69, very high) · Christians: \
                             73.3% (2025)",
+                    map: true,
                     lead: "A country where the church has grown under pressure for decades.",
                     points,
                     line: points.first().map(String::as_str),

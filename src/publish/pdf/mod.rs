@@ -220,6 +220,10 @@ struct DayData {
     of: Option<String>,
     /// The country's figures in one short line; dropped with the leads when space is short.
     facts: Option<String>,
+    /// The country's locator map, a file of the document (`map-2026-11-25.svg`), and what it
+    /// shows in words for a screen reader; dropped with the leads when space is short.
+    map: Option<String>,
+    map_alt: Option<String>,
     lead: Option<String>,
     points: Vec<String>,
     scripture: Option<String>,
@@ -301,7 +305,22 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                 }
                 _ => None,
             };
+            // The bulletin lists one line a day: no room for a map.
+            let map = d
+                .country
+                .as_ref()
+                .filter(|_| edition != Edition::Bulletin)
+                .and_then(|c| {
+                    let alt = locale.label("map-of", &[("country", &c.name)]);
+                    let svg = crate::publish::map::svg(&c.code, &alt)?;
+                    let name = format!("map-{}.svg", d.date);
+                    files.push((name.clone(), svg.into_bytes()));
+                    Some((name, alt))
+                });
+            let (map, map_alt) = map.unzip();
             Ok(DayData {
+                map,
+                map_alt,
                 date: d.date_long.clone(),
                 feast: d.feast.clone(),
                 heading: d.heading.clone(),
@@ -416,7 +435,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
     if data
         .days
         .iter()
-        .any(|d| d.lead.is_some() || d.facts.is_some())
+        .any(|d| d.lead.is_some() || d.facts.is_some() || d.map.is_some())
     {
         attempts.push(Attempt {
             pt: smallest,
@@ -456,6 +475,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             d.days.iter_mut().for_each(|day| {
                 day.lead = None;
                 day.facts = None;
+                day.map = None;
             });
         }
         d.notes.truncate(a.notes);
@@ -464,14 +484,19 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         d
     };
     let has_facts = data.days.iter().any(|d| d.facts.is_some());
+    let has_maps = data.days.iter().any(|d| d.map.is_some());
     let describe = |a: &Attempt| {
         let mut out = Vec::new();
         if !a.leads {
-            out.push(if has_facts {
-                "the days' lead sentences and figures".to_string()
-            } else {
-                "the days' lead sentences".to_string()
-            });
+            out.push(
+                match (has_facts, has_maps) {
+                    (true, true) => "the days' lead sentences, figures and maps",
+                    (true, false) => "the days' lead sentences and figures",
+                    (false, true) => "the days' lead sentences and maps",
+                    (false, false) => "the days' lead sentences",
+                }
+                .to_string(),
+            );
         }
         if a.notes < notes {
             out.push(format!(
