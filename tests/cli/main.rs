@@ -16,6 +16,7 @@ mod init;
 mod languages;
 mod ledger;
 mod library;
+mod maps;
 mod pdf;
 mod pipes;
 mod plan;
