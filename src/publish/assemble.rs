@@ -442,6 +442,7 @@ impl<'a> Assembler<'a> {
             // Set below, from the finished week.
             print: PrintFit {
                 sheet_pt: 0.0,
+                sheet_maps: true,
                 bulletin_pt: 0.0,
             },
         };
