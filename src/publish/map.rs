@@ -153,6 +153,26 @@ pub fn svg(code: &str, label: &str) -> Option<String> {
     Some(out)
 }
 
+/// Appends a closed ring as path data: its first point, then each point as a step from the
+/// one before (`l`, whose steps are short numbers), a minus sign doing for a space.
+fn ring_path(ring: &[(i32, i32)], out: &mut String) {
+    let Some(&(x0, y0)) = ring.first() else {
+        return;
+    };
+    let _ = write!(out, "M{x0} {y0}l");
+    let mut previous = (x0, y0);
+    for (i, &(x, y)) in ring.iter().enumerate().skip(1) {
+        for (n, d) in [x - previous.0, y - previous.1].into_iter().enumerate() {
+            if d >= 0 && (i > 1 || n > 0) {
+                out.push(' ');
+            }
+            let _ = write!(out, "{d}");
+        }
+        previous = (x, y);
+    }
+    out.push('Z');
+}
+
 /// A circle around a country too small to see at the scale.
 fn ring((x, y): (i32, i32), out: &mut String) {
     let _ = write!(
@@ -252,11 +272,7 @@ impl Frame {
             if simple.len() < 3 || span(&simple) < speck {
                 continue;
             }
-            for (i, (x, y)) in simple.iter().enumerate() {
-                out.push(if i == 0 { 'M' } else { ' ' });
-                let _ = write!(out, "{x} {y}");
-            }
-            out.push('Z');
+            ring_path(&simple, out);
         }
     }
 
@@ -543,6 +559,15 @@ mod tests {
         ];
         assert_eq!(simplify(&wiggle, 0.5).len(), 4);
         assert_eq!(simplify(&wiggle, 0.2).len(), 5);
+    }
+
+    #[test]
+    fn a_ring_is_written_as_steps_from_its_first_point() {
+        let mut d = String::new();
+        ring_path(&[(10, 20), (15, 18), (12, 30), (10, 20)], &mut d);
+        assert_eq!(d, "M10 20l5-2-3 12-2-10Z");
+        ring_path(&[(0, 0), (-3, 4)], &mut d);
+        assert_eq!(d, "M10 20l5-2-3 12-2-10ZM0 0l-3 4Z");
     }
 
     #[test]
