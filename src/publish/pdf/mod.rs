@@ -427,11 +427,23 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         .map(|&pt| Attempt {
             pt,
             leads: true,
+            maps: true,
             notes,
             notes_box: true,
             flow: large,
         })
         .collect();
+    // First the maps alone: they cost a day more height than its figures.
+    if data.days.iter().any(|d| d.map.is_some()) {
+        attempts.push(Attempt {
+            pt: smallest,
+            leads: true,
+            maps: false,
+            notes,
+            notes_box: true,
+            flow: large,
+        });
+    }
     if data
         .days
         .iter()
@@ -440,6 +452,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
+            maps: false,
             notes,
             notes_box: true,
             flow: large,
@@ -450,6 +463,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
+            maps: false,
             notes: kept,
             notes_box: true,
             flow: false,
@@ -462,6 +476,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             attempts.push(Attempt {
                 pt: smallest,
                 leads: false,
+                maps: false,
                 notes: 0,
                 notes_box: false,
                 flow,
@@ -475,8 +490,10 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             d.days.iter_mut().for_each(|day| {
                 day.lead = None;
                 day.facts = None;
-                day.map = None;
             });
+        }
+        if !a.maps {
+            d.days.iter_mut().for_each(|day| day.map = None);
         }
         d.notes.truncate(a.notes);
         d.notes_box = a.notes_box;
@@ -487,16 +504,15 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
     let has_maps = data.days.iter().any(|d| d.map.is_some());
     let describe = |a: &Attempt| {
         let mut out = Vec::new();
-        if !a.leads {
-            out.push(
-                match (has_facts, has_maps) {
-                    (true, true) => "the days' lead sentences, figures and maps",
-                    (true, false) => "the days' lead sentences and figures",
-                    (false, true) => "the days' lead sentences and maps",
-                    (false, false) => "the days' lead sentences",
-                }
-                .to_string(),
-            );
+        match (a.leads, a.maps || !has_maps, has_facts) {
+            (true, true, _) => {}
+            (true, false, _) => out.push("the days' maps".to_string()),
+            (false, true, true) => out.push("the days' lead sentences and figures".to_string()),
+            (false, true, false) => out.push("the days' lead sentences".to_string()),
+            (false, false, true) => {
+                out.push("the days' lead sentences, figures and maps".to_string())
+            }
+            (false, false, false) => out.push("the days' lead sentences and maps".to_string()),
         }
         if a.notes < notes {
             out.push(format!(
@@ -517,6 +533,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         .map(|&pt| Attempt {
             pt,
             leads: true,
+            maps: true,
             notes,
             notes_box: true,
             flow: edition != Edition::Bulletin,
@@ -596,6 +613,8 @@ fn json_without(data: &impl Serialize, drop: &[char]) -> Vec<u8> {
 struct Attempt {
     pt: f64,
     leads: bool,
+    /// Whether the days keep their locator maps (never without their leads).
+    maps: bool,
     /// How many of the notes' paragraphs are kept.
     notes: usize,
     notes_box: bool,
