@@ -1183,7 +1183,7 @@ mod tests {
         let locale = Locale::english();
         let set = week_pdf(&week, Edition::Sheet, print(&locale));
         assert_eq!((set.pages, set.pt), (1, 9.0), "{:?}", set.left_out);
-        assert_eq!(set.left_out[0], "the days' lead sentences");
+        assert_eq!(set.left_out[0], "the days' lead sentences and maps");
         assert!(
             set.left_out[1].starts_with("the last "),
             "{:?}",
@@ -1202,7 +1202,7 @@ mod tests {
         assert!(
             notices[0].starts_with(
                 "note: weeks/2026-11-23.pdf: set at 9 pt and left out the days' lead \
-                 sentences, then the last "
+                 sentences and maps, then the last "
             ),
             "{notices:?}"
         );
@@ -1227,7 +1227,7 @@ mod tests {
         assert_eq!(notices.len(), 1, "{notices:?}");
         let warning = format!(
             "warning: weeks/2026-11-23.pdf: does not fit on one page even at 9 pt without the \
-             days' lead sentences, the last 3 of the notes' 3 paragraphs, the notes box, \
+             days' lead sentences and maps, the last 3 of the notes' 3 paragraphs, the notes box, \
              because no prayer point is ever dropped, so nothing is left out: it prints on {} \
              pages at {} pt",
             set.pages, set.pt
