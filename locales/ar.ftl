@@ -31,6 +31,7 @@ fact-main-religion = الديانة الرئيسية
 fact-pressure = مصادر الاضطهاد
 watch-list = { $list } { $year }
 world-watch-list = قائمة المراقبة العالمية
+map-of = خريطة موقع { $country }
 watch-list-rank = رقم { $rank }
 watch-list-rank-score = رقم { $rank } (الدرجة { $score })
 watch-list-rank-level = رقم { $rank } ({ $level })

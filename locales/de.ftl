@@ -31,6 +31,7 @@ fact-main-religion = Hauptreligion
 fact-pressure = Triebkräfte der Verfolgung
 watch-list = { $list } { $year }
 world-watch-list = Weltverfolgungsindex
+map-of = Lagekarte: { $country }
 watch-list-rank = Platz { $rank }
 watch-list-rank-score = Platz { $rank } (Punktzahl { $score })
 watch-list-rank-level = Platz { $rank } ({ $level })

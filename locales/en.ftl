@@ -39,6 +39,8 @@ fact-pressure = Pressure
 # `world-watch-list` is its name in this language, other lists keep the guide's name.
 watch-list = { $list } { $year }
 world-watch-list = World Watch List
+# The locator map beside a country, as screen readers announce it (`role="img"`).
+map-of = Location map: { $country }
 # A place on the list, with the score and the level where the guide gives them:
 # "No. 8 (score 87, extreme)".
 watch-list-rank = No. { $rank }

@@ -31,6 +31,7 @@ fact-main-religion = Religión mayoritaria
 fact-pressure = Presión
 watch-list = { $list } { $year }
 world-watch-list = Lista Mundial de la Persecución
+map-of = Mapa de ubicación: { $country }
 watch-list-rank = N.º { $rank }
 watch-list-rank-score = N.º { $rank } (puntuación { $score })
 watch-list-rank-level = N.º { $rank } ({ $level })

@@ -64,6 +64,7 @@ fact-main-religion = Religion principale
 fact-pressure = Pressions
 watch-list = { $list } { $year }
 world-watch-list = Index mondial de persécution
+map-of = Carte de localisation : { $country }
 watch-list-rank = No { $rank }
 watch-list-rank-score = No { $rank } (score { $score })
 watch-list-rank-level = No { $rank } ({ $level })

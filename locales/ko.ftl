@@ -31,6 +31,7 @@ fact-main-religion = 주요 종교
 fact-pressure = 박해 원인
 watch-list = { $year } { $list }
 world-watch-list = 월드와치리스트
+map-of = { $country } 위치 지도
 watch-list-rank = { $rank }위
 watch-list-rank-score = { $rank }위 ({ $score }점)
 watch-list-rank-level = { $rank }위 ({ $level })

@@ -49,6 +49,7 @@ fact-main-religion = Religião principal
 fact-pressure = Fontes de perseguição
 watch-list = { $list } { $year }
 world-watch-list = Lista Mundial da Perseguição
+map-of = Mapa de localização: { $country }
 watch-list-rank = N.º { $rank }
 watch-list-rank-score = N.º { $rank } (pontuação { $score })
 watch-list-rank-level = N.º { $rank } ({ $level })

@@ -766,6 +766,7 @@ impl<'a> Assembler<'a> {
             // Set below, from the finished week.
             print: PrintFit {
                 sheet_pt: 0.0,
+                sheet_maps: true,
                 bulletin_pt: 0.0,
             },
             alerts: self.alert_views(first, last),
@@ -797,6 +798,10 @@ impl WeekGuide {
                 PrintDay {
                     heading,
                     facts,
+                    map: d
+                        .country
+                        .as_ref()
+                        .is_some_and(|c| crate::publish::map::has(&c.code)),
                     lead,
                     points: &d.points,
                     line: d.church_line(),

@@ -361,6 +361,13 @@ pub fn print_warnings(plan: &Plan, assembler: &Assembler) -> Result<Vec<String>,
         let view = week.print_view(&assembler.locale_on(first));
         for &layout in &layouts {
             let outcome = fit(&view, layout);
+            if layout == Layout::Sheet && !outcome.maps && view.days.iter().any(|d| d.map) {
+                warnings.push(format!(
+                    "note: {folder}/{first}.html: the sheet leaves out the days' maps to fit on \
+                     one page at {} pt",
+                    outcome.pt
+                ));
+            }
             if let Some(why) = outcome.overflow(&view) {
                 let file = match layout {
                     Layout::Sheet => format!("{folder}/{first}.html"),

@@ -27,6 +27,9 @@ pub const SAFETY: f64 = 0.96;
 pub struct PrintFit {
     /// The weekly sheet's body text, in points (8.6 unless the week needs less).
     pub sheet_pt: f64,
+    /// Whether the weekly sheet shows the days' locator maps: false only for a week that
+    /// fits on its page without them and not with them.
+    pub sheet_maps: bool,
     /// The bulletin insert's body text, in points (10 unless the week needs less).
     pub bulletin_pt: f64,
 }
@@ -71,6 +74,8 @@ pub struct PrintDay<'a> {
     ///
     /// [`CountryView::facts_brief`]: crate::publish::assemble::CountryView::facts_brief
     pub facts: &'a str,
+    /// Whether the day has a locator map, floated beside its heading, figures and lead.
+    pub map: bool,
     /// The first sentence of the country, or the theme's first paragraph.
     pub lead: &'a str,
     pub points: &'a [String],
@@ -108,6 +113,9 @@ pub struct Fit {
     /// millimetres.
     pub height_mm: f64,
     pub room_mm: f64,
+    /// Whether the sheet keeps its locator maps: they are left out only when the week fits
+    /// without them and not with them, even at the smallest type.
+    pub maps: bool,
 }
 
 impl Fit {
@@ -140,8 +148,29 @@ impl Fit {
     }
 }
 
-/// Fits `layout` for `week`: the largest size, in steps of 0.2 pt, whose estimate fits.
+/// Fits `layout` for `week`: the largest size, in steps of 0.2 pt, whose estimate fits; for a
+/// sheet that does not fit even at the smallest, the same without its maps, if that fits. A
+/// week that spills over anyway keeps them.
 pub fn fit(week: &PrintWeek, layout: Layout) -> Fit {
+    let with = fit_sizes(week, layout);
+    if with.fits() || layout != Layout::Sheet || !week.days.iter().any(|d| d.map) {
+        return with;
+    }
+    let mut bare = week.clone();
+    bare.days.iter_mut().for_each(|d| d.map = false);
+    let without = fit_sizes(&bare, layout);
+    if without.fits() {
+        Fit {
+            maps: false,
+            ..without
+        }
+    } else {
+        with
+    }
+}
+
+/// The largest size of `layout`, in steps of 0.2 pt, whose estimate fits `week`.
+fn fit_sizes(week: &PrintWeek, layout: Layout) -> Fit {
     let mut pt = layout.usual_pt();
     loop {
         let outcome = Fit {
@@ -149,6 +178,7 @@ pub fn fit(week: &PrintWeek, layout: Layout) -> Fit {
             pt: (pt * 10.0).round() / 10.0,
             height_mm: height_mm(week, layout, pt),
             room_mm: room_mm(layout, week.paper),
+            maps: week.days.iter().any(|d| d.map),
         };
         if outcome.fits() || pt - 0.2 < layout.smallest_pt() - 0.01 {
             return outcome;
@@ -159,8 +189,10 @@ pub fn fit(week: &PrintWeek, layout: Layout) -> Fit {
 
 /// Both layouts' sizes for `week`.
 pub fn print_fit(week: &PrintWeek) -> PrintFit {
+    let sheet = fit(week, Layout::Sheet);
     PrintFit {
-        sheet_pt: fit(week, Layout::Sheet).pt,
+        sheet_pt: sheet.pt,
+        sheet_maps: sheet.maps,
         bulletin_pt: fit(week, Layout::Bulletin).pt,
     }
 }
@@ -225,13 +257,22 @@ fn sheet_mm(week: &PrintWeek, pt: f64) -> f64 {
         .days
         .iter()
         .map(|d| {
-            let mut h = lines(&d.heading, 1.16 * em, column, true) as f64 * 1.16 * line;
+            // The map (`.day .map`: 5em wide, 4 by 3, its margins) narrows the lines beside
+            // it; the points clear it. The lead is counted at the narrower width throughout,
+            // which errs on the safe side.
+            let (beside, map_h) = if d.map {
+                (column - 5.5 * em, 0.1 * em + 5.0 * em * 0.75 + 0.2 * em)
+            } else {
+                (column, 0.0)
+            };
+            let mut h = lines(&d.heading, 1.16 * em, beside, true) as f64 * 1.16 * line;
             if !d.facts.is_empty() {
-                h += 0.05 * em + lines(d.facts, 0.85 * em, column, false) as f64 * 0.85 * line;
+                h += 0.05 * em + lines(d.facts, 0.85 * em, beside, false) as f64 * 0.85 * line;
             }
             if !d.lead.is_empty() {
-                h += 0.1 * em + lines(d.lead, em, column, false) as f64 * line;
+                h += 0.1 * em + lines(d.lead, em, beside, false) as f64 * line;
             }
+            h = h.max(map_h);
             h += 0.1 * em;
             for p in d.points {
                 h += lines(p, em, column - 1.3 * em, false) as f64 * line + 0.06 * em;
@@ -395,6 +436,7 @@ mod tests {
                     heading: "Wednesday · Central African Republic".into(),
                     facts: "World Watch List 2026: No. 27 (score 69, very high) · Christians: \
                             73.3% (2025)",
+                    map: true,
                     lead: "A country where the church has grown under pressure for decades.",
                     points,
                     line: points.first().map(String::as_str),
@@ -447,14 +489,16 @@ mod tests {
         let (three, five, ten) = (points(3, text), points(5, text), points(10, text));
         let usual = fit(&week(&three, &[], Paper::A4), Layout::Sheet);
         assert_eq!(usual.pt, 8.6);
-        assert!(usual.fits());
+        assert!(usual.fits() && usual.maps);
+        // Five points a day and twelve notices on Letter fit only without the maps.
         let fuller = fit(&week(&five, &notes, Paper::Letter), Layout::Sheet);
         assert!(fuller.pt < 8.6 && fuller.pt >= 7.0, "{fuller:?}");
-        assert!(fuller.fits());
+        assert!(fuller.fits() && !fuller.maps, "{fuller:?}");
         let week_of_ten = week(&ten, &notes, Paper::Letter);
         let overfull = fit(&week_of_ten, Layout::Sheet);
         assert_eq!(overfull.pt, 7.0);
-        assert!(!overfull.fits());
+        // Spilling over anyway, it keeps them.
+        assert!(!overfull.fits() && overfull.maps);
         let why = overfull.overflow(&week_of_ten).unwrap();
         assert!(
             why.starts_with("the weekly sheet needs about ")
@@ -465,6 +509,35 @@ mod tests {
             "{why}"
         );
         assert_eq!(fuller.overflow(&week(&five, &notes, Paper::Letter)), None);
+    }
+
+    #[test]
+    fn a_map_narrows_the_lines_beside_it_and_a_short_day_is_as_tall_as_the_map() {
+        let text = "Pray for the church.";
+        let one = points(1, text);
+        let with = week(&one, &[], Paper::A4);
+        let mut without = with.clone();
+        without.days.iter_mut().for_each(|d| d.map = false);
+        let (pt, em) = (9.0, 9.0 * PT);
+        assert!(sheet_mm(&with, pt) >= sheet_mm(&without, pt));
+        // A day of a heading alone: the map's 3.75em and its margins, not the heading's line.
+        let mut bare = with.clone();
+        bare.days.iter_mut().for_each(|d| {
+            d.heading = "Monday · Chad".into();
+            d.facts = "";
+            d.lead = "";
+            d.points = &[];
+        });
+        let mut bare_without = bare.clone();
+        bare_without.days.iter_mut().for_each(|d| d.map = false);
+        let taller = sheet_mm(&bare, pt) - sheet_mm(&bare_without, pt);
+        let per_day = (0.1 + 3.75 + 0.2 - 1.16 * 1.3) * em;
+        // Seven days in two balanced columns: four in the taller.
+        assert!(
+            (taller - 4.0 * per_day).abs() < 0.01,
+            "{taller} vs {}",
+            4.0 * per_day
+        );
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub mod labels;
 pub mod ledger;
 /// What builds wrote into an output folder, and removing what they no longer write.
 pub mod manifest;
+/// Locator maps: where a country is, as SVG from Natural Earth's outlines.
+pub mod map;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
 /// Print-ready PDFs typeset by Typst: weekly sheet, bulletin, large print, monthly calendar.

@@ -134,6 +134,7 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
         tera.register_filter("wrap", wrap);
+        tera.register_function("locator_map", locator_map);
         let overrides = overrides.filter(|d| d.is_dir()).map(Path::to_path_buf);
         let mut renderer = Renderer {
             tera,
@@ -488,6 +489,17 @@ fn translate(
         args.push(("span", range));
     }
     locale.text(key, &args).map_err(tera::Error::message)
+}
+
+/// `{{ locator_map(code=country.code, label=t(key="map-of", country=country.name)) }}`: the
+/// country's locator map as inline SVG (see [`crate::publish::map`]), named `label` for screen
+/// readers; nothing for a code without a map.
+fn locator_map(kwargs: Kwargs, _: &State) -> tera::TeraResult<tera::Value> {
+    let code = kwargs.must_get::<&str>("code")?;
+    let label = kwargs.get::<&str>("label")?.unwrap_or(code);
+    let svg = crate::publish::map::svg(code, label).unwrap_or_default();
+    // The SVG escapes the label itself; autoescaping would print the markup as text.
+    Ok(tera::Value::safe_string(&svg))
 }
 
 /// `{{ text | wrap(width=72, first="  1. ", indent="     ") }}`: wraps at word boundaries.

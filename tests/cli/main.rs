@@ -20,6 +20,7 @@ mod install;
 mod languages;
 mod ledger;
 mod library;
+mod maps;
 mod pdf;
 mod pipes;
 mod plan;

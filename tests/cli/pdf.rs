@@ -861,6 +861,9 @@ fn every_one_line_listing_names_the_church_over_a_year_of_the_library() {
         }
     }
     assert_eq!(weeks, 51, "bulletins of the whole weeks of 2027");
+    // Every sheet of the year on its one page of A4, with its locator maps (tests/cli/maps.rs
+    // does Letter).
+    crate::maps::assert_sheets_keep_their_maps(&year, &run.stderr, "a4");
 }
 
 /// The QR codes on the first page of the PDF at `path`, read from poppler's 254 dpi raster

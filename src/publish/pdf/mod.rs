@@ -220,6 +220,10 @@ struct DayData {
     of: Option<String>,
     /// The country's figures in one short line; dropped with the leads when space is short.
     facts: Option<String>,
+    /// The country's locator map, a file of the document (`map-2026-11-25.svg`), and what it
+    /// shows in words for a screen reader; dropped with the leads when space is short.
+    map: Option<String>,
+    map_alt: Option<String>,
     lead: Option<String>,
     points: Vec<String>,
     scripture: Option<String>,
@@ -306,7 +310,22 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                 }
                 _ => None,
             };
+            // The bulletin lists one line a day: no room for a map.
+            let map = d
+                .country
+                .as_ref()
+                .filter(|_| edition != Edition::Bulletin)
+                .and_then(|c| {
+                    let alt = locale.label("map-of", &[("country", &c.name)]);
+                    let svg = crate::publish::map::svg(&c.code, &alt)?;
+                    let name = format!("map-{}.svg", d.date);
+                    files.push((name.clone(), svg.into_bytes()));
+                    Some((name, alt))
+                });
+            let (map, map_alt) = map.unzip();
             Ok(DayData {
+                map,
+                map_alt,
                 date: d.date_long.clone(),
                 feast: d.feast.clone(),
                 heading: d.heading.clone(),
@@ -415,19 +434,32 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         .map(|&pt| Attempt {
             pt,
             leads: true,
+            maps: true,
             notes,
             notes_box: true,
             flow: large,
         })
         .collect();
+    // First the maps alone: they cost a day more height than its figures.
+    if data.days.iter().any(|d| d.map.is_some()) {
+        attempts.push(Attempt {
+            pt: smallest,
+            leads: true,
+            maps: false,
+            notes,
+            notes_box: true,
+            flow: large,
+        });
+    }
     if data
         .days
         .iter()
-        .any(|d| d.lead.is_some() || d.facts.is_some())
+        .any(|d| d.lead.is_some() || d.facts.is_some() || d.map.is_some())
     {
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
+            maps: false,
             notes,
             notes_box: true,
             flow: large,
@@ -438,6 +470,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         attempts.push(Attempt {
             pt: smallest,
             leads: false,
+            maps: false,
             notes: kept,
             notes_box: true,
             flow: false,
@@ -450,6 +483,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
             attempts.push(Attempt {
                 pt: smallest,
                 leads: false,
+                maps: false,
                 notes: 0,
                 notes_box: false,
                 flow,
@@ -465,20 +499,27 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                 day.facts = None;
             });
         }
+        if !a.maps {
+            d.days.iter_mut().for_each(|day| day.map = None);
+        }
         d.notes.truncate(a.notes);
         d.notes_box = a.notes_box;
         d.flow = a.flow;
         d
     };
     let has_facts = data.days.iter().any(|d| d.facts.is_some());
+    let has_maps = data.days.iter().any(|d| d.map.is_some());
     let describe = |a: &Attempt| {
         let mut out = Vec::new();
-        if !a.leads {
-            out.push(if has_facts {
-                "the days' lead sentences and figures".to_string()
-            } else {
-                "the days' lead sentences".to_string()
-            });
+        match (a.leads, a.maps || !has_maps, has_facts) {
+            (true, true, _) => {}
+            (true, false, _) => out.push("the days' maps".to_string()),
+            (false, true, true) => out.push("the days' lead sentences and figures".to_string()),
+            (false, true, false) => out.push("the days' lead sentences".to_string()),
+            (false, false, true) => {
+                out.push("the days' lead sentences, figures and maps".to_string())
+            }
+            (false, false, false) => out.push("the days' lead sentences and maps".to_string()),
         }
         if a.notes < notes {
             out.push(format!(
@@ -499,6 +540,7 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
         .map(|&pt| Attempt {
             pt,
             leads: true,
+            maps: true,
             notes,
             notes_box: true,
             flow: edition != Edition::Bulletin,
@@ -578,6 +620,8 @@ fn json_without(data: &impl Serialize, drop: &[char]) -> Vec<u8> {
 struct Attempt {
     pt: f64,
     leads: bool,
+    /// Whether the days keep their locator maps (never without their leads).
+    maps: bool,
     /// How many of the notes' paragraphs are kept.
     notes: usize,
     notes_box: bool,
@@ -1146,7 +1190,7 @@ mod tests {
         let locale = Locale::english();
         let set = week_pdf(&week, Edition::Sheet, print(&locale));
         assert_eq!((set.pages, set.pt), (1, 9.0), "{:?}", set.left_out);
-        assert_eq!(set.left_out[0], "the days' lead sentences");
+        assert_eq!(set.left_out[0], "the days' lead sentences and maps");
         assert!(
             set.left_out[1].starts_with("the last "),
             "{:?}",
@@ -1165,7 +1209,7 @@ mod tests {
         assert!(
             notices[0].starts_with(
                 "note: weeks/2026-11-23.pdf: set at 9 pt and left out the days' lead \
-                 sentences, then the last "
+                 sentences and maps, then the last "
             ),
             "{notices:?}"
         );
@@ -1190,7 +1234,7 @@ mod tests {
         assert_eq!(notices.len(), 1, "{notices:?}");
         let warning = format!(
             "warning: weeks/2026-11-23.pdf: does not fit on one page even at 9 pt without the \
-             days' lead sentences, the last 3 of the notes' 3 paragraphs, the notes box, \
+             days' lead sentences and maps, the last 3 of the notes' 3 paragraphs, the notes box, \
              because no prayer point is ever dropped, so nothing is left out: it prints on {} \
              pages at {} pt",
             set.pages, set.pt
