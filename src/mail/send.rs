@@ -678,6 +678,8 @@ struct Job {
     subscriber: Subscriber,
     /// Its Message-ID, derived once for the claim, the message and the result.
     message_id: String,
+    /// Where the message stood before this run claimed it: what a release restores.
+    before: Option<State>,
 }
 
 /// A claimed message, composed (or why it could not be).
@@ -835,6 +837,9 @@ impl Delivery<'_> {
             editions: vec![Delivered::default(); editions.len()],
         };
         let mut journal_error: Option<Error> = None;
+        // Claims no connection attempted (a stop, or the end of the connections): released
+        // when the delivery ends, so the journal shows them as they were before the run.
+        let unattempted: Mutex<Vec<Job>> = Mutex::new(Vec::new());
         let entry = |e: &Edition, job: &Job, state, detail: String| JournalEntry {
             edition: e.id.clone(),
             subscriber: job.subscriber.id,
@@ -845,7 +850,7 @@ impl Delivery<'_> {
         let producer_result = std::thread::scope(|scope| {
             let producer = {
                 let abort = &abort;
-                let entry = &entry;
+                let (entry, unattempted) = (&entry, &unattempted);
                 scope.spawn(move || -> Result<(), Error> {
                     // Reading and claiming on connections of their own: the reads are short
                     // statements, never a transaction held open across the run.
@@ -862,7 +867,14 @@ impl Delivery<'_> {
                             .collect();
                         writer.record(&entries)?;
                         let claimed = std::mem::replace(batch, Vec::with_capacity(CLAIM_BATCH));
-                        Ok(ready_tx.blocking_send(claimed).is_ok())
+                        match ready_tx.blocking_send(claimed) {
+                            Ok(()) => Ok(true),
+                            // The connections have ended: this batch is given back.
+                            Err(returned) => {
+                                unattempted.lock().expect("claims lock").extend(returned.0);
+                                Ok(false)
+                            }
+                        }
                     };
                     let mut batch: Vec<Job> = Vec::with_capacity(CLAIM_BATCH);
                     let (mut emitted, mut owed_seen, mut open) = (0usize, 0usize, true);
@@ -892,6 +904,7 @@ impl Delivery<'_> {
                                 edition: e,
                                 message_id: composer.message_id(&edition.id, &s),
                                 subscriber: s,
+                                before: state,
                             });
                             if batch.len() >= CLAIM_BATCH {
                                 open = flush(&mut batch, &mut writer)?;
@@ -900,7 +913,8 @@ impl Delivery<'_> {
                         },
                     );
                     let result = walked.and_then(|_| {
-                        if open && !batch.is_empty() {
+                        // Asked to stop: what is not yet claimed stays unclaimed.
+                        if open && !batch.is_empty() && !stop.load(Ordering::Relaxed) {
                             flush(&mut batch, &mut writer)?;
                         }
                         Ok(())
@@ -916,23 +930,41 @@ impl Delivery<'_> {
             // where a thread blocked per connection cost a sleep and a wake-up per reply.
             let connections = {
                 let tx = tx.clone();
-                let (abort, pace, record, entry, busy, freed) =
-                    (&abort, &pace, &record, &entry, &busy, &freed);
+                let (abort, pace, record, entry, busy, freed, unattempted) =
+                    (&abort, &pace, &record, &entry, &busy, &freed, &unattempted);
                 scope.spawn(move || -> Result<(), Error> {
                     // Owned here: when the connections end, the reader's next batch finds no
                     // one to take it and the reader stops.
-                    let ready = tokio::sync::Mutex::new((
+                    let shared = tokio::sync::Mutex::new((
                         std::collections::VecDeque::<Job>::new(),
                         ready_rx,
                     ));
-                    let runtime = tokio::runtime::Builder::new_current_thread()
+                    // Claimed and never attempted: given back once the connections end.
+                    let give_back = |(queue, mut rx): (
+                        std::collections::VecDeque<Job>,
+                        tokio::sync::mpsc::Receiver<Vec<Job>>,
+                    )| {
+                        rx.close();
+                        let mut left = unattempted.lock().expect("claims lock");
+                        left.extend(queue);
+                        while let Ok(batch) = rx.try_recv() {
+                            left.extend(batch);
+                        }
+                    };
+                    let runtime = match tokio::runtime::Builder::new_current_thread()
                         .enable_all()
                         .build()
-                        .map_err(|e| {
+                    {
+                        Ok(runtime) => runtime,
+                        Err(e) => {
                             abort.store(true, Ordering::Relaxed);
-                            Error::Usage(format!("could not start the connections' thread: {e}"))
-                        })?;
-                    let ready = &ready;
+                            give_back(shared.into_inner());
+                            return Err(Error::Usage(format!(
+                                "could not start the connections' thread: {e}"
+                            )));
+                        }
+                    };
+                    let ready = &shared;
                     runtime.block_on(futures_util::future::join_all((0..threads).map(
                         |connection| {
                             let tx = tx.clone();
@@ -1037,7 +1069,10 @@ impl Delivery<'_> {
                                         )
                                         .await;
                                     };
-                                    let Some(slot) = slot else { break };
+                                    let Some(slot) = slot else {
+                                        unattempted.lock().expect("claims lock").push(job);
+                                        break;
+                                    };
                                     busy[slot].store(true, Ordering::Release);
                                     if record.set(slot, &edition.id, s.id).is_err() {
                                         abort.store(true, Ordering::Relaxed);
@@ -1098,10 +1133,14 @@ impl Delivery<'_> {
                                         break;
                                     }
                                 }
+                                if let Some((job, _)) = upcoming.take() {
+                                    unattempted.lock().expect("claims lock").push(job);
+                                }
                                 sender.close().await;
                             }
                         },
                     )));
+                    give_back(shared.into_inner());
                     Ok(())
                 })
             };
@@ -1170,6 +1209,24 @@ impl Delivery<'_> {
             }
             producer.join()
         });
+        // Every connection and the reader have ended: what is left claimed was never tried.
+        let claims: Vec<(JournalEntry, Option<State>)> = unattempted
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .into_iter()
+            .filter_map(|job| {
+                let edition = editions[job.edition].as_ref()?;
+                Some((
+                    entry(edition, &job, State::Sending, String::new()),
+                    job.before,
+                ))
+            })
+            .collect();
+        if !claims.is_empty()
+            && let Err(e) = store.release(&claims)
+        {
+            journal_error.get_or_insert(e);
+        }
         progress.finish();
         if let Some(e) = journal_error {
             return Err(e);
