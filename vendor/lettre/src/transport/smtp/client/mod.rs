@@ -108,6 +108,40 @@ impl ClientCodec {
     }
 }
 
+/// A connection keeps the buffer it writes commands and messages from, up to this size; a
+/// larger message's buffer is let go after it is sent.
+pub(super) const KEPT_BUFFER_BYTES: usize = 1 << 20;
+
+/// Fills `buf` with the DATA of `message` as it goes on the wire: dot-stuffed and ended by
+/// `<CRLF>.<CRLF>`, so the message and its end go out in one write.
+pub(super) fn data_frame<I, B>(message: I, buf: &mut Vec<u8>)
+where
+    I: Iterator<Item = B>,
+    B: AsRef<[u8]>,
+{
+    buf.clear();
+    let mut codec = ClientCodec::new();
+    for part in message {
+        codec.encode(part.as_ref(), buf);
+    }
+    buf.extend_from_slice(b"\r\n.\r\n");
+}
+
+/// Fills `buf` with `command` as it goes on the wire.
+pub(super) fn command_frame<C: std::fmt::Display>(command: C, buf: &mut Vec<u8>) {
+    use std::io::Write as _;
+    buf.clear();
+    // Writing to a Vec cannot fail.
+    let _ = write!(buf, "{command}");
+}
+
+/// Lets go of a buffer a large message grew, so an idle connection does not hold it.
+pub(super) fn trim_kept(buf: &mut Vec<u8>) {
+    if buf.capacity() > KEPT_BUFFER_BYTES {
+        *buf = Vec::new();
+    }
+}
+
 #[derive(Debug, Copy, Clone)]
 #[allow(clippy::enum_variant_names)]
 enum CodecStatus {
@@ -198,6 +232,25 @@ mod test {
                 }
             }
         }
+    }
+
+    #[test]
+    fn test_data_frame_is_the_stuffed_message_and_its_end_in_one_buffer() {
+        let mut buf = b"left over from the last message".to_vec();
+        data_frame(
+            [&b"Subject: x\r\n\r\n.a"[..], b"\r\n", b".b"].iter(),
+            &mut buf,
+        );
+        assert_eq!(buf, b"Subject: x\r\n\r\n..a\r\n..b\r\n.\r\n");
+        let capacity = buf.capacity();
+        data_frame(std::iter::once(b"hi"), &mut buf);
+        assert_eq!(buf, b"hi\r\n.\r\n");
+        assert_eq!(buf.capacity(), capacity, "the buffer is reused");
+        command_frame("MAIL FROM:<a@b.c>\r\n", &mut buf);
+        assert_eq!(buf, b"MAIL FROM:<a@b.c>\r\n");
+        buf.reserve(KEPT_BUFFER_BYTES * 2);
+        trim_kept(&mut buf);
+        assert_eq!(buf.capacity(), 0);
     }
 
     #[test]
