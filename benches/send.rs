@@ -14,6 +14,12 @@
 //! 2. End to end against aiosmtpd (tests/smtp/server.py, which stores nothing here): ours, and a
 //!    bare lettre client with the same connections. Skipped without python3's aiosmtpd.
 //!
+//! `BENCH_DKIM=1` adds, at 8 connections, `send` with DKIM on (RSA-2048, the test key in
+//! tests/fixtures/dkim) beside smtp-source, and the CPU a signature costs: the CPU per message
+//! signed less the CPU per message unsigned, the two runs taking turns.
+//! `BENCH_BINARY=path` runs that build of `prayer-guide` instead of this one's (a before and an
+//! after on the same machine, in the same minutes). `BENCH_CONNECTIONS=8` runs only those.
+//!
 //! `BENCH_LARGE=1` adds peak memory (VmHWM) of `send` at 10,000, 100,000 and 1,000,000
 //! subscribers, at 8 and 64 connections. `BENCH_JOURNAL=1` adds the database size after a
 //! simulated year of daily editions to 100,000 subscribers with the default `keep_journal_days`.
@@ -39,8 +45,14 @@ fn main() {
     if Path::new(SMTP_SINK).exists() && Path::new(SMTP_SOURCE).exists() {
         let sink = Server::sink();
         println!("{N} messages to smtp-sink on 127.0.0.1:{}", sink.port);
+        let only: Option<usize> = std::env::var("BENCH_CONNECTIONS")
+            .ok()
+            .and_then(|c| c.parse().ok());
         for connections in [8, 1] {
-            let mut project = Bench::new(sink.port, connections, N);
+            if only.is_some_and(|c| c != connections) {
+                continue;
+            }
+            let mut project = Bench::new(sink.port, connections, N, false);
             let (mut reference, mut ours) = (0f64, 0f64);
             let (mut reference_cpu, mut ours_cpu) = (f64::MAX, f64::MAX);
             for round in 0..3 {
@@ -72,11 +84,14 @@ fn main() {
             }
             project.dir.close().ok();
         }
+        if std::env::var_os("BENCH_DKIM").is_some() {
+            dkim(sink.port);
+        }
         if std::env::var_os("BENCH_LARGE").is_some() {
             println!("peak memory of prayer-guide send (VmHWM):");
             for n in [10_000, 100_000, 1_000_000] {
                 for connections in [8, 64] {
-                    let mut project = Bench::new(sink.port, connections, n);
+                    let mut project = Bench::new(sink.port, connections, n, false);
                     let (rate, peak) = project.send(0);
                     println!(
                         "  {n} subscribers, {connections} connections: {:.1} MiB ({rate:.0} msg/s)",
@@ -104,7 +119,7 @@ fn main() {
                 N,
             ));
             println!("  bare lettre client (best of 2): {ceiling:.0} msg/s");
-            let (rate, _) = Bench::new(server.port, connections, N).send(0);
+            let (rate, _) = Bench::new(server.port, connections, N, false).send(0);
             println!(
                 "  prayer-guide send, journal on: {rate:.0} msg/s ({:.2}x the bare client)",
                 rate / ceiling
@@ -116,6 +131,41 @@ fn main() {
     if std::env::var_os("BENCH_JOURNAL").is_some() {
         journal_year(100_000, 365);
     }
+}
+
+/// `send` with DKIM on against smtp-source at 8 connections, and what a signature costs.
+fn dkim(port: u16) {
+    let connections = 8;
+    let mut signed = Bench::new(port, connections, N, true);
+    let mut plain = Bench::new(port, connections, N, false);
+    let (mut reference, mut rate) = (0f64, 0f64);
+    let (mut signed_cpu, mut plain_cpu) = (f64::MAX, f64::MAX);
+    for round in 0..3 {
+        reference = reference.max(smtp_source(port, connections));
+        let cpu = children_cpu();
+        let (r, _) = signed.send(round);
+        signed_cpu = signed_cpu.min(children_cpu() - cpu);
+        rate = rate.max(r);
+        let cpu = children_cpu();
+        plain.send(round);
+        plain_cpu = plain_cpu.min(children_cpu() - cpu);
+    }
+    println!(
+        "  DKIM on (RSA-2048), {connections} connections: smtp-source {reference:.0} msg/s, \
+         prayer-guide send {rate:.0} msg/s ({:.2}x); CPU per message {:.0} µs signed, {:.0} µs \
+         unsigned: {:.0} µs a signature",
+        rate / reference,
+        signed_cpu / N as f64 * 1e6,
+        plain_cpu / N as f64 * 1e6,
+        (signed_cpu - plain_cpu) / N as f64 * 1e6,
+    );
+}
+
+/// The `prayer-guide` measured: this build's, or `BENCH_BINARY`.
+fn binary() -> PathBuf {
+    std::env::var_os("BENCH_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_prayer-guide")))
 }
 
 /// CPU seconds (user and system) of this process's children that have ended: the share of the
@@ -228,19 +278,29 @@ struct Bench {
 }
 
 impl Bench {
-    fn new(port: u16, connections: usize, n: usize) -> Bench {
+    fn new(port: u16, connections: usize, n: usize, dkim: bool) -> Bench {
         let dir = tempfile::tempdir().unwrap();
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for folder in ["guides", "templates"] {
             copy_dir(&root.join(folder), &dir.path().join(folder));
         }
         let schedule = std::fs::read_to_string(root.join("schedule.toml")).unwrap();
+        let dkim = if dkim {
+            std::fs::copy(
+                root.join("tests/fixtures/dkim/test-rsa-2048.pem"),
+                dir.path().join("dkim.pem"),
+            )
+            .unwrap();
+            "[email.dkim]\nselector = \"s2026\"\ndomain = \"example.org\"\nkey_file = \"dkim.pem\"\n"
+        } else {
+            ""
+        };
         std::fs::write(
             dir.path().join("schedule.toml"),
             format!(
                 "{schedule}\n[email]\nfrom = \"Prayer <prayer@example.org>\"\n\
                  unsubscribe_url = \"https://example.org/u?token={{token}}\"\nconnections = {connections}\n\
-                 [email.smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n"
+                 [email.smtp]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n{dkim}"
             ),
         )
         .unwrap();
@@ -269,7 +329,7 @@ impl Bench {
     fn send(&mut self, round: usize) -> (f64, u64) {
         let date = format!("2026-11-{}", 24 + round);
         let start = Instant::now();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        let mut child = Command::new(binary())
             .args(["send", "--date", &date, "--cadence", "daily"])
             .current_dir(self.dir.path())
             .stdout(Stdio::piped())

@@ -8,12 +8,12 @@ use lettre::address::Envelope;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, Message};
-use serde::Serialize;
 
 use crate::content::mail_config::EmailConfig;
 use crate::error::Error;
 use crate::mail::body::{Fixed, Piece};
 use crate::mail::dkim::Signer;
+use crate::mail::fill::{Filler, Personal};
 use crate::mail::subscribers::{Cadence, MailFormat, Subscriber, clean_name};
 use crate::publish::render::Renderer;
 
@@ -93,25 +93,6 @@ impl Edition {
     }
 }
 
-/// What the header and footer templates see for one subscriber.
-#[derive(Debug, Serialize)]
-struct Personal<'a> {
-    /// The language of the labels (`t()`), the edition's.
-    lang: &'a str,
-    greeting: String,
-    name: &'a str,
-    email: &'a str,
-    title: &'a str,
-    cadence: &'a str,
-    token: &'a str,
-    unsubscribe_url: Option<String>,
-    unsubscribe_mailto: Option<&'a str>,
-    unsubscribe_mailto_link: Option<String>,
-    /// The "I will pray" page of `serve` for the edition's day (a daily digest) or for the day
-    /// it is opened (a weekly one); `None` without `[serve]`.
-    pray_url: Option<String>,
-}
-
 /// What every message the program sends shares, digest or notice: the sender, the reply
 /// address, the bounce envelope and the DKIM key. [`Letterhead::seal`] is the one place a
 /// message gets its headers, envelope, parts and signature.
@@ -144,7 +125,8 @@ pub struct Notice<'a> {
 /// Builds messages from editions; holds what is the same for every message.
 pub struct Composer<'a> {
     config: &'a EmailConfig,
-    renderer: &'a Renderer,
+    /// The greeting and footer templates, filled per subscriber from pieces rendered once.
+    filler: Filler<'a>,
     title: String,
     head: Letterhead,
     /// The same in every message, so encoded once.
@@ -306,7 +288,7 @@ impl<'a> Composer<'a> {
         };
         Ok(Composer {
             config,
-            renderer,
+            filler: Filler::new(renderer),
             title: title.to_string(),
             head,
             list_id: raw("List-Id", list_id),
@@ -367,14 +349,9 @@ impl<'a> Composer<'a> {
         let mailto_link = mailto.map(|m| format!("mailto:{m}?subject=unsubscribe%20{}", s.token));
         let edition = edition.in_language(s.language.as_ref());
         let name = clean_name(&s.name);
-        let locale = self.renderer.locale(&edition.lang);
         let personal = Personal {
             lang: &edition.lang,
-            greeting: if name.is_empty() {
-                locale.label("greeting-friend", &[])
-            } else {
-                locale.label("greeting", &[("name", &name)])
-            },
+            greeting: self.filler.greeting(&edition.lang, &name),
             name: &name,
             email: &s.email,
             title: &self.title,
@@ -385,8 +362,8 @@ impl<'a> Composer<'a> {
             unsubscribe_mailto_link: mailto_link.clone(),
             pray_url: self.pray_url(&edition.id),
         };
-        // The context is built once for the two or four templates.
-        let mut parts = self.renderer.templates(
+        // Filled from pieces rendered once per form; no Tera call for most subscribers.
+        let mut parts = self.filler.render(
             match s.format {
                 MailFormat::Text => &["email-header.txt", "email-footer.txt"][..],
                 MailFormat::Html => &[

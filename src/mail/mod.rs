@@ -10,6 +10,8 @@ pub mod bounces;
 pub mod dkim;
 /// When each subscriber's next edition is due (pure).
 pub mod due;
+/// The greeting and footer of each digest, filled from pieces rendered once per form.
+pub mod fill;
 /// Whether mail goes out as it should: `status` and its verdict.
 pub mod health;
 /// Which messages are in the server's hands right now, for crash accounting.

@@ -393,69 +393,12 @@ pub fn run(
     let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
     let only = only.as_deref();
 
-    // What a stopped run left claimed: the messages its record shows in the server's hands
-    // (all of them, if the record cannot be trusted) may have been delivered.
     if !options.dry_run {
-        let left = store.left_sending()?;
-        if !left.is_empty() {
-            let doubtful: Vec<(String, i64)> = match crate::mail::inflight::handed(&database) {
-                Some(handed) => left.into_iter().filter(|m| handed.contains(m)).collect(),
-                None => left,
-            };
-            store.mark_doubtful(&doubtful)?;
-        }
+        mark_doubts_of_a_stopped_run(&mut store, &database)?;
     }
 
     let mut editions = Editions::default();
-    let scope = match options.date {
-        Some(date) => {
-            let (due, notes) = editions_due(project, date, options.cadence);
-            report.notes.extend(notes);
-            for (cadence, id) in due {
-                if store.is_compacted(&id)? {
-                    report.notes.push(format!(
-                        "{id} is older than the journal keeps (keep_journal_days = {}): whom it reached is \
-                         no longer known message by message, so it is not sent again",
-                        email.keep_journal_days
-                    ));
-                } else {
-                    editions.register(cadence, date);
-                }
-            }
-            Scope::Editions
-        }
-        None => {
-            let now = options.now.unwrap_or_else(Utc::now);
-            let rules = rules(project);
-            if !options.dry_run {
-                let cutoff =
-                    now.date_naive() - chrono::Days::new(u64::from(rules.catch_up_days) + 1);
-                let expired = store.expire_before(cutoff)?;
-                if !expired.is_empty() {
-                    let names: Vec<String> =
-                        expired.iter().map(|(e, to)| format!("{e} {to}")).collect();
-                    report.notes.push(format!(
-                        "expired: {} deferred message{} fell out of the catch-up window (catch_up_days = {}) \
-                         and will not be sent: {}",
-                        expired.len(),
-                        if expired.len() == 1 { "" } else { "s" },
-                        rules.catch_up_days,
-                        names.join(", ")
-                    ));
-                }
-            }
-            let since = store
-                .meta(LAST_LOOK)?
-                .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-                .map(|t| t.with_timezone(&Utc));
-            Scope::Due {
-                now,
-                since,
-                rules,
-                cadence: options.cadence,
-            }
-        }
-    };
+    let scope = plan_scope(project, options, &store, &mut editions, &mut report)?;
 
     // Count what is owed, per edition, without holding it: the same walk feeds the senders.
     let allowed = if email.max_per_day > 0 && !options.dry_run {
@@ -551,28 +494,7 @@ pub fn run(
         return Ok(report);
     }
 
-    // Render each edition that someone is owed, once in each language subscribers read.
-    let languages = store.languages()?;
-    let mut rendered: Vec<Option<Edition>> = Vec::with_capacity(editions.list.len());
-    for (cadence, date, id) in &editions.list {
-        let wanted = report
-            .editions
-            .iter()
-            .any(|r| &r.edition == id && r.owed > 0);
-        rendered.push(if wanted {
-            Some(render_edition(
-                project,
-                &ledger,
-                &mut renderer,
-                *cadence,
-                id.clone(),
-                *date,
-                &languages,
-            )?)
-        } else {
-            None
-        });
-    }
+    let rendered = render_owed(project, &ledger, &mut renderer, &store, &editions, &report)?;
     let composer = Composer::new(
         email,
         &renderer,
@@ -603,6 +525,136 @@ pub fn run(
         allowed,
     }
     .deliver(&mut store, owed, progress)?;
+    report_delivered(&mut report, &editions, &delivered, owed);
+    name_doubtful(&mut report, &doubtful);
+    // This commit waits for the disk, and with it every result recorded during the run.
+    store.set_durable(true)?;
+    store.finish_run(
+        run_id,
+        crate::mail::progress::summary(&report, false).trim_end(),
+    )?;
+    if !doubtful.is_empty() {
+        store.doubts_reported()?;
+    }
+    compact(project, &mut store, options.now)?;
+    Ok(report)
+}
+
+/// Whom this run looks at: `--date`'s editions (registered in `editions`), or whatever is
+/// due now (deferred messages past the catch-up window expire first); notes go to `report`.
+fn plan_scope(
+    project: &Project,
+    options: &Options,
+    store: &Store,
+    editions: &mut Editions,
+    report: &mut Report,
+) -> Result<Scope, Error> {
+    let email = &project.schedule.email;
+    let scope = match options.date {
+        Some(date) => {
+            let (due, notes) = editions_due(project, date, options.cadence);
+            report.notes.extend(notes);
+            for (cadence, id) in due {
+                if store.is_compacted(&id)? {
+                    report.notes.push(format!(
+                        "{id} is older than the journal keeps (keep_journal_days = {}): whom it reached is \
+                         no longer known message by message, so it is not sent again",
+                        email.keep_journal_days
+                    ));
+                } else {
+                    editions.register(cadence, date);
+                }
+            }
+            Scope::Editions
+        }
+        None => {
+            let now = options.now.unwrap_or_else(Utc::now);
+            let rules = rules(project);
+            if !options.dry_run {
+                let cutoff =
+                    now.date_naive() - chrono::Days::new(u64::from(rules.catch_up_days) + 1);
+                let expired = store.expire_before(cutoff)?;
+                if !expired.is_empty() {
+                    let names: Vec<String> =
+                        expired.iter().map(|(e, to)| format!("{e} {to}")).collect();
+                    report.notes.push(format!(
+                        "expired: {} deferred message{} fell out of the catch-up window (catch_up_days = {}) \
+                         and will not be sent: {}",
+                        expired.len(),
+                        if expired.len() == 1 { "" } else { "s" },
+                        rules.catch_up_days,
+                        names.join(", ")
+                    ));
+                }
+            }
+            let since = store
+                .meta(LAST_LOOK)?
+                .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+                .map(|t| t.with_timezone(&Utc));
+            Scope::Due {
+                now,
+                since,
+                rules,
+                cadence: options.cadence,
+            }
+        }
+    };
+    Ok(scope)
+}
+
+/// What a stopped run left claimed: the messages its in-flight record shows in the server's
+/// hands (all of them, if the record cannot be trusted) may have been delivered.
+fn mark_doubts_of_a_stopped_run(
+    store: &mut Store,
+    database: &std::path::Path,
+) -> Result<(), Error> {
+    let left = store.left_sending()?;
+    if left.is_empty() {
+        return Ok(());
+    }
+    let doubtful: Vec<(String, i64)> = match crate::mail::inflight::handed(database) {
+        Some(handed) => left.into_iter().filter(|m| handed.contains(m)).collect(),
+        None => left,
+    };
+    store.mark_doubtful(&doubtful)
+}
+
+/// Each edition someone is owed, rendered once in each language subscribers read (`None` for
+/// the editions no one is owed).
+fn render_owed(
+    project: &Project,
+    ledger: &Ledger,
+    renderer: &mut Renderer,
+    store: &Store,
+    editions: &Editions,
+    report: &Report,
+) -> Result<Vec<Option<Edition>>, Error> {
+    let languages = store.languages()?;
+    let mut rendered = Vec::with_capacity(editions.list.len());
+    for (cadence, date, id) in &editions.list {
+        let wanted = report
+            .editions
+            .iter()
+            .any(|r| &r.edition == id && r.owed > 0);
+        rendered.push(if wanted {
+            Some(render_edition(
+                project,
+                ledger,
+                renderer,
+                *cadence,
+                id.clone(),
+                *date,
+                &languages,
+            )?)
+        } else {
+            None
+        });
+    }
+    Ok(rendered)
+}
+
+/// The delivery's results in the report, per edition; `owed` tells a stopped run.
+fn report_delivered(report: &mut Report, editions: &Editions, delivered: &Outcomes, owed: usize) {
     let mut finished_total = 0;
     for r in &mut report.editions {
         let Some(&e) = editions.index.get(&r.edition) else {
@@ -623,18 +675,6 @@ pub fn run(
             r.not_started = 0;
         }
     }
-    name_doubtful(&mut report, &doubtful);
-    // This commit waits for the disk, and with it every result recorded during the run.
-    store.set_durable(true)?;
-    store.finish_run(
-        run_id,
-        crate::mail::progress::summary(&report, false).trim_end(),
-    )?;
-    if !doubtful.is_empty() {
-        store.doubts_reported()?;
-    }
-    compact(project, &mut store, options.now)?;
-    Ok(report)
 }
 
 /// Puts each message that may have gone twice under its edition, or in a note.
@@ -678,6 +718,8 @@ struct Job {
     subscriber: Subscriber,
     /// Its Message-ID, derived once for the claim, the message and the result.
     message_id: String,
+    /// Where the message stood before this run claimed it: what a release restores.
+    before: Option<State>,
 }
 
 /// A claimed message, composed (or why it could not be).
@@ -697,7 +739,8 @@ struct Done {
     /// The in-flight record's slot that names this message until its result is committed.
     slot: Option<usize>,
     to: String,
-    entry: JournalEntry,
+    /// `None` only for an edition the run does not have (never, in practice).
+    entry: Option<JournalEntry>,
     outcome: Outcome,
 }
 
@@ -781,405 +824,584 @@ struct Outcomes {
 }
 
 impl Delivery<'_> {
-    /// Sends everything owed, on three threads: one reads the subscribers again and claims
-    /// their messages in the journal a batch at a time (one disk sync per batch); one drives all
-    /// `connections` connections (lettre's async client on a one-thread tokio runtime), each of
-    /// which takes the next claimed message, composes it, notes it in the in-flight record and
-    /// sends it, composing its next message while the server answers; the calling thread
-    /// commits the results every millisecond.
+    /// Sends everything owed, in four named stages on three threads: [`Claim`] reads the
+    /// subscribers again and claims their messages in the journal a batch at a time (one disk
+    /// sync per batch); [`Connections`] drive all `connections` connections from one thread
+    /// (lettre's async client on a one-thread tokio runtime), each [`Connection`] taking the
+    /// next claimed message, composing it, noting it in the in-flight record and sending it,
+    /// composing its next message while the server answers; [`Record`], on the calling thread,
+    /// commits the results every millisecond. Claims no connection tried are then given back.
     fn deliver(
         &self,
         store: &mut Store,
         total: usize,
         progress: &mut dyn Progress,
     ) -> Result<Outcomes, Error> {
-        let Delivery {
-            composer,
-            editions,
-            transport,
-            config,
-            stop,
-            ..
-        } = *self;
-        let threads = config.connections.min(total).max(1);
-        let abort = AtomicBool::new(false);
-        let pace = Pace {
-            paused_until: Mutex::new(None),
-            next_slot: Mutex::new(Instant::now()),
-            interval: (config.max_per_second > 0)
-                .then(|| Duration::from_secs_f64(1.0 / f64::from(config.max_per_second))),
-        };
-        let base_delay = Duration::from_millis(config.retry_delay_ms);
-        let attempts = config.attempts;
-        let label: Vec<&str> = editions.iter().flatten().map(|e| e.id.as_str()).collect();
-        progress.start(&label.join(" + "), total);
-        // Each connection has SLOTS_PER_CONNECTION slots in the in-flight record. A slot names a
-        // message from just before it goes to the server until its result is committed (the
-        // journal thread frees it), so a kill at any moment finds every message whose fate the
-        // journal does not know.
-        let record =
-            crate::mail::inflight::InFlight::create(self.database, threads * SLOTS_PER_CONNECTION)?;
-        let busy: Vec<AtomicBool> = (0..threads * SLOTS_PER_CONNECTION)
-            .map(|_| AtomicBool::new(false))
+        let connections = self.config.connections.min(total).max(1);
+        let label: Vec<&str> = self
+            .editions
+            .iter()
+            .flatten()
+            .map(|e| e.id.as_str())
             .collect();
-        let freed = tokio::sync::Notify::new();
+        progress.start(&label.join(" + "), total);
+        let shared = Shared::new(self, connections)?;
         // Results are written without waiting for the disk: a killed process loses none of
         // them, and the run's last commit makes them all durable.
         store.set_durable(false)?;
-
         // Claimed batches travel whole (the reader wakes once a batch, not once a message);
-        // senders take the next message from the batch at the front.
+        // connections take the next message from the batch at the front.
         let (ready_tx, ready_rx) = tokio::sync::mpsc::channel::<Vec<Job>>(2);
-        let (tx, rx) = mpsc::channel::<Done>();
-        let mut outcomes = Outcomes {
-            editions: vec![Delivered::default(); editions.len()],
-        };
-        let mut journal_error: Option<Error> = None;
-        let entry = |e: &Edition, job: &Job, state, detail: String| JournalEntry {
-            edition: e.id.clone(),
-            subscriber: job.subscriber.id,
-            state,
-            message_id: job.message_id.clone(),
-            detail,
-        };
-        let producer_result = std::thread::scope(|scope| {
-            let producer = {
-                let abort = &abort;
-                let entry = &entry;
-                scope.spawn(move || -> Result<(), Error> {
-                    // Reading and claiming on connections of their own: the reads are short
-                    // statements, never a transaction held open across the run.
-                    let reader = Store::open(self.database)?;
-                    let mut writer = Store::open(self.database)?;
-                    let flush = |batch: &mut Vec<Job>, writer: &mut Store| -> Result<bool, Error> {
-                        let entries: Vec<JournalEntry> = batch
-                            .iter()
-                            .filter_map(|j| {
-                                editions[j.edition]
-                                    .as_ref()
-                                    .map(|e| entry(e, j, State::Sending, String::new()))
-                            })
-                            .collect();
-                        writer.record(&entries)?;
-                        let claimed = std::mem::replace(batch, Vec::with_capacity(CLAIM_BATCH));
-                        Ok(ready_tx.blocking_send(claimed).is_ok())
-                    };
-                    let mut batch: Vec<Job> = Vec::with_capacity(CLAIM_BATCH);
-                    let (mut emitted, mut owed_seen, mut open) = (0usize, 0usize, true);
-                    let mut known = self.walk_editions.clone();
-                    let walked = walk(
-                        &reader,
-                        self.scope,
-                        &mut known,
-                        false,
-                        self.only,
-                        &mut |e, s, state| {
-                            if stop.load(Ordering::Relaxed) || abort.load(Ordering::Relaxed) {
-                                return Ok(false);
-                            }
-                            if !is_owed(state, self.retry_failed) {
-                                return Ok(true);
-                            }
-                            owed_seen += 1;
-                            if owed_seen > self.allowed || emitted >= total {
-                                return Ok(false);
-                            }
-                            let Some(edition) = editions[e].as_ref() else {
-                                return Ok(true);
-                            };
-                            emitted += 1;
-                            batch.push(Job {
-                                edition: e,
-                                message_id: composer.message_id(&edition.id, &s),
-                                subscriber: s,
-                            });
-                            if batch.len() >= CLAIM_BATCH {
-                                open = flush(&mut batch, &mut writer)?;
-                            }
-                            Ok(open)
-                        },
-                    );
-                    let result = walked.and_then(|_| {
-                        if open && !batch.is_empty() {
-                            flush(&mut batch, &mut writer)?;
-                        }
-                        Ok(())
-                    });
-                    if result.is_err() {
-                        abort.store(true, Ordering::Relaxed);
-                    }
-                    result
-                })
-            };
-            // The connections: one thread drives them all, as Postfix's smtp-source drives its
-            // sessions. Waiting for one server's reply, it composes and sends on the others,
-            // where a thread blocked per connection cost a sleep and a wake-up per reply.
-            let connections = {
-                let tx = tx.clone();
-                let (abort, pace, record, entry, busy, freed) =
-                    (&abort, &pace, &record, &entry, &busy, &freed);
-                scope.spawn(move || -> Result<(), Error> {
-                    // Owned here: when the connections end, the reader's next batch finds no
-                    // one to take it and the reader stops.
-                    let ready = tokio::sync::Mutex::new((
-                        std::collections::VecDeque::<Job>::new(),
-                        ready_rx,
-                    ));
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .map_err(|e| {
-                            abort.store(true, Ordering::Relaxed);
-                            Error::Usage(format!("could not start the connections' thread: {e}"))
-                        })?;
-                    let ready = &ready;
-                    runtime.block_on(futures_util::future::join_all((0..threads).map(
-                        |connection| {
-                            let tx = tx.clone();
-                            async move {
-                                let mut sender = transport.async_sender();
-                                // The next message, composed while this one's first reply
-                                // is awaited.
-                                let mut upcoming: Option<Composed> = None;
-                                let compose = |job: Job| -> Option<Composed> {
-                                    let edition = editions[job.edition].as_ref()?;
-                                    let message = composer
-                                        .compose_with_id(
-                                            edition,
-                                            &job.subscriber,
-                                            job.message_id.clone(),
-                                        )
-                                        .map_err(|e| e.to_string());
-                                    Some((job, message))
-                                };
-                                // A job if one is waiting, without waiting for one.
-                                let waiting = || -> Option<Job> {
-                                    let mut ready = ready.try_lock().ok()?;
-                                    let (queue, rx) = &mut *ready;
-                                    if queue.is_empty()
-                                        && let Ok(batch) = rx.try_recv()
-                                    {
-                                        queue.extend(batch);
-                                    }
-                                    queue.pop_front()
-                                };
-                                loop {
-                                    if abort.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed)
-                                    {
-                                        break;
-                                    }
-                                    let composed = match upcoming.take() {
-                                        Some(c) => Some(c),
-                                        None => {
-                                            let job = {
-                                                let mut ready = ready.lock().await;
-                                                let (queue, rx) = &mut *ready;
-                                                if queue.is_empty()
-                                                    && let Some(batch) = rx.recv().await
-                                                {
-                                                    queue.extend(batch);
-                                                }
-                                                queue.pop_front()
-                                            };
-                                            let Some(job) = job else { break };
-                                            compose(job)
-                                        }
-                                    };
-                                    let Some((job, message)) = composed else {
-                                        continue;
-                                    };
-                                    let Some(edition) = editions[job.edition].as_ref() else {
-                                        continue;
-                                    };
-                                    let s = &job.subscriber;
-                                    let done =
-                                        |slot: Option<usize>,
-                                         entry: JournalEntry,
-                                         outcome: Outcome| {
-                                            Done {
-                                                edition: job.edition,
-                                                slot,
-                                                to: s.email.clone(),
-                                                entry,
-                                                outcome,
-                                            }
-                                        };
-                                    let message = match message {
-                                        Ok(m) => m,
-                                        Err(d) => {
-                                            let _ = tx.send(done(
-                                                None,
-                                                entry(edition, &job, State::Failed, d.clone()),
-                                                Err(Finished::Failed(d)),
-                                            ));
-                                            continue;
-                                        }
-                                    };
-                                    // A free slot of this connection's; the journal frees them
-                                    // as it commits, and wakes connections waiting for one.
-                                    let mine = connection * SLOTS_PER_CONNECTION
-                                        ..(connection + 1) * SLOTS_PER_CONNECTION;
-                                    let free =
-                                        || mine.clone().find(|&i| !busy[i].load(Ordering::Acquire));
-                                    let slot = loop {
-                                        let notified = freed.notified();
-                                        let mut notified = std::pin::pin!(notified);
-                                        notified.as_mut().enable();
-                                        if let Some(slot) = free() {
-                                            break Some(slot);
-                                        }
-                                        if abort.load(Ordering::Relaxed) {
-                                            break None;
-                                        }
-                                        let _ = tokio::time::timeout(
-                                            Duration::from_millis(50),
-                                            notified,
-                                        )
-                                        .await;
-                                    };
-                                    let Some(slot) = slot else { break };
-                                    busy[slot].store(true, Ordering::Release);
-                                    if record.set(slot, &edition.id, s.id).is_err() {
-                                        abort.store(true, Ordering::Relaxed);
-                                        break;
-                                    }
-                                    let stem = format!("{}-{}", edition.id, s.id);
-                                    let mut result = Err(Finished::Deferred(String::new()));
-                                    for attempt in 1..=attempts {
-                                        pace.wait().await;
-                                        let sent = if upcoming.is_none() {
-                                            // The send goes first: its first command is on
-                                            // the wire before the next message is composed.
-                                            let (sent, next) =
-                                                tokio::join!(sender.send(&message, &stem), async {
-                                                    waiting().and_then(compose)
-                                                });
-                                            upcoming = next;
-                                            sent
-                                        } else {
-                                            sender.send(&message, &stem).await
-                                        };
-                                        match sent {
-                                            Ok(()) => {
-                                                result = Ok(());
-                                                break;
-                                            }
-                                            Err(SendError::Permanent(d)) => {
-                                                result = Err(Finished::Failed(d));
-                                                break;
-                                            }
-                                            Err(e) => {
-                                                let delay = base_delay
-                                                    .saturating_mul(1 << (attempt - 1).min(8))
-                                                    .min(Duration::from_secs(300));
-                                                if matches!(e, SendError::RelayBusy(_)) {
-                                                    pace.pause(delay);
-                                                }
-                                                result =
-                                                    Err(Finished::Deferred(e.detail().to_string()));
-                                                if attempt < attempts
-                                                    && !sleep_unless_stopped(delay, stop).await
-                                                {
-                                                    break;
-                                                }
-                                            }
-                                        }
-                                    }
-                                    let journal = match &result {
-                                        Ok(()) => entry(edition, &job, State::Sent, String::new()),
-                                        Err(Finished::Failed(d)) => {
-                                            entry(edition, &job, State::Failed, d.clone())
-                                        }
-                                        Err(Finished::Deferred(d)) => {
-                                            entry(edition, &job, State::Deferred, d.clone())
-                                        }
-                                    };
-                                    if tx.send(done(Some(slot), journal, result)).is_err() {
-                                        break;
-                                    }
-                                }
-                                sender.close().await;
-                            }
-                        },
-                    )));
-                    Ok(())
-                })
-            };
-            drop(tx);
-
-            // The journal writer: take every result waiting and commit them together.
-            let mut finished = 0usize;
-            let mut failed = 0usize;
-            // It looks every RESULT_WAIT rather than waiting on the channel: one commit for
-            // the results of that time, and the connections' thread never has to wake it (a
-            // wake-up per result cost more than the sleep). Idle, it looks less often.
-            let mut pause = RESULT_WAIT;
-            loop {
-                std::thread::sleep(pause);
-                let mut batch = Vec::new();
-                let ended = loop {
-                    match rx.try_recv() {
-                        Ok(done) => batch.push(done),
-                        Err(mpsc::TryRecvError::Empty) => break false,
-                        Err(mpsc::TryRecvError::Disconnected) => break true,
-                    }
-                };
-                if batch.is_empty() {
-                    if ended {
-                        break;
-                    }
-                    pause = (pause * 2).min(IDLE_RESULT_WAIT);
-                    continue;
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let (recorded, connected, claimed) = std::thread::scope(|scope| {
+            let shared = &shared;
+            let claim = scope.spawn(move || {
+                Claim {
+                    shared,
+                    ready: ready_tx,
+                    total,
                 }
-                pause = RESULT_WAIT;
-                let entries: Vec<JournalEntry> = batch.iter().map(|d| d.entry.clone()).collect();
-                if let Err(e) = store.record(&entries) {
-                    abort.store(true, Ordering::Relaxed);
-                    journal_error.get_or_insert(e);
-                    continue;
+                .run()
+            });
+            let connected = scope.spawn(move || {
+                Connections {
+                    shared,
+                    count: connections,
+                    ready: ready_rx,
+                    done: done_tx,
                 }
-                for d in &batch {
-                    // Committed: the slot may name another message. (It is not wiped: a
-                    // message the journal no longer shows as `sending` is never counted.)
-                    if let Some(slot) = d.slot {
-                        busy[slot].store(false, Ordering::Release);
-                    }
-                }
-                freed.notify_waiters();
-                for d in batch {
-                    let out = &mut outcomes.editions[d.edition];
-                    out.finished += 1;
-                    finished += 1;
-                    match d.outcome {
-                        Ok(()) => out.sent += 1,
-                        Err(Finished::Failed(why)) => {
-                            failed += 1;
-                            out.failed.push((d.to, why));
-                        }
-                        Err(Finished::Deferred(why)) => {
-                            failed += 1;
-                            out.deferred.push((d.to, why));
-                        }
-                    }
-                }
-                progress.advance(finished, failed);
+                .run()
+            });
+            let recorded = Record {
+                shared,
+                store: &mut *store,
+                results: done_rx,
+                progress: &mut *progress,
             }
-            let connected = connections.join();
-            if let Ok(Err(e)) = connected {
-                journal_error.get_or_insert(e);
-            }
-            producer.join()
+            .run();
+            (recorded, connected.join(), claim.join())
         });
+        let (outcomes, mut error) = recorded;
+        if let Ok(Err(e)) = connected {
+            error.get_or_insert(e);
+        }
+        // Every connection and the reader have ended: what is left claimed was never tried.
+        if let Err(e) = shared.release(store) {
+            error.get_or_insert(e);
+        }
         progress.finish();
-        if let Some(e) = journal_error {
+        if let Some(e) = error {
             return Err(e);
         }
-        match producer_result {
+        match claimed {
             Ok(Ok(())) => Ok(outcomes),
             Ok(Err(e)) => Err(e),
             Err(_) => Err(Error::Usage(
                 "reading the subscribers stopped unexpectedly: run send again".into(),
             )),
         }
+    }
+}
+
+/// What the stages of a delivery share: its settings, and what they hand each other.
+struct Shared<'a> {
+    delivery: &'a Delivery<'a>,
+    /// Set when a stage fails: the others stop.
+    abort: AtomicBool,
+    pace: Pace,
+    /// Each connection has SLOTS_PER_CONNECTION slots in the in-flight record. A slot names a
+    /// message from just before it goes to the server until its result is committed ([`Record`]
+    /// frees it), so a kill at any moment finds every message whose fate the journal does not
+    /// know.
+    record: crate::mail::inflight::InFlight,
+    busy: Vec<AtomicBool>,
+    /// Woken when [`Record`] frees slots.
+    freed: tokio::sync::Notify,
+    /// Claims no connection attempted (a stop, or the end of the connections).
+    unattempted: Mutex<Vec<Job>>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(delivery: &'a Delivery<'a>, connections: usize) -> Result<Shared<'a>, Error> {
+        let config = delivery.config;
+        let slots = connections * SLOTS_PER_CONNECTION;
+        Ok(Shared {
+            delivery,
+            abort: AtomicBool::new(false),
+            pace: Pace {
+                paused_until: Mutex::new(None),
+                next_slot: Mutex::new(Instant::now()),
+                interval: (config.max_per_second > 0)
+                    .then(|| Duration::from_secs_f64(1.0 / f64::from(config.max_per_second))),
+            },
+            record: crate::mail::inflight::InFlight::create(delivery.database, slots)?,
+            busy: (0..slots).map(|_| AtomicBool::new(false)).collect(),
+            freed: tokio::sync::Notify::new(),
+            unattempted: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Whether the stages should stop taking new work.
+    fn stopping(&self) -> bool {
+        self.abort.load(Ordering::Relaxed) || self.delivery.stop.load(Ordering::Relaxed)
+    }
+
+    fn edition(&self, job: &Job) -> Option<&'a Edition> {
+        self.delivery.editions[job.edition].as_ref()
+    }
+
+    /// The journal's entry for `job` in `state`.
+    fn entry(&self, job: &Job, state: State, detail: String) -> Option<JournalEntry> {
+        Some(JournalEntry {
+            edition: self.edition(job)?.id.clone(),
+            subscriber: job.subscriber.id,
+            state,
+            message_id: job.message_id.clone(),
+            detail,
+        })
+    }
+
+    fn give_back(&self, jobs: impl IntoIterator<Item = Job>) {
+        self.unattempted
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(jobs);
+    }
+
+    /// Returns the claims no connection tried to where they stood before the run.
+    fn release(&self, store: &mut Store) -> Result<(), Error> {
+        let left = std::mem::take(
+            &mut *self
+                .unattempted
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let claims: Vec<(JournalEntry, Option<State>)> = left
+            .into_iter()
+            .filter_map(|job| {
+                let before = job.before;
+                Some((self.entry(&job, State::Sending, String::new())?, before))
+            })
+            .collect();
+        if !claims.is_empty() {
+            store.release(&claims)?;
+        }
+        Ok(())
+    }
+}
+
+/// The first stage: reads the subscribers owed a message, in the order the count read them,
+/// and claims their messages in the journal a batch at a time, on connections of its own (the
+/// reads are short statements, never a transaction held open across the run).
+struct Claim<'s, 'a> {
+    shared: &'s Shared<'a>,
+    ready: tokio::sync::mpsc::Sender<Vec<Job>>,
+    /// At most this many messages.
+    total: usize,
+}
+
+impl Claim<'_, '_> {
+    fn run(self) -> Result<(), Error> {
+        let result = self.claim();
+        if result.is_err() {
+            self.shared.abort.store(true, Ordering::Relaxed);
+        }
+        result
+    }
+
+    fn claim(&self) -> Result<(), Error> {
+        let delivery = self.shared.delivery;
+        let reader = Store::open(delivery.database)?;
+        let mut writer = Store::open(delivery.database)?;
+        let mut batch: Vec<Job> = Vec::with_capacity(CLAIM_BATCH);
+        let (mut emitted, mut owed_seen, mut open) = (0usize, 0usize, true);
+        let mut known = delivery.walk_editions.clone();
+        walk(
+            &reader,
+            delivery.scope,
+            &mut known,
+            false,
+            delivery.only,
+            &mut |e, s, state| {
+                if self.shared.stopping() {
+                    return Ok(false);
+                }
+                if !is_owed(state, delivery.retry_failed) {
+                    return Ok(true);
+                }
+                owed_seen += 1;
+                if owed_seen > delivery.allowed || emitted >= self.total {
+                    return Ok(false);
+                }
+                let Some(edition) = delivery.editions[e].as_ref() else {
+                    return Ok(true);
+                };
+                emitted += 1;
+                batch.push(Job {
+                    edition: e,
+                    message_id: delivery.composer.message_id(&edition.id, &s),
+                    subscriber: s,
+                    before: state,
+                });
+                if batch.len() >= CLAIM_BATCH {
+                    open = self.flush(&mut batch, &mut writer)?;
+                }
+                Ok(open)
+            },
+        )?;
+        // Asked to stop: what is not yet claimed stays unclaimed.
+        if open && !batch.is_empty() && !delivery.stop.load(Ordering::Relaxed) {
+            self.flush(&mut batch, &mut writer)?;
+        }
+        Ok(())
+    }
+
+    /// Claims `batch` durably and hands it to the connections; false once they have ended
+    /// (the batch is then given back).
+    fn flush(&self, batch: &mut Vec<Job>, writer: &mut Store) -> Result<bool, Error> {
+        let entries: Vec<JournalEntry> = batch
+            .iter()
+            .filter_map(|j| self.shared.entry(j, State::Sending, String::new()))
+            .collect();
+        writer.record(&entries)?;
+        let claimed = std::mem::replace(batch, Vec::with_capacity(CLAIM_BATCH));
+        match self.ready.blocking_send(claimed) {
+            Ok(()) => Ok(true),
+            Err(returned) => {
+                self.shared.give_back(returned.0);
+                Ok(false)
+            }
+        }
+    }
+}
+
+/// Claimed messages waiting for a connection: the batch at the front, then the channel.
+struct Ready {
+    inner: tokio::sync::Mutex<(
+        std::collections::VecDeque<Job>,
+        tokio::sync::mpsc::Receiver<Vec<Job>>,
+    )>,
+}
+
+impl Ready {
+    /// The next claimed message, waiting for the next batch; `None` once the reader is done.
+    async fn next(&self) -> Option<Job> {
+        let mut ready = self.inner.lock().await;
+        let (queue, rx) = &mut *ready;
+        if queue.is_empty()
+            && let Some(batch) = rx.recv().await
+        {
+            queue.extend(batch);
+        }
+        queue.pop_front()
+    }
+
+    /// A claimed message if one is waiting, without waiting for one.
+    fn waiting(&self) -> Option<Job> {
+        let mut ready = self.inner.try_lock().ok()?;
+        let (queue, rx) = &mut *ready;
+        if queue.is_empty()
+            && let Ok(batch) = rx.try_recv()
+        {
+            queue.extend(batch);
+        }
+        queue.pop_front()
+    }
+
+    /// What is left once the connections have ended; the reader's next batch finds no one.
+    fn left(self) -> Vec<Job> {
+        let (queue, mut rx) = self.inner.into_inner();
+        rx.close();
+        let mut left: Vec<Job> = queue.into();
+        while let Ok(batch) = rx.try_recv() {
+            left.extend(batch);
+        }
+        left
+    }
+}
+
+/// The second and third stages, for every connection: one thread drives them all, as
+/// Postfix's smtp-source drives its sessions. Waiting for one server's reply, it composes and
+/// sends on the others, where a thread blocked per connection cost a sleep and a wake-up per
+/// reply.
+struct Connections<'s, 'a> {
+    shared: &'s Shared<'a>,
+    count: usize,
+    ready: tokio::sync::mpsc::Receiver<Vec<Job>>,
+    done: mpsc::Sender<Done>,
+}
+
+impl Connections<'_, '_> {
+    fn run(self) -> Result<(), Error> {
+        let ready = Ready {
+            inner: tokio::sync::Mutex::new((std::collections::VecDeque::new(), self.ready)),
+        };
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(runtime) => runtime,
+            Err(e) => {
+                self.shared.abort.store(true, Ordering::Relaxed);
+                self.shared.give_back(ready.left());
+                return Err(Error::Usage(format!(
+                    "could not start the connections' thread: {e}"
+                )));
+            }
+        };
+        let (shared, done, ready_ref) = (self.shared, &self.done, &ready);
+        runtime.block_on(futures_util::future::join_all((0..self.count).map(
+            |number| {
+                Connection {
+                    shared,
+                    slots: number * SLOTS_PER_CONNECTION..(number + 1) * SLOTS_PER_CONNECTION,
+                    sender: shared.delivery.transport.async_sender(),
+                    ready: ready_ref,
+                    done: done.clone(),
+                    upcoming: None,
+                }
+                .run()
+            },
+        )));
+        self.shared.give_back(ready.left());
+        Ok(())
+    }
+}
+
+/// One connection: compose, deliver, hand the result to [`Record`].
+struct Connection<'r, 's, 'a> {
+    shared: &'s Shared<'a>,
+    /// Its slots in the in-flight record.
+    slots: std::ops::Range<usize>,
+    sender: crate::mail::transport::AsyncSender,
+    ready: &'r Ready,
+    done: mpsc::Sender<Done>,
+    /// The next message, composed while this one's first reply is awaited.
+    upcoming: Option<Composed>,
+}
+
+impl Connection<'_, '_, '_> {
+    async fn run(mut self) {
+        while !self.shared.stopping() {
+            let composed = match self.upcoming.take() {
+                Some(composed) => Some(composed),
+                None => match self.ready.next().await {
+                    Some(job) => compose(self.shared, job),
+                    None => break,
+                },
+            };
+            let Some((job, message)) = composed else {
+                continue;
+            };
+            let message = match message {
+                Ok(message) => message,
+                Err(why) => {
+                    let result = self.result(&job, None, Err(Finished::Failed(why)));
+                    if self.done.send(result).is_err() {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            let Some(edition) = self.shared.edition(&job) else {
+                continue;
+            };
+            let Some(slot) = self.slot().await else {
+                self.shared.give_back([job]);
+                break;
+            };
+            self.shared.busy[slot].store(true, Ordering::Release);
+            if self
+                .shared
+                .record
+                .set(slot, &edition.id, job.subscriber.id)
+                .is_err()
+            {
+                self.shared.abort.store(true, Ordering::Relaxed);
+                break;
+            }
+            let stem = format!("{}-{}", edition.id, job.subscriber.id);
+            let outcome = self.deliver(&message, &stem).await;
+            if self
+                .done
+                .send(self.result(&job, Some(slot), outcome))
+                .is_err()
+            {
+                break;
+            }
+        }
+        if let Some((job, _)) = self.upcoming.take() {
+            self.shared.give_back([job]);
+        }
+        self.sender.close().await;
+    }
+
+    /// A free slot of this connection's; [`Record`] frees them as it commits, and wakes
+    /// connections waiting for one. `None` if the delivery aborts meanwhile.
+    async fn slot(&self) -> Option<usize> {
+        let busy = &self.shared.busy;
+        loop {
+            let notified = self.shared.freed.notified();
+            let mut notified = std::pin::pin!(notified);
+            notified.as_mut().enable();
+            if let Some(slot) = self
+                .slots
+                .clone()
+                .find(|&i| !busy[i].load(Ordering::Acquire))
+            {
+                return Some(slot);
+            }
+            if self.shared.abort.load(Ordering::Relaxed) {
+                return None;
+            }
+            let _ = tokio::time::timeout(Duration::from_millis(50), notified).await;
+        }
+    }
+
+    /// The third stage: the message to the server, retried with backoff as configured.
+    async fn deliver(&mut self, message: &lettre::Message, stem: &str) -> Outcome {
+        let config = self.shared.delivery.config;
+        let base_delay = Duration::from_millis(config.retry_delay_ms);
+        let mut outcome = Err(Finished::Deferred(String::new()));
+        for attempt in 1..=config.attempts {
+            self.shared.pace.wait().await;
+            let sent = if self.upcoming.is_none() {
+                // The send goes first: its first command is on the wire before the next
+                // message is composed.
+                let (shared, ready) = (self.shared, self.ready);
+                let (sent, next) = tokio::join!(self.sender.send(message, stem), async {
+                    ready.waiting().and_then(|job| compose(shared, job))
+                });
+                self.upcoming = next;
+                sent
+            } else {
+                self.sender.send(message, stem).await
+            };
+            match sent {
+                Ok(()) => return Ok(()),
+                Err(SendError::Permanent(why)) => return Err(Finished::Failed(why)),
+                Err(e) => {
+                    let delay = base_delay
+                        .saturating_mul(1 << (attempt - 1).min(8))
+                        .min(Duration::from_secs(300));
+                    if matches!(e, SendError::RelayBusy(_)) {
+                        self.shared.pace.pause(delay);
+                    }
+                    outcome = Err(Finished::Deferred(e.detail().to_string()));
+                    if attempt < config.attempts
+                        && !sleep_unless_stopped(delay, self.shared.delivery.stop).await
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        outcome
+    }
+
+    /// What [`Record`] writes for `job` and reports.
+    fn result(&self, job: &Job, slot: Option<usize>, outcome: Outcome) -> Done {
+        let (state, detail) = match &outcome {
+            Ok(()) => (State::Sent, String::new()),
+            Err(Finished::Failed(why)) => (State::Failed, why.clone()),
+            Err(Finished::Deferred(why)) => (State::Deferred, why.clone()),
+        };
+        Done {
+            edition: job.edition,
+            slot,
+            to: job.subscriber.email.clone(),
+            entry: self.shared.entry(job, state, detail),
+            outcome,
+        }
+    }
+}
+
+/// The second stage: the message of a claimed job, or why it cannot be made.
+fn compose(shared: &Shared, job: Job) -> Option<Composed> {
+    let edition = shared.edition(&job)?;
+    let message = shared
+        .delivery
+        .composer
+        .compose_with_id(edition, &job.subscriber, job.message_id.clone())
+        .map_err(|e| e.to_string());
+    Some((job, message))
+}
+
+/// The fourth stage: takes every result waiting and commits them together, frees their
+/// slots, and counts them. It looks every RESULT_WAIT rather than waiting on the channel: one
+/// commit for the results of that time, and the connections' thread never has to wake it (a
+/// wake-up per result cost more than the sleep). Idle, it looks less often.
+struct Record<'s, 'a, 'x> {
+    shared: &'s Shared<'a>,
+    store: &'x mut Store,
+    results: mpsc::Receiver<Done>,
+    progress: &'x mut dyn Progress,
+}
+
+impl Record<'_, '_, '_> {
+    fn run(self) -> (Outcomes, Option<Error>) {
+        let Record {
+            shared,
+            store,
+            results,
+            progress,
+        } = self;
+        let mut outcomes = Outcomes {
+            editions: vec![Delivered::default(); shared.delivery.editions.len()],
+        };
+        let mut error = None;
+        let (mut finished, mut failed) = (0usize, 0usize);
+        let mut pause = RESULT_WAIT;
+        loop {
+            std::thread::sleep(pause);
+            let mut batch = Vec::new();
+            let ended = loop {
+                match results.try_recv() {
+                    Ok(done) => batch.push(done),
+                    Err(mpsc::TryRecvError::Empty) => break false,
+                    Err(mpsc::TryRecvError::Disconnected) => break true,
+                }
+            };
+            if batch.is_empty() {
+                if ended {
+                    break;
+                }
+                pause = (pause * 2).min(IDLE_RESULT_WAIT);
+                continue;
+            }
+            pause = RESULT_WAIT;
+            let entries: Vec<JournalEntry> = batch.iter().filter_map(|d| d.entry.clone()).collect();
+            if let Err(e) = store.record(&entries) {
+                shared.abort.store(true, Ordering::Relaxed);
+                error.get_or_insert(e);
+                continue;
+            }
+            for d in &batch {
+                // Committed: the slot may name another message. (It is not wiped: a message
+                // the journal no longer shows as `sending` is never counted.)
+                if let Some(slot) = d.slot {
+                    shared.busy[slot].store(false, Ordering::Release);
+                }
+            }
+            shared.freed.notify_waiters();
+            for d in batch {
+                let out = &mut outcomes.editions[d.edition];
+                out.finished += 1;
+                finished += 1;
+                match d.outcome {
+                    Ok(()) => out.sent += 1,
+                    Err(Finished::Failed(why)) => {
+                        failed += 1;
+                        out.failed.push((d.to, why));
+                    }
+                    Err(Finished::Deferred(why)) => {
+                        failed += 1;
+                        out.deferred.push((d.to, why));
+                    }
+                }
+            }
+            progress.advance(finished, failed);
+        }
+        (outcomes, error)
     }
 }

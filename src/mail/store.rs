@@ -694,7 +694,9 @@ impl Store {
                        state = excluded.state,
                        attempts = deliveries.attempts + excluded.attempts,
                        message_id = excluded.message_id,
-                       detail = excluded.detail,
+                       -- A claim keeps why the last attempt failed, for a release to restore.
+                       detail = CASE WHEN excluded.state = 'sending' THEN deliveries.detail
+                                     ELSE excluded.detail END,
                        updated = excluded.updated",
                 )
                 .map_err(|e| db_error(&path, e))?;
@@ -736,6 +738,43 @@ impl Store {
             }
         }
         tx.commit().map_err(|e| db_error(&path, e))
+    }
+
+    /// Gives back claims that were never attempted (a clean stop): each message returns to
+    /// where it stood before the claim (`before`: `None` for no row at all), with the claim's
+    /// attempt taken off. Only rows still `sending` under this claim's Message-ID change.
+    pub fn release(&mut self, claims: &[(JournalEntry, Option<State>)]) -> Result<usize, Error> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| db_error(&path, e))?;
+        let mut released = 0;
+        {
+            let mut delete = tx
+                .prepare_cached(
+                    "DELETE FROM deliveries WHERE edition = ?1 AND subscriber = ?2
+                     AND message_id = ?3 AND state = 'sending' AND attempts <= 1 AND doubt = 0",
+                )
+                .map_err(|e| db_error(&path, e))?;
+            let mut restore = tx
+                .prepare_cached(
+                    "UPDATE deliveries SET state = ?4, attempts = max(attempts - 1, 0)
+                     WHERE edition = ?1 AND subscriber = ?2 AND message_id = ?3 AND state = 'sending'",
+                )
+                .map_err(|e| db_error(&path, e))?;
+            for (e, before) in claims {
+                released += match before {
+                    None => delete.execute(params![e.edition, e.subscriber, e.message_id]),
+                    Some(state) => restore.execute(params![
+                        e.edition,
+                        e.subscriber,
+                        e.message_id,
+                        state.as_str()
+                    ]),
+                }
+                .map_err(|e| db_error(&path, e))?;
+            }
+        }
+        tx.commit().map_err(|e| db_error(&path, e))?;
+        Ok(released)
     }
 
     /// One page of an edition's audience, by id after `after`: active subscribers of the
@@ -1258,5 +1297,80 @@ impl SendLock {
                 path.display()
             ))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::subscribers::MailFormat;
+
+    fn entry(subscriber: i64, state: State, detail: &str) -> JournalEntry {
+        JournalEntry {
+            edition: "daily-2026-11-23".into(),
+            subscriber,
+            state,
+            message_id: format!("<daily-2026-11-23.{subscriber}.x@example.org>"),
+            detail: detail.into(),
+        }
+    }
+
+    #[test]
+    fn a_released_claim_leaves_the_message_as_it_was_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        for email in ["anna@example.org", "ben@example.org"] {
+            store
+                .upsert(
+                    &NewSubscriber {
+                        language: None,
+                        email: email.into(),
+                        name: String::new(),
+                        cadence: Cadence::Daily,
+                        format: MailFormat::Text,
+                        timezone: None,
+                        hour: None,
+                    },
+                    false,
+                )
+                .unwrap();
+        }
+        let ids: Vec<i64> = store.list().unwrap().iter().map(|s| s.id).collect();
+        let (anna, ben) = (ids[0], ids[1]);
+        // Ben's last attempt was deferred; Anna has never been tried.
+        store
+            .record(&[entry(ben, State::Sending, "")])
+            .and_then(|()| store.record(&[entry(ben, State::Deferred, "451 busy")]))
+            .unwrap();
+        let before = store.journal("daily-2026-11-23").unwrap();
+        let claims = [
+            entry(anna, State::Sending, ""),
+            entry(ben, State::Sending, ""),
+        ];
+        store.record(&claims).unwrap();
+        assert!(
+            store
+                .journal("daily-2026-11-23")
+                .unwrap()
+                .values()
+                .all(|d| d.state == State::Sending)
+        );
+        let released = store
+            .release(&[
+                (claims[0].clone(), None),
+                (claims[1].clone(), Some(State::Deferred)),
+            ])
+            .unwrap();
+        assert_eq!(released, 2);
+        assert_eq!(store.journal("daily-2026-11-23").unwrap(), before);
+        assert!(store.left_sending().unwrap().is_empty());
+        // A message whose result came in meanwhile is not touched.
+        store.record(&[claims[0].clone()]).unwrap();
+        store.record(&[entry(anna, State::Sent, "")]).unwrap();
+        assert_eq!(store.release(&[(claims[0].clone(), None)]).unwrap(), 0);
+        assert_eq!(
+            store.journal("daily-2026-11-23").unwrap()[&anna].state,
+            State::Sent
+        );
     }
 }

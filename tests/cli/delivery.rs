@@ -266,3 +266,75 @@ fn editions_older_than_the_journal_keeps_are_folded_and_never_sent_again() {
         err.stderr
     );
 }
+
+/// Rows of the journal in `state`.
+fn rows_in(p: &Project, state: &str) -> i64 {
+    rusqlite::Connection::open(p.path("state/prayer-guide.sqlite"))
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM deliveries WHERE state = ?1",
+            [state],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn a_clean_stop_gives_back_every_claim_it_never_tried_and_the_next_run_sends_each_once() {
+    let smtp = Smtp::with(Options {
+        delay: Duration::from_millis(20),
+        ..Options::default()
+    });
+    let p = project_with_email(smtp.port, "connections = 2");
+    add_many(&p, 300);
+    let child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .current_dir(p.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Claims run ahead of the connections by whole batches: by now hundreds are claimed.
+    wait_for(|| smtp.messages().len() >= 10);
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let delivered = smtp.messages().len();
+    assert!(delivered < 300, "everything went out before the stop");
+    // Nothing is left claimed: every message is sent, or as it was before the run.
+    assert_eq!(rows_in(&p, "sending"), 0);
+    assert_eq!(rows_in(&p, "sent"), delivered as i64, "{stdout}");
+    assert!(
+        stdout.contains(&format!("{} not started", 300 - delivered)),
+        "{stdout}"
+    );
+    let status = p.run(&["status", "--now", "2026-11-23T12:00:00Z"]);
+    assert!(
+        !status.stdout.contains("in flight when a run stopped"),
+        "{}",
+        status.stdout
+    );
+
+    let second = p
+        .run(&["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .ok();
+    assert!(
+        second.starts_with(&format!(
+            "daily-2026-11-23: {} sent, {delivered} already sent, 0 failed, 0 deferred (300 subscribers)\n",
+            300 - delivered
+        )),
+        "{second}"
+    );
+    assert!(named(&second).is_empty(), "{second}");
+    let counts = smtp.per_recipient();
+    assert_eq!(counts.len(), 300);
+    assert!(counts.values().all(|&n| n == 1), "someone got two");
+}

@@ -222,3 +222,43 @@ fn a_missing_or_wrong_key_stops_the_send_before_anything_is_marked() {
     );
     assert_eq!(smtp.received().len(), 1);
 }
+
+/// Whether Python's dkimpy (Debian's python3-dkim), a verifier we did not write, passes every
+/// message of `messages` with `record` published at `name` (answered by the test, not DNS).
+fn dkimpy_verifies(raw: &[u8], name: &str, record: &str) -> bool {
+    use std::io::Write as _;
+    const SCRIPT: &str = r#"
+import sys, dkim
+name, record = sys.argv[1].encode(), sys.argv[2].encode()
+def txt(query, timeout=5):
+    return record if query.rstrip(b".") == name else None
+sys.exit(0 if dkim.verify(sys.stdin.buffer.read(), dnsfunc=txt) else 1)
+"#;
+    let mut child = std::process::Command::new("/usr/bin/python3")
+        .args(["-c", SCRIPT, name, record])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 with dkimpy (apt install python3-dkim)");
+    child.stdin.take().unwrap().write_all(raw).unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        matches!(status.code(), Some(0 | 1)),
+        "dkimpy failed: {status}"
+    );
+    status.success()
+}
+
+#[test]
+#[ignore = "needs Debian's python3-dkim (dkimpy); .ci/run installs it"]
+fn dkimpy_verifies_what_send_signs_and_refuses_it_tampered() {
+    let name = "s2026._domainkey.example.org";
+    let key = std::fs::read_to_string(fixtures().join("dkim/test-rsa-2048.pem")).unwrap();
+    let (_p, raw, text_only) = send_signed(&key);
+    let record = rsa_record(&key);
+    assert!(dkimpy_verifies(&raw, name, &record));
+    assert!(dkimpy_verifies(&text_only, name, &record));
+    let text = String::from_utf8(raw).unwrap();
+    let tampered = text.replacen("token=", "token=0", 1);
+    assert_ne!(tampered, text);
+    assert!(!dkimpy_verifies(tampered.as_bytes(), name, &record));
+}

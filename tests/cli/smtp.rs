@@ -474,4 +474,120 @@ mod tests {
         plain().send(&message("anna@example.org")).unwrap();
         assert_eq!(smtp.per_recipient().get("anna@example.org"), Some(&1));
     }
+
+    /// The dot-stuffing lettre did a byte at a time before vendor/README's change 2, on the
+    /// whole message: a `.` opening a line (after CRLF, or first) gets another.
+    fn stuffed(message: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (i, &b) in message.iter().enumerate() {
+            if b == b'.' && (i == 0 || (i >= 2 && &message[i - 2..i] == b"\r\n")) {
+                out.push(b'.');
+            }
+            out.push(b);
+        }
+        out.extend_from_slice(b"\r\n.\r\n");
+        out
+    }
+
+    #[test]
+    fn the_message_on_the_wire_is_stuffed_as_rfc_5321_says_however_it_is_cut() {
+        use std::io::{BufRead as _, BufReader, Write as _};
+        use std::time::Duration;
+
+        use lettre::transport::smtp::client::SmtpConnection;
+        use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+        use lettre::transport::smtp::extension::ClientId;
+
+        // Messages over the bytes that matter, each cut into up to four parts, from a fixed
+        // pseudo-random sequence (the same every run).
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let messages: Vec<Vec<Vec<u8>>> = (0..400)
+            .map(|_| {
+                let text: Vec<u8> = (0..next(48))
+                    .map(|_| b"\r\n.ab"[next(5) as usize])
+                    .collect();
+                let mut cuts: Vec<usize> = (0..next(4))
+                    .map(|_| next(text.len() as u64 + 1) as usize)
+                    .collect();
+                cuts.sort();
+                let mut parts = Vec::new();
+                let mut from = 0;
+                for cut in cuts.into_iter().chain([text.len()]) {
+                    parts.push(text[from..cut].to_vec());
+                    from = cut;
+                }
+                parts
+            })
+            .collect();
+
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        // A server that answers everything and keeps each DATA as it arrived, stuffing and all.
+        let server = std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut writer = stream;
+            writer.write_all(b"220 test\r\n").unwrap();
+            let mut received = Vec::new();
+            loop {
+                let mut line = Vec::new();
+                if reader.read_until(b'\n', &mut line).unwrap() == 0 {
+                    break;
+                }
+                let command = String::from_utf8_lossy(&line).to_ascii_uppercase();
+                let answer: &[u8] = if command.starts_with("EHLO") {
+                    b"250-test\r\n250 8BITMIME\r\n"
+                } else if command.starts_with("DATA") {
+                    writer.write_all(b"354 go on\r\n").unwrap();
+                    let mut data = Vec::new();
+                    while !data.ends_with(b"\r\n.\r\n") {
+                        assert_ne!(reader.read_until(b'\n', &mut data).unwrap(), 0);
+                    }
+                    received.push(data);
+                    b"250 kept\r\n"
+                } else if command.starts_with("QUIT") {
+                    writer.write_all(b"221 bye\r\n").unwrap();
+                    break;
+                } else {
+                    b"250 ok\r\n"
+                };
+                writer.write_all(answer).unwrap();
+            }
+            received
+        });
+        let mut client = SmtpConnection::connect(
+            ("127.0.0.1", port),
+            Some(Duration::from_secs(10)),
+            &ClientId::Domain("localhost".into()),
+            None,
+            None,
+        )
+        .unwrap();
+        for parts in &messages {
+            client
+                .command(Mail::new(Some("a@example.org".parse().unwrap()), vec![]))
+                .unwrap();
+            client
+                .command(Rcpt::new("b@example.org".parse().unwrap(), vec![]))
+                .unwrap();
+            client.command(Data).unwrap();
+            client.message_iter(parts.iter()).unwrap();
+        }
+        client.quit().unwrap();
+        let received = server.join().unwrap();
+        assert_eq!(received.len(), messages.len());
+        for (parts, got) in messages.iter().zip(&received) {
+            assert_eq!(
+                String::from_utf8_lossy(got),
+                String::from_utf8_lossy(&stuffed(&parts.concat())),
+                "{parts:?}"
+            );
+        }
+    }
 }

@@ -8,8 +8,8 @@ use super::async_net::AsyncTokioStream;
 use super::escape_crlf;
 #[allow(deprecated)]
 use super::{
-    ClientCodec, MAX_RESPONSE_BYTES, MAX_RESPONSE_LINE_BYTES, TlsParameters,
-    async_net::AsyncNetworkStream,
+    MAX_RESPONSE_BYTES, MAX_RESPONSE_LINE_BYTES, TlsParameters, async_net::AsyncNetworkStream,
+    command_frame, data_frame, trim_kept,
 };
 use crate::{
     Envelope,
@@ -45,6 +45,8 @@ pub struct AsyncSmtpConnection {
     panic: bool,
     /// Information about the server
     server_info: ServerInfo,
+    /// What the next write sends, kept from one command or message to the next
+    buf: Vec<u8>,
 }
 
 impl AsyncSmtpConnection {
@@ -139,6 +141,7 @@ impl AsyncSmtpConnection {
             stream,
             panic: false,
             server_info: ServerInfo::default(),
+            buf: Vec::new(),
         };
         // TODO log
         let _response = conn.read_response().await?;
@@ -320,21 +323,24 @@ impl AsyncSmtpConnection {
         I: Iterator<Item = B>,
         B: AsRef<[u8]>,
     {
-        let mut codec = ClientCodec::new();
-        for message_part in message {
-            let message_part = message_part.as_ref();
-            let mut out_buf = Vec::with_capacity(message_part.len());
-            codec.encode(message_part, &mut out_buf);
-            self.write(out_buf.as_slice()).await?;
-        }
-        self.write(b"\r\n.\r\n").await?;
+        // One write: the message, stuffed, with its final dot, from the connection's buffer.
+        let mut buf = std::mem::take(&mut self.buf);
+        data_frame(message, &mut buf);
+        let written = self.write(&buf).await;
+        trim_kept(&mut buf);
+        self.buf = buf;
+        written?;
 
         self.read_response().await
     }
 
     /// Sends an SMTP command
     pub async fn command<C: Display>(&mut self, command: C) -> Result<Response, Error> {
-        self.write(command.to_string().as_bytes()).await?;
+        let mut buf = std::mem::take(&mut self.buf);
+        command_frame(command, &mut buf);
+        let written = self.write(&buf).await;
+        self.buf = buf;
+        written?;
         self.read_response().await
     }
 

@@ -8,7 +8,8 @@ use std::{
 #[cfg(feature = "tracing")]
 use super::escape_crlf;
 use super::{
-    ClientCodec, MAX_RESPONSE_BYTES, MAX_RESPONSE_LINE_BYTES, NetworkStream, TlsParameters,
+    MAX_RESPONSE_BYTES, MAX_RESPONSE_LINE_BYTES, NetworkStream, TlsParameters, command_frame,
+    data_frame, trim_kept,
 };
 use crate::{
     address::Envelope,
@@ -43,6 +44,8 @@ pub struct SmtpConnection {
     panic: bool,
     /// Information about the server
     server_info: ServerInfo,
+    /// What the next write sends, kept from one command or message to the next
+    buf: Vec<u8>,
 }
 
 impl SmtpConnection {
@@ -69,6 +72,7 @@ impl SmtpConnection {
             stream,
             panic: false,
             server_info: ServerInfo::default(),
+            buf: Vec::new(),
         };
         conn.set_timeout(timeout).map_err(error::network)?;
         // TODO log
@@ -250,21 +254,24 @@ impl SmtpConnection {
         I: Iterator<Item = B>,
         B: AsRef<[u8]>,
     {
-        let mut codec = ClientCodec::new();
-        for message_part in message {
-            let message_part = message_part.as_ref();
-            let mut out_buf = Vec::with_capacity(message_part.len());
-            codec.encode(message_part, &mut out_buf);
-            self.write(out_buf.as_slice())?;
-        }
-        self.write(b"\r\n.\r\n")?;
+        // One write: the message, stuffed, with its final dot, from the connection's buffer.
+        let mut buf = std::mem::take(&mut self.buf);
+        data_frame(message, &mut buf);
+        let written = self.write(&buf);
+        trim_kept(&mut buf);
+        self.buf = buf;
+        written?;
 
         self.read_response()
     }
 
     /// Sends an SMTP command
     pub fn command<C: Display>(&mut self, command: C) -> Result<Response, Error> {
-        self.write(command.to_string().as_bytes())?;
+        let mut buf = std::mem::take(&mut self.buf);
+        command_frame(command, &mut buf);
+        let written = self.write(&buf);
+        self.buf = buf;
+        written?;
         self.read_response()
     }
 
