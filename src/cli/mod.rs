@@ -204,7 +204,7 @@ pub enum Command {
     /// unsubscribe, a preferences page, and the output folder (site, calendar, feed, JSON).
     ///
     /// Needs [serve] and [email] in schedule.toml. Run it behind a reverse proxy (Caddy,
-    /// nginx) that serves `public_url`; the README shows both. It shares the database with
+    /// nginx) that serves `public_url`; the manual shows both. It shares the database with
     /// `send` and `run` (or runs the sender itself with --with-scheduler). SIGTERM or Ctrl-C
     /// finishes the requests in flight and exits 0.
     ///

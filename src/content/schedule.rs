@@ -73,7 +73,7 @@ pub struct Schedule {
 /// Every field of schedule.toml, how it is written: what `check` says about a wrong value.
 pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
     name: "schedule.toml",
-    documented_in: "the README, sections \"schedule.toml\" and \"Configuring mail\"",
+    documented_in: "the manual, docs/src/schedule.md and docs/src/email.md",
     fields: &[
         hint(
             "title",
@@ -640,7 +640,7 @@ pub enum Format {
     Html,
     /// Plain text per day and per week, wrapped at 72 columns for email and chats
     Txt,
-    /// The data per day and per week (the README documents it), plus today.json and
+    /// The data per day and per week (the manual documents it), plus today.json and
     /// this-week.json
     Json,
     /// Per week, the half-page bulletin insert: two copies on one landscape sheet, cut in half
@@ -1082,7 +1082,7 @@ impl Schedule {
                             i,
                             "rule",
                             format!("pin {n}: {msg}"),
-                            "see the README's schedule section",
+                            "see the manual, docs/src/schedule.md",
                         );
                     }
                 }
@@ -1170,8 +1170,8 @@ mod tests {
         assert_eq!(
             out.0[0].help.as_deref(),
             Some(
-                "did you mean `formats`? the fields are listed in the README, sections \
-                 \"schedule.toml\" and \"Configuring mail\""
+                "did you mean `formats`? the fields are listed in the manual, docs/src/schedule.md \
+                 and docs/src/email.md"
             )
         );
     }

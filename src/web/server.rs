@@ -56,7 +56,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
     )?;
     let settings = project.schedule.serve.clone().ok_or_else(|| {
         Error::Usage(format!(
-            "{} has no [serve] table: add one (see the README's \"Sign-up and unsubscribe on the web\")",
+            "{} has no [serve] table: add one (see the manual, docs/src/serve.md)",
             config.display()
         ))
     })?;
