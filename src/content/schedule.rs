@@ -68,6 +68,8 @@ pub struct Schedule {
     /// Group chats the day's guide is posted to, written as `[[post]]` tables.
     #[serde(default, rename = "post")]
     pub posts: Vec<crate::content::post_config::PostChannel>,
+    /// The daily reminder by Web Push: `[push]`.
+    pub push: Option<crate::content::push_config::PushConfig>,
 }
 
 /// Every field of schedule.toml, how it is written: what `check` says about a wrong value.
@@ -517,6 +519,29 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "serve.prayers_per_hour",
             "a whole number from 1 to 100000",
             "prayers_per_hour = 300",
+        ),
+        hint("push", "a table", "[push]"),
+        hint(
+            "push.key_file",
+            "a file's path in quotes",
+            "key_file = \"state/vapid.pem\"",
+        ),
+        hint(
+            "push.key_env",
+            "an environment variable's name in quotes",
+            "key_env = \"VAPID_KEY\"",
+        ),
+        hint(
+            "push.subject",
+            "a mailto: or https: address in quotes",
+            "subject = \"mailto:prayer@example.org\"",
+        ),
+        hint("push.ttl_hours", "a whole number from 1 to 168", "ttl_hours = 12"),
+        hint("push.hour", "a whole number from 0 to 23", "hour = 7"),
+        hint(
+            "push.subscriptions_per_hour",
+            "a whole number",
+            "subscriptions_per_hour = 30",
         ),
     ],
 };
@@ -1062,6 +1087,11 @@ impl Schedule {
             // And an "I will pray" link to its page.
             if let Some(url) = &serve.public_url {
                 schedule.email.pray_url = Some(format!("{url}pray"));
+            }
+        }
+        if let Some(push) = &schedule.push {
+            for (field, problem, help) in push.problems() {
+                err(Some("push"), field, problem, help);
             }
         }
         let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {
