@@ -1231,7 +1231,7 @@ mod tests {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
                      weights = { zz = 1 }\n[[pin]]\nzzzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
                      [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n\
-                     [publish]\nzz = 1\n[[post]]\nname = \"a\"\nnetwork = \"slack\"\nzz = 1\n";
+                     [publish]\nzz = 1\n[push]\nzz = 1\n[[post]]\nname = \"a\"\nnetwork = \"slack\"\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);
         let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
         named.sort();
