@@ -16,10 +16,10 @@ pub mod import;
 pub mod mail;
 /// Posts to group chats (Matrix, Telegram, Slack, Discord), each day once per channel.
 pub mod post;
-/// The daily reminder by Web Push: VAPID keys, RFC 8291 encryption, the journal, the routes.
-pub mod push;
 /// From a plan to files: the view model, templates, calendar, feed and the static site.
 pub mod publish;
+/// The daily reminder by Web Push: VAPID keys, RFC 8291 encryption, the journal, the routes.
+pub mod push;
 /// The rotation: date → country and points, and the `plan` table.
 pub mod rotation;
 /// The public side of subscriptions over HTTP: sign-up, unsubscribe, preferences, the archive.

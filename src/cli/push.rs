@@ -62,7 +62,13 @@ fn keys(out: &Path) -> Result<ExitCode, Error> {
     file.write_all(pem.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| Error::io("write", out, e))?;
-    outln!("wrote the private key to {} (readable by you only)", out.display());
-    outln!("public key (the pages' applicationServerKey): {}", key.public_base64());
+    outln!(
+        "wrote the private key to {} (readable by you only)",
+        out.display()
+    );
+    outln!(
+        "public key (the pages' applicationServerKey): {}",
+        key.public_base64()
+    );
     Ok(ExitCode::SUCCESS)
 }

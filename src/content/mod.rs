@@ -20,10 +20,10 @@ pub mod multilingual;
 pub mod parse;
 /// The `[[post]]` group chats of schedule.toml.
 pub mod post_config;
-/// The `[push]` settings of schedule.toml: the Web Push reminder.
-pub mod push_config;
 /// Loading a project: schedule and guides together.
 pub mod project;
+/// The `[push]` settings of schedule.toml: the Web Push reminder.
+pub mod push_config;
 /// The `schedule.toml` format.
 pub mod schedule;
 /// The `[serve]` settings of schedule.toml.

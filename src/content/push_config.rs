@@ -62,9 +62,11 @@ impl PushConfig {
                 )
             });
         }
-        Err("[push] names no key: set key_file (or key_env); make a key with \
+        Err(
+            "[push] names no key: set key_file (or key_env); make a key with \
              `prayer-guide push keys --out state/vapid.pem`"
-            .into())
+                .into(),
+        )
     }
 
     /// The problems serde cannot see, as (field, message, help).
@@ -135,9 +137,14 @@ mod tests {
         let fields = |c: PushConfig| c.problems().into_iter().map(|p| p.0).collect::<Vec<_>>();
         assert_eq!(fields(parse("key_file = \"k\"")), Vec::<&str>::new());
         assert_eq!(fields(parse("")), ["key_file"]);
-        assert_eq!(fields(parse("key_file = \"k\"\nkey_env = \"K\"")), ["key_file"]);
         assert_eq!(
-            fields(parse("key_file = \"k\"\nsubject = \"prayer@example.org\"\nhour = 24")),
+            fields(parse("key_file = \"k\"\nkey_env = \"K\"")),
+            ["key_file"]
+        );
+        assert_eq!(
+            fields(parse(
+                "key_file = \"k\"\nsubject = \"prayer@example.org\"\nhour = 24"
+            )),
             ["subject", "hour"]
         );
     }
@@ -146,6 +153,9 @@ mod tests {
     fn a_missing_key_is_named_without_its_value() {
         let config = parse("key_env = \"PRAYER_GUIDE_TEST_NO_SUCH_VAR\"");
         let why = config.key_pem(Path::new(".")).unwrap_err();
-        assert!(why.contains("PRAYER_GUIDE_TEST_NO_SUCH_VAR (push.key_env) is not set"), "{why}");
+        assert!(
+            why.contains("PRAYER_GUIDE_TEST_NO_SUCH_VAR (push.key_env) is not set"),
+            "{why}"
+        );
     }
 }

@@ -536,7 +536,11 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "a mailto: or https: address in quotes",
             "subject = \"mailto:prayer@example.org\"",
         ),
-        hint("push.ttl_hours", "a whole number from 1 to 168", "ttl_hours = 12"),
+        hint(
+            "push.ttl_hours",
+            "a whole number from 1 to 168",
+            "ttl_hours = 12",
+        ),
         hint("push.hour", "a whole number from 0 to 23", "hour = 7"),
         hint(
             "push.subscriptions_per_hour",

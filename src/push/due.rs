@@ -64,7 +64,10 @@ mod tests {
             due(20, zone, utc("2026-12-07T03:00:00Z")),
             NaiveDate::from_ymd_opt(2026, 12, 6)
         );
-        assert_eq!(edition(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()), "daily-2026-12-07");
+        assert_eq!(
+            edition(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()),
+            "daily-2026-12-07"
+        );
     }
 
     #[test]
@@ -82,7 +85,10 @@ mod tests {
     fn the_next_wake_is_the_soonest_hour_to_come() {
         let zone = chrono_tz::UTC;
         let now = utc("2026-12-07T08:30:00Z");
-        assert_eq!(next([7, 9, 12], zone, now), Some(utc("2026-12-07T09:00:00Z")));
+        assert_eq!(
+            next([7, 9, 12], zone, now),
+            Some(utc("2026-12-07T09:00:00Z"))
+        );
         assert_eq!(next([7], zone, now), Some(utc("2026-12-08T07:00:00Z")));
         assert_eq!(next([], zone, now), None);
     }

@@ -54,13 +54,14 @@ impl VapidKey {
             .decode(body)
             .map_err(|_| format!("{source}: the key is not valid base64"))?;
         let rng = SystemRandom::new();
-        let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &der, &rng)
-            .map_err(|e| {
+        let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &der, &rng).map_err(
+            |e| {
                 format!(
                     "{source}: not a P-256 private key with its public key ({e}); make one with \
                      `prayer-guide push keys --out FILE`"
                 )
-            })?;
+            },
+        )?;
         Ok(VapidKey { pair, rng })
     }
 
@@ -118,7 +119,11 @@ mod tests {
         assert_eq!(key.public_key().len(), 65);
         assert_eq!(key.public_key()[0], 4);
         let jwt = key
-            .jwt("https://push.example.net", 1_800_000_000, "mailto:a@example.org")
+            .jwt(
+                "https://push.example.net",
+                1_800_000_000,
+                "mailto:a@example.org",
+            )
             .unwrap();
         let parts: Vec<&str> = jwt.split('.').collect();
         assert_eq!(parts.len(), 3);

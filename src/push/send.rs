@@ -458,7 +458,10 @@ mod tests {
         assert_eq!(classify(201, ""), Answer::Sent(201));
         assert_eq!(classify(404, ""), Answer::Gone(404));
         assert_eq!(classify(410, ""), Answer::Gone(410));
-        assert_eq!(classify(429, "slow down"), Answer::Later("429 slow down".into()));
+        assert_eq!(
+            classify(429, "slow down"),
+            Answer::Later("429 slow down".into())
+        );
         assert_eq!(classify(503, ""), Answer::Later("503".into()));
         assert_eq!(classify(400, "bad"), Answer::Refused("400 bad".into()));
         assert_eq!(classify(413, ""), Answer::Refused("413".into()));
@@ -495,11 +498,17 @@ mod tests {
     #[test]
     fn a_long_first_line_is_cut_to_fit_a_notification() {
         let date = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-        let blocks = vec![Block::Heading("X".into()), Block::Text("word ".repeat(2000))];
+        let blocks = vec![
+            Block::Heading("X".into()),
+            Block::Text("word ".repeat(2000)),
+        ];
         let bytes = payload(&blocks, date, "");
         assert!(bytes.len() <= MAX_PAYLOAD);
         let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(value["body"].as_str().unwrap().chars().count(), MAX_BODY_CHARS);
+        assert_eq!(
+            value["body"].as_str().unwrap().chars().count(),
+            MAX_BODY_CHARS
+        );
     }
 
     #[test]

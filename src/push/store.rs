@@ -228,9 +228,7 @@ impl PushStore {
         let mut stmt = self
             .store
             .connection()
-            .prepare(
-                "SELECT subscription, state, attempts FROM push_deliveries WHERE edition = ?1",
-            )
+            .prepare("SELECT subscription, state, attempts FROM push_deliveries WHERE edition = ?1")
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([edition], |r| {

@@ -55,10 +55,7 @@ fn key(text: &str, len: usize, name: &str) -> Result<Vec<u8>, String> {
         .decode(text.trim_end_matches('='))
         .map_err(|_| format!("keys.{name} is not base64url"))?;
     if bytes.len() != len {
-        return Err(format!(
-            "keys.{name} is {} bytes, not {len}",
-            bytes.len()
-        ));
+        return Err(format!("keys.{name} is {} bytes, not {len}", bytes.len()));
     }
     Ok(bytes)
 }
@@ -79,7 +76,9 @@ impl SubscriptionJson {
     /// bytes, both in base64url.
     pub fn validate(&self) -> Result<Subscription, String> {
         if self.endpoint.len() > MAX_ENDPOINT {
-            return Err(format!("the endpoint is longer than {MAX_ENDPOINT} characters"));
+            return Err(format!(
+                "the endpoint is longer than {MAX_ENDPOINT} characters"
+            ));
         }
         let url = url::Url::parse(&self.endpoint).map_err(|_| "the endpoint is not a URL")?;
         let host = url.host().ok_or("the endpoint has no host")?;
@@ -174,7 +173,10 @@ mod tests {
         let why = |p: &str, a: &str| sub("https://p.example/x", p, a).validate().unwrap_err();
         assert_eq!(why(&P256DH[..80], AUTH), "keys.p256dh is 60 bytes, not 65");
         assert_eq!(why(P256DH, "AAAA"), "keys.auth is 3 bytes, not 16");
-        assert_eq!(why(P256DH, "BTBZMqHH6r4Tts7J+aSIgg"), "keys.auth is not base64url");
+        assert_eq!(
+            why(P256DH, "BTBZMqHH6r4Tts7J+aSIgg"),
+            "keys.auth is not base64url"
+        );
         let compressed = encode(&[[3u8].as_slice(), &[1; 64]].concat());
         assert_eq!(
             why(&compressed, AUTH),

@@ -107,7 +107,11 @@ fn read(
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.split(';').next().is_some_and(|t| t.trim() == "application/json"));
+        .is_some_and(|t| {
+            t.split(';')
+                .next()
+                .is_some_and(|t| t.trim() == "application/json")
+        });
     if !json {
         return Err(refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -27,6 +27,7 @@ mod plan;
 mod post;
 mod print;
 mod proof_of_work;
+mod push;
 mod security;
 mod serve;
 mod service;
