@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::Project;
 use crate::serve::{Server, agent, get, reply};
 use crate::smtp::Smtp;
 
