@@ -17,6 +17,21 @@ pub fn due(hour: u8, zone: chrono_tz::Tz, now: DateTime<Utc>) -> Option<NaiveDat
     (local.hour() >= u32::from(hour)).then(|| local.date_naive())
 }
 
+/// The day a browser is owed a reminder for at `now`: as [`due`], except that a browser that
+/// subscribed today after its hour had passed waits for tomorrow's (a reminder arriving the
+/// moment one subscribes in the evening is no reminder).
+pub fn owed(
+    hour: u8,
+    subscribed: DateTime<Utc>,
+    zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Option<NaiveDate> {
+    let day = due(hour, zone, now)?;
+    let joined = subscribed.with_timezone(&zone);
+    let late = joined.date_naive() == day && joined.hour() >= u32::from(hour);
+    (!late).then_some(day)
+}
+
 /// The first moment after `now` at which one of `hours` comes round.
 pub fn next(
     hours: impl IntoIterator<Item = u8>,
@@ -67,6 +82,26 @@ mod tests {
         assert_eq!(
             edition(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()),
             "daily-2026-12-07"
+        );
+    }
+
+    #[test]
+    fn a_browser_subscribed_after_its_hour_waits_for_tomorrow() {
+        let zone = chrono_tz::UTC;
+        let now = utc("2026-12-07T20:00:00Z");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7);
+        assert_eq!(owed(7, utc("2026-12-07T19:00:00Z"), zone, now), None);
+        assert_eq!(owed(7, utc("2026-12-07T06:59:00Z"), zone, now), today);
+        assert_eq!(owed(7, utc("2026-12-01T19:00:00Z"), zone, now), today);
+        assert_eq!(owed(21, utc("2026-12-07T06:00:00Z"), zone, now), None);
+        assert_eq!(
+            owed(
+                7,
+                utc("2026-12-07T19:00:00Z"),
+                zone,
+                utc("2026-12-08T07:00:00Z")
+            ),
+            NaiveDate::from_ymd_opt(2026, 12, 8)
         );
     }
 

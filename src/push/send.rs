@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -22,7 +22,7 @@ use crate::content::push_config::PushConfig;
 use crate::error::Error;
 use crate::post::message::{self, Block};
 use crate::publish::assemble::Assembler;
-use crate::push::due::{due, edition};
+use crate::push::due::{edition, owed};
 use crate::push::ece::{self, MAX_PAYLOAD};
 use crate::push::keys::VapidKey;
 use crate::push::store::{PushState, PushStore, Subscriber};
@@ -49,7 +49,7 @@ pub struct Payload {
 }
 
 /// How a round went.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     /// The day's edition the round was about (empty when nothing was due).
     pub edition: String,
@@ -60,8 +60,6 @@ pub struct Report {
     pub failed: usize,
     /// Subscriptions the push service said are gone (404/410), now deleted.
     pub removed: usize,
-    /// Pushes per second over the round's sends.
-    pub per_second: f64,
 }
 
 impl Report {
@@ -345,7 +343,7 @@ pub fn run(
     let journal = store.journal(&day)?;
     let owed: Vec<&Subscriber> = subscribers
         .iter()
-        .filter(|s| due(s.hour, zone, now) == Some(today))
+        .filter(|s| owed(s.hour, s.created, zone, now) == Some(today))
         .filter(|s| {
             journal
                 .get(&s.id)
@@ -360,7 +358,6 @@ pub fn run(
     languages.sort();
     languages.dedup();
     let payloads = payloads(project, today, &languages)?;
-    let started = Instant::now();
     for to in owed {
         if stop.load(Ordering::Relaxed) {
             break;
@@ -403,10 +400,6 @@ pub fn run(
                 report.failed += 1;
             }
         }
-    }
-    let seconds = started.elapsed().as_secs_f64();
-    if report.sent > 0 && seconds > 0.0 {
-        report.per_second = report.sent as f64 / seconds;
     }
     // Days before yesterday are done with: the journal stays small.
     store.forget_before(&edition(today - chrono::Days::new(1)))?;

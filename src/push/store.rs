@@ -78,6 +78,8 @@ pub struct Subscriber {
     pub keys: BrowserKeys,
     pub hour: u8,
     pub language: String,
+    /// When it subscribed (a row edited by hand without a readable time: long ago).
+    pub created: chrono::DateTime<chrono::Utc>,
 }
 
 /// One delivery row as read back.
@@ -183,7 +185,7 @@ impl PushStore {
             .store
             .connection()
             .prepare(
-                "SELECT id, endpoint, p256dh, auth, hour, language FROM push_subscriptions
+                "SELECT id, endpoint, p256dh, auth, hour, language, created FROM push_subscriptions
                  ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
@@ -196,12 +198,17 @@ impl PushStore {
                     r.get::<_, String>(3)?,
                     r.get::<_, u8>(4)?,
                     r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
                 ))
             })
             .map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, endpoint, p256dh, auth, hour, language) = row.map_err(|e| self.err(e))?;
+            let (id, endpoint, p256dh, auth, hour, language, created) =
+                row.map_err(|e| self.err(e))?;
+            let created = chrono::DateTime::parse_from_rfc3339(&created)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .unwrap_or(chrono::DateTime::UNIX_EPOCH);
             if let (Some(p256dh), Some(auth)) = (decode(&p256dh), decode(&auth)) {
                 out.push(Subscriber {
                     id,
@@ -209,6 +216,7 @@ impl PushStore {
                     keys: BrowserKeys { p256dh, auth },
                     hour,
                     language,
+                    created,
                 });
             }
         }
