@@ -122,7 +122,8 @@ fn reminders_are_encrypted_signed_and_sent_once_a_day_per_browser() {
     let smtp = Smtp::start();
     let p = crate::serve::project(
         smtp.port,
-        "\n[push]\nkey_file = \"state/vapid.pem\"\nsubject = \"mailto:prayer@example.org\"\n",
+        "\n[push]\nkey_file = \"state/vapid.pem\"\nsubject = \"mailto:prayer@example.org\"\n\
+         subscriptions_per_hour = 9\n",
     );
 
     // The key: written readable by its owner only, its public half printed, never replaced.
@@ -203,6 +204,14 @@ fn reminders_are_encrypted_signed_and_sent_once_a_day_per_browser() {
             .unwrap(),
     );
     assert_eq!(form.status, 415);
+    // Nine posts an hour from one network, refused ones included; the tenth must wait.
+    let resubscribe = json!({ "subscription": browsers[0], "hour": 6 });
+    assert_eq!(
+        post_json(&server.url("/push/subscribe"), &resubscribe).status,
+        200
+    );
+    let limited = post_json(&server.url("/push/subscribe"), &resubscribe);
+    assert_eq!(limited.status, 429, "{}", limited.body);
     drop(server);
 
     // Before 06:00 nothing is due.
