@@ -22,7 +22,12 @@ pub fn run(
     let mails = project.schedule.email.from.is_some() || !(posts || reminders);
     if !mails {
         // A church that posts to chats or reminds browsers and mails nobody.
-        eprintln!("no `from` under [email]: no digests are sent");
+        let only = match (posts, reminders) {
+            (true, true) => "posting to the chats and sending the reminders only",
+            (true, false) => "posting to the chats only",
+            _ => "sending the reminders only",
+        };
+        eprintln!("no `from` under [email]: no digests are sent; {only}");
     }
     std::thread::scope(|scope| {
         if reminders {
