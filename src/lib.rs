@@ -3,8 +3,9 @@
 //! The data flows one way, one folder a stage, and no stage imports from a later one:
 //! guides and schedule are loaded and validated ([`content`]), the rotation maps each date to a
 //! country and points ([`rotation`]), a day or a week is assembled, rendered through templates and
-//! written out ([`publish`]), digests go to subscribers by email ([`mail`]) and posts to group
-//! chats ([`post`]), and the command line sits on top ([`cli`]).
+//! written out ([`publish`]), digests go to subscribers by email ([`mail`]), posts to group
+//! chats ([`post`]) and daily reminders to browsers by Web Push ([`push`]), and the command line
+//! sits on top ([`cli`]).
 
 /// The command line: arguments, and one short function per command.
 pub mod cli;
