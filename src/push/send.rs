@@ -296,6 +296,26 @@ pub fn payload(blocks: &[Block], date: NaiveDate, folder: &str) -> Vec<u8> {
     }
 }
 
+/// The browsers owed today's reminder at `now`: their hour has come and the journal has not
+/// settled it (sent or failed); a claim left by a stopped run is owed again.
+pub fn owed_now<'s>(
+    subscribers: &'s [Subscriber],
+    journal: &std::collections::HashMap<i64, crate::push::store::Delivery>,
+    zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Vec<&'s Subscriber> {
+    let today = now.with_timezone(&zone).date_naive();
+    subscribers
+        .iter()
+        .filter(|s| owed(s.hour, s.created, zone, now) == Some(today))
+        .filter(|s| {
+            journal
+                .get(&s.id)
+                .is_none_or(|d| matches!(d.state, PushState::Claimed | PushState::Deferred))
+        })
+        .collect()
+}
+
 /// Holds the reminders' lock: one round at a time, whether from `run`, `serve
 /// --with-scheduler` or `push send`.
 struct PushLock {
@@ -341,15 +361,7 @@ pub fn run(
     let day = edition(today);
     report.edition = day.clone();
     let journal = store.journal(&day)?;
-    let owed: Vec<&Subscriber> = subscribers
-        .iter()
-        .filter(|s| owed(s.hour, s.created, zone, now) == Some(today))
-        .filter(|s| {
-            journal
-                .get(&s.id)
-                .is_none_or(|d| matches!(d.state, PushState::Claimed | PushState::Deferred))
-        })
-        .collect();
+    let owed = owed_now(&subscribers, &journal, zone, now);
     if owed.is_empty() {
         return Ok(report);
     }
@@ -502,6 +514,90 @@ mod tests {
             value["body"].as_str().unwrap().chars().count(),
             MAX_BODY_CHARS
         );
+    }
+
+    use proptest::prelude::*;
+
+    /// What a push service did with one push in the simulation.
+    #[derive(Debug, Clone, Copy)]
+    enum Fate {
+        Taken,
+        Busy,
+        /// Delivered, then the sender was killed before recording the answer.
+        Killed,
+    }
+
+    fn fate() -> impl Strategy<Value = Fate> {
+        prop_oneof![Just(Fate::Taken), Just(Fate::Busy), Just(Fate::Killed)]
+    }
+
+    proptest! {
+        // Each case writes a real database with synced commits: 32 cases take a few seconds.
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Every browser gets each day's reminder: acknowledged exactly once, and more than
+        /// once only when a round was killed with it in flight, then always under the same
+        /// topic (which the push service and the notification tag fold into one).
+        #[test]
+        fn every_browser_once_a_day_whatever_stops_the_rounds(
+            hours in proptest::collection::vec(0u8..24, 1..5),
+            rounds in proptest::collection::vec((0u32..48 * 60, proptest::collection::vec(fate(), 8)), 1..30),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let store = PushStore::open(&dir.path().join("db.sqlite")).unwrap();
+            for (i, hour) in hours.iter().enumerate() {
+                let mut p256dh = vec![4; 65];
+                p256dh[1] = i as u8;
+                let s = crate::push::subscription::Subscription {
+                    endpoint: format!("https://push.example.net/{i}"),
+                    keys: crate::push::ece::BrowserKeys { p256dh, auth: vec![1; 16] },
+                };
+                store.subscribe(&s, *hour, "en").unwrap();
+            }
+            let zone = chrono_tz::UTC;
+            // Years after the subscriptions were made (now, by the real clock).
+            let start: DateTime<Utc> = "2036-12-08T00:00:00Z".parse().unwrap();
+            let mut minutes: Vec<(u32, Vec<Fate>)> = rounds;
+            minutes.sort_by_key(|(m, _)| *m);
+            // Each day ends with a round where every push is taken.
+            minutes.push((24 * 60 - 1, vec![Fate::Taken; 8]));
+            minutes.push((48 * 60 - 1, vec![Fate::Taken; 8]));
+            minutes.sort_by_key(|(m, _)| *m);
+            // (browser, topic) -> deliveries, and acknowledged ones.
+            let mut delivered: std::collections::HashMap<(i64, String), (u32, u32)> =
+                std::collections::HashMap::new();
+            for (minute, fates) in &minutes {
+                let now = start + chrono::Duration::minutes(i64::from(*minute));
+                let day = edition(now.date_naive());
+                let subscribers = store.subscribers().unwrap();
+                let journal = store.journal(&day).unwrap();
+                let mut fates = fates.iter();
+                for to in owed_now(&subscribers, &journal, zone, now) {
+                    prop_assert!(store.claim(to.id, &day).unwrap());
+                    let entry = delivered.entry((to.id, day.clone())).or_default();
+                    match fates.next().copied().unwrap_or(Fate::Taken) {
+                        Fate::Taken => {
+                            entry.0 += 1;
+                            entry.1 += 1;
+                            store.record(to.id, &day, PushState::Sent, "201").unwrap();
+                        }
+                        Fate::Busy => store.record(to.id, &day, PushState::Deferred, "503").unwrap(),
+                        Fate::Killed => {
+                            entry.0 += 1;
+                            break;
+                        }
+                    }
+                }
+            }
+            for s in store.subscribers().unwrap() {
+                for day in ["daily-2036-12-08", "daily-2036-12-09"] {
+                    let (pushes, acknowledged) =
+                        delivered.get(&(s.id, day.to_string())).copied().unwrap_or_default();
+                    prop_assert_eq!(acknowledged, 1, "browser {} on {}", s.id, day);
+                    prop_assert!(pushes >= 1);
+                }
+            }
+        }
     }
 
     #[test]
