@@ -28,6 +28,7 @@ mod plan;
 mod post;
 mod print;
 mod proof_of_work;
+mod push;
 mod readme;
 mod security;
 mod serve;
