@@ -491,6 +491,10 @@ pub enum SubscribersCommand {
         /// `language` in schedule.toml]
         #[arg(long, value_name = "TAG")]
         language: Option<crate::content::locale::Language>,
+        /// Email them urgent requests (`alert`) as they are issued: yes or no [default: no for
+        /// a new subscriber]
+        #[arg(long, value_name = "YES|NO", value_parser = crate::mail::subscribers::parse_yes_no)]
+        urgent: Option<bool>,
     },
     /// Unsubscribe by address or by token; the record is kept, marked unsubscribed
     Remove {
@@ -505,7 +509,7 @@ pub enum SubscribersCommand {
     },
     /// Import a CSV file: an export of a mailing-list service (columns such as "Email
     /// Address", "First Name", "Last Name") or of `subscribers export` (email, name, cadence,
-    /// format, timezone, hour, status, token). Comma- or semicolon-separated, UTF-8 (Excel:
+    /// format, timezone, hour, language, urgent, status, token). Comma- or semicolon-separated, UTF-8 (Excel:
     /// "CSV UTF-8"). Bad rows are reported by line; good rows are imported. New addresses keep
     /// the file's token (so unsubscribe links already mailed keep working) and unsubscribed
     /// mark; known ones keep what they have. Nobody who unsubscribed is subscribed again.

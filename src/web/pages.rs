@@ -536,6 +536,8 @@ pub struct SignupForm {
     timezone: String,
     hour: String,
     language: String,
+    /// The "urgent requests" checkbox: any value is ticked, absent is not.
+    urgent: String,
     /// Left empty by people; filled by bots.
     website: String,
     embed: String,
@@ -621,6 +623,7 @@ impl SignupForm {
             format,
             timezone,
             hour,
+            urgent: Some(!self.urgent.trim().is_empty()),
         })
     }
 }
@@ -635,6 +638,7 @@ fn form_view(app: &App, form: &SignupForm, locale: &Locale, error: Option<&str>)
             "timezone": if form.timezone.is_empty() { app.project.schedule.timezone.name() } else { &form.timezone },
             "hour": if form.hour.is_empty() { app.project.schedule.email.send_hour.to_string() } else { form.hour.clone() },
             "language": if form.language.is_empty() { locale.language.as_str() } else { &form.language },
+            "urgent": !form.urgent.trim().is_empty(),
         },
         "hours": (0..24).collect::<Vec<u8>>(),
         "error": error,
@@ -1004,6 +1008,7 @@ fn preferences_view(app: &App, s: &Subscriber, saved: bool) -> Value {
             "timezone": s.timezone.map_or(app.project.schedule.timezone.name(), |z| z.name()),
             "hour": s.hour.unwrap_or(app.project.schedule.email.send_hour),
             "language": app.locale_of(s).language.as_str(),
+            "urgent": s.urgent,
         },
         "hours": (0..24).collect::<Vec<u8>>(),
     })
@@ -1041,6 +1046,7 @@ pub struct PreferencesForm {
     timezone: String,
     hour: String,
     language: String,
+    urgent: String,
 }
 
 pub async fn preferences(
@@ -1185,6 +1191,7 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
                 timezone: form.timezone,
                 hour: form.hour,
                 language: form.language,
+                urgent: form.urgent,
                 ..SignupForm::default()
             };
             match asked.parse(app) {
