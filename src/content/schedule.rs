@@ -1062,6 +1062,8 @@ impl Schedule {
             // And an "I will pray" link to its page.
             if let Some(url) = &serve.public_url {
                 schedule.email.pray_url = Some(format!("{url}pray"));
+                // And alerts a link that stops them alone (the digest stays).
+                schedule.email.urgent_stop_url = Some(format!("{url}urgent?token={{token}}"));
             }
         }
         let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {
