@@ -436,7 +436,7 @@ pub struct AlertArgs {
     /// Read the text from this file (plain text, paragraphs separated by blank lines)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Write the file only; `post` or `run` posts it later
+    /// Write the file only; `post` and `send` (or `run`) post and mail it later
     #[arg(long)]
     pub no_post: bool,
     /// Act as if it were this instant (RFC 3339), for tests
