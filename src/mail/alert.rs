@@ -99,6 +99,88 @@ pub fn render(
     Ok(edition)
 }
 
+/// One alert's mail for `status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertStatus {
+    pub edition: String,
+    pub sent: u64,
+    /// Claimed or deferred, or owed to someone who chose urgent requests (an alert showing).
+    pub pending: u64,
+    pub failed: u64,
+}
+
+/// Every alert mailed, and every alert showing at `now`, with how many messages were sent and
+/// how many are still to go.
+pub fn status(
+    project: &Project,
+    store: &crate::mail::store::Store,
+    now: DateTime<Utc>,
+) -> Result<Vec<AlertStatus>, Error> {
+    let mut out: Vec<AlertStatus> = store
+        .alert_sends()?
+        .into_iter()
+        .map(|a| AlertStatus {
+            edition: a.edition,
+            sent: a.sent,
+            pending: a.pending,
+            failed: a.failed,
+        })
+        .collect();
+    for alert in showing(project, now, None) {
+        let edition = alert.post_id();
+        // Opted in since it went out, or never reached: owed, with no journal row yet.
+        let mut owed = 0u64;
+        let mut after = 0;
+        loop {
+            let page = store.alert_candidates(&edition, after, 512, None)?;
+            let Some(last) = page.last() else { break };
+            after = last.0.id;
+            owed += page.iter().filter(|(_, state)| state.is_none()).count() as u64;
+        }
+        match out.iter_mut().find(|a| a.edition == edition) {
+            Some(a) => a.pending += owed,
+            None if owed > 0 => out.push(AlertStatus {
+                edition,
+                sent: 0,
+                pending: owed,
+                failed: 0,
+            }),
+            None => {}
+        }
+    }
+    out.sort_by(|a, b| a.edition.cmp(&b.edition));
+    Ok(out)
+}
+
+/// The lines `status` prints about alerts: nothing when no alert was ever mailed or is owed.
+pub fn render_status(alerts: &[AlertStatus], chose: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if alerts.is_empty() && chose == 0 {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "urgent alerts by email ({chose} subscriber{} chose them):",
+        if chose == 1 { "" } else { "s" }
+    );
+    if alerts.is_empty() {
+        let _ = writeln!(out, "  none mailed yet");
+    }
+    for a in alerts {
+        let _ = write!(
+            out,
+            "  {}: {} sent, {} pending",
+            a.edition, a.sent, a.pending
+        );
+        if a.failed > 0 {
+            let _ = write!(out, ", {} failed", a.failed);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +197,24 @@ mod tests {
         assert_eq!(edition.id, "alert-2026-12-07-ng");
         assert_eq!(edition.subject, "Urgent prayer: Pastor arrested");
         assert!(edition.is_alert());
+    }
+
+    #[test]
+    fn status_lists_each_alert_with_sent_and_pending_and_is_silent_without_any() {
+        assert_eq!(render_status(&[], 0), "");
+        let alerts = [AlertStatus {
+            edition: "alert-2026-12-07-ng".into(),
+            sent: 3,
+            pending: 1,
+            failed: 0,
+        }];
+        assert_eq!(
+            render_status(&alerts, 4),
+            "urgent alerts by email (4 subscribers chose them):\n  alert-2026-12-07-ng: 3 sent, 1 pending\n"
+        );
+        assert_eq!(
+            render_status(&[], 1),
+            "urgent alerts by email (1 subscriber chose them):\n  none mailed yet\n"
+        );
     }
 }

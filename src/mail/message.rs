@@ -623,6 +623,27 @@ pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
             }
         }
     }
+    // An alert's message, with a stop link and without one.
+    let alert = serde_json::json!({
+        "id": "2026-12-07-ng", "date": "2026-12-07", "until": "2026-12-13",
+        "title": "Pastor arrested", "text": ["Pray for his release."],
+        "country": "NG", "country_name": "Nigeria",
+        "alerts_url": "https://example.org/alerts.html#2026-12-07-ng",
+    });
+    for stop in [Some("https://example.org/urgent?token=sampletoken"), None] {
+        let view = serde_json::json!({
+            "lang": "en", "dir": "ltr", "alert": alert, "greeting": "Hello,", "name": "",
+            "email": "reader@example.org", "title": "Prayer guide", "token": "sampletoken",
+            "stop_url": stop, "unsubscribe_url": link.unsubscribe_url,
+            "unsubscribe_mailto": mailto.unsubscribe_mailto,
+            "unsubscribe_mailto_link": mailto.unsubscribe_mailto_link,
+        });
+        for name in ["email-alert.txt", "email-alert.html"] {
+            if let Err(e) = renderer.template(name, &view) {
+                errors.push(e);
+            }
+        }
+    }
     errors
 }
 

@@ -869,6 +869,18 @@ impl Store {
         Ok(found.map(|s| Subscriber { urgent, ..s }))
     }
 
+    /// How many active subscribers chose urgent requests.
+    pub fn urgent_count(&self) -> Result<usize, Error> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM subscribers WHERE active = 1 AND urgent = 1",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n.max(0) as usize)
+            .map_err(|e| self.err(e))
+    }
+
     /// Each alert mailed, by edition (`alert-…`): how many messages were sent, are waiting
     /// (claimed or deferred), and were refused for good.
     pub fn alert_sends(&self) -> Result<Vec<AlertSends>, Error> {
