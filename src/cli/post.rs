@@ -139,7 +139,7 @@ fn mail_alert(
         dry_run: false,
         only: None,
         retry_failed: false,
-        kind: "alert",
+        kind: crate::mail::store::ALERT_RUN,
         without_unsubscribe: false,
     };
     let mut progress = crate::mail::progress::for_stderr();

@@ -186,7 +186,7 @@ fn publish_editions<'p>(
     dry_run: bool,
 ) -> Result<(Ledger, Option<crate::publish::ledger::Publishing<'p>>), Error> {
     use crate::publish::ledger;
-    if !ledger::path(project).exists() && store.last_run()?.is_some() {
+    if !ledger::path(project).exists() && store.sent_digests_before()? {
         return Err(Error::Usage(format!(
             "{} is missing, but the delivery journal shows digests sent before: the record of \
              what was published is gone, and sending now could change days people have already \
@@ -645,7 +645,8 @@ pub fn run_alert(
     )?;
     let transport = Transport::from_config(email, &project.root, None)?;
     transport.check(email)?;
-    let run_id = store.start_run(options.kind)?;
+    // Its own kind: an alert publishes no day, so it says nothing of the ledger's record.
+    let run_id = store.start_run(crate::mail::store::ALERT_RUN)?;
     let delivered = Delivery {
         composer: &composer,
         editions: &rendered,

@@ -122,6 +122,9 @@ DROP TABLE deliveries;
 ALTER TABLE deliveries_new RENAME TO deliveries;
 ";
 
+/// The runs table's kind for a run that mailed an urgent alert (and nothing published).
+pub const ALERT_RUN: &str = "alert";
+
 /// The fewest days of journal [`Store::compact`] keeps: every scheduling decision reads
 /// [`crate::mail::due::LOOK_BACK_DAYS`] back, and a day either side for time zones.
 pub const MIN_KEEP_JOURNAL_DAYS: u32 = 35;
@@ -411,6 +414,17 @@ impl Store {
                 params![id, now(), summary],
             )
             .map(|_| ())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether a run that mailed digests (not only an alert) was ever recorded.
+    pub fn sent_digests_before(&self) -> Result<bool, Error> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM runs WHERE kind <> ?1)",
+                [ALERT_RUN],
+                |r| r.get(0),
+            )
             .map_err(|e| self.err(e))
     }
 
