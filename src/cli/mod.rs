@@ -509,7 +509,7 @@ pub enum SubscribersCommand {
     },
     /// Import a CSV file: an export of a mailing-list service (columns such as "Email
     /// Address", "First Name", "Last Name") or of `subscribers export` (email, name, cadence,
-    /// format, timezone, hour, language, urgent, status, token). Comma- or semicolon-separated, UTF-8 (Excel:
+    /// format, timezone, hour, language, status, token, urgent). Comma- or semicolon-separated, UTF-8 (Excel:
     /// "CSV UTF-8"). Bad rows are reported by line; good rows are imported. New addresses keep
     /// the file's token (so unsubscribe links already mailed keep working) and unsubscribed
     /// mark; known ones keep what they have. Nobody who unsubscribed is subscribed again.

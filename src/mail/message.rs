@@ -373,13 +373,9 @@ impl<'a> Composer<'a> {
         s: &Subscriber,
         message_id: String,
     ) -> Result<Message, Error> {
-        if let Some(alert) = &edition.in_language(s.language.as_ref()).alert {
-            return self.compose_alert(
-                edition.in_language(s.language.as_ref()),
-                alert,
-                s,
-                message_id,
-            );
+        let localized = edition.in_language(s.language.as_ref());
+        if let Some(alert) = &localized.alert {
+            return self.compose_alert(localized, alert, s, message_id);
         }
         let url = self.unsubscribe_url(s);
         let mailto = self.config.unsubscribe_mailto.as_deref();

@@ -596,9 +596,9 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::
             s.timezone.map_or("", |z| z.name()),
             &hour,
             s.language.as_ref().map_or("", |l| l.as_str()),
-            if s.urgent { "yes" } else { "no" },
             status,
             &s.token,
+            if s.urgent { "yes" } else { "no" },
         ])
         .map_err(std::io::Error::from)?;
     }
@@ -629,9 +629,10 @@ pub fn from_spreadsheet(cell: &str) -> &str {
 }
 
 /// The columns of `subscribers export`.
+/// `urgent` came last, after `token`: a file read by position before it still lines up.
 pub const EXPORT_COLUMNS: [&str; 10] = [
-    "email", "name", "cadence", "format", "timezone", "hour", "language", "urgent", "status",
-    "token",
+    "email", "name", "cadence", "format", "timezone", "hour", "language", "status", "token",
+    "urgent",
 ];
 
 #[cfg(test)]

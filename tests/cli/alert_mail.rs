@@ -429,8 +429,8 @@ fn a_database_from_before_urgent_requests_upgrades_and_keeps_its_subscribers() {
     let export = p.run(&["subscribers", "export"]).ok();
     assert_eq!(
         export,
-        "email,name,cadence,format,timezone,hour,language,urgent,status,token\n\
-         anna@example.org,Anna,weekly,text,,7,es,no,active,0123456789abcdef0123456789abcdef\n"
+        "email,name,cadence,format,timezone,hour,language,status,token,urgent\n\
+         anna@example.org,Anna,weekly,text,,7,es,active,0123456789abcdef0123456789abcdef,no\n"
     );
     // Nothing is mailed to someone who never chose it.
     let out = alert(&p, "Pastor arrested").ok();
