@@ -221,7 +221,7 @@ pub enum Command {
         /// Address and port to listen on [default: [serve] listen, or 127.0.0.1:8080]
         #[arg(long, value_name = "ADDRESS")]
         listen: Option<std::net::SocketAddr>,
-        /// Also send digests as they fall due, as `run` does
+        /// Also send digests and post to the chats as they fall due, as `run` does
         #[arg(long)]
         with_scheduler: bool,
         /// The sender's clock reads this instant (RFC 3339) at start, then runs normally

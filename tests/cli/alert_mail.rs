@@ -456,3 +456,77 @@ fn a_database_from_before_urgent_requests_upgrades_and_keeps_its_subscribers() {
         Some(&1)
     );
 }
+
+#[test]
+fn the_site_menu_links_the_alerts_page_only_when_there_is_one() {
+    let p = Project::fixture("small");
+    let build = |out: &str| {
+        p.run(&[
+            "build",
+            "--site",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-12-31",
+            "--date",
+            "2026-12-08",
+            "--out",
+            out,
+        ])
+        .ok();
+        std::fs::read_to_string(p.path(out).join("index.html")).unwrap()
+    };
+    let link = "<a href=\"alerts.html\">Urgent prayer alerts</a>";
+    assert!(!build("without").contains(link));
+    std::fs::create_dir_all(p.path("alerts")).unwrap();
+    p.write(
+        "alerts/2026-12-07-al.toml",
+        "date = 2026-12-07\ncountry = \"AL\"\ntitle = \"Pastor arrested\"\ntext = \"Pray for him.\"\n",
+    );
+    let index = build("with");
+    assert!(index.contains(link), "{index}");
+    assert!(p.path("with/alerts.html").exists());
+}
+
+#[test]
+fn serve_with_the_scheduler_posts_to_the_chats_as_run_does() {
+    let chats = crate::post::Chats::start();
+    let p = crate::post::project_with_chats(&chats);
+    let smtp = Smtp::start();
+    let schedule = p.read("schedule.toml");
+    p.write(
+        "schedule.toml",
+        &format!(
+            "{schedule}\n[email]\nfrom = \"Prayer Team <prayer@example.org>\"\n\n\
+             [email.smtp]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n\n\
+             [serve]\npublic_url = \"https://example.org/prayer/\"\n",
+            smtp.port
+        ),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--with-scheduler"])
+        .args(["--now", "2026-12-07T08:00:00Z"])
+        .current_dir(p.dir.path())
+        .env("PG_TEST_TELEGRAM", crate::post::TELEGRAM_TOKEN)
+        .env(
+            "PG_TEST_DISCORD",
+            format!(
+                "http://{}/discord/{}",
+                chats.addr,
+                crate::post::DISCORD_SECRET
+            ),
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The day's post is due at 07:00 in London: the chats get it while the pages answer.
+    let start = std::time::Instant::now();
+    while chats.texts("slack").is_empty() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let slack = chats.texts("slack");
+    assert!(!slack.is_empty(), "serve --with-scheduler posted nothing");
+}
