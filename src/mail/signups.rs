@@ -486,6 +486,26 @@ mod tests {
     }
 
     #[test]
+    fn urgent_requests_ticked_on_the_form_are_kept_until_confirmed() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        for (email, urgent) in [("anna@example.org", Some(true)), ("ben@example.org", None)] {
+            let new = NewSubscriber {
+                email: email.into(),
+                urgent,
+                ..anna()
+            };
+            let Request::Confirm(token) = request(&mut store, &new, now).unwrap() else {
+                panic!("a new address is mailed a confirmation")
+            };
+            let s = confirm(&mut store, &token, now, Duration::hours(48))
+                .unwrap()
+                .unwrap();
+            assert_eq!(s.urgent, urgent == Some(true), "{email}");
+        }
+    }
+
+    #[test]
     fn a_signups_table_from_before_languages_gains_the_column() {
         let (_dir, store) = store();
         store

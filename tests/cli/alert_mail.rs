@@ -530,3 +530,46 @@ fn serve_with_the_scheduler_posts_to_the_chats_as_run_does() {
     let slack = chats.texts("slack");
     assert!(!slack.is_empty(), "serve --with-scheduler posted nothing");
 }
+
+#[test]
+fn the_sign_up_form_offers_urgent_requests_unticked_and_keeps_the_choice() {
+    let smtp = Smtp::start();
+    let p = project(smtp.port, "");
+    let server = Server::start(&p);
+    let form = get(&server.url("/subscribe"));
+    assert!(
+        form.body.contains(
+            "<input type=\"checkbox\" name=\"urgent\" value=\"yes\"> Email me urgent prayer requests too"
+        ),
+        "{}",
+        form.body
+    );
+    let spanish = get(&server.url("/subscribe?lang=es"));
+    assert!(
+        spanish
+            .body
+            .contains("Enviarme también peticiones urgentes de oración"),
+        "{}",
+        spanish.body
+    );
+    let signed = post(
+        &server.url("/subscribe"),
+        &[
+            ("email", "anna@example.org"),
+            ("cadence", "daily"),
+            ("format", "text"),
+            ("urgent", "yes"),
+        ],
+    );
+    assert_eq!(signed.status, 200, "{}", signed.body);
+    let mail = crate::serve::text_of(&crate::serve::wait_for(&smtp, 1)[0]);
+    let token = token_of(&link_in(&mail, "https://example.org/prayer/confirm?token="));
+    let confirmed = post(&server.url("/confirm"), &[("token", &token)]);
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    let list = p.run(&["subscribers", "list"]).stdout;
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("anna@example.org") && l.contains("urgent")),
+        "{list}"
+    );
+}
