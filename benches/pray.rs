@@ -67,6 +67,7 @@ fn main() {
             format: MailFormat::Html,
             timezone: None,
             hour: None,
+            urgent: None,
         })
         .collect();
     let database = dir.path().join("state/prayer-guide.sqlite");

@@ -316,6 +316,7 @@ impl Bench {
                 format: MailFormat::Html,
                 timezone: None,
                 hour: None,
+                urgent: None,
             });
             if rows.len() == 100_000 || i + 1 == n {
                 store.import(&rows).unwrap();
@@ -384,6 +385,7 @@ fn journal_year(subscribers: usize, days: u64) {
             format: MailFormat::Html,
             timezone: None,
             hour: None,
+            urgent: None,
         })
         .collect();
     store.import(&rows).unwrap();

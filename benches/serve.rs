@@ -81,6 +81,7 @@ fn main() {
             format: MailFormat::Html,
             timezone: None,
             hour: None,
+            urgent: None,
         })
         .collect();
     store.import(&rows).unwrap();

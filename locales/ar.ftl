@@ -141,6 +141,19 @@ unsubscribe-colon = إلغاء الاشتراك: { $url }
 unsubscribe-write-to = لإلغاء الاشتراك، راسل
 unsubscribe-write-subject = لإلغاء الاشتراك، راسل { $address } بالموضوع "unsubscribe { $token }".
 unsubscribe-reply = لإيقاف هذه الرسائل، ردّ على هذه الرسالة وأخبرنا بذلك.
+# طلبات الصلاة العاجلة (`alert`) بالبريد، والصفحة التي توقفها.
+alert-label = طلب صلاة عاجل
+email-alert-subject = صلاة عاجلة: { $alert }
+email-alert-receive = تصلك طلبات الصلاة العاجلة من { $title } على { $email }.
+email-alert-stop = إيقاف الطلبات العاجلة
+email-alert-stop-keeps = (يستمر وصول الدليل).
+email-alert-stop-colon = إيقاف الطلبات العاجلة (يستمر وصول الدليل):
+web-urgent = أرسلوا لي أيضًا طلبات الصلاة العاجلة
+web-urgent-note = (نادرة: حين تحتاج كنيسة أو مؤمن إلى صلاة فورية)
+web-urgent-stop-question = هل نتوقف عن إرسال طلبات الصلاة العاجلة إلى { $email }؟ يستمر وصول { $title } كما اخترت.
+web-urgent-stopped = تم إيقاف الطلبات العاجلة
+web-urgent-stopped-text = لن يتلقى { $email } أي طلبات عاجلة بعد الآن؛ يستمر وصول الدليل كما كان.
+web-urgent-not-saved = تعذّر حفظ تغييرك؛ لم يتغير شيء. يُرجى المحاولة مرة أخرى بعد بضع دقائق.
 subject-weekly = هذا الأسبوع: { $range }
 
 ## صفحات الاشتراك في `serve` ورسائلها.

@@ -141,6 +141,19 @@ unsubscribe-colon = Abmelden: { $url }
 unsubscribe-write-to = Zum Abmelden schreiben Sie an
 unsubscribe-write-subject = Zum Abmelden schreiben Sie an { $address } mit dem Betreff "unsubscribe { $token }".
 unsubscribe-reply = Wenn Sie diese E-Mails nicht mehr erhalten möchten, antworten Sie einfach auf diese.
+# Dringende Anliegen (`alert`) per E-Mail, und die Seite, die sie abbestellt.
+alert-label = Dringendes Gebetsanliegen
+email-alert-subject = Dringendes Gebet: { $alert }
+email-alert-receive = Sie erhalten dringende Gebetsanliegen von { $title } an { $email }.
+email-alert-stop = Dringende Anliegen abbestellen
+email-alert-stop-keeps = (der Leitfaden kommt weiter).
+email-alert-stop-colon = Dringende Anliegen abbestellen (der Leitfaden kommt weiter):
+web-urgent = Dringende Gebetsanliegen auch per E-Mail
+web-urgent-note = (selten: wenn eine Gemeinde oder ein Christ sofort Gebet braucht)
+web-urgent-stop-question = Keine dringenden Gebetsanliegen mehr an { $email } senden? { $title } kommt weiter wie gewählt.
+web-urgent-stopped = Dringende Anliegen abbestellt
+web-urgent-stopped-text = { $email } erhält keine dringenden Anliegen mehr; der Leitfaden kommt weiter wie bisher.
+web-urgent-not-saved = Ihre Änderung konnte nicht gespeichert werden; nichts wurde geändert. Bitte versuchen Sie es in ein paar Minuten erneut.
 subject-weekly = Diese Woche: { $range }
 
 ## Die Anmeldeseiten von `serve` und ihre E-Mails.

@@ -154,6 +154,19 @@ unsubscribe-write-to = To unsubscribe, write to
 unsubscribe-write-subject = To unsubscribe, write to { $address } with the subject "unsubscribe { $token }".
 # Sent with --without-unsubscribe: no link and no address to write to.
 unsubscribe-reply = To stop receiving these emails, reply to this one and say so.
+# Urgent requests (`alert`) by email, and the page that stops them (issue 26).
+alert-label = Urgent prayer request
+email-alert-subject = Urgent prayer: { $alert }
+email-alert-receive = You receive urgent prayer requests from { $title } at { $email }.
+email-alert-stop = Stop urgent requests
+email-alert-stop-keeps = (your guide keeps coming).
+email-alert-stop-colon = Stop urgent requests (your guide keeps coming):
+web-urgent = Email me urgent prayer requests too
+web-urgent-note = (rare: when a church or a believer needs prayer at once)
+web-urgent-stop-question = Stop emailing urgent prayer requests to { $email }? { $title } keeps coming as you chose.
+web-urgent-stopped = Urgent requests stopped
+web-urgent-stopped-text = { $email } receives no more urgent requests; the guide keeps coming as before.
+web-urgent-not-saved = Your change could not be saved; nothing changed. Please try again in a few minutes.
 subject-weekly = This week: { $range }
 
 ## The sign-up, confirmation, unsubscribe and preferences pages of `serve`, and their emails.

@@ -138,6 +138,19 @@ unsubscribe-colon = Darse de baja: { $url }
 unsubscribe-write-to = Para darse de baja, escriba a
 unsubscribe-write-subject = Para darse de baja, escriba a { $address } con el asunto "unsubscribe { $token }".
 unsubscribe-reply = Para dejar de recibir estos correos, responda a este y díganoslo.
+# Peticiones urgentes (`alert`) por correo, y la página que las detiene.
+alert-label = Petición urgente de oración
+email-alert-subject = Oración urgente: { $alert }
+email-alert-receive = Recibe peticiones urgentes de oración de { $title } en { $email }.
+email-alert-stop = Dejar de recibir peticiones urgentes
+email-alert-stop-keeps = (la guía sigue llegando).
+email-alert-stop-colon = Dejar de recibir peticiones urgentes (la guía sigue llegando):
+web-urgent = Enviarme también peticiones urgentes de oración
+web-urgent-note = (pocas veces: cuando una iglesia o un creyente necesita oración de inmediato)
+web-urgent-stop-question = ¿Dejar de enviar peticiones urgentes de oración a { $email }? { $title } sigue llegando como eligió.
+web-urgent-stopped = Peticiones urgentes detenidas
+web-urgent-stopped-text = { $email } ya no recibirá peticiones urgentes; la guía sigue llegando como antes.
+web-urgent-not-saved = No se pudo guardar su cambio; nada cambió. Inténtelo de nuevo en unos minutos.
 subject-weekly = Esta semana: { $range }
 
 ## Las páginas de suscripción de `serve` y sus correos.

@@ -174,6 +174,19 @@ unsubscribe-colon = Se désabonner : { $url }
 unsubscribe-write-to = Pour vous désabonner, écrivez à
 unsubscribe-write-subject = Pour vous désabonner, écrivez à { $address } avec l’objet "unsubscribe { $token }".
 unsubscribe-reply = Pour ne plus recevoir ces courriels, répondez à celui-ci en nous le disant.
+# Demandes urgentes (`alert`) par e-mail, et la page qui les arrête.
+alert-label = Demande de prière urgente
+email-alert-subject = Prière urgente : { $alert }
+email-alert-receive = Vous recevez les demandes de prière urgentes de { $title } à l’adresse { $email }.
+email-alert-stop = Ne plus recevoir les demandes urgentes
+email-alert-stop-keeps = (le guide continue d’arriver).
+email-alert-stop-colon = Ne plus recevoir les demandes urgentes (le guide continue d’arriver) :
+web-urgent = M’envoyer aussi les demandes de prière urgentes
+web-urgent-note = (rares : quand une Église ou un croyant a besoin de prière tout de suite)
+web-urgent-stop-question = Ne plus envoyer de demandes de prière urgentes à { $email } ? { $title } continue d’arriver comme vous l’avez choisi.
+web-urgent-stopped = Demandes urgentes arrêtées
+web-urgent-stopped-text = { $email } ne reçoit plus de demandes urgentes ; le guide continue d’arriver comme avant.
+web-urgent-not-saved = Votre modification n’a pas pu être enregistrée ; rien n’a changé. Veuillez réessayer dans quelques minutes.
 subject-weekly = Cette semaine : { $range }
 
 ## Les pages d’abonnement de `serve` et leurs courriels.

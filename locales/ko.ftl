@@ -136,6 +136,19 @@ unsubscribe-colon = 구독 취소: { $url }
 unsubscribe-write-to = 구독을 취소하려면 다음 주소로 메일을 보내세요:
 unsubscribe-write-subject = 구독을 취소하려면 { $address } 주소로 제목 "unsubscribe { $token }"의 메일을 보내세요.
 unsubscribe-reply = 이 이메일을 더 받지 않으시려면 이 메일에 답장으로 알려 주세요.
+# 긴급 기도 요청(`alert`) 이메일과 이를 멈추는 페이지.
+alert-label = 긴급 기도 요청
+email-alert-subject = 긴급 기도: { $alert }
+email-alert-receive = { $email } 주소로 { $title }의 긴급 기도 요청을 받고 계십니다.
+email-alert-stop = 긴급 요청 그만 받기
+email-alert-stop-keeps = (안내는 계속 받습니다).
+email-alert-stop-colon = 긴급 요청 그만 받기 (안내는 계속 받습니다):
+web-urgent = 긴급 기도 요청도 이메일로 받기
+web-urgent-note = (드물게: 교회나 성도에게 즉시 기도가 필요할 때)
+web-urgent-stop-question = { $email } 주소로 긴급 기도 요청 보내기를 멈출까요? { $title }은(는) 선택하신 대로 계속 받습니다.
+web-urgent-stopped = 긴급 요청을 멈췄습니다
+web-urgent-stopped-text = { $email } 주소로는 더 이상 긴급 요청을 보내지 않습니다. 안내는 전처럼 계속 받습니다.
+web-urgent-not-saved = 변경 내용을 저장할 수 없었습니다. 아무것도 바뀌지 않았습니다. 몇 분 뒤에 다시 시도하세요.
 subject-weekly = 이번 주: { $range }
 
 ## `serve`의 구독 페이지와 그 이메일.

@@ -159,6 +159,19 @@ unsubscribe-colon = Cancelar a assinatura: { $url }
 unsubscribe-write-to = Para cancelar a assinatura, escreva para
 unsubscribe-write-subject = Para cancelar a assinatura, escreva para { $address } com o assunto "unsubscribe { $token }".
 unsubscribe-reply = Para deixar de receber estes e-mails, responda a este e nos avise.
+# Pedidos urgentes (`alert`) por e-mail, e a página que os interrompe.
+alert-label = Pedido urgente de oração
+email-alert-subject = Oração urgente: { $alert }
+email-alert-receive = Você recebe pedidos urgentes de oração de { $title } em { $email }.
+email-alert-stop = Parar os pedidos urgentes
+email-alert-stop-keeps = (o guia continua chegando).
+email-alert-stop-colon = Parar os pedidos urgentes (o guia continua chegando):
+web-urgent = Enviar também pedidos urgentes de oração
+web-urgent-note = (raros: quando uma igreja ou um cristão precisa de oração imediata)
+web-urgent-stop-question = Parar de enviar pedidos urgentes de oração para { $email }? { $title } continua chegando como você escolheu.
+web-urgent-stopped = Pedidos urgentes interrompidos
+web-urgent-stopped-text = { $email } não receberá mais pedidos urgentes; o guia continua chegando como antes.
+web-urgent-not-saved = Não foi possível salvar sua alteração; nada mudou. Tente de novo em alguns minutos.
 subject-weekly = Esta semana: { $range }
 
 ## As páginas de assinatura de `serve` e seus e-mails.

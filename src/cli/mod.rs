@@ -222,7 +222,7 @@ pub enum Command {
         /// Address and port to listen on [default: [serve] listen, or 127.0.0.1:8080]
         #[arg(long, value_name = "ADDRESS")]
         listen: Option<std::net::SocketAddr>,
-        /// Also send digests as they fall due, as `run` does
+        /// Also send digests and post to the chats as they fall due, as `run` does
         #[arg(long)]
         with_scheduler: bool,
         /// The sender's clock reads this instant (RFC 3339) at start, then runs normally
@@ -448,7 +448,7 @@ pub struct AlertArgs {
     /// Read the text from this file (plain text, paragraphs separated by blank lines)
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Write the file only; `post` or `run` posts it later
+    /// Write the file only; `post` and `send` (or `run`) post and mail it later
     #[arg(long)]
     pub no_post: bool,
     /// Act as if it were this instant (RFC 3339), for tests
@@ -503,6 +503,10 @@ pub enum SubscribersCommand {
         /// `language` in schedule.toml]
         #[arg(long, value_name = "TAG")]
         language: Option<crate::content::locale::Language>,
+        /// Email them urgent requests (`alert`) as they are issued: yes or no [default: no for
+        /// a new subscriber]
+        #[arg(long, value_name = "YES|NO", value_parser = crate::mail::subscribers::parse_yes_no)]
+        urgent: Option<bool>,
     },
     /// Unsubscribe by address or by token; the record is kept, marked unsubscribed
     Remove {
@@ -517,7 +521,7 @@ pub enum SubscribersCommand {
     },
     /// Import a CSV file: an export of a mailing-list service (columns such as "Email
     /// Address", "First Name", "Last Name") or of `subscribers export` (email, name, cadence,
-    /// format, timezone, hour, status, token). Comma- or semicolon-separated, UTF-8 (Excel:
+    /// format, timezone, hour, language, status, token, urgent). Comma- or semicolon-separated, UTF-8 (Excel:
     /// "CSV UTF-8"). Bad rows are reported by line; good rows are imported. New addresses keep
     /// the file's token (so unsubscribe links already mailed keep working) and unsubscribed
     /// mark; known ones keep what they have. Nobody who unsubscribed is subscribed again.

@@ -92,27 +92,75 @@ pub fn alert(config: &Path, args: AlertArgs) -> Result<ExitCode, Error> {
         alert.date,
         alert.until
     );
-    if project.schedule.posts.is_empty() || args.no_post {
-        if project.schedule.posts.is_empty() {
-            outln!("no [[post]] chats in schedule.toml: posted nowhere");
-        }
+    if args.no_post {
         return Ok(ExitCode::SUCCESS);
     }
-    let options = crate::post::run::Options {
-        now: Some(now),
-        alerts_only: true,
-        alert: Some(alert.id.clone()),
-        pause: args.pause_ms.map(std::time::Duration::from_millis),
-        ..crate::post::run::Options::default()
-    };
     let stop = crate::mail::signals::stop_flag()?;
-    let report = crate::post::run::run(&project, &options, stop, &mut |note| {
-        eprintln!("{note}");
-    })?;
-    write_out(&report.summary())?;
-    Ok(if report.failed() {
+    let mut failed = false;
+    if project.schedule.posts.is_empty() {
+        outln!("no [[post]] chats in schedule.toml: posted nowhere");
+    } else {
+        let options = crate::post::run::Options {
+            now: Some(now),
+            alerts_only: true,
+            alert: Some(alert.id.clone()),
+            pause: args.pause_ms.map(std::time::Duration::from_millis),
+            ..crate::post::run::Options::default()
+        };
+        let report = crate::post::run::run(&project, &options, stop, &mut |note| {
+            eprintln!("{note}");
+        })?;
+        write_out(&report.summary())?;
+        failed |= report.failed();
+    }
+    failed |= mail_alert(&project, &alert.id, now, stop)?;
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The alert by email to the subscribers who chose urgent requests, now; true if some of it
+/// failed or waits for the next `send` or `run`.
+fn mail_alert(
+    project: &Project,
+    id: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    stop: &'static std::sync::atomic::AtomicBool,
+) -> Result<bool, Error> {
+    if project.schedule.email.from.is_none() {
+        return Ok(false);
+    }
+    let options = crate::mail::send::Options {
+        date: None,
+        now: Some(now),
+        cadence: None,
+        dry_run: false,
+        only: None,
+        retry_failed: false,
+        kind: crate::mail::store::ALERT_RUN,
+        without_unsubscribe: false,
+    };
+    let mut progress = crate::mail::progress::for_stderr();
+    match crate::mail::send::run_alerts(project, &options, Some(id), progress.as_mut(), stop) {
+        Ok(reports) if reports.is_empty() => {
+            outln!("no subscriber chose urgent requests: mailed no one");
+            Ok(false)
+        }
+        Ok(reports) => {
+            for report in &reports {
+                write_out(&crate::mail::progress::summary(report, false))?;
+            }
+            Ok(reports.iter().any(|r| r.failed() || r.stopped))
+        }
+        // Posted (or written) already: say why the mail did not go, and how it will.
+        Err(e) => {
+            eprintln!(
+                "error: the alert was not emailed: {e}\n  help: `prayer-guide send` (or a running \
+                 `run`) mails it once this is fixed, to each subscriber who chose urgent requests once"
+            );
+            Ok(true)
+        }
+    }
 }

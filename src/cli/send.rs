@@ -49,13 +49,31 @@ pub fn run(config: &Path, args: SendArgs) -> Result<ExitCode, Error> {
     let mut progress = crate::mail::progress::for_stderr();
     let stop = crate::mail::signals::stop_flag()?;
     let report = crate::mail::send::run(&project, &options, progress.as_mut(), stop)?;
-    let code = if report.failed() {
+    let mut text = crate::mail::progress::summary(&report, args.dry_run);
+    let mut failed = report.failed();
+    // What is due now includes the alerts showing today that someone who chose urgent
+    // requests has not had (one a kill interrupted, or a subscriber who chose them since).
+    if options.date.is_none() && options.cadence.is_none() {
+        let alerts =
+            crate::mail::send::run_alerts(&project, &options, None, progress.as_mut(), stop)?;
+        // An alert everyone has had is not news on every hourly run.
+        for alert in alerts.into_iter().filter(|r| {
+            !r.notes.is_empty()
+                || r.editions
+                    .iter()
+                    .any(|e| e.owed > 0 || !e.in_flight_before.is_empty())
+        }) {
+            text.push_str(&crate::mail::progress::summary(&alert, args.dry_run));
+            failed |= alert.failed();
+        }
+    }
+    let code = if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     };
     // The work is done: a reader that stopped early does not change how it went.
-    match write_out(&crate::mail::progress::summary(&report, args.dry_run)) {
+    match write_out(&text) {
         Ok(()) | Err(Error::OutputClosed) => Ok(code),
         Err(e) => Err(e),
     }

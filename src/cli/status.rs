@@ -21,7 +21,10 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
     let store = crate::mail::store::Store::open(&project.path(&project.schedule.email.database))?;
     let today = now.with_timezone(&project.schedule.timezone).date_naive();
     let prayers = crate::web::commitments::summary(&store, today)?;
-    let mut report = health.render(project.schedule.timezone) + &chats.text + &prayers.render();
+    let alerts = crate::mail::alert::status(&project, &store, now)?;
+    let alerts = crate::mail::alert::render_status(&alerts, store.urgent_count()?);
+    let mut report =
+        health.render(project.schedule.timezone) + &alerts + &chats.text + &prayers.render();
     if project.schedule.push.is_some()
         && let Some(push) = crate::push::send::standing(&project, now)?
     {

@@ -24,6 +24,7 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
             timezone,
             hour,
             language,
+            urgent,
         } => {
             let email = normalise_address(&email).map_err(Error::Usage)?;
             // What is not given stays as it is for a known subscriber.
@@ -46,10 +47,21 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
                     .transpose()
                     .map_err(Error::Usage)?,
                 hour,
+                urgent,
             };
-            match store.upsert(&new, true)? {
-                Upsert::Added => outln!("added {email} ({cadence}, {format})"),
-                _ => outln!("updated {email} ({cadence}, {format}); subscribed"),
+            // Said only when it is on: most subscribers never choose it.
+            let urgent = match store.upsert(&new, true)? {
+                Upsert::Added => {
+                    outln!("added {email} ({cadence}, {format})");
+                    urgent == Some(true)
+                }
+                _ => {
+                    outln!("updated {email} ({cadence}, {format}); subscribed");
+                    store.find(&email)?.is_some_and(|s| s.urgent)
+                }
+            };
+            if urgent {
+                outln!("{email} gets urgent requests by email too");
             }
         }
         SubscribersCommand::Remove { email_or_token } => {
@@ -81,8 +93,9 @@ pub fn run(config: &Path, cmd: SubscribersCommand) -> Result<ExitCode, Error> {
                     .language
                     .as_ref()
                     .map_or(String::new(), |l| format!("  language {}", l.as_str()));
+                let urgent = if s.urgent { "  urgent" } else { "" };
                 outln!(
-                    "{:<40} {:<7} {:<5} {}{language}{status}",
+                    "{:<40} {:<7} {:<5} {}{language}{urgent}{status}",
                     s.email,
                     s.cadence,
                     s.format,

@@ -35,6 +35,10 @@ pub struct EmailConfig {
     /// digests; set from `[serve]`, not written in `[email]`.
     #[serde(skip)]
     pub pray_url: Option<String>,
+    /// The page of `serve` that stops a subscriber's urgent requests (`[serve] public_url` +
+    /// `urgent?token={token}`), linked from alert emails; set from `[serve]`.
+    #[serde(skip)]
+    pub urgent_stop_url: Option<String>,
     #[serde(default)]
     pub transport: TransportKind,
     /// For `transport = "directory"`: where `.eml` files go, relative to schedule.toml.

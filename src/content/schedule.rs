@@ -1091,6 +1091,8 @@ impl Schedule {
             // And an "I will pray" link to its page.
             if let Some(url) = &serve.public_url {
                 schedule.email.pray_url = Some(format!("{url}pray"));
+                // And alerts a link that stops them alone (the digest stays).
+                schedule.email.urgent_stop_url = Some(format!("{url}urgent?token={{token}}"));
             }
         }
         if let Some(push) = &schedule.push {

@@ -346,6 +346,7 @@ mod tests {
             format: crate::mail::subscribers::MailFormat::Html,
             timezone: None,
             hour: None,
+            urgent: None,
         }
     }
 

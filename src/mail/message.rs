@@ -32,6 +32,9 @@ pub struct Edition {
     pub languages: std::collections::BTreeMap<String, Edition>,
     /// `text` and `html` encoded for mail once, for every subscriber's message.
     prepared: Prepared,
+    /// An urgent alert's view (`alert-…` editions): its message is rendered for each
+    /// subscriber from the `email-alert` templates, not filled around a guide.
+    alert: Option<serde_json::Value>,
 }
 
 /// The edition's parts of each message body, encoded once: the text, and the HTML around the
@@ -82,7 +85,30 @@ impl Edition {
             text,
             lang,
             languages: std::collections::BTreeMap::new(),
+            alert: None,
         }
+    }
+
+    /// An urgent alert as an edition of its own (`alert-2026-12-07-ng`) in one language: the
+    /// subject, and what the `email-alert` templates see besides each subscriber's part.
+    pub fn alert(id: String, lang: String, subject: String, view: serde_json::Value) -> Edition {
+        Edition {
+            alert: Some(view),
+            // Alerts go to whoever chose them, whatever their cadence; never read for one.
+            ..Edition::new(
+                id,
+                Cadence::Daily,
+                lang,
+                subject,
+                String::new(),
+                String::new(),
+            )
+        }
+    }
+
+    /// Whether this is an urgent alert rather than a digest.
+    pub fn is_alert(&self) -> bool {
+        self.alert.is_some()
     }
 
     /// The edition in `language`, or in the schedule's language when it has none in that one.
@@ -125,6 +151,8 @@ pub struct Notice<'a> {
 /// Builds messages from editions; holds what is the same for every message.
 pub struct Composer<'a> {
     config: &'a EmailConfig,
+    /// For the messages rendered whole for each subscriber (alerts).
+    renderer: &'a Renderer,
     /// The greeting and footer templates, filled per subscriber from pieces rendered once.
     filler: Filler<'a>,
     title: String,
@@ -288,6 +316,7 @@ impl<'a> Composer<'a> {
         };
         Ok(Composer {
             config,
+            renderer,
             filler: Filler::new(renderer),
             title: title.to_string(),
             head,
@@ -344,6 +373,10 @@ impl<'a> Composer<'a> {
         s: &Subscriber,
         message_id: String,
     ) -> Result<Message, Error> {
+        let localized = edition.in_language(s.language.as_ref());
+        if let Some(alert) = &localized.alert {
+            return self.compose_alert(localized, alert, s, message_id);
+        }
         let url = self.unsubscribe_url(s);
         let mailto = self.config.unsubscribe_mailto.as_deref();
         let mailto_link = mailto.map(|m| format!("mailto:{m}?subject=unsubscribe%20{}", s.token));
@@ -436,6 +469,85 @@ impl<'a> Composer<'a> {
     }
 }
 
+impl Composer<'_> {
+    /// The page that stops `s`'s urgent requests and nothing else, if `[serve]` answers it.
+    pub fn urgent_stop_url(&self, s: &Subscriber) -> Option<String> {
+        self.config
+            .urgent_stop_url
+            .as_ref()
+            .map(|u| u.replace("{token}", &s.token))
+    }
+
+    /// An alert's message for `s`, rendered whole from `email-alert.txt` (and, unless they
+    /// read plain text, `email-alert.html`, whose styles are written on its elements). Its stop
+    /// link, and its `List-Unsubscribe` header with RFC 8058's one-click POST, turn urgent
+    /// requests off and leave the digest alone; without `[serve]` to answer that, the digest's
+    /// own unsubscribe stands in.
+    fn compose_alert(
+        &self,
+        edition: &Edition,
+        alert: &serde_json::Value,
+        s: &Subscriber,
+        message_id: String,
+    ) -> Result<Message, Error> {
+        let name = clean_name(&s.name);
+        let stop_url = self.urgent_stop_url(s);
+        let url = self.unsubscribe_url(s);
+        let mailto = self.config.unsubscribe_mailto.as_deref();
+        let mailto_link = mailto.map(|m| format!("mailto:{m}?subject=unsubscribe%20{}", s.token));
+        let view = serde_json::json!({
+            "lang": edition.lang,
+            "dir": self.renderer.locale(&edition.lang).direction(),
+            "alert": alert,
+            "greeting": self.filler.greeting(&edition.lang, &name),
+            "name": name,
+            "email": s.email,
+            "title": self.title,
+            "token": s.token,
+            "stop_url": stop_url,
+            "unsubscribe_url": url,
+            "unsubscribe_mailto": mailto,
+            "unsubscribe_mailto_link": mailto_link,
+        });
+        let text = self.renderer.template("email-alert.txt", &view)?;
+        let html = match s.format {
+            MailFormat::Text => None,
+            MailFormat::Html => Some(self.renderer.template("email-alert.html", &view)?),
+        };
+        let address: Address = s
+            .email
+            .parse()
+            .map_err(|_| Error::Usage(format!("stored address `{}` is invalid", s.email)))?;
+        let mut headers = vec![self.list_id.clone()];
+        let links: Vec<String> = match &stop_url {
+            Some(stop) => vec![stop.clone()],
+            None => url.iter().chain(mailto_link.iter()).cloned().collect(),
+        };
+        if !links.is_empty() {
+            let listed: Vec<String> = links.iter().map(|u| format!("<{u}>")).collect();
+            headers.push(raw("List-Unsubscribe", listed.join(", ")));
+        }
+        if stop_url
+            .as_deref()
+            .or(url.as_deref())
+            .is_some_and(|u| u.starts_with("https://"))
+        {
+            headers.push(self.one_click.clone());
+        }
+        self.head.seal(
+            Sealed {
+                to: Mailbox::new((!name.is_empty()).then_some(name), address),
+                subject: &edition.subject,
+                message_id,
+                sender: self.return_path(s),
+                headers,
+            },
+            Body::new(text),
+            html.map(Body::new),
+        )
+    }
+}
+
 /// The purposes a subscriber's tag is derived for; each gives an unrelated value.
 pub const BOUNCE_TAG: &str = "bounce";
 pub const MESSAGE_ID_TAG: &str = "message-id";
@@ -459,7 +571,10 @@ pub fn parse_message_id(id: &str) -> Option<(i64, &str)> {
     let tag = parts.next()?;
     let subscriber = parts.next()?.parse().ok()?;
     let edition = parts.next()?;
-    (edition.starts_with("daily-") || edition.starts_with("weekly-")).then_some((subscriber, tag))
+    (edition.starts_with("daily-")
+        || edition.starts_with("weekly-")
+        || edition.starts_with("alert-"))
+    .then_some((subscriber, tag))
 }
 
 /// Renders the greeting and footer templates as two made-up subscribers would get them (one with
@@ -500,6 +615,27 @@ pub fn render_samples(renderer: &Renderer) -> Vec<Error> {
             "email-footer.html",
         ] {
             if let Err(e) = renderer.template(name, personal) {
+                errors.push(e);
+            }
+        }
+    }
+    // An alert's message, with a stop link and without one.
+    let alert = serde_json::json!({
+        "id": "2026-12-07-ng", "date": "2026-12-07", "until": "2026-12-13",
+        "title": "Pastor arrested", "text": ["Pray for his release."],
+        "country": "NG", "country_name": "Nigeria",
+        "alerts_url": "https://example.org/alerts.html#2026-12-07-ng",
+    });
+    for stop in [Some("https://example.org/urgent?token=sampletoken"), None] {
+        let view = serde_json::json!({
+            "lang": "en", "dir": "ltr", "alert": alert, "greeting": "Hello,", "name": "",
+            "email": "reader@example.org", "title": "Prayer guide", "token": "sampletoken",
+            "stop_url": stop, "unsubscribe_url": link.unsubscribe_url,
+            "unsubscribe_mailto": mailto.unsubscribe_mailto,
+            "unsubscribe_mailto_link": mailto.unsubscribe_mailto_link,
+        });
+        for name in ["email-alert.txt", "email-alert.html"] {
+            if let Err(e) = renderer.template(name, &view) {
                 errors.push(e);
             }
         }

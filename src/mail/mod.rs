@@ -1,5 +1,7 @@
 //! The fourth stage: digests to subscribers, each exactly once.
 
+/// Urgent alerts by email: which are owed, and each rendered as an edition of its own.
+pub mod alert;
 /// Consistent copies of the live database, and putting one back.
 pub mod backup;
 /// Message bodies with the edition encoded once.

@@ -186,7 +186,7 @@ fn publish_editions<'p>(
     dry_run: bool,
 ) -> Result<(Ledger, Option<crate::publish::ledger::Publishing<'p>>), Error> {
     use crate::publish::ledger;
-    if !ledger::path(project).exists() && store.last_run()?.is_some() {
+    if !ledger::path(project).exists() && store.sent_digests_before()? {
         return Err(Error::Usage(format!(
             "{} is missing, but the delivery journal shows digests sent before: the record of \
              what was published is gone, and sending now could change days people have already \
@@ -255,6 +255,9 @@ impl Editions {
 
 /// Whom this run looks at.
 enum Scope {
+    /// One urgent alert (the only edition), to every active subscriber who chose urgent
+    /// requests, whatever their cadence and hour.
+    Alert,
     /// These editions, to every active subscriber of their cadence.
     Editions,
     /// Whatever is due at `now`, subscriber by subscriber.
@@ -280,6 +283,21 @@ fn walk(
 ) -> Result<std::collections::BTreeMap<String, usize>, Error> {
     let mut skipped = std::collections::BTreeMap::new();
     match scope {
+        Scope::Alert => {
+            for (e, (_, _, id)) in editions.list.clone().into_iter().enumerate() {
+                let mut after = 0;
+                loop {
+                    let page = store.alert_candidates(&id, after, PAGE, only)?;
+                    let Some(last) = page.last() else { break };
+                    after = last.0.id;
+                    for (s, state) in page {
+                        if !visit(e, s, state)? {
+                            return Ok(skipped);
+                        }
+                    }
+                }
+            }
+        }
         Scope::Editions => {
             for (e, (cadence, _, id)) in editions.list.clone().into_iter().enumerate() {
                 let mut after = 0;
@@ -401,47 +419,9 @@ pub fn run(
     let scope = plan_scope(project, options, &store, &mut editions, &mut report)?;
 
     // Count what is owed, per edition, without holding it: the same walk feeds the senders.
-    let allowed = if email.max_per_day > 0 && !options.dry_run {
-        let midnight = Utc::now()
-            .date_naive()
-            .and_hms_opt(0, 0, 0)
-            .unwrap_or_default()
-            .and_utc();
-        let already =
-            store.sent_since(&midnight.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))?;
-        u64::from(email.max_per_day).saturating_sub(already) as usize
-    } else {
-        usize::MAX
-    };
-    let mut counts: Vec<EditionReport> = Vec::new();
-    let mut owed = 0usize;
-    let skipped = walk(
-        &store,
-        &scope,
-        &mut editions,
-        true,
-        only,
-        &mut |e, s, state| {
-            while counts.len() <= e {
-                counts.push(EditionReport::default());
-            }
-            let r = &mut counts[e];
-            r.subscribers += 1;
-            match state {
-                Some(State::Sent) => r.already_sent += 1,
-                Some(State::Failed) if !options.retry_failed => r.previously_failed += 1,
-                _ if owed >= allowed => r.held_back += 1,
-                _ => {
-                    owed += 1;
-                    r.owed += 1;
-                    if options.dry_run && r.would_send.len() < crate::mail::progress::LISTED {
-                        r.would_send.push(s.email);
-                    }
-                }
-            }
-            Ok(true)
-        },
-    )?;
+    let allowed = allowed_today(email, &store, options.dry_run)?;
+    let (mut counts, owed, skipped) =
+        count_owed(&store, &scope, &mut editions, only, options, allowed)?;
     counts.resize(editions.list.len(), EditionReport::default());
     for (r, (_, _, id)) in counts.iter_mut().zip(&editions.list) {
         r.edition = id.clone();
@@ -538,6 +518,184 @@ pub fn run(
     }
     compact(project, &mut store, options.now)?;
     Ok(report)
+}
+
+/// How many messages the daily cap (`max_per_day`) still allows today.
+fn allowed_today(
+    email: &crate::content::mail_config::EmailConfig,
+    store: &Store,
+    dry_run: bool,
+) -> Result<usize, Error> {
+    if email.max_per_day == 0 || dry_run {
+        return Ok(usize::MAX);
+    }
+    let midnight = Utc::now()
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    let already =
+        store.sent_since(&midnight.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))?;
+    Ok(u64::from(email.max_per_day).saturating_sub(already) as usize)
+}
+
+/// Per edition, where each message in scope stands, and how many are owed in all (at most
+/// `allowed`); due mode also says how many fell out of the catch-up window.
+type Counted = (
+    Vec<EditionReport>,
+    usize,
+    std::collections::BTreeMap<String, usize>,
+);
+
+fn count_owed(
+    store: &Store,
+    scope: &Scope,
+    editions: &mut Editions,
+    only: Option<&str>,
+    options: &Options,
+    allowed: usize,
+) -> Result<Counted, Error> {
+    let mut counts: Vec<EditionReport> = Vec::new();
+    let mut owed = 0usize;
+    let skipped = walk(store, scope, editions, true, only, &mut |e, s, state| {
+        while counts.len() <= e {
+            counts.push(EditionReport::default());
+        }
+        let r = &mut counts[e];
+        r.subscribers += 1;
+        match state {
+            Some(State::Sent) => r.already_sent += 1,
+            Some(State::Failed) if !options.retry_failed => r.previously_failed += 1,
+            _ if owed >= allowed => r.held_back += 1,
+            _ => {
+                owed += 1;
+                r.owed += 1;
+                if options.dry_run && r.would_send.len() < crate::mail::progress::LISTED {
+                    r.would_send.push(s.email);
+                }
+            }
+        }
+        Ok(true)
+    })?;
+    Ok((counts, owed, skipped))
+}
+
+/// Mails one urgent alert now to every active subscriber who chose urgent requests and has
+/// not had it: the digests' journal (claimed, sent, recorded; never twice, never lost), lock,
+/// connections, retries, rate limits and DKIM, with the alert as an edition of its own
+/// (`alert-2026-12-07-ng`). Nothing is published: an alert is outside the rotation.
+pub fn run_alert(
+    project: &Project,
+    alert: &crate::content::alerts::Alert,
+    options: &Options,
+    progress: &mut dyn Progress,
+    stop: &AtomicBool,
+) -> Result<Report, Error> {
+    let email = &project.schedule.email;
+    email
+        .require_for_sending(options.without_unsubscribe)
+        .map_err(Error::Usage)?;
+    let database = project.path(&email.database);
+    let _lock = if options.dry_run {
+        None
+    } else {
+        Some(SendLock::acquire(&database)?)
+    };
+    let mut store = Store::open(&database)?;
+    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    let mut report = Report::default();
+    let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
+    let only = only.as_deref();
+    if !options.dry_run {
+        mark_doubts_of_a_stopped_run(&mut store, &database)?;
+    }
+    let mut editions = Editions::default();
+    let id = alert.post_id();
+    editions.list.push((Cadence::Daily, alert.date, id.clone()));
+    editions.index.insert(id.clone(), 0);
+    let scope = Scope::Alert;
+    let allowed = allowed_today(email, &store, options.dry_run)?;
+    let (mut counts, owed, _) = count_owed(&store, &scope, &mut editions, only, options, allowed)?;
+    counts.resize(1, EditionReport::default());
+    counts[0].edition = id;
+    report.editions = counts;
+    if options.dry_run {
+        return Ok(report);
+    }
+    let doubtful = store.doubtful()?;
+    if owed == 0 {
+        name_doubtful(&mut report, &doubtful);
+        if !doubtful.is_empty() {
+            store.doubts_reported()?;
+        }
+        return Ok(report);
+    }
+    let rendered = vec![Some(crate::mail::alert::render(
+        project,
+        &mut renderer,
+        alert,
+        &store.languages()?,
+    )?)];
+    let composer = Composer::new(
+        email,
+        &renderer,
+        &project.schedule.title,
+        &project.root,
+        options.without_unsubscribe,
+    )?;
+    let transport = Transport::from_config(email, &project.root, None)?;
+    transport.check(email)?;
+    // Its own kind: an alert publishes no day, so it says nothing of the ledger's record.
+    let run_id = store.start_run(crate::mail::store::ALERT_RUN)?;
+    let delivered = Delivery {
+        composer: &composer,
+        editions: &rendered,
+        transport: &transport,
+        config: email,
+        stop,
+        database: &database,
+        scope: &scope,
+        walk_editions: &editions,
+        only,
+        retry_failed: options.retry_failed,
+        allowed,
+    }
+    .deliver(&mut store, owed, progress)?;
+    report_delivered(&mut report, &editions, &delivered, owed);
+    name_doubtful(&mut report, &doubtful);
+    store.set_durable(true)?;
+    store.finish_run(
+        run_id,
+        crate::mail::progress::summary(&report, false).trim_end(),
+    )?;
+    if !doubtful.is_empty() {
+        store.doubts_reported()?;
+    }
+    Ok(report)
+}
+
+/// Mails every alert showing at `now` (or only `alert`, an id) to whoever chose urgent
+/// requests and has not had it: what `send` and `run` do after the digests, and `alert` at
+/// once. One report per alert; none when no one chose urgent requests.
+pub fn run_alerts(
+    project: &Project,
+    options: &Options,
+    alert: Option<&str>,
+    progress: &mut dyn Progress,
+    stop: &AtomicBool,
+) -> Result<Vec<Report>, Error> {
+    let now = options.now.unwrap_or_else(Utc::now);
+    let mut reports = Vec::new();
+    for alert in crate::mail::alert::showing(project, now, alert) {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let report = run_alert(project, &alert, options, progress, stop)?;
+        if report.editions.iter().any(|r| r.subscribers > 0) || !report.notes.is_empty() {
+            reports.push(report);
+        }
+    }
+    Ok(reports)
 }
 
 /// Whom this run looks at: `--date`'s editions (registered in `editions`), or whatever is

@@ -144,6 +144,19 @@ pub fn serve(
             }
             Err(e) => log(out, clock.now(), &format!("error: {e}")),
         }
+        // Alerts showing today, to whoever chose urgent requests and has not had them (issued
+        // with `alert` while this runs, added by hand, or cut short by a stop).
+        match send::run_alerts(&project, &options, None, &mut Quiet, stop) {
+            Ok(reports) => {
+                for report in reports {
+                    let text = crate::mail::progress::summary(&report, false);
+                    if report.editions.iter().any(|e| e.owed > 0) || !report.notes.is_empty() {
+                        log(out, clock.now(), text.trim_end());
+                    }
+                }
+            }
+            Err(e) => log(out, clock.now(), &format!("error: alerts: {e}")),
+        }
         if stop.load(Ordering::Relaxed) {
             break;
         }

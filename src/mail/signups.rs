@@ -65,20 +65,31 @@ fn parse_stamp(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).map_or(DateTime::<Utc>::MIN_UTC, |t| t.to_utc())
 }
 
-/// Creates the tables if needed, and adds the `language` column to a table made before it.
+/// Columns added to `signups` after it was first made: added to an older table when missing.
+const ADDED_COLUMNS: [(&str, &str); 2] = [
+    ("language", "TEXT"),
+    // Urgent requests by email, ticked on the form.
+    ("urgent", "INTEGER NOT NULL DEFAULT 0"),
+];
+
+/// Creates the tables if needed, and adds the later columns to a table made before them.
 pub fn prepare(store: &Store) -> Result<(), Error> {
     let conn = store.connection();
     conn.execute_batch(SCHEMA).map_err(|e| store.error(e))?;
-    let has_language: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM pragma_table_info('signups') WHERE name = 'language'",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(|e| store.error(e))?;
-    if has_language == 0 {
-        conn.execute_batch("ALTER TABLE signups ADD COLUMN language TEXT")
+    for (column, definition) in ADDED_COLUMNS {
+        let exists: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('signups') WHERE name = ?1",
+                [column],
+                |r| r.get(0),
+            )
             .map_err(|e| store.error(e))?;
+        if exists == 0 {
+            conn.execute_batch(&format!(
+                "ALTER TABLE signups ADD COLUMN {column} {definition}"
+            ))
+            .map_err(|e| store.error(e))?;
+        }
     }
     Ok(())
 }
@@ -141,8 +152,8 @@ pub fn request(
         None => {
             let token = crate::mail::store::new_token()?;
             conn.execute(
-                "INSERT INTO signups (email, name, cadence, format, timezone, hour, token, created, mailed, language)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                "INSERT INTO signups (email, name, cadence, format, timezone, hour, token, created, mailed, language, urgent)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
                 params![
                     new.email,
                     new.name,
@@ -152,7 +163,8 @@ pub fn request(
                     new.hour,
                     token,
                     stamp(now),
-                    language
+                    language,
+                    new.urgent.unwrap_or(false)
                 ],
             )
             .map_err(|e| store.error(e))?;
@@ -173,7 +185,7 @@ pub fn confirm(
     let row = store
         .connection()
         .query_row(
-            "SELECT email, name, cadence, format, timezone, hour, created, language
+            "SELECT email, name, cadence, format, timezone, hour, created, language, urgent
              FROM signups WHERE token = ?1",
             [token.trim()],
             |r| {
@@ -188,6 +200,7 @@ pub fn confirm(
                         format: r.get::<_, String>(3)?.parse().unwrap_or(MailFormat::Html),
                         timezone: r.get::<_, Option<String>>(4)?.and_then(|z| z.parse().ok()),
                         hour: r.get(5)?,
+                        urgent: Some(r.get(8)?),
                     },
                     r.get::<_, String>(6)?,
                 ))
@@ -418,6 +431,7 @@ mod tests {
             format: MailFormat::Text,
             timezone: Some(chrono_tz::America::Chicago),
             hour: Some(7),
+            urgent: None,
         }
     }
 
@@ -469,6 +483,26 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(s.language, Some(es));
+    }
+
+    #[test]
+    fn urgent_requests_ticked_on_the_form_are_kept_until_confirmed() {
+        let (_dir, mut store) = store();
+        let now = at("2026-11-25T10:00:00Z");
+        for (email, urgent) in [("anna@example.org", Some(true)), ("ben@example.org", None)] {
+            let new = NewSubscriber {
+                email: email.into(),
+                urgent,
+                ..anna()
+            };
+            let Request::Confirm(token) = request(&mut store, &new, now).unwrap() else {
+                panic!("a new address is mailed a confirmation")
+            };
+            let s = confirm(&mut store, &token, now, Duration::hours(48))
+                .unwrap()
+                .unwrap();
+            assert_eq!(s.urgent, urgent == Some(true), "{email}");
+        }
     }
 
     #[test]

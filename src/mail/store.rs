@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS bounces (
 ";
 
 /// Columns added after the first release, with their definitions: added when missing.
-const ADDED_COLUMNS: [(&str, &str, &str); 4] = [
+const ADDED_COLUMNS: [(&str, &str, &str); 5] = [
     ("subscribers", "timezone", "TEXT"),
     // When hard bounces stopped their mail (they are inactive too); NULL otherwise.
     ("subscribers", "bounced", "TEXT"),
@@ -92,10 +92,16 @@ const ADDED_COLUMNS: [(&str, &str, &str); 4] = [
     ),
     // The language of their digests, a BCP 47 tag; NULL: the schedule's.
     ("subscribers", "language", "TEXT"),
+    // Whether they chose urgent requests (`alert`) by email too; off unless they asked.
+    (
+        "subscribers",
+        "urgent",
+        "INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1))",
+    ),
 ];
 
 const SUBSCRIBER_COLUMNS: &str =
-    "id, email, name, cadence, format, active, token, timezone, hour, language";
+    "id, email, name, cadence, format, active, token, timezone, hour, language, urgent";
 
 /// The deliveries table before `expired` and `doubt`: rebuilt once into the current shape.
 const MIGRATE_DELIVERIES: &str = "
@@ -115,6 +121,9 @@ INSERT INTO deliveries_new (edition, subscriber, state, attempts, message_id, de
 DROP TABLE deliveries;
 ALTER TABLE deliveries_new RENAME TO deliveries;
 ";
+
+/// The runs table's kind for a run that mailed an urgent alert (and nothing published).
+pub const ALERT_RUN: &str = "alert";
 
 /// The fewest days of journal [`Store::compact`] keeps: every scheduling decision reads
 /// [`crate::mail::due::LOOK_BACK_DAYS`] back, and a day either side for time zones.
@@ -408,6 +417,17 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Whether a run that mailed digests (not only an alert) was ever recorded.
+    pub fn sent_digests_before(&self) -> Result<bool, Error> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM runs WHERE kind <> ?1)",
+                [ALERT_RUN],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// The latest run.
     pub fn last_run(&self) -> Result<Option<RunRecord>, Error> {
         self.conn
@@ -495,7 +515,8 @@ impl Store {
                         "UPDATE subscribers SET name = CASE WHEN ?2 = '' THEN name ELSE ?2 END,
                          cadence = ?3, format = ?4, active = 1, bounced = NULL, updated = ?5,
                          timezone = coalesce(?6, timezone), hour = coalesce(?7, hour),
-                         language = coalesce(?8, language) WHERE id = ?1",
+                         language = coalesce(?8, language), urgent = coalesce(?9, urgent)
+                         WHERE id = ?1",
                         params![
                             id,
                             s.name,
@@ -504,7 +525,8 @@ impl Store {
                             now,
                             s.timezone.map(|z| z.name()),
                             s.hour,
-                            s.language.as_ref().map(|l| l.as_str())
+                            s.language.as_ref().map(|l| l.as_str()),
+                            s.urgent
                         ],
                     )
                     .map_err(|e| self.err(e))?;
@@ -540,9 +562,9 @@ impl Store {
                 };
                 self.conn
                     .execute(
-                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour, active, language)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10)",
-                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), token, now, s.timezone.map(|z| z.name()), s.hour, row.active, s.language.as_ref().map(|l| l.as_str())],
+                        "INSERT INTO subscribers (email, name, cadence, format, token, created, updated, timezone, hour, active, language, urgent)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, coalesce(?11, 0))",
+                        params![s.email, s.name, s.cadence.as_str(), s.format.as_str(), token, now, s.timezone.map(|z| z.name()), s.hour, row.active, s.language.as_ref().map(|l| l.as_str()), s.urgent],
                     )
                     .map_err(|e| self.err(e))?;
                 Ok((
@@ -801,8 +823,8 @@ impl Store {
             .query_map(
                 params![edition, cadence.as_str(), after, only, limit as i64],
                 |r| {
-                    let state: Option<String> = r.get(10)?;
-                    let doubt: Option<i64> = r.get(11)?;
+                    let state: Option<String> = r.get(11)?;
+                    let doubt: Option<i64> = r.get(12)?;
                     Ok((
                         row_to_subscriber(r)?,
                         state.as_deref().map(State::parse),
@@ -810,6 +832,91 @@ impl Store {
                     ))
                 },
             )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// One page of an alert's audience, by id after `after`: active subscribers who chose
+    /// urgent requests (only `only`, if given), each with where their message stands.
+    pub fn alert_candidates(
+        &self,
+        edition: &str,
+        after: i64,
+        limit: usize,
+        only: Option<&str>,
+    ) -> Result<Vec<(Subscriber, Option<State>)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {}, d.state FROM subscribers s
+                 LEFT JOIN deliveries d ON d.edition = ?1 AND d.subscriber = s.id
+                 WHERE s.active = 1 AND s.urgent = 1 AND s.id > ?2 AND (?3 IS NULL OR s.email = ?3)
+                 ORDER BY s.id LIMIT ?4",
+                prefixed("s")
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![edition, after, only, limit as i64], |r| {
+                let state: Option<String> = r.get(11)?;
+                Ok((row_to_subscriber(r)?, state.as_deref().map(State::parse)))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Turns urgent requests on or off for the subscriber with this address or token; their
+    /// digests are left as they are. `None` if there is no such subscriber.
+    pub fn set_urgent(
+        &mut self,
+        email_or_token: &str,
+        urgent: bool,
+    ) -> Result<Option<Subscriber>, Error> {
+        let found = self.find(email_or_token)?;
+        if let Some(s) = &found {
+            self.conn
+                .execute(
+                    "UPDATE subscribers SET urgent = ?2, updated = ?3 WHERE id = ?1",
+                    params![s.id, urgent, now()],
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(found.map(|s| Subscriber { urgent, ..s }))
+    }
+
+    /// How many active subscribers chose urgent requests.
+    pub fn urgent_count(&self) -> Result<usize, Error> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM subscribers WHERE active = 1 AND urgent = 1",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n.max(0) as usize)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Each alert mailed, by edition (`alert-…`): how many messages were sent, are waiting
+    /// (claimed or deferred), and were refused for good.
+    pub fn alert_sends(&self) -> Result<Vec<AlertSends>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT edition, count(*) FILTER (WHERE state = 'sent'),
+                        count(*) FILTER (WHERE state IN ('sending', 'deferred')),
+                        count(*) FILTER (WHERE state IN ('failed', 'expired'))
+                 FROM deliveries WHERE edition >= 'alert-' AND edition < 'alert.'
+                 GROUP BY edition ORDER BY edition",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(AlertSends {
+                    edition: r.get(0)?,
+                    sent: r.get::<_, i64>(1)?.max(0) as u64,
+                    pending: r.get::<_, i64>(2)?.max(0) as u64,
+                    failed: r.get::<_, i64>(3)?.max(0) as u64,
+                })
+            })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
@@ -1220,6 +1327,15 @@ pub struct ImportCounts {
     pub new_tokens: Vec<usize>,
 }
 
+/// How far the mail of one alert got (see [`Store::alert_sends`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertSends {
+    pub edition: String,
+    pub sent: u64,
+    pub pending: u64,
+    pub failed: u64,
+}
+
 /// What [`Store::upsert`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Upsert {
@@ -1276,6 +1392,7 @@ fn row_to_subscriber(r: &rusqlite::Row) -> rusqlite::Result<Subscriber> {
         language: r
             .get::<_, Option<String>>(9)?
             .and_then(|l| Language::parse(&l).ok()),
+        urgent: r.get(10)?,
     })
 }
 
@@ -1330,6 +1447,7 @@ mod tests {
                         format: MailFormat::Text,
                         timezone: None,
                         hour: None,
+                        urgent: None,
                     },
                     false,
                 )
@@ -1371,6 +1489,134 @@ mod tests {
         assert_eq!(
             store.journal("daily-2026-11-23").unwrap()[&anna].state,
             State::Sent
+        );
+    }
+
+    fn reader(email: &str, urgent: Option<bool>) -> NewSubscriber {
+        NewSubscriber {
+            language: None,
+            email: email.into(),
+            name: String::new(),
+            cadence: Cadence::Daily,
+            format: MailFormat::Html,
+            timezone: None,
+            hour: None,
+            urgent,
+        }
+    }
+
+    #[test]
+    fn a_database_from_before_urgent_requests_opens_with_its_subscribers_and_urgent_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        {
+            // The subscribers table as releases before urgent requests made it, with a row.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE subscribers (
+                    id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    name TEXT NOT NULL DEFAULT '', cadence TEXT NOT NULL, format TEXT NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 1, token TEXT NOT NULL UNIQUE,
+                    created TEXT NOT NULL, updated TEXT NOT NULL, timezone TEXT, bounced TEXT,
+                    hour INTEGER, language TEXT);
+                 INSERT INTO subscribers (email, name, cadence, format, token, created, updated, hour)
+                 VALUES ('anna@example.org', 'Anna', 'weekly', 'text',
+                         '0123456789abcdef0123456789abcdef', 'x', 'x', 7);",
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        let anna = store.find("anna@example.org").unwrap().unwrap();
+        assert_eq!(
+            (anna.name.as_str(), anna.cadence, anna.hour, anna.urgent),
+            ("Anna", Cadence::Weekly, Some(7), false)
+        );
+        assert_eq!(anna.token, "0123456789abcdef0123456789abcdef");
+        // Opening it again adds nothing twice.
+        drop(store);
+        store = Store::open(&path).unwrap();
+        assert_eq!(store.list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn urgent_requests_are_off_unless_chosen_and_kept_when_not_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        store
+            .upsert(&reader("anna@example.org", None), true)
+            .unwrap();
+        store
+            .upsert(&reader("ben@example.org", Some(true)), true)
+            .unwrap();
+        assert!(!store.find("anna@example.org").unwrap().unwrap().urgent);
+        // Changing something else keeps Ben's choice.
+        store
+            .upsert(&reader("ben@example.org", None), true)
+            .unwrap();
+        assert!(store.find("ben@example.org").unwrap().unwrap().urgent);
+        let page = store.alert_candidates("alert-x", 0, 10, None).unwrap();
+        let emails: Vec<&str> = page.iter().map(|(s, _)| s.email.as_str()).collect();
+        assert_eq!(emails, ["ben@example.org"]);
+    }
+
+    #[test]
+    fn stopping_urgent_requests_keeps_the_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        store
+            .upsert(&reader("ben@example.org", Some(true)), true)
+            .unwrap();
+        let token = store.find("ben@example.org").unwrap().unwrap().token;
+        let ben = store.set_urgent(&token, false).unwrap().unwrap();
+        assert!(!ben.urgent && ben.active);
+        assert!(
+            store
+                .alert_candidates("alert-x", 0, 10, None)
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(store.active(Cadence::Daily).unwrap().len(), 1);
+        assert!(
+            store
+                .set_urgent("nobody@example.org", false)
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn alert_sends_are_counted_per_alert_and_digests_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+        store
+            .upsert(&reader("anna@example.org", Some(true)), true)
+            .unwrap();
+        store
+            .upsert(&reader("ben@example.org", Some(true)), true)
+            .unwrap();
+        let ids: Vec<i64> = store.list().unwrap().iter().map(|s| s.id).collect();
+        let row = |edition: &str, subscriber: i64, state: State| JournalEntry {
+            edition: edition.into(),
+            subscriber,
+            state,
+            message_id: format!("<{edition}.{subscriber}>"),
+            detail: String::new(),
+        };
+        store
+            .record(&[
+                row("alert-2026-12-07-ng", ids[0], State::Sent),
+                row("alert-2026-12-07-ng", ids[1], State::Sending),
+                row("daily-2026-12-07", ids[0], State::Sent),
+            ])
+            .unwrap();
+        assert_eq!(
+            store.alert_sends().unwrap(),
+            [AlertSends {
+                edition: "alert-2026-12-07-ng".into(),
+                sent: 1,
+                pending: 1,
+                failed: 0
+            }]
         );
     }
 }

@@ -86,6 +86,8 @@ pub struct Subscriber {
     pub hour: Option<u8>,
     /// The language of their digests, if not the schedule's `language`.
     pub language: Option<Language>,
+    /// Whether urgent requests (`alert`) are mailed to them as they are issued.
+    pub urgent: bool,
 }
 
 /// A subscriber to add or update.
@@ -100,6 +102,8 @@ pub struct NewSubscriber {
     pub format: MailFormat,
     pub timezone: Option<chrono_tz::Tz>,
     pub hour: Option<u8>,
+    /// Urgent requests by email; `None` keeps what a known subscriber chose (a new one: off).
+    pub urgent: Option<bool>,
 }
 
 /// A time zone name, checked.
@@ -110,6 +114,15 @@ pub fn parse_zone(text: &str) -> Result<chrono_tz::Tz, String> {
             text.trim()
         )
     })
+}
+
+/// A yes-or-no cell or flag value (`yes`, `no`, `true`, `false`, `1`, `0`, any case).
+pub fn parse_yes_no(text: &str) -> Result<bool, String> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "true" | "1" | "on" => Ok(true),
+        "no" | "false" | "0" | "off" => Ok(false),
+        other => Err(format!("`{other}` is not yes or no")),
+    }
 }
 
 /// An hour of the day, 0 to 23.
@@ -252,8 +265,10 @@ pub fn read_csv(
     );
     let (status_col, token_col) = (find(&["status"]), find(&["token"]));
     let language_col = find(&["language", "lang", "locale"]);
+    let urgent_col = find(&["urgent", "urgent requests"]);
     let used = [
         language_col,
+        urgent_col,
         Some(email_col),
         name_col,
         first_col,
@@ -371,6 +386,16 @@ pub fn read_csv(
                 }
             },
         };
+        let urgent = match get(urgent_col) {
+            "" => None,
+            text => match parse_yes_no(text) {
+                Ok(u) => Some(u),
+                Err(msg) => {
+                    row_error("urgent", msg, "yes or no (empty means no)");
+                    continue;
+                }
+            },
+        };
         let active = match get(status_col).to_lowercase().as_str() {
             "" | "active" | "subscribed" => true,
             "unsubscribed" => false,
@@ -414,6 +439,7 @@ pub fn read_csv(
                 format,
                 timezone,
                 hour,
+                urgent,
             },
             token,
             active,
@@ -572,6 +598,7 @@ pub fn write_csv<W: std::io::Write>(out: W, subscribers: &[Subscriber]) -> std::
             s.language.as_ref().map_or("", |l| l.as_str()),
             status,
             &s.token,
+            if s.urgent { "yes" } else { "no" },
         ])
         .map_err(std::io::Error::from)?;
     }
@@ -602,8 +629,10 @@ pub fn from_spreadsheet(cell: &str) -> &str {
 }
 
 /// The columns of `subscribers export`.
-pub const EXPORT_COLUMNS: [&str; 9] = [
+/// `urgent` came last, after `token`: a file read by position before it still lines up.
+pub const EXPORT_COLUMNS: [&str; 10] = [
     "email", "name", "cadence", "format", "timezone", "hour", "language", "status", "token",
+    "urgent",
 ];
 
 #[cfg(test)]

@@ -28,6 +28,24 @@ fn log(out: &mut dyn Write, now: DateTime<Utc>, message: &str) {
     let _ = out.flush();
 }
 
+/// Posts on a thread of its own until `stop` is set, when schedule.toml names chats (`serve
+/// --with-scheduler`, beside its mail sender); its errors go to standard error.
+pub fn spawn(
+    config: &Path,
+    clock: Clock,
+    stop: &'static AtomicBool,
+) -> Option<std::thread::JoinHandle<()>> {
+    let posts = Project::load(config).is_ok_and(|p| !p.schedule.posts.is_empty());
+    let config = config.to_path_buf();
+    posts.then(|| {
+        std::thread::spawn(move || {
+            if let Err(e) = serve(&config, clock, stop, &mut std::io::stderr()) {
+                eprintln!("posts: stopped: {e}");
+            }
+        })
+    })
+}
+
 /// Posts until `stop` is set. Errors of one round are logged and the next round tries again.
 pub fn serve(
     config: &Path,

@@ -15,7 +15,7 @@ use crate::publish::assemble::{DayGuide, WeekGuide};
 use crate::publish::labels::FrozenLabels;
 
 /// The built-in templates: the same files as the repository's `templates/` folder.
-pub const BUILTIN: [(&str, &str); 27] = [
+pub const BUILTIN: [(&str, &str); 30] = [
     ("day.html", include_str!("../../templates/day.html")),
     ("day.txt", include_str!("../../templates/day.txt")),
     ("week.html", include_str!("../../templates/week.html")),
@@ -105,6 +105,18 @@ pub const BUILTIN: [(&str, &str); 27] = [
     (
         "email-signup.html",
         include_str!("../../templates/email-signup.html"),
+    ),
+    (
+        "email-alert.html",
+        include_str!("../../templates/email-alert.html"),
+    ),
+    (
+        "email-alert.txt",
+        include_str!("../../templates/email-alert.txt"),
+    ),
+    (
+        "web-urgent.html",
+        include_str!("../../templates/web-urgent.html"),
     ),
 ];
 

@@ -54,6 +54,8 @@ pub struct SiteView {
     pub webcal: Option<String>,
     /// The days a "Today" button opens, and whether the site installs as an app.
     pub app: AppView,
+    /// Whether the site has `alerts.html` (an alert was issued by its today): the menu links it.
+    pub alerts: bool,
 }
 
 /// A day in a list: the front page's week, a week page, a country page.
@@ -227,6 +229,9 @@ pub fn render(
             format!("webcal://{host_and_path}{}", ics::FILE)
         }),
         base_url,
+        alerts: !assembler
+            .alert_views(chrono::NaiveDate::MIN, today)
+            .is_empty(),
     };
     let in_range = |d: NaiveDate| d >= from && d <= to;
     let day_href = |d: NaiveDate| in_range(d).then(|| format!("days/{d}.html"));

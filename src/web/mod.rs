@@ -13,5 +13,7 @@ pub(crate) mod limits;
 pub(crate) mod pages;
 mod prayers;
 mod server;
+/// `/urgent`: the alert emails' link that stops urgent requests, and nothing else.
+mod urgent;
 
 pub use server::{Options, serve};

@@ -159,7 +159,7 @@ impl App {
     }
 
     /// The language of a subscriber's pages and emails: theirs if offered, else the schedule's.
-    fn locale_of(&self, s: &Subscriber) -> Arc<Locale> {
+    pub(super) fn locale_of(&self, s: &Subscriber) -> Arc<Locale> {
         self.locale(s.language.as_ref().map(Language::as_str))
     }
 
@@ -192,7 +192,7 @@ impl App {
     /// Runs a change to the database. A file deleted or replaced under the server would take
     /// the change and lose it, so that is checked first; any failure is logged with its reason
     /// (the database's message, which never quotes a reader's address).
-    fn save<T>(
+    pub(super) fn save<T>(
         &self,
         what: &str,
         change: impl FnOnce(&mut Store) -> Result<T, Error>,
@@ -374,13 +374,13 @@ impl App {
             .map_err(|e| e.detail().to_string())
     }
 
-    fn subscriber_by_token(&self, token: &str) -> Result<Option<Subscriber>, Error> {
+    pub(super) fn subscriber_by_token(&self, token: &str) -> Result<Option<Subscriber>, Error> {
         by_token(&self.store(), token)
     }
 }
 
 /// The subscriber whose secret token is exactly `token`: an address in its place finds no one.
-fn by_token(store: &Store, token: &str) -> Result<Option<Subscriber>, Error> {
+pub(super) fn by_token(store: &Store, token: &str) -> Result<Option<Subscriber>, Error> {
     Ok(store
         .find(token)?
         .filter(|s| !token.is_empty() && s.token == token))
@@ -443,7 +443,9 @@ fn hex(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Runs blocking work (SQLite, SMTP) off the async workers.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+pub(super) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
     tokio::task::spawn_blocking(work).await.ok()
 }
 
@@ -520,7 +522,7 @@ fn negotiate(header: &str, offered: &[&Language]) -> Option<usize> {
 #[derive(Debug, Default, Deserialize)]
 pub struct TokenQuery {
     #[serde(default)]
-    token: String,
+    pub(super) token: String,
     #[serde(default)]
     embed: Option<String>,
     /// The page's language, for a church that embeds the form in one language.
@@ -539,6 +541,8 @@ pub struct SignupForm {
     timezone: String,
     hour: String,
     language: String,
+    /// The "urgent requests" checkbox: any value is ticked, absent is not.
+    urgent: String,
     /// Left empty by people; filled by bots.
     website: String,
     embed: String,
@@ -624,6 +628,7 @@ impl SignupForm {
             format,
             timezone,
             hour,
+            urgent: Some(!self.urgent.trim().is_empty()),
         })
     }
 }
@@ -638,6 +643,7 @@ fn form_view(app: &App, form: &SignupForm, locale: &Locale, error: Option<&str>)
             "timezone": if form.timezone.is_empty() { app.project.schedule.timezone.name() } else { &form.timezone },
             "hour": if form.hour.is_empty() { app.project.schedule.email.send_hour.to_string() } else { form.hour.clone() },
             "language": if form.language.is_empty() { locale.language.as_str() } else { &form.language },
+            "urgent": !form.urgent.trim().is_empty(),
         },
         "hours": (0..24).collect::<Vec<u8>>(),
         "error": error,
@@ -882,7 +888,7 @@ fn not_saved(app: &App, locale: &Locale, text: &str) -> Response {
     )
 }
 
-fn server_error(app: &App, locale: &Locale) -> Response {
+pub(super) fn server_error(app: &App, locale: &Locale) -> Response {
     app.message(
         StatusCode::INTERNAL_SERVER_ERROR,
         locale,
@@ -891,7 +897,7 @@ fn server_error(app: &App, locale: &Locale) -> Response {
     )
 }
 
-fn unknown_link(app: &App, locale: &Locale) -> Response {
+pub(super) fn unknown_link(app: &App, locale: &Locale) -> Response {
     app.message(
         StatusCode::NOT_FOUND,
         locale,
@@ -983,7 +989,7 @@ pub async fn unsubscribe(
 
 /// The value of `name` in an urlencoded body, if it is there and needs no decoding (tokens
 /// are hex).
-fn form_field(body: &[u8], name: &str) -> Option<String> {
+pub(super) fn form_field(body: &[u8], name: &str) -> Option<String> {
     std::str::from_utf8(body)
         .ok()?
         .split('&')
@@ -1007,6 +1013,7 @@ fn preferences_view(app: &App, s: &Subscriber, saved: bool) -> Value {
             "timezone": s.timezone.map_or(app.project.schedule.timezone.name(), |z| z.name()),
             "hour": s.hour.unwrap_or(app.project.schedule.email.send_hour),
             "language": app.locale_of(s).language.as_str(),
+            "urgent": s.urgent,
         },
         "hours": (0..24).collect::<Vec<u8>>(),
     })
@@ -1044,6 +1051,7 @@ pub struct PreferencesForm {
     timezone: String,
     hour: String,
     language: String,
+    urgent: String,
 }
 
 pub async fn preferences(
@@ -1188,6 +1196,7 @@ fn preference_action(app: &App, form: PreferencesForm, asked: &Locale) -> Result
                 timezone: form.timezone,
                 hour: form.hour,
                 language: form.language,
+                urgent: form.urgent,
                 ..SignupForm::default()
             };
             match asked.parse(app) {

@@ -25,6 +25,7 @@ use crate::web::clients::{self, ConnectionCounts};
 use crate::web::files;
 use crate::web::pages::{self, App};
 use crate::web::prayers;
+use crate::web::urgent;
 
 /// How `serve` runs.
 #[derive(Debug, Clone, Default)]
@@ -79,6 +80,14 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
     let push = crate::push::web::PushWeb::new(&project, &settings)?.map(Arc::new);
     let app = Arc::new(App::new(project, settings)?);
 
+    // `run`'s chat posts too, on a thread of their own (a slow chat never delays mail).
+    let posting = options
+        .with_scheduler
+        .then(|| {
+            let clock = options.now.map_or(Clock::system(), Clock::starting_at);
+            crate::post::service::spawn(config, clock, stop)
+        })
+        .flatten();
     let scheduler = options.with_scheduler.then(|| {
         let config = config.to_path_buf();
         let clock = options.now.map_or(Clock::system(), Clock::starting_at);
@@ -105,6 +114,10 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         .build()
         .map_err(|e| Error::Usage(format!("could not start the web server: {e}")))?;
     let served = runtime.block_on(run(app, push, listen, site, stop));
+    if let Some(handle) = posting {
+        stop.store(true, Ordering::SeqCst);
+        let _ = handle.join();
+    }
     if let Some(handle) = scheduler {
         stop.store(true, Ordering::SeqCst);
         match handle.join() {
@@ -208,6 +221,7 @@ fn router(app: Arc<App>, push: Option<Arc<crate::push::web::PushWeb>>, site: &Si
             "/preferences",
             get(pages::preferences_form).post(pages::preferences),
         )
+        .route("/urgent", get(urgent::stop_form).post(urgent::stop))
         .route("/healthz", get(pages::healthz))
         .route("/pray", get(prayers::pray_page).post(prayers::pray))
         .route("/pray/count", get(prayers::pray_count))

@@ -514,7 +514,8 @@ fn subscribers_add_merge_remove_list_and_export() {
     assert_eq!(
         rows[0],
         [
-            "email", "name", "cadence", "format", "timezone", "hour", "language", "status", "token"
+            "email", "name", "cadence", "format", "timezone", "hour", "language", "status",
+            "token", "urgent"
         ]
     );
     assert_eq!(
@@ -543,7 +544,11 @@ fn subscribers_add_merge_remove_list_and_export() {
             "active"
         ]
     );
-    assert!(rows[1..].iter().all(|r| r.len() == 9 && r[8].len() == 32));
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r.len() == 10 && r[8].len() == 32 && r[9] == "no")
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Integration tests: the real binary, run on copies of fixture folders with fixed dates.
 
+mod alert_mail;
 mod app;
 mod backup;
 mod bad_input;

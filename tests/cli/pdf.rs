@@ -1175,3 +1175,41 @@ fn the_lead_sentence_does_not_touch_the_first_point() {
         );
     }
 }
+
+#[test]
+fn the_longest_week_with_an_alert_still_prints_on_one_sheet_with_the_alert_whole() {
+    let p = library(|s| s);
+    let monday = longest_week(&p);
+    // An alert as long as `check` allows (1,500 characters with its title), issued on the
+    // week's Monday.
+    let sentence = "Pray for the believers of the church in Kaduna whose homes were burned, \
+                    for the injured in hospital, and for the pastor taken on Sunday. ";
+    let alert: String = sentence.repeat(9);
+    std::fs::create_dir_all(p.path("alerts")).unwrap();
+    p.write(
+        &format!("alerts/{monday}-ng.toml"),
+        &format!(
+            "date = {monday}\ncountry = \"NG\"\ntitle = \"Church attacked in Kaduna\"\ntext = \"\"\"\n{}\n\"\"\"\n",
+            alert.trim()
+        ),
+    );
+    p.run(&["check"]).ok();
+    for paper in ["a4", "letter"] {
+        let out = format!("out-{paper}");
+        let stderr = build_pdf(&p, &monday.to_string(), paper, &out);
+        let [sheet, bulletin, large, _] = files(&p, &out, monday);
+        assert_eq!(pages(&sheet), 1, "{paper}: the sheet\n{stderr}");
+        assert_eq!(pages(&bulletin), 1, "{paper}: the bulletin");
+        let printed = text(&sheet);
+        assert!(
+            printed.contains("URGENTPRAYERREQUEST")
+                && printed.contains("Nigeria:ChurchattackedinKaduna"),
+            "{paper}: {printed}"
+        );
+        assert!(
+            printed.contains(&squash(alert.trim())),
+            "{paper}: the alert is cut"
+        );
+        assert!(text(&large).contains("Nigeria:ChurchattackedinKaduna"));
+    }
+}

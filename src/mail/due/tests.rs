@@ -33,6 +33,7 @@ fn sub(id: i64, cadence: Cadence, zone: Option<&str>, hour: Option<u8>) -> Subsc
         token: "t".repeat(32),
         timezone: zone.map(|z| z.parse().unwrap()),
         hour,
+        urgent: false,
     }
 }
 

@@ -197,6 +197,11 @@ struct WeekData {
     range: String,
     church: Option<String>,
     private: Option<String>,
+    /// Urgent alerts showing this week, above the days (the sheet and large print): kept
+    /// whole in every attempt to fit, so the fit counts their height.
+    alerts: Vec<AlertData>,
+    /// "Urgent prayer request", over each alert.
+    alert_label: String,
     days: Vec<DayData>,
     notes_heading: String,
     notes: Vec<String>,
@@ -209,6 +214,16 @@ struct WeekData {
     /// Whether a day may break across columns (and pages): the last resort, as it leaves the
     /// columns unbalanced.
     flow: bool,
+}
+
+/// An urgent alert as the sheet shows it.
+#[derive(Debug, Clone, Serialize)]
+struct AlertData {
+    /// The country's name, if it is about one.
+    country: Option<String>,
+    title: String,
+    /// Paragraphs.
+    text: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -390,6 +405,20 @@ pub fn week(week: &WeekGuide, edition: Edition, print: Print) -> Result<Typeset,
                 &[],
             )
         }),
+        // The bulletin lists one line a day: an alert has its own page, and the chats.
+        alerts: match edition {
+            Edition::Bulletin => Vec::new(),
+            Edition::Sheet | Edition::Large => week
+                .alerts
+                .iter()
+                .map(|a| AlertData {
+                    country: a.country.clone(),
+                    title: a.title.clone(),
+                    text: a.text.clone(),
+                })
+                .collect(),
+        },
+        alert_label: locale.label("alert-label", &[]),
         days,
         notes_heading: locale.label("church-notes", &[]),
         notes: week.notes.clone(),
@@ -741,6 +770,15 @@ fn week_texts(d: &WeekData) -> Vec<(String, &str)> {
     texts.extend(d.church.as_deref().map(|t| (at("the church's name"), t)));
     texts.extend(d.private.as_deref().map(|t| (at("the private notice"), t)));
     texts.extend(d.notes.iter().map(|t| (at("the notes"), t.as_str())));
+    if !d.alerts.is_empty() {
+        texts.push((at("the alerts' label"), &d.alert_label));
+    }
+    for alert in &d.alerts {
+        let of = |what: &str| format!("{what} of the alert \"{}\"", alert.title);
+        texts.push((of("the title"), &alert.title));
+        texts.extend(alert.country.as_deref().map(|t| (of("the country"), t)));
+        texts.extend(alert.text.iter().map(|t| (of("the text"), t.as_str())));
+    }
     for day in &d.days {
         let of = |what: &str| format!("{what} of {}", day.date);
         texts.push((at("a day's date"), &day.date));
@@ -1169,6 +1207,51 @@ mod tests {
             assert!(set.left_out.is_empty(), "{edition:?}: {:?}", set.left_out);
             assert_eq!(set.notices("x.pdf"), Vec::<String>::new());
         }
+    }
+
+    fn alert(title: &str) -> crate::publish::assemble::AlertView {
+        crate::publish::assemble::AlertView {
+            id: "2026-11-23-ng".into(),
+            date: "2026-11-23".into(),
+            date_long: "Monday 23 November 2026".into(),
+            until: "2026-11-29".into(),
+            country: Some("Alphaland".into()),
+            title: title.into(),
+            text: vec![LONG_POINT.into(), LONG_POINT.into()],
+        }
+    }
+
+    #[test]
+    fn an_alert_is_on_the_sheet_and_a_full_week_still_fits_one_page() {
+        let p = project();
+        let locale = Locale::english();
+        let mut week = a_week(&p);
+        week.alerts = vec![alert("Pastor arrested in Kaduna")];
+        for edition in [Edition::Sheet, Edition::Large] {
+            let set = week_pdf(&week, edition, print(&locale));
+            assert!(set.pages <= edition.pages(), "{edition:?}: {}", set.pages);
+            let text = text_of(&set.bytes);
+            assert!(text.contains("URGENTPRAYERREQUEST"), "{edition:?}: {text}");
+            assert!(
+                text.contains("Alphaland:Pastorarrested"),
+                "{edition:?}: {text}"
+            );
+        }
+        // A week already full: the alert's height is counted, so something else gives way
+        // and the sheet stays one page with the alert whole on it.
+        week.alerts[0].text.truncate(1);
+        for (i, day) in week.days.iter_mut().enumerate() {
+            day.points = (1..=5)
+                .map(|n| format!("Day {i} point {n}. {}", &LONG_POINT[..125]))
+                .collect();
+        }
+        week.notes = (1..=12)
+            .map(|n| format!("Notice {n}: {}", &LONG_POINT[..125]))
+            .collect();
+        let full = week_pdf(&week, Edition::Sheet, print(&locale));
+        assert_eq!(full.pages, 1, "{:?}", full.left_out);
+        assert!(!full.left_out.is_empty());
+        assert!(text_of(&full.bytes).contains(&LONG_POINT.replace(' ', "")));
     }
 
     fn week_pdf(week: &WeekGuide, edition: Edition, print: Print) -> Typeset {
