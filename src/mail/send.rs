@@ -1501,3 +1501,75 @@ impl Record<'_, '_, '_> {
         self.progress.advance(tally.finished, tally.failed);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::subscribers::{MailFormat, NewSubscriber};
+
+    #[test]
+    fn a_stopped_runs_accepted_results_are_recorded_sent_and_only_the_unanswered_are_doubtful() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("state.sqlite");
+        let mut store = Store::open(&db).unwrap();
+        for i in 0..4 {
+            let new = NewSubscriber {
+                language: None,
+                email: format!("reader{i}@example.org"),
+                name: String::new(),
+                cadence: Cadence::Daily,
+                format: MailFormat::Text,
+                timezone: None,
+                hour: None,
+            };
+            store.upsert(&new, false).unwrap();
+        }
+        let ids: Vec<i64> = store.list().unwrap().iter().map(|s| s.id).collect();
+        let edition = "daily-2026-11-23";
+        let claims: Vec<JournalEntry> = ids
+            .iter()
+            .map(|&subscriber| JournalEntry {
+                edition: edition.into(),
+                subscriber,
+                state: State::Sending,
+                message_id: format!("<{edition}.{subscriber}.x@example.org>"),
+                detail: String::new(),
+            })
+            .collect();
+        store.record(&claims).unwrap();
+        // The run, killed: the first message's result committed; the second accepted, its
+        // result waiting for its group; the third in the server's hands; the fourth claimed only.
+        let record = crate::mail::inflight::InFlight::create(&db, 4).unwrap();
+        record.set(0, edition, ids[0]).unwrap();
+        record.delivered(0).unwrap();
+        store
+            .record(&[JournalEntry {
+                state: State::Sent,
+                ..claims[0].clone()
+            }])
+            .unwrap();
+        record.set(1, edition, ids[1]).unwrap();
+        record.delivered(1).unwrap();
+        record.set(2, edition, ids[2]).unwrap();
+        drop(record);
+
+        let accepted = settle_a_stopped_run(&mut store, &db).unwrap();
+        let journal = store.journal(edition).unwrap();
+        let doubtful = store.doubtful().unwrap();
+        if crate::mail::inflight::boot_id().is_none() {
+            // A record that cannot be trusted: every claimed message may have gone.
+            assert!(accepted.is_empty());
+            assert_eq!(doubtful.len(), 3);
+            return;
+        }
+        assert_eq!(accepted, vec![(edition.to_string(), ids[1])]);
+        assert_eq!(journal[&ids[0]].state, State::Sent);
+        assert_eq!(journal[&ids[1]].state, State::Sent);
+        assert_eq!(journal[&ids[2]].state, State::Sending);
+        assert_eq!(journal[&ids[3]].state, State::Sending);
+        assert_eq!(
+            doubtful,
+            vec![(edition.to_string(), "reader2@example.org".to_string())]
+        );
+    }
+}
