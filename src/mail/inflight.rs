@@ -137,7 +137,9 @@ pub fn named(database: &Path) -> Option<Named> {
     for line in lines {
         let words: Vec<&str> = line.split_whitespace().collect();
         let (mark, edition, subscriber) = match words[..] {
-            [mark, edition, subscriber] if mark.len() == 1 => (mark.as_bytes()[0], edition, subscriber),
+            [mark, edition, subscriber] if mark.len() == 1 => {
+                (mark.as_bytes()[0], edition, subscriber)
+            }
             [edition, subscriber] => (HANDED, edition, subscriber),
             _ => continue,
         };
@@ -184,7 +186,10 @@ mod tests {
             };
             assert_eq!(named, Some(expected));
         } else {
-            assert_eq!(named, None, "without a boot id the record cannot be trusted");
+            assert_eq!(
+                named, None,
+                "without a boot id the record cannot be trusted"
+            );
         }
     }
 

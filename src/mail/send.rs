@@ -1444,10 +1444,7 @@ impl Record<'_, '_, '_> {
             };
             let full = group.len() >= RESULT_GROUP;
             if !group.is_empty()
-                && (full
-                    || ended
-                    || since.elapsed() >= RESULT_GROUP_WAIT
-                    || self.shared.stopping())
+                && (full || ended || since.elapsed() >= RESULT_GROUP_WAIT || self.shared.stopping())
             {
                 self.commit(&mut group, &mut tally);
                 if full {

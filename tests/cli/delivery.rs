@@ -167,7 +167,10 @@ fn a_kill_with_results_waiting_for_their_group_doubles_at_most_one_message_per_c
         again.starts_with("daily-2026-11-23: 0 sent, 800 already sent"),
         "{again}"
     );
-    assert!(named(&again).is_empty() && accepted_before(&again) == 0, "{again}");
+    assert!(
+        named(&again).is_empty() && accepted_before(&again) == 0,
+        "{again}"
+    );
 }
 
 #[test]
