@@ -301,6 +301,13 @@ app-install = App installieren
 pray-button = Ich bete
 pray-done = Sie beten für diesen Tag
 pray-offline = Nicht gezählt: Sie sind offline. Bitte versuchen Sie es mit Verbindung noch einmal.
+remind-button = Täglich erinnern
+remind-hour = um
+remind-done = Sie werden jeden Tag zu dieser Stunde erinnert.
+remind-off = Tägliche Erinnerung beenden
+remind-stopped = Die tägliche Erinnerung ist aus.
+remind-denied = Benachrichtigungen sind für diese Website blockiert: Erlauben Sie sie in den Browser-Einstellungen, um erinnert zu werden.
+remind-failed = Die Erinnerung konnte nicht eingerichtet werden. Bitte versuchen Sie es später noch einmal.
 pray-invitation = Drücken Sie den Knopf, um zu sagen, dass Sie für diesen Tag beten. Gespeichert wird nur die Zahl der Menschen: kein Name, keine Adresse, kein Konto.
 pray-count = { $count ->
     [0] Noch niemand hat gesagt, dass er betet.

@@ -348,6 +348,14 @@ app-install = Install the app
 pray-button = I will pray
 pray-done = You will pray for this day
 pray-offline = Not counted: you are offline. Please try again when you are connected.
+# The daily reminder by Web Push on a day page (needs `serve` with [push]).
+remind-button = Remind me daily
+remind-hour = at
+remind-done = You will get a reminder every day at this hour.
+remind-off = Stop the daily reminder
+remind-stopped = The daily reminder is off.
+remind-denied = Notifications are blocked for this site: allow them in the browser's settings to get a reminder.
+remind-failed = The reminder could not be set up. Please try again later.
 pray-invitation = Press the button to say that you will pray for this day. Only the number of people is kept: no name, address or account.
 # $count chooses the plural form (CLDR rules); $number is the same count written out ("1,204").
 pray-count = { $count ->

@@ -298,6 +298,13 @@ app-install = Instalar la aplicación
 pray-button = Oraré
 pray-done = Orará por este día
 pray-offline = No se contó: no hay conexión. Inténtelo de nuevo cuando esté conectado.
+remind-button = Recordármelo cada día
+remind-hour = a las
+remind-done = Recibirá un recordatorio cada día a esta hora.
+remind-off = Quitar el recordatorio diario
+remind-stopped = El recordatorio diario está desactivado.
+remind-denied = Las notificaciones están bloqueadas para este sitio: permítalas en la configuración del navegador para recibir un recordatorio.
+remind-failed = No se pudo activar el recordatorio. Inténtelo de nuevo más tarde.
 pray-invitation = Pulse el botón para decir que orará por este día. Solo se guarda el número de personas: ni nombre, ni dirección, ni cuenta.
 pray-count = { $count ->
     [0] Nadie ha dicho todavía que orará.

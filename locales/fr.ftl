@@ -349,6 +349,13 @@ app-install = Installer l’application
 pray-button = Je prierai
 pray-done = Vous prierez pour ce jour
 pray-offline = Non compté, vous êtes hors ligne. Veuillez réessayer une fois connecté.
+remind-button = Me le rappeler chaque jour
+remind-hour = à
+remind-done = Vous recevrez un rappel chaque jour à cette heure.
+remind-off = Arrêter le rappel quotidien
+remind-stopped = Le rappel quotidien est désactivé.
+remind-denied = Les notifications sont bloquées pour ce site : autorisez-les dans les réglages du navigateur pour recevoir un rappel.
+remind-failed = Le rappel n’a pas pu être activé. Veuillez réessayer plus tard.
 pray-invitation = Appuyez sur le bouton pour dire que vous prierez pour ce jour. Seul le nombre de personnes est gardé, sans nom, adresse ni compte.
 pray-count = { $count ->
     [0] Personne n’a encore dit qu’il prierait.

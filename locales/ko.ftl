@@ -296,6 +296,13 @@ app-install = 앱 설치
 pray-button = 기도하겠습니다
 pray-done = 이날을 위해 기도하십니다
 pray-offline = 세어지지 않았습니다. 오프라인 상태입니다. 연결되면 다시 시도해 주세요.
+remind-button = 매일 알림 받기
+remind-hour = 시간
+remind-done = 매일 이 시간에 알림을 받게 됩니다.
+remind-off = 매일 알림 끄기
+remind-stopped = 매일 알림이 꺼졌습니다.
+remind-denied = 이 사이트의 알림이 차단되어 있습니다. 알림을 받으려면 브라우저 설정에서 허용해 주세요.
+remind-failed = 알림을 설정하지 못했습니다. 나중에 다시 시도해 주세요.
 pray-invitation = 이날을 위해 기도하겠다면 버튼을 눌러 주세요. 사람 수만 저장하며 이름, 주소, 계정은 저장하지 않습니다.
 pray-count = { $count ->
     [0] 아직 기도하겠다고 한 사람이 없습니다.

@@ -334,6 +334,13 @@ app-install = Instalar o aplicativo
 pray-button = Vou orar
 pray-done = Você vai orar por este dia
 pray-offline = Não contado: você está sem conexão. Tente novamente quando estiver conectado.
+remind-button = Lembrar-me todos os dias
+remind-hour = às
+remind-done = Você receberá um lembrete todos os dias a esta hora.
+remind-off = Parar o lembrete diário
+remind-stopped = O lembrete diário está desligado.
+remind-denied = As notificações estão bloqueadas para este site: permita-as nas configurações do navegador para receber um lembrete.
+remind-failed = Não foi possível ativar o lembrete. Tente novamente mais tarde.
 pray-invitation = Toque no botão para dizer que vai orar por este dia. Só se guarda o número de pessoas: nem nome, nem endereço, nem conta.
 pray-count = { $count ->
     [0] Ninguém disse ainda que vai orar.

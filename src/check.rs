@@ -155,6 +155,28 @@ fn pdf_checks(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
     if !schedule.output.formats.contains(&Format::Pdf) {
         return;
     }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = today;
+        outcome.diagnostics.push(
+            Diagnostic::warning(
+                &project.schedule_file.path,
+                "`formats` asks for \"pdf\", which this prayer-guide cannot make or check: it \
+                 was built without the PDF engine",
+            )
+            .help(
+                "take \"pdf\" out of `formats`, or check with the full program, which makes PDFs",
+            ),
+        );
+    }
+    #[cfg(feature = "pdf")]
+    pdf_checks_typeset(project, today, outcome);
+}
+
+/// [`pdf_checks`] with the PDF engine: a week typeset in each language.
+#[cfg(feature = "pdf")]
+fn pdf_checks_typeset(project: &Project, today: NaiveDate, outcome: &mut Outcome) {
+    let schedule = &project.schedule;
     let file = &project.schedule_file.path;
     // A ledger that does not load is reported by the ledger checks.
     let Ok(ledger) = crate::publish::ledger::load(project, &[], true) else {

@@ -35,7 +35,7 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, Error> {
     }
     let start = week_start(today, WeekStart::Monday);
     let schedule = format!(
-        r#"# What rotates and how. Every key is explained in the README ("schedule.toml").
+        r#"# What rotates and how. Every key is explained in the manual (docs/src/schedule.md).
 title = "Praying for the Persecuted Church"
 start = {start}            # day one of the rotation; leave it unchanged once people use the guide
 timezone = "UTC"              # an IANA name such as "Europe/London": decides what "today" is
@@ -64,7 +64,7 @@ paper = "a4"                  # or "letter"
 # notes = "Prayer meeting on Wednesdays at 7pm. All welcome."   # in the weekly sheet's notes box
 # base_url = "https://example.org/prayer/"   # where you publish the files: links in calendar and feed
 
-# Email digests (see the README, "Email digests"). Uncomment and fill in to use `send`.
+# Email digests (see the manual, docs/src/email.md). Uncomment and fill in to use `send`.
 # [email]
 # from = "Our Church <prayer@example.org>"
 # unsubscribe_url = "https://example.org/unsubscribe?token={{token}}"
@@ -77,7 +77,7 @@ paper = "a4"                  # or "letter"
 # username = "prayer@example.org"
 # password_env = "SMTP_PASSWORD"           # or: password_file = "/etc/prayer-guide/smtp-password"
 # ca_file = "relay-ca.pem"                 # only for a relay whose certificate a private authority signed
-# [email.dkim]                             # sign every message (README: "SPF, DKIM and DMARC")
+# [email.dkim]                             # sign every message (manual: docs/src/email.md)
 # selector = "prayer2026"                  # publish the public key at prayer2026._domainkey.example.org
 # domain = "example.org"
 # key_file = "/etc/prayer-guide/dkim.pem"  # openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048

@@ -3,8 +3,9 @@
 //! The data flows one way, one folder a stage, and no stage imports from a later one:
 //! guides and schedule are loaded and validated ([`content`]), the rotation maps each date to a
 //! country and points ([`rotation`]), a day or a week is assembled, rendered through templates and
-//! written out ([`publish`]), digests go to subscribers by email ([`mail`]) and posts to group
-//! chats ([`post`]), and the command line sits on top ([`cli`]).
+//! written out ([`publish`]), digests go to subscribers by email ([`mail`]), posts to group
+//! chats ([`post`]) and daily reminders to browsers by Web Push ([`push`]), and the command line
+//! sits on top ([`cli`]).
 
 /// The command line: arguments, and one short function per command.
 pub mod cli;
@@ -18,6 +19,8 @@ pub mod mail;
 pub mod post;
 /// From a plan to files: the view model, templates, calendar, feed and the static site.
 pub mod publish;
+/// The daily reminder by Web Push: VAPID keys, RFC 8291 encryption, the journal, the routes.
+pub mod push;
 /// The rotation: date → country and points, and the `plan` table.
 pub mod rotation;
 /// The public side of subscriptions over HTTP: sign-up, unsubscribe, preferences, the archive.

@@ -10,6 +10,7 @@ mod init;
 mod plan;
 mod post;
 mod publish;
+mod push;
 mod run;
 mod send;
 mod serve;
@@ -204,7 +205,7 @@ pub enum Command {
     /// unsubscribe, a preferences page, and the output folder (site, calendar, feed, JSON).
     ///
     /// Needs [serve] and [email] in schedule.toml. Run it behind a reverse proxy (Caddy,
-    /// nginx) that serves `public_url`; the README shows both. It shares the database with
+    /// nginx) that serves `public_url`; the manual shows both. It shares the database with
     /// `send` and `run` (or runs the sender itself with --with-scheduler). SIGTERM or Ctrl-C
     /// finishes the requests in flight and exits 0.
     ///
@@ -287,6 +288,17 @@ pub enum Command {
     ///   15 3 * * * cd /srv/prayer && prayer-guide db backup /var/backups/prayer-guide/ --keep 14
     #[command(subcommand, verbatim_doc_comment)]
     Db(DbCommand),
+    /// The daily reminder by Web Push: make the VAPID key, or send the reminders due now.
+    ///
+    /// Readers subscribe from the site's day pages ("Remind me daily", served by `serve` with
+    /// [push] in schedule.toml); `run` and `serve --with-scheduler` send each browser one
+    /// reminder a day at its hour. `push send` does one round now (for cron or a test).
+    ///
+    /// Examples:
+    ///   prayer-guide push keys --out state/vapid.pem
+    ///   prayer-guide push send
+    #[command(subcommand, verbatim_doc_comment)]
+    Push(PushCommand),
     /// Create a small working project in DIR: schedule.toml, an example guide, and a templates
     /// folder for the templates you change (see `templates`).
     Init {
@@ -654,6 +666,23 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum PushCommand {
+    /// Make a VAPID key pair (P-256) and write its private key to FILE (PKCS#8 PEM, readable
+    /// by its owner only); prints the public key. Refuses to replace a file
+    Keys {
+        /// Where to write the private key; name it in [push] key_file
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Send the reminders due now, each browser once a day (the same journal as `run`)
+    Send {
+        /// Act as if it were this instant (RFC 3339)
+        #[arg(long, value_name = "TIME", hide = true, value_parser = parse_instant)]
+        now: Option<chrono::DateTime<chrono::Utc>>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum DbCommand {
     /// Copy the live database to FILE, or to a dated file in FOLDER; safe while send, run and
     /// serve are working
@@ -708,6 +737,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Import(args) => import::run(&config, args),
         Command::Init { dir } => init::run(&dir),
         Command::Db(command) => db::run(&config, command),
+        Command::Push(command) => push::run(&config, command),
         Command::Serve {
             listen,
             with_scheduler,

@@ -1,5 +1,6 @@
-//! `run`: the service that sends each digest as it falls due, and posts to the chats of
-//! `[[post]]` at their hours (a thread of its own, so a slow chat never delays mail).
+//! `run`: the service that sends each digest as it falls due, posts to the chats of
+//! `[[post]]` at their hours, and sends the Web Push reminders of `[push]` at each browser's
+//! hour (each on a thread of its own, so a slow chat or push service never delays mail).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,13 +18,27 @@ pub fn run(
     let stop = crate::mail::signals::stop_flag()?;
     let project = Project::load(config)?;
     let posts = !project.schedule.posts.is_empty();
-    if posts && project.schedule.email.from.is_none() {
-        // A church that posts to chats and mails nobody: the chats alone.
-        eprintln!("no `from` under [email]: no digests are sent; posting to the chats only");
-        crate::post::service::serve(config, clock, stop, &mut std::io::stderr())?;
-        return Ok(ExitCode::SUCCESS);
+    let reminders = project.schedule.push.is_some();
+    let mails = project.schedule.email.from.is_some() || !(posts || reminders);
+    if !mails {
+        // A church that posts to chats or reminds browsers and mails nobody.
+        let only = match (posts, reminders) {
+            (true, true) => "posting to the chats and sending the reminders only",
+            (true, false) => "posting to the chats only",
+            _ => "sending the reminders only",
+        };
+        eprintln!("no `from` under [email]: no digests are sent; {only}");
     }
     std::thread::scope(|scope| {
+        if reminders {
+            scope.spawn(|| {
+                if let Err(e) =
+                    crate::push::service::serve(config, clock, stop, &mut std::io::stderr())
+                {
+                    eprintln!("push: stopped: {e}");
+                }
+            });
+        }
         if posts {
             scope.spawn(|| {
                 if let Err(e) =
@@ -33,6 +48,9 @@ pub fn run(
                 }
             });
         }
+        if !mails {
+            return Ok(());
+        }
         let mailed = serve(
             config,
             clock,
@@ -41,7 +59,7 @@ pub fn run(
             &mut std::io::stderr(),
         );
         if mailed.is_err() {
-            // The posting thread stops with the service.
+            // The other threads stop with the service.
             stop.store(true, std::sync::atomic::Ordering::SeqCst);
         }
         mailed

@@ -21,7 +21,22 @@ pub fn run(config: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<ExitCode
     let store = crate::mail::store::Store::open(&project.path(&project.schedule.email.database))?;
     let today = now.with_timezone(&project.schedule.timezone).date_naive();
     let prayers = crate::web::commitments::summary(&store, today)?;
-    let report = health.render(project.schedule.timezone) + &chats.text + &prayers.render();
+    let mut report = health.render(project.schedule.timezone) + &chats.text + &prayers.render();
+    if project.schedule.push.is_some()
+        && let Some(push) = crate::push::send::standing(&project, now)?
+    {
+        report.push_str(&format!(
+            "Reminders by Web Push: {} subscribed; today {} sent, {} pending{}\n",
+            push.subscriptions,
+            push.sent,
+            push.pending,
+            if push.failed > 0 {
+                format!(", {} failed", push.failed)
+            } else {
+                String::new()
+            }
+        ));
+    }
     match write_out(&report) {
         Ok(()) | Err(Error::OutputClosed) => Ok(code),
         Err(e) => Err(e),

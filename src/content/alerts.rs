@@ -38,7 +38,7 @@ struct AlertFile {
 /// Every field of an alert file, how it is written.
 const FORMAT: FileFormat = FileFormat {
     name: "an alert file",
-    documented_in: "the README, section \"Urgent prayer alerts\"",
+    documented_in: "the manual, docs/src/alerts.md",
     fields: &[
         hint("date", "a date", "date = 2026-12-07"),
         hint("until", "a date", "until = 2026-12-14"),

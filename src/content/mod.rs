@@ -22,6 +22,8 @@ pub mod parse;
 pub mod post_config;
 /// Loading a project: schedule and guides together.
 pub mod project;
+/// The `[push]` settings of schedule.toml: the Web Push reminder.
+pub mod push_config;
 /// The `schedule.toml` format.
 pub mod schedule;
 /// The `[serve]` settings of schedule.toml.

@@ -68,12 +68,14 @@ pub struct Schedule {
     /// Group chats the day's guide is posted to, written as `[[post]]` tables.
     #[serde(default, rename = "post")]
     pub posts: Vec<crate::content::post_config::PostChannel>,
+    /// The daily reminder by Web Push: `[push]`.
+    pub push: Option<crate::content::push_config::PushConfig>,
 }
 
 /// Every field of schedule.toml, how it is written: what `check` says about a wrong value.
 pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
     name: "schedule.toml",
-    documented_in: "the README, sections \"schedule.toml\" and \"Configuring mail\"",
+    documented_in: "the manual, docs/src/schedule.md and docs/src/email.md",
     fields: &[
         hint(
             "title",
@@ -518,6 +520,33 @@ pub const SCHEDULE_FORMAT: FileFormat = FileFormat {
             "a whole number from 1 to 100000",
             "prayers_per_hour = 300",
         ),
+        hint("push", "a table", "[push]"),
+        hint(
+            "push.key_file",
+            "a file's path in quotes",
+            "key_file = \"state/vapid.pem\"",
+        ),
+        hint(
+            "push.key_env",
+            "an environment variable's name in quotes",
+            "key_env = \"VAPID_KEY\"",
+        ),
+        hint(
+            "push.subject",
+            "a mailto: or https: address in quotes",
+            "subject = \"mailto:prayer@example.org\"",
+        ),
+        hint(
+            "push.ttl_hours",
+            "a whole number from 1 to 168",
+            "ttl_hours = 12",
+        ),
+        hint("push.hour", "a whole number from 0 to 23", "hour = 7"),
+        hint(
+            "push.subscriptions_per_hour",
+            "a whole number",
+            "subscriptions_per_hour = 30",
+        ),
     ],
 };
 
@@ -640,7 +669,7 @@ pub enum Format {
     Html,
     /// Plain text per day and per week, wrapped at 72 columns for email and chats
     Txt,
-    /// The data per day and per week (the README documents it), plus today.json and
+    /// The data per day and per week (the manual documents it), plus today.json and
     /// this-week.json
     Json,
     /// Per week, the half-page bulletin insert: two copies on one landscape sheet, cut in half
@@ -1064,6 +1093,11 @@ impl Schedule {
                 schedule.email.pray_url = Some(format!("{url}pray"));
             }
         }
+        if let Some(push) = &schedule.push {
+            for (field, problem, help) in push.problems() {
+                err(Some("push"), field, problem, help);
+            }
+        }
         let mut pin_err = |i: usize, key: &str, msg: String, help: &str| {
             out.push(file.error_in_item("pin", i, key, msg).help(help));
         };
@@ -1082,7 +1116,7 @@ impl Schedule {
                             i,
                             "rule",
                             format!("pin {n}: {msg}"),
-                            "see the README's schedule section",
+                            "see the manual, docs/src/schedule.md",
                         );
                     }
                 }
@@ -1170,8 +1204,8 @@ mod tests {
         assert_eq!(
             out.0[0].help.as_deref(),
             Some(
-                "did you mean `formats`? the fields are listed in the README, sections \
-                 \"schedule.toml\" and \"Configuring mail\""
+                "did you mean `formats`? the fields are listed in the manual, docs/src/schedule.md \
+                 and docs/src/email.md"
             )
         );
     }
@@ -1201,7 +1235,7 @@ mod tests {
         let probe = "zz = 1\ntitle = \"T\"\nstart = 2026-01-05\n[rotation]\nzz = 1\n\
                      weights = { zz = 1 }\n[[pin]]\nzzzz = 1\n[output]\nzz = 1\n[email]\nzz = 1\n\
                      [email.smtp]\nzz = 1\n[email.dkim]\nzz = 1\n[serve]\nzz = 1\n\
-                     [publish]\nzz = 1\n[[post]]\nname = \"a\"\nnetwork = \"slack\"\nzz = 1\n";
+                     [publish]\nzz = 1\n[push]\nzz = 1\n[[post]]\nname = \"a\"\nnetwork = \"slack\"\nzz = 1\n";
         let mut named = crate::content::parse::fields_named::<Schedule>(probe);
         let mut hinted: Vec<&str> = SCHEDULE_FORMAT.fields.iter().map(|h| h.path).collect();
         named.sort();

@@ -76,7 +76,7 @@ impl SourceFile {
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         let format = crate::content::parse::FileFormat {
             name: "the file",
-            documented_in: "the README",
+            documented_in: "the manual (docs/)",
             fields: &[],
         };
         let parsed = crate::content::parse::parse::<T>(self, &format);

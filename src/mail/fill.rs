@@ -13,7 +13,7 @@
 //! The first subscriber of each form is rendered by Tera as well, and the form is kept only if
 //! filling gives the same text. (A template that compares a value's content, beyond whether it
 //! is empty, is the one thing this cannot see after that first subscriber: the built-in
-//! templates do not, and the README says custom ones must not.)
+//! templates do not, and the manual says custom ones must not.)
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

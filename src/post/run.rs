@@ -370,8 +370,8 @@ fn select<'p>(project: &'p Project, only: Option<&str>) -> Result<Vec<&'p PostCh
     let all = &project.schedule.posts;
     if all.is_empty() {
         return Err(Error::Usage(format!(
-            "{} has no [[post]] tables: nothing to post to (the README's \"Posting to group \
-             chats\" shows how to add a chat)",
+            "{} has no [[post]] tables: nothing to post to (the manual's chapter \"Posting to group \
+             chats\", docs/src/chats.md, shows how to add a chat)",
             project.schedule_file.path.display()
         )));
     }

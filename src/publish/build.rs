@@ -206,6 +206,9 @@ impl Request {
         } else {
             self.formats.clone()
         };
+        if !cfg!(feature = "pdf") && formats.contains(&Format::Pdf) {
+            return Err(Error::Usage(crate::publish::NO_PDF_ENGINE.into()));
+        }
         if self.large && !formats.contains(&Format::Pdf) {
             return Err(Error::Usage(
                 "--large is an edition of the PDF sheet: add --format pdf (or \"pdf\" to \
@@ -433,8 +436,10 @@ pub fn run(
     waiting: &dyn Fn(&Path, &str),
 ) -> Result<Outcome, Error> {
     let audience = assembler.audience;
-    let mut notices = Vec::new();
-    let mut unmade = Vec::new();
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
+    let mut notices: Vec<String> = Vec::new();
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
+    let mut unmade: Vec<(PathBuf, String)> = Vec::new();
     let (out, mut docs) = match plan {
         Plan::Context { date, week, paper } => {
             let json = if *week {
@@ -472,7 +477,10 @@ pub fn run(
             ));
         }
         Plan::Files { out, selection } => {
+            #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
             let mut docs = output::render(assembler, renderer, selection)?;
+            // Without the PDF engine the plan refused `pdf` before anything was rendered.
+            #[cfg(feature = "pdf")]
             if selection.formats.contains(&Format::Pdf) {
                 let pdfs = crate::publish::pdf::render(assembler, selection)?;
                 docs.extend(pdfs.docs);

@@ -29,7 +29,14 @@ pub mod map;
 /// Rendering a build (days, weeks, calendar, feed) and writing it to disk.
 pub mod output;
 /// Print-ready PDFs typeset by Typst: weekly sheet, bulletin, large print, monthly calendar.
+#[cfg(feature = "pdf")]
 pub mod pdf;
+
+/// What `build` says when asked for a PDF by a program built without the PDF engine.
+pub const NO_PDF_ENGINE: &str = "this prayer-guide was built without the PDF engine \
+     (`cargo build --no-default-features`), so it cannot write the `pdf` format\n  \
+     help: build the other formats with --format (e.g. --format html,txt), take \"pdf\" out of \
+     `formats` in schedule.toml, or install the full program, which makes PDFs";
 /// Keeping private output out of public folders: markers, and removing strays.
 pub mod private;
 /// Rendering through Tera templates.

@@ -1,7 +1,7 @@
 //! The rotation: a pure function from (guides, schedule, ledger, date) to the day's country and
 //! points.
 //!
-//! How it works, in the words editors read in the README:
+//! How it works, in the words editors read in the manual:
 //! - A published day (one recorded in the ledger) shows what it showed, whatever was edited
 //!   since; the rotation of the unpublished days continues from the ledger's state.
 //! - Days are counted from `start`; a pinned day is taken out of the count, so a pin delays the

@@ -9,8 +9,8 @@ mod clients;
 /// "I will pray": anonymous commitments counted per day and country.
 pub mod commitments;
 mod files;
-mod limits;
-mod pages;
+pub(crate) mod limits;
+pub(crate) mod pages;
 mod prayers;
 mod server;
 

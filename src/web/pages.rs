@@ -449,7 +449,10 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
 
 /// The languages `serve` offers: `[serve] languages`, or every built-in language and every
 /// `locales/<tag>.ftl` of the project; the schedule's language first in either case.
-fn offered_languages(project: &Project, settings: &ServeConfig) -> Result<Vec<Language>, Error> {
+pub(crate) fn offered_languages(
+    project: &Project,
+    settings: &ServeConfig,
+) -> Result<Vec<Language>, Error> {
     let mut languages = vec![project.schedule.language.clone()];
     let mut add = |language: Language| {
         if !languages.contains(&language) {

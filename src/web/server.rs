@@ -56,7 +56,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
     )?;
     let settings = project.schedule.serve.clone().ok_or_else(|| {
         Error::Usage(format!(
-            "{} has no [serve] table: add one (see the README's \"Sign-up and unsubscribe on the web\")",
+            "{} has no [serve] table: add one (see the manual, docs/src/serve.md)",
             config.display()
         ))
     })?;
@@ -76,18 +76,24 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
     };
     let public = project.path(&project.schedule.output.dir);
     let site = Site::new(public, &settings);
+    let push = crate::push::web::PushWeb::new(&project, &settings)?.map(Arc::new);
     let app = Arc::new(App::new(project, settings)?);
 
     let scheduler = options.with_scheduler.then(|| {
         let config = config.to_path_buf();
         let clock = options.now.map_or(Clock::system(), Clock::starting_at);
         std::thread::spawn(move || {
+            // Reminders by Web Push beside the digests, on a thread of their own.
+            let reminders = push_scheduler(config.clone(), clock, stop);
             let sent =
                 crate::mail::service::serve(&config, clock, stop, false, &mut std::io::stderr());
             if sent.is_err() {
                 // A sender that cannot run (another `run` holds the lock) must not leave a web
                 // side that looks healthy while no digest goes out: stop both, report why.
                 stop.store(true, Ordering::SeqCst);
+            }
+            if let Some(thread) = reminders {
+                let _ = thread.join();
             }
             sent
         })
@@ -98,7 +104,7 @@ pub fn serve(config: &Path, options: &Options, stop: &'static AtomicBool) -> Res
         .enable_all()
         .build()
         .map_err(|e| Error::Usage(format!("could not start the web server: {e}")))?;
-    let served = runtime.block_on(run(app, listen, site, stop));
+    let served = runtime.block_on(run(app, push, listen, site, stop));
     if let Some(handle) = scheduler {
         stop.store(true, Ordering::SeqCst);
         match handle.join() {
@@ -143,7 +149,22 @@ impl Site {
 #[derive(Debug, Clone, Copy)]
 struct ConnectedFrom(IpAddr);
 
-fn router(app: Arc<App>, site: &Site) -> Router {
+/// The reminders' thread of `serve --with-scheduler`, when schedule.toml has `[push]`.
+fn push_scheduler(
+    config: PathBuf,
+    clock: Clock,
+    stop: &'static AtomicBool,
+) -> Option<std::thread::JoinHandle<()>> {
+    let project = Project::load(&config).ok()?;
+    project.schedule.push.as_ref()?;
+    Some(std::thread::spawn(move || {
+        if let Err(e) = crate::push::service::serve(&config, clock, stop, &mut std::io::stderr()) {
+            eprintln!("push: stopped: {e}");
+        }
+    }))
+}
+
+fn router(app: Arc<App>, push: Option<Arc<crate::push::web::PushWeb>>, site: &Site) -> Router {
     let files = files::serve.with_state(files::Folder(Arc::new(site.public.clone())));
     let cache = SetResponseHeaderLayer::if_not_present(
         header::CACHE_CONTROL,
@@ -154,7 +175,24 @@ fn router(app: Arc<App>, site: &Site) -> Router {
         header::CONTENT_SECURITY_POLICY,
         site.form_frames.clone(),
     );
-    Router::new()
+    let mut routes = Router::new();
+    if let Some(push) = push {
+        use crate::push::web;
+        routes = routes
+            .route(
+                "/push/key",
+                axum::routing::get_service(web::key.with_state(push.clone())),
+            )
+            .route(
+                "/push/subscribe",
+                axum::routing::post_service(web::subscribe.with_state(push.clone())),
+            )
+            .route(
+                "/push/unsubscribe",
+                axum::routing::post_service(web::unsubscribe.with_state(push)),
+            );
+    }
+    routes
         .route(
             "/subscribe",
             get(pages::subscribe_form)
@@ -220,6 +258,7 @@ async fn reader_address(
 
 async fn run(
     app: Arc<App>,
+    push: Option<Arc<crate::push::web::PushWeb>>,
     listen: SocketAddr,
     site: Site,
     stop: &AtomicBool,
@@ -237,7 +276,7 @@ async fn run(
         let _ = writeln!(out, "listening on http://{bound}");
         let _ = out.flush();
     }
-    let router = router(app.clone(), &site);
+    let router = router(app.clone(), push, &site);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     let counts = ConnectionCounts::new(site.connections_per_address, site.trusted.to_vec());

@@ -21,12 +21,15 @@ mod languages;
 mod ledger;
 mod library;
 mod maps;
+mod nopdf;
 mod pdf;
 mod pipes;
 mod plan;
 mod post;
 mod print;
 mod proof_of_work;
+mod push;
+mod readme;
 mod security;
 mod serve;
 mod service;
@@ -112,7 +115,12 @@ impl Project {
 }
 
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_prayer-guide"))
+    run_with(Path::new(env!("CARGO_BIN_EXE_prayer-guide")), dir, args)
+}
+
+/// Runs `binary` (another build of the program) in `dir`, checked as [`run_in`] checks.
+pub fn run_with(binary: &Path, dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(binary)
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

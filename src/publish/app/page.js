@@ -1,5 +1,5 @@
 // The site's page script: the offline app (service worker and install hint), the "Today"
-// button and the "I will pray" button. Every page works without it.
+// button, the "I will pray" button and the daily reminder. Every page works without it.
 (function () {
   'use strict';
   var html = document.documentElement;
@@ -49,6 +49,86 @@
       offer.userChoice.then(function () { install.hidden = true; offer = null; });
     });
     window.addEventListener('appinstalled', function () { install.hidden = true; });
+  }
+
+  // "Remind me daily" (Web Push): shown only where the browser can take a push, the site has
+  // its worker, and `serve` answers `push/key` beside the pages (with [push] configured).
+  // Notification permission is asked only when the reader presses the button.
+  var remind = document.querySelector('.remind');
+  if (remind && html.hasAttribute('data-app') && 'serviceWorker' in navigator &&
+      'PushManager' in window && 'Notification' in window && window.fetch) {
+    var remindButton = remind.querySelector('button');
+    var remindHour = remind.querySelector('select');
+    var remindOutput = remind.querySelector('output');
+    var pushKey = function (text) {
+      var b64 = (text + '==='.slice((text.length + 3) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+      var raw = atob(b64);
+      var key = new Uint8Array(raw.length);
+      for (var k = 0; k < raw.length; k++) key[k] = raw.charCodeAt(k);
+      return key;
+    };
+    var post = function (path, body) {
+      return fetch(root + path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: 'same-origin',
+      }).then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
+    };
+    fetch(root + 'push/key', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (config) {
+        if (!config || !config.key) return;
+        for (var h = 0; h < 24; h++) {
+          var option = document.createElement('option');
+          option.value = String(h);
+          option.textContent = (h < 10 ? '0' : '') + h + ':00';
+          if (h === config.hour) option.selected = true;
+          remindHour.appendChild(option);
+        }
+        var lang = html.getAttribute('lang') || '';
+        var language = (config.languages || []).indexOf(lang) >= 0 ? lang : undefined;
+        return navigator.serviceWorker.ready.then(function (registration) {
+          var show = function (subscribed, message) {
+            remindButton.textContent = remind.getAttribute(subscribed ? 'data-off' : 'data-on');
+            remindButton.setAttribute('aria-pressed', subscribed ? 'true' : 'false');
+            remindOutput.textContent = message || '';
+            remindButton.disabled = false;
+          };
+          return registration.pushManager.getSubscription().then(function (current) {
+            show(!!current && Notification.permission === 'granted');
+            remind.hidden = false;
+            remindButton.addEventListener('click', function () {
+              remindButton.disabled = true;
+              registration.pushManager.getSubscription().then(function (existing) {
+                if (existing && remindButton.getAttribute('aria-pressed') === 'true') {
+                  return post('push/unsubscribe', { subscription: existing.toJSON() })
+                    .catch(function () { /* gone there already: the browser's side still goes */ })
+                    .then(function () { return existing.unsubscribe(); })
+                    .then(function () { show(false, remind.getAttribute('data-stopped')); });
+                }
+                return Notification.requestPermission().then(function (permission) {
+                  if (permission !== 'granted') {
+                    show(false, remind.getAttribute('data-denied'));
+                    return;
+                  }
+                  return (existing ? Promise.resolve(existing) : registration.pushManager.subscribe({
+                    userVisibleOnly: true,
+                    applicationServerKey: pushKey(config.key),
+                  })).then(function (subscription) {
+                    return post('push/subscribe', {
+                      subscription: subscription.toJSON(),
+                      hour: Number(remindHour.value),
+                      language: language,
+                    });
+                  }).then(function () { show(true, remind.getAttribute('data-done')); });
+                });
+              }).catch(function () { show(false, remind.getAttribute('data-failed')); });
+            });
+          });
+        });
+      })
+      .catch(function () {});
   }
 
   // "I will pray": sent with fetch when it can be, else the form posts as it is.

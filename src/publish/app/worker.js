@@ -155,3 +155,32 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(keptThenRefreshed(event));
   }
 });
+
+// The daily reminder (Web Push, sent by `run` or `serve --with-scheduler`): the day's heading
+// and first line. One notification per day: its tag replaces one already shown, so a reminder
+// sent again after a stopped run is not seen twice.
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (e) {
+    data = {};
+  }
+  event.waitUntil(self.registration.showNotification(data.title || self.registration.scope, {
+    body: data.body || '',
+    tag: data.tag || 'prayer-guide-reminder',
+    icon: new URL('icons/icon-192.png', SCOPE).href,
+    data: { url: data.url || 'today.html' },
+  }));
+});
+
+// A click opens the day's page (or focuses it if open), within the site's own address only.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  let url = new URL((event.notification.data && event.notification.data.url) || 'today.html', SCOPE);
+  if (!url.href.startsWith(SCOPE.href)) url = new URL('today.html', SCOPE);
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((open) => {
+    const same = open.find((client) => client.url === url.href && 'focus' in client);
+    return same ? same.focus() : self.clients.openWindow(url.href);
+  }));
+});
