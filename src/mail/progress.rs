@@ -28,6 +28,9 @@ pub struct EditionReport {
     pub would_send: Vec<String>,
     /// Not started because the run was asked to stop; the next run sends them.
     pub not_started: usize,
+    /// Accepted by the server before an earlier run stopped, their results not yet in the
+    /// journal: recorded as sent from the in-flight record, not sent again.
+    pub accepted_before: usize,
 }
 
 /// How many addresses a dry run lists per edition.
@@ -181,6 +184,13 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
                     "s"
                 },
                 e.in_flight_before.join(", ")
+            );
+        }
+        if e.accepted_before > 0 {
+            let _ = writeln!(
+                out,
+                "  {} accepted by the server before an earlier run stopped: recorded as sent, not sent again",
+                e.accepted_before
             );
         }
         for (to, why) in &e.failed {

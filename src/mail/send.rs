@@ -7,9 +7,12 @@
 //! that stops at any moment leaves claimed messages as `sending`: the next run sends them again
 //! with the same Message-ID and names those that were in the server's hands ("may have been
 //! delivered"), keeping the names (`doubt`) until a run that finishes has reported them, so a
-//! second kill loses none. Results are committed in batches without waiting for the disk (a
-//! killed process loses none of them; the run's last commit makes them durable), so the journal
-//! costs one disk sync per batch of claims, not per message.
+//! second kill loses none. Results are committed in groups (at most 64, none waiting more than
+//! 50 ms) without waiting for the disk (a killed process loses none of them; the run's last
+//! commit makes them durable), so the journal costs one disk sync per batch of claims and one
+//! transaction per group of results, not per message. A result waiting for its group is in the
+//! in-flight record, marked once the server accepted the message: the next run records those as
+//! sent, so only the message in each connection's hands at a kill can go twice.
 //!
 //! Subscribers are read a page at a time, twice: once to count what is owed, once to feed the
 //! senders; memory does not grow with the list.
@@ -220,15 +223,23 @@ fn publish_editions<'p>(
 
 /// Subscribers read from the database at a time: memory stays flat however long the list.
 const PAGE: usize = 512;
-/// Slots per connection in the in-flight record: a connection may send its next message while
-/// the journal has not yet committed the results of its last few.
-const SLOTS_PER_CONNECTION: usize = 8;
-/// How long the journal waits for more results before committing those it has. A message
-/// whose result is not yet committed is named in the in-flight record, so a kill in this window
-/// counts it as possibly delivered: kept to a millisecond, it adds a few names per kill at most.
-const RESULT_WAIT: Duration = Duration::from_millis(1);
-/// How long the journal waits at most when no results came (a paced or retrying run).
-const IDLE_RESULT_WAIT: Duration = Duration::from_millis(16);
+/// Results committed to the journal together, at most: one transaction for the group.
+const RESULT_GROUP: usize = 64;
+/// How long a result waits for its group at most, so a slow or paced run still commits soon.
+/// A result waiting is named in the in-flight record, marked accepted once the server's 250
+/// came: a kill meanwhile loses nothing and doubles nothing (see [`crate::mail::inflight`]).
+const RESULT_GROUP_WAIT: Duration = Duration::from_millis(50);
+/// How often the journal looks for results: it is never woken per result (a wake-up per
+/// result cost more than the look).
+const RESULT_LOOK: Duration = Duration::from_millis(1);
+/// How long the journal waits at most between looks when no results came (a paced or
+/// retrying run).
+const IDLE_RESULT_LOOK: Duration = Duration::from_millis(16);
+/// Slots per connection in the in-flight record: a connection sends its next messages while
+/// the results of its last ones wait for their group, and for the commit of the group before.
+fn slots_per_connection(connections: usize) -> usize {
+    (2 * RESULT_GROUP).div_ceil(connections.max(1)) + 4
+}
 /// Messages claimed in the journal together, with one disk sync. Claims run ahead of the
 /// senders by at most three batches, enough to cover a slow sync (tens of milliseconds on a busy
 /// disk) at thousands of messages a second; only a power cut makes them count as in flight.
@@ -411,9 +422,11 @@ pub fn run(
     let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
     let only = only.as_deref();
 
-    if !options.dry_run {
-        mark_doubts_of_a_stopped_run(&mut store, &database)?;
-    }
+    let accepted = if options.dry_run {
+        Vec::new()
+    } else {
+        settle_a_stopped_run(&mut store, &database)?
+    };
 
     let mut editions = Editions::default();
     let scope = plan_scope(project, options, &store, &mut editions, &mut report)?;
@@ -447,6 +460,7 @@ pub fn run(
     // Due mode meets editions in no particular order; a report reads better by edition.
     counts.sort_by(|a, b| a.edition.cmp(&b.edition));
     report.editions = counts;
+    count_accepted(&mut report, &accepted);
 
     if options.only.is_some()
         && !report.editions.is_empty()
@@ -760,21 +774,53 @@ fn plan_scope(
     Ok(scope)
 }
 
-/// What a stopped run left claimed: the messages its in-flight record shows in the server's
-/// hands (all of them, if the record cannot be trusted) may have been delivered.
-fn mark_doubts_of_a_stopped_run(
+/// What a stopped run left claimed: the messages its in-flight record marks as accepted by
+/// the server are recorded as sent; those it shows in the server's hands without an answer (all
+/// of them, if the record cannot be trusted) may have been delivered, and are marked so until
+/// a finished run names them. Returns the accepted ones.
+fn settle_a_stopped_run(
     store: &mut Store,
     database: &std::path::Path,
-) -> Result<(), Error> {
+) -> Result<Vec<(String, i64)>, Error> {
     let left = store.left_sending()?;
     if left.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
-    let doubtful: Vec<(String, i64)> = match crate::mail::inflight::handed(database) {
-        Some(handed) => left.into_iter().filter(|m| handed.contains(m)).collect(),
-        None => left,
+    let (accepted, doubtful): (Vec<_>, Vec<_>) = match crate::mail::inflight::named(database) {
+        Some(named) => {
+            let (accepted, rest): (Vec<_>, Vec<_>) =
+                left.into_iter().partition(|m| named.delivered.contains(m));
+            (
+                accepted,
+                rest.into_iter()
+                    .filter(|m| named.handed.contains(m))
+                    .collect(),
+            )
+        }
+        None => (Vec::new(), left),
     };
-    store.mark_doubtful(&doubtful)
+    store.accepted_before_a_stop(&accepted)?;
+    store.mark_doubtful(&doubtful)?;
+    Ok(accepted)
+}
+
+/// Counts the messages a stopped run had delivered, found by [`settle_a_stopped_run`], under
+/// their editions, or in a note.
+fn count_accepted(report: &mut Report, accepted: &[(String, i64)]) {
+    let mut elsewhere = 0;
+    for (edition, _) in accepted {
+        match report.editions.iter_mut().find(|r| &r.edition == edition) {
+            Some(r) => r.accepted_before += 1,
+            None => elsewhere += 1,
+        }
+    }
+    if elsewhere > 0 {
+        report.notes.push(format!(
+            "{elsewhere} message{} of other editions accepted by the server before an earlier run \
+             stopped: recorded as sent, not sent again",
+            if elsewhere == 1 { "" } else { "s" }
+        ));
+    }
 }
 
 /// Each edition someone is owed, rendered once in each language subscribers read (`None` for
@@ -988,7 +1034,8 @@ impl Delivery<'_> {
     /// (lettre's async client on a one-thread tokio runtime), each [`Connection`] taking the
     /// next claimed message, composing it, noting it in the in-flight record and sending it,
     /// composing its next message while the server answers; [`Record`], on the calling thread,
-    /// commits the results every millisecond. Claims no connection tried are then given back.
+    /// commits the results in groups (at most RESULT_GROUP, waiting at most RESULT_GROUP_WAIT).
+    /// Claims no connection tried are then given back.
     fn deliver(
         &self,
         store: &mut Store,
@@ -1067,11 +1114,13 @@ struct Shared<'a> {
     /// Set when a stage fails: the others stop.
     abort: AtomicBool,
     pace: Pace,
-    /// Each connection has SLOTS_PER_CONNECTION slots in the in-flight record. A slot names a
+    /// Each connection has `slots_per_connection` slots in the in-flight record. A slot names a
     /// message from just before it goes to the server until its result is committed ([`Record`]
-    /// frees it), so a kill at any moment finds every message whose fate the journal does not
-    /// know.
+    /// frees it), and marks it accepted when the server's 250 comes, so a kill at any moment
+    /// finds every message whose fate the journal does not know, and which of them were
+    /// delivered.
     record: crate::mail::inflight::InFlight,
+    slots_per_connection: usize,
     busy: Vec<AtomicBool>,
     /// Woken when [`Record`] frees slots.
     freed: tokio::sync::Notify,
@@ -1082,7 +1131,8 @@ struct Shared<'a> {
 impl<'a> Shared<'a> {
     fn new(delivery: &'a Delivery<'a>, connections: usize) -> Result<Shared<'a>, Error> {
         let config = delivery.config;
-        let slots = connections * SLOTS_PER_CONNECTION;
+        let slots_per_connection = slots_per_connection(connections);
+        let slots = connections * slots_per_connection;
         Ok(Shared {
             delivery,
             abort: AtomicBool::new(false),
@@ -1093,6 +1143,7 @@ impl<'a> Shared<'a> {
                     .then(|| Duration::from_secs_f64(1.0 / f64::from(config.max_per_second))),
             },
             record: crate::mail::inflight::InFlight::create(delivery.database, slots)?,
+            slots_per_connection,
             busy: (0..slots).map(|_| AtomicBool::new(false)).collect(),
             freed: tokio::sync::Notify::new(),
             unattempted: Mutex::new(Vec::new()),
@@ -1312,7 +1363,8 @@ impl Connections<'_, '_> {
             |number| {
                 Connection {
                     shared,
-                    slots: number * SLOTS_PER_CONNECTION..(number + 1) * SLOTS_PER_CONNECTION,
+                    slots: number * shared.slots_per_connection
+                        ..(number + 1) * shared.slots_per_connection,
                     sender: shared.delivery.transport.async_sender(),
                     ready: ready_ref,
                     done: done.clone(),
@@ -1380,10 +1432,17 @@ impl Connection<'_, '_, '_> {
             }
             let stem = format!("{}-{}", edition.id, job.subscriber.id);
             let outcome = self.deliver(&message, &stem).await;
+            // Accepted: the mark goes down before the result joins the journal's group. (If it
+            // cannot, the result is still recorded; the run stops.)
+            let unmarked = outcome.is_ok() && self.shared.record.delivered(slot).is_err();
+            if unmarked {
+                self.shared.abort.store(true, Ordering::Relaxed);
+            }
             if self
                 .done
                 .send(self.result(&job, Some(slot), outcome))
                 .is_err()
+                || unmarked
             {
                 break;
             }
@@ -1485,10 +1544,11 @@ fn compose(shared: &Shared, job: Job) -> Option<Composed> {
     Some((job, message))
 }
 
-/// The fourth stage: takes every result waiting and commits them together, frees their
-/// slots, and counts them. It looks every RESULT_WAIT rather than waiting on the channel: one
-/// commit for the results of that time, and the connections' thread never has to wake it (a
-/// wake-up per result cost more than the sleep). Idle, it looks less often.
+/// The fourth stage: gathers the results and commits them in groups of at most RESULT_GROUP,
+/// none waiting longer than RESULT_GROUP_WAIT (and at once when the run is asked to stop or the
+/// connections end), frees their slots, and counts them. It looks every RESULT_LOOK rather than
+/// waiting on the channel: the connections' thread never has to wake it (a wake-up per result
+/// cost more than the look). Idle, it looks less often.
 struct Record<'s, 'a, 'x> {
     shared: &'s Shared<'a>,
     store: &'x mut Store,
@@ -1496,70 +1556,175 @@ struct Record<'s, 'a, 'x> {
     progress: &'x mut dyn Progress,
 }
 
+/// Where the results stand in [`Record`].
+struct Tally {
+    outcomes: Outcomes,
+    finished: usize,
+    failed: usize,
+    error: Option<Error>,
+}
+
 impl Record<'_, '_, '_> {
-    fn run(self) -> (Outcomes, Option<Error>) {
-        let Record {
-            shared,
-            store,
-            results,
-            progress,
-        } = self;
-        let mut outcomes = Outcomes {
-            editions: vec![Delivered::default(); shared.delivery.editions.len()],
+    fn run(mut self) -> (Outcomes, Option<Error>) {
+        let mut tally = Tally {
+            outcomes: Outcomes {
+                editions: vec![Delivered::default(); self.shared.delivery.editions.len()],
+            },
+            finished: 0,
+            failed: 0,
+            error: None,
         };
-        let mut error = None;
-        let (mut finished, mut failed) = (0usize, 0usize);
-        let mut pause = RESULT_WAIT;
+        let mut group: Vec<Done> = Vec::with_capacity(RESULT_GROUP);
+        // When the oldest result of the group came.
+        let mut since = Instant::now();
+        let mut pause = RESULT_LOOK;
         loop {
             std::thread::sleep(pause);
-            let mut batch = Vec::new();
             let ended = loop {
-                match results.try_recv() {
-                    Ok(done) => batch.push(done),
+                if group.len() >= RESULT_GROUP {
+                    break false;
+                }
+                match self.results.try_recv() {
+                    Ok(done) => {
+                        if group.is_empty() {
+                            since = Instant::now();
+                        }
+                        group.push(done);
+                    }
                     Err(mpsc::TryRecvError::Empty) => break false,
                     Err(mpsc::TryRecvError::Disconnected) => break true,
                 }
             };
-            if batch.is_empty() {
-                if ended {
-                    break;
-                }
-                pause = (pause * 2).min(IDLE_RESULT_WAIT);
-                continue;
-            }
-            pause = RESULT_WAIT;
-            let entries: Vec<JournalEntry> = batch.iter().filter_map(|d| d.entry.clone()).collect();
-            if let Err(e) = store.record(&entries) {
-                shared.abort.store(true, Ordering::Relaxed);
-                error.get_or_insert(e);
-                continue;
-            }
-            for d in &batch {
-                // Committed: the slot may name another message. (It is not wiped: a message
-                // the journal no longer shows as `sending` is never counted.)
-                if let Some(slot) = d.slot {
-                    shared.busy[slot].store(false, Ordering::Release);
+            pause = if group.is_empty() {
+                (pause * 2).min(IDLE_RESULT_LOOK)
+            } else {
+                RESULT_LOOK
+            };
+            let full = group.len() >= RESULT_GROUP;
+            if !group.is_empty()
+                && (full || ended || since.elapsed() >= RESULT_GROUP_WAIT || self.shared.stopping())
+            {
+                self.commit(&mut group, &mut tally);
+                if full {
+                    // More may be waiting: look again at once.
+                    pause = Duration::ZERO;
                 }
             }
-            shared.freed.notify_waiters();
-            for d in batch {
-                let out = &mut outcomes.editions[d.edition];
-                out.finished += 1;
-                finished += 1;
-                match d.outcome {
-                    Ok(()) => out.sent += 1,
-                    Err(Finished::Failed(why)) => {
-                        failed += 1;
-                        out.failed.push((d.to, why));
-                    }
-                    Err(Finished::Deferred(why)) => {
-                        failed += 1;
-                        out.deferred.push((d.to, why));
-                    }
-                }
+            if ended && group.is_empty() {
+                break;
             }
-            progress.advance(finished, failed);
         }
-        (outcomes, error)
+        (tally.outcomes, tally.error)
+    }
+
+    /// Commits a group in one transaction, frees its slots and counts its results.
+    fn commit(&mut self, group: &mut Vec<Done>, tally: &mut Tally) {
+        let shared = self.shared;
+        let entries: Vec<JournalEntry> = group.iter().filter_map(|d| d.entry.clone()).collect();
+        if let Err(e) = self.store.record(&entries) {
+            // The slots stay taken: the connections stop, and the in-flight record keeps
+            // naming these messages for the next run.
+            shared.abort.store(true, Ordering::Relaxed);
+            tally.error.get_or_insert(e);
+            group.clear();
+            return;
+        }
+        for d in group.iter() {
+            // Committed: the slot may name another message. (It is not wiped: a message the
+            // journal no longer shows as `sending` is never counted.)
+            if let Some(slot) = d.slot {
+                shared.busy[slot].store(false, Ordering::Release);
+            }
+        }
+        shared.freed.notify_waiters();
+        for d in group.drain(..) {
+            let out = &mut tally.outcomes.editions[d.edition];
+            out.finished += 1;
+            tally.finished += 1;
+            match d.outcome {
+                Ok(()) => out.sent += 1,
+                Err(Finished::Failed(why)) => {
+                    tally.failed += 1;
+                    out.failed.push((d.to, why));
+                }
+                Err(Finished::Deferred(why)) => {
+                    tally.failed += 1;
+                    out.deferred.push((d.to, why));
+                }
+            }
+        }
+        self.progress.advance(tally.finished, tally.failed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::subscribers::{MailFormat, NewSubscriber};
+
+    #[test]
+    fn a_stopped_runs_accepted_results_are_recorded_sent_and_only_the_unanswered_are_doubtful() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("state.sqlite");
+        let mut store = Store::open(&db).unwrap();
+        for i in 0..4 {
+            let new = NewSubscriber {
+                language: None,
+                email: format!("reader{i}@example.org"),
+                name: String::new(),
+                cadence: Cadence::Daily,
+                format: MailFormat::Text,
+                timezone: None,
+                hour: None,
+            };
+            store.upsert(&new, false).unwrap();
+        }
+        let ids: Vec<i64> = store.list().unwrap().iter().map(|s| s.id).collect();
+        let edition = "daily-2026-11-23";
+        let claims: Vec<JournalEntry> = ids
+            .iter()
+            .map(|&subscriber| JournalEntry {
+                edition: edition.into(),
+                subscriber,
+                state: State::Sending,
+                message_id: format!("<{edition}.{subscriber}.x@example.org>"),
+                detail: String::new(),
+            })
+            .collect();
+        store.record(&claims).unwrap();
+        // The run, killed: the first message's result committed; the second accepted, its
+        // result waiting for its group; the third in the server's hands; the fourth claimed only.
+        let record = crate::mail::inflight::InFlight::create(&db, 4).unwrap();
+        record.set(0, edition, ids[0]).unwrap();
+        record.delivered(0).unwrap();
+        store
+            .record(&[JournalEntry {
+                state: State::Sent,
+                ..claims[0].clone()
+            }])
+            .unwrap();
+        record.set(1, edition, ids[1]).unwrap();
+        record.delivered(1).unwrap();
+        record.set(2, edition, ids[2]).unwrap();
+        drop(record);
+
+        let accepted = settle_a_stopped_run(&mut store, &db).unwrap();
+        let journal = store.journal(edition).unwrap();
+        let doubtful = store.doubtful().unwrap();
+        if crate::mail::inflight::boot_id().is_none() {
+            // A record that cannot be trusted: every claimed message may have gone.
+            assert!(accepted.is_empty());
+            assert_eq!(doubtful.len(), 3);
+            return;
+        }
+        assert_eq!(accepted, vec![(edition.to_string(), ids[1])]);
+        assert_eq!(journal[&ids[0]].state, State::Sent);
+        assert_eq!(journal[&ids[1]].state, State::Sent);
+        assert_eq!(journal[&ids[2]].state, State::Sending);
+        assert_eq!(journal[&ids[3]].state, State::Sending);
+        assert_eq!(
+            doubtful,
+            vec![(edition.to_string(), "reader2@example.org".to_string())]
+        );
     }
 }

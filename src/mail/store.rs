@@ -1012,6 +1012,27 @@ impl Store {
         tx.commit().map_err(|e| db_error(&path, e))
     }
 
+    /// Records as sent the messages a stopped run left `sending` that the server had accepted
+    /// (the in-flight record's marks): their results were waiting for the journal's next group.
+    pub fn accepted_before_a_stop(&mut self, messages: &[(String, i64)]) -> Result<(), Error> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| db_error(&path, e))?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "UPDATE deliveries SET state = 'sent', detail = '', updated = ?3
+                     WHERE edition = ?1 AND subscriber = ?2 AND state = 'sending'",
+                )
+                .map_err(|e| db_error(&path, e))?;
+            let now = now();
+            for (edition, subscriber) in messages {
+                stmt.execute(params![edition, subscriber, now])
+                    .map_err(|e| db_error(&path, e))?;
+            }
+        }
+        tx.commit().map_err(|e| db_error(&path, e))
+    }
+
     /// Messages that may have been delivered twice and that no finished run has named yet:
     /// (edition, address), by edition and address.
     pub fn doubtful(&self) -> Result<Vec<(String, String)>, Error> {

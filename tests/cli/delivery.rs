@@ -94,6 +94,85 @@ fn after_two_kills_in_a_row_every_message_that_may_have_gone_twice_is_named() {
     );
 }
 
+/// The count in the summary's "accepted by the server before an earlier run stopped" line.
+fn accepted_before(out: &str) -> usize {
+    out.lines()
+        .find(|l| l.contains("accepted by the server before an earlier run stopped"))
+        .map_or(0, |l| l.split_whitespace().next().unwrap().parse().unwrap())
+}
+
+#[test]
+fn a_kill_with_results_waiting_for_their_group_doubles_at_most_one_message_per_connection() {
+    // 8 connections at about 800 messages a second: results wait up to 50 ms for their group's
+    // commit, so a kill finds dozens accepted by the server and not yet in the journal.
+    let smtp = Smtp::with(Options {
+        delay: Duration::from_millis(10),
+        ..Options::default()
+    });
+    let p = project_with_email(smtp.port, "connections = 8");
+    add_many(&p, 800);
+
+    let first = spawn_send(&p);
+    wait_for(|| smtp.messages().len() >= 200);
+    kill_9(first);
+    // A message whose last bytes were on their way at the kill may still be read by the server.
+    let mut before = smtp.messages().len();
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = smtp.messages().len();
+        if now == before {
+            break;
+        }
+        before = now;
+    }
+    assert!(before < 800, "the first run finished before it was killed");
+
+    let out = p
+        .run(&["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .ok();
+    let counts: HashMap<String, usize> = smtp.per_recipient();
+    assert_eq!(counts.len(), 800, "someone got nothing:\n{out}");
+    let twice: Vec<&String> = counts
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(to, _)| to)
+        .collect();
+    // The accepted ones are recorded as sent, not sent again: only the message in each
+    // connection's hands at the kill can go twice.
+    assert!(counts.values().all(|&n| n <= 2), "{counts:?}");
+    assert!(twice.len() <= 8, "{} doubles:\n{out}", twice.len());
+    let names = named(&out);
+    assert!(names.len() <= 8, "{out}");
+    for to in &twice {
+        assert!(
+            names.contains(to),
+            "{to} got two copies and is not named:\n{out}"
+        );
+    }
+    // Every message the server had before the kill is either already sent (committed, or
+    // accepted and recorded from the in-flight record) or one of the doubles.
+    assert!(
+        out.starts_with(&format!(
+            "daily-2026-11-23: {} sent, {} already sent, 0 failed, 0 deferred (800 subscribers)\n",
+            800 - (before - twice.len()),
+            before - twice.len()
+        )),
+        "{before} delivered before the kill:\n{out}"
+    );
+    assert!(accepted_before(&out) <= before - twice.len(), "{out}");
+    let again = p
+        .run(&["send", "--date", "2026-11-23", "--cadence", "daily"])
+        .ok();
+    assert!(
+        again.starts_with("daily-2026-11-23: 0 sent, 800 already sent"),
+        "{again}"
+    );
+    assert!(
+        named(&again).is_empty() && accepted_before(&again) == 0,
+        "{again}"
+    );
+}
+
 #[test]
 fn an_internationalised_address_to_a_relay_without_smtputf8_fails_for_good() {
     // The test server offers 8BITMIME but not SMTPUTF8.
