@@ -620,9 +620,11 @@ pub fn run_alert(
     let mut report = Report::default();
     let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
     let only = only.as_deref();
-    if !options.dry_run {
-        mark_doubts_of_a_stopped_run(&mut store, &database)?;
-    }
+    let accepted = if options.dry_run {
+        Vec::new()
+    } else {
+        settle_a_stopped_run(&mut store, &database)?
+    };
     let mut editions = Editions::default();
     let id = alert.post_id();
     editions.list.push((Cadence::Daily, alert.date, id.clone()));
@@ -633,6 +635,7 @@ pub fn run_alert(
     counts.resize(1, EditionReport::default());
     counts[0].edition = id;
     report.editions = counts;
+    count_accepted(&mut report, &accepted);
     if options.dry_run {
         return Ok(report);
     }
@@ -1676,6 +1679,7 @@ mod tests {
                 format: MailFormat::Text,
                 timezone: None,
                 hour: None,
+                urgent: None,
             };
             store.upsert(&new, false).unwrap();
         }
