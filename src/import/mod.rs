@@ -599,8 +599,8 @@ mod tests {
             let read = read::read(Path::new("deep.html"), source.as_bytes()).unwrap();
             let text: usize = read.page.blocks.iter().map(|b| b.text.len()).sum::<usize>()
                 + read.page.ignored.iter().map(|i| i.text.len()).sum::<usize>();
-            // In proportion to the page: a small page's text may run a few bytes past it (the
-            // title is read both as the page's name and as a block), never more than a constant.
+            // In proportion to the page: on a small page the report of what was left out, in
+            // its own words ("2 blocks, from “…”"), may run a few bytes past it; by a constant.
             prop_assert!(
                 text <= source.len() + 256,
                 "{text} bytes of text from a page of {}",
