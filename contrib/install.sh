@@ -29,7 +29,7 @@ case "$os/$arch" in
     Linux/aarch64 | Linux/arm64) target=aarch64-unknown-linux-gnu ;;
     Darwin/arm64 | Darwin/aarch64) target=aarch64-apple-darwin ;;
     Darwin/x86_64) target=x86_64-apple-darwin ;;
-    *) fail "no prebuilt program for $os on $arch: install from source with cargo (see the README, \"Installing and updating\")" ;;
+    *) fail "no prebuilt program for $os on $arch: install from source with cargo (see the manual, docs/src/install.md)" ;;
 esac
 
 if command -v curl >/dev/null 2>&1; then

@@ -341,7 +341,7 @@ pub fn run(
 ) -> Result<Report, Error> {
     let config = project.schedule.push.as_ref().ok_or_else(|| {
         Error::Usage(format!(
-            "{} has no [push] table: the README's \"Daily reminder by Web Push\" shows how to add one",
+            "{} has no [push] table: the manual's docs/src/site.md, \"Daily reminder by Web Push\", shows how to add one",
             project.schedule_file.path.display()
         ))
     })?;

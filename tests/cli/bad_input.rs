@@ -587,7 +587,7 @@ fn schedule_errors_point_at_the_readme() {
         check_fails(&p),
         "error: schedule.toml:4:1: `week_start`: unknown field `week_start`, expected one of \
          `title`, `start`, `timezone`, `week_starts`, `church_year`, `language`, `guides_language`, \
-         `points_per_day`, `days_per_country`, `guides`, `templates`, `locales`, `rotation`, `pin`, `output`, `publish`, `email`, `serve`, `post`\n  \
+         `points_per_day`, `days_per_country`, `guides`, `templates`, `locales`, `rotation`, `pin`, `output`, `publish`, `email`, `serve`, `post`, `push`\n  \
          help: did you mean `week_starts`? the fields are listed in the manual, \
          docs/src/schedule.md and docs/src/email.md\n\
          error: schedule.toml:16:13: `output.feed_days`: must be a whole number from 1 to 366, \

@@ -495,13 +495,21 @@ fn an_arabic_week_prints_on_one_page_right_to_left() {
     let tools = tools();
     let p = Project::empty();
     copy_dir(&repo().join("guides"), &p.path("guides"));
-    let base = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
-    let title = base
+    let repository = std::fs::read_to_string(repo().join("schedule.toml")).unwrap();
+    // The repository's English title, as the one title of both projects: the Arabic sheet
+    // carries it untranslated, as a church's may.
+    let title = repository
         .lines()
-        .find_map(|l| l.strip_prefix("title = \""))
+        .find_map(|l| l.strip_prefix("title.en = \""))
         .and_then(|t| t.split('"').next())
         .unwrap()
         .to_string();
+    let base = format!("title = \"{title}\"\n")
+        + &repository
+            .lines()
+            .filter(|l| !l.starts_with("title."))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>();
     let notes = "مواعيد الصلاة: الأحد الساعة العاشرة صباحا، والأربعاء الساعة السابعة مساء.\n\n\
                  نلتقي للصلاة من أجل الكنيسة المضطهدة في أول أحد من كل شهر. مرحبا بالجميع.\n";
     for language in ["en", "ar"] {
