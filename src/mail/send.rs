@@ -398,6 +398,46 @@ fn is_owed(state: Option<State>, retry_failed: bool) -> bool {
     }
 }
 
+/// What a run of `send` (digests or an alert) holds from its start: the database, locked
+/// against another run unless this one is dry, the templates, and what a stopped run before it
+/// had delivered (see [`settle_a_stopped_run`]).
+struct Opened {
+    database: std::path::PathBuf,
+    _lock: Option<SendLock>,
+    store: Store,
+    renderer: Renderer,
+    accepted: Vec<(String, i64)>,
+}
+
+/// Opens a run: checks `[email]` first (a dry run too: it should fail where the real send
+/// would), then takes the lock, the store and the templates, and settles a stopped run.
+fn open(project: &Project, options: &Options) -> Result<Opened, Error> {
+    let email = &project.schedule.email;
+    email
+        .require_for_sending(options.without_unsubscribe)
+        .map_err(Error::Usage)?;
+    let database = project.path(&email.database);
+    let lock = if options.dry_run {
+        None
+    } else {
+        Some(SendLock::acquire(&database)?)
+    };
+    let mut store = Store::open(&database)?;
+    let renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    let accepted = if options.dry_run {
+        Vec::new()
+    } else {
+        settle_a_stopped_run(&mut store, &database)?
+    };
+    Ok(Opened {
+        database,
+        _lock: lock,
+        store,
+        renderer,
+        accepted,
+    })
+}
+
 /// Runs `send`.
 pub fn run(
     project: &Project,
@@ -406,27 +446,16 @@ pub fn run(
     stop: &AtomicBool,
 ) -> Result<Report, Error> {
     let email = &project.schedule.email;
-    // Before anything else, a dry run too: it should fail where the real send would.
-    email
-        .require_for_sending(options.without_unsubscribe)
-        .map_err(Error::Usage)?;
-    let database = project.path(&email.database);
-    let _lock = if options.dry_run {
-        None
-    } else {
-        Some(SendLock::acquire(&database)?)
-    };
-    let mut store = Store::open(&database)?;
-    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    let Opened {
+        database,
+        _lock,
+        mut store,
+        mut renderer,
+        accepted,
+    } = open(project, options)?;
     let mut report = Report::default();
     let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
     let only = only.as_deref();
-
-    let accepted = if options.dry_run {
-        Vec::new()
-    } else {
-        settle_a_stopped_run(&mut store, &database)?
-    };
 
     let mut editions = Editions::default();
     let scope = plan_scope(project, options, &store, &mut editions, &mut report)?;
@@ -606,25 +635,16 @@ pub fn run_alert(
     stop: &AtomicBool,
 ) -> Result<Report, Error> {
     let email = &project.schedule.email;
-    email
-        .require_for_sending(options.without_unsubscribe)
-        .map_err(Error::Usage)?;
-    let database = project.path(&email.database);
-    let _lock = if options.dry_run {
-        None
-    } else {
-        Some(SendLock::acquire(&database)?)
-    };
-    let mut store = Store::open(&database)?;
-    let mut renderer = Renderer::new(Some(&project.path(&project.schedule.templates)))?;
+    let Opened {
+        database,
+        _lock,
+        mut store,
+        mut renderer,
+        accepted,
+    } = open(project, options)?;
     let mut report = Report::default();
     let only = options.only.as_deref().map(|o| o.trim().to_lowercase());
     let only = only.as_deref();
-    let accepted = if options.dry_run {
-        Vec::new()
-    } else {
-        settle_a_stopped_run(&mut store, &database)?
-    };
     let mut editions = Editions::default();
     let id = alert.post_id();
     editions.list.push((Cadence::Daily, alert.date, id.clone()));
