@@ -533,8 +533,7 @@ pub fn run(
         publishing.commit()?;
     }
 
-    let run_id = store.start_run(options.kind)?;
-    let delivered = Delivery {
+    Delivery {
         composer: &composer,
         editions: &rendered,
         transport: &transport,
@@ -547,18 +546,14 @@ pub fn run(
         retry_failed: options.retry_failed,
         allowed,
     }
-    .deliver(&mut store, owed, progress)?;
-    report_delivered(&mut report, &editions, &delivered, owed);
-    name_doubtful(&mut report, &doubtful);
-    // This commit waits for the disk, and with it every result recorded during the run.
-    store.set_durable(true)?;
-    store.finish_run(
-        run_id,
-        crate::mail::progress::summary(&report, false).trim_end(),
+    .run(
+        options.kind,
+        &mut store,
+        &mut report,
+        owed,
+        &doubtful,
+        progress,
     )?;
-    if !doubtful.is_empty() {
-        store.doubts_reported()?;
-    }
     compact(project, &mut store, options.now)?;
     Ok(report)
 }
@@ -683,8 +678,7 @@ pub fn run_alert(
     let transport = Transport::from_config(email, &project.root, None)?;
     transport.check(email)?;
     // Its own kind: an alert publishes no day, so it says nothing of the ledger's record.
-    let run_id = store.start_run(crate::mail::store::ALERT_RUN)?;
-    let delivered = Delivery {
+    Delivery {
         composer: &composer,
         editions: &rendered,
         transport: &transport,
@@ -697,17 +691,14 @@ pub fn run_alert(
         retry_failed: options.retry_failed,
         allowed,
     }
-    .deliver(&mut store, owed, progress)?;
-    report_delivered(&mut report, &editions, &delivered, owed);
-    name_doubtful(&mut report, &doubtful);
-    store.set_durable(true)?;
-    store.finish_run(
-        run_id,
-        crate::mail::progress::summary(&report, false).trim_end(),
+    .run(
+        crate::mail::store::ALERT_RUN,
+        &mut store,
+        &mut report,
+        owed,
+        &doubtful,
+        progress,
     )?;
-    if !doubtful.is_empty() {
-        store.doubts_reported()?;
-    }
     Ok(report)
 }
 
@@ -1043,6 +1034,35 @@ struct Delivery<'a> {
     only: Option<&'a str>,
     retry_failed: bool,
     allowed: usize,
+}
+
+impl Delivery<'_> {
+    /// One recorded run of `kind`: delivers what is owed, reports it and the messages a
+    /// stopped run may have delivered twice, and finishes the run with a commit that waits for
+    /// the disk, and with it every result recorded during the run.
+    fn run(
+        &self,
+        kind: &str,
+        store: &mut Store,
+        report: &mut Report,
+        owed: usize,
+        doubtful: &[(String, String)],
+        progress: &mut dyn Progress,
+    ) -> Result<(), Error> {
+        let run_id = store.start_run(kind)?;
+        let delivered = self.deliver(store, owed, progress)?;
+        report_delivered(report, self.walk_editions, &delivered, owed);
+        name_doubtful(report, doubtful);
+        store.set_durable(true)?;
+        store.finish_run(
+            run_id,
+            crate::mail::progress::summary(report, false).trim_end(),
+        )?;
+        if !doubtful.is_empty() {
+            store.doubts_reported()?;
+        }
+        Ok(())
+    }
 }
 
 /// The results of a delivery, per edition.
